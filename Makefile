@@ -1,0 +1,44 @@
+# make run: set up and run the main job; make test: set up and run the tests.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+EXAMPLE ?= ../shared/examples/obspol-127bis.txt
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: setup system run test bench clean
+
+setup: system $(STAMP)
+
+# Debian packages: tesseract and its French/Dutch models for OCR. Installed only when running as
+# root; otherwise say what is missing and go on (OCR tests are then skipped, with the reason).
+system:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q '^fra$$' \
+	    && tesseract --list-langs 2>/dev/null | grep -q '^nld$$'; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing tesseract-ocr (fra, nld) with apt-get"; \
+	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	        tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld >/dev/null) \
+	    || echo "warning: could not install tesseract-ocr; OCR of images will not work"; \
+	else \
+	    echo "note: OCR needs Debian packages tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld (run as root: apt-get install -y tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld)"; \
+	fi
+
+$(STAMP): pyproject.toml
+	@command -v python3 >/dev/null || { echo "error: python3 (3.11 or newer) is required"; exit 1; }
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python 3.11 or newer is required"; exit 1; }
+	@[ -x $(PY) ] || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/affiche extract $(EXAMPLE) --reference 2025-01-13
+
+test: setup
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) bench/extract.py
+	$(PY) bench/time.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
