@@ -1,0 +1,60 @@
+"""Publish events: JSON (Contract 1), iCalendar, schema.org JSON-LD, Atom and a text summary.
+
+`render(fmt, document, events)` is the one entry the command line and the web use; each format
+also has its own function (`to_json`, `to_ics`, `to_jsonld`, `to_atom`, `to_text`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+from affiche.errors import InputError
+from affiche.model import Document, Event
+from affiche.publish.atom import to_atom
+from affiche.publish.ics import ics_skipped, to_ics
+from affiche.publish.jsonld import jsonld_objects, to_jsonld
+from affiche.publish.jsonout import to_json
+from affiche.publish.text import to_text
+
+__all__ = [
+    "FORMATS",
+    "render",
+    "to_json",
+    "to_ics",
+    "ics_skipped",
+    "to_jsonld",
+    "jsonld_objects",
+    "to_atom",
+    "to_text",
+    "feed_link",
+]
+
+FORMATS = {"text", "json", "ics", "jsonld", "atom"}
+
+
+def feed_link(document: Document) -> str:
+    """Where a feed about this document points: its URL, else its source as a relative IRI."""
+    if document.url:
+        return document.url
+    if not document.source or document.source == "-":
+        return ""
+    if len(urlsplit(document.source).scheme) > 1:
+        return document.source
+    # A file path becomes an IRI reference: spaces and other unsafe characters escaped.
+    return quote(document.source, safe="/._-~")
+
+
+def render(fmt: str, document: Document, events: list[Event], lang: str = "en") -> str:
+    """The events of a document in one of `FORMATS`; `InputError` naming them for any other."""
+    if fmt == "text":
+        return to_text(document, events, lang=lang)
+    if fmt == "json":
+        return to_json(document, events)
+    if fmt == "ics":
+        return to_ics(events, calendar_name=document.title or document.source)
+    if fmt == "jsonld":
+        return to_jsonld(events)
+    if fmt == "atom":
+        title = document.title or f"affiche: {document.source}"
+        return to_atom(events, feed_title=title, feed_url=feed_link(document))
+    raise InputError(f"unknown output format {fmt!r}; use one of: {', '.join(sorted(FORMATS))}")

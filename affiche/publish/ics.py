@@ -1,0 +1,131 @@
+"""iCalendar output (RFC 5545) through the icalendar library: one VEVENT per event with a start.
+
+Each VEVENT carries DTSTART with the event's IANA zone as TZID (and the matching VTIMEZONE), or a
+DATE value for all-day events; DTEND when known; SUMMARY, LOCATION, GEO, URL, CATEGORIES; a
+DESCRIPTION a person can read in any calendar app (meeting points, transport, contacts,
+organisers and every warning as "Attention: …"); a UID that is the same on every run for the same
+event. Events without a start cannot be calendar entries: they are left out, and `ics_skipped`
+counts them so callers can say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import icalendar
+
+from affiche.model import Event
+from affiche.publish.describe import (
+    clean_text,
+    detail_lines,
+    event_uid,
+    labels,
+    localise,
+    moment_words,
+    summary_line,
+    unique_keys,
+    zone,
+)
+
+__all__ = ["PRODID", "to_ics", "ics_skipped", "ics_events"]
+
+PRODID = "-//affiche//affiche 0.1//EN"
+
+
+def ics_events(events: list[Event]) -> list[Event]:
+    """The events that become VEVENTs: those with a start."""
+    return [event for event in events if event.start is not None]
+
+
+def ics_skipped(events: list[Event]) -> int:
+    """How many events `to_ics` leaves out because they have no start."""
+    return len(events) - len(ics_events(events))
+
+
+def _instant(value: dt.datetime, timezone: str) -> dt.datetime:
+    """A datetime icalendar writes with a TZID: in the event's zone, else in UTC."""
+    local = localise(value, timezone)
+    # A fixed offset without a zone name has no VTIMEZONE; UTC keeps the instant exact.
+    return local if zone(timezone) is not None else local.astimezone(dt.UTC)
+
+
+def _day(value: dt.date | dt.datetime, timezone: str) -> dt.date:
+    return localise(value, timezone).date() if isinstance(value, dt.datetime) else value
+
+
+def _add_times(vevent: icalendar.Event, event: Event, lines: list[str]) -> None:
+    """DTSTART and DTEND, as DATE values for all-day events; an end that cannot be said is noted."""
+    start, end = event.start, event.end
+    assert start is not None
+    words = labels("en")["words"]
+    if not isinstance(start, dt.datetime):
+        last = _day(end, event.timezone) if end is not None else start
+        vevent.add("dtstart", start)
+        # DTEND of a DATE event is exclusive: the day after the last day.
+        vevent.add("dtend", max(last, start) + dt.timedelta(days=1))
+        return
+    begin = _instant(start, event.timezone)
+    vevent.add("dtstart", begin)
+    if isinstance(end, dt.datetime):
+        finish = _instant(end, event.timezone)
+        if finish > begin:
+            vevent.add("dtend", finish)
+        else:
+            lines.append(f"{words['until']} {moment_words(end, event.timezone)}")
+    elif end is not None:
+        # RFC 5545 forbids a DATE end after a DATE-TIME start: say it in words instead.
+        lines.append(f"{words['until']} {moment_words(end, event.timezone)}")
+
+
+def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", event_uid(key))
+    vevent.add("dtstamp", stamp)
+    extra: list[str] = []
+    _add_times(vevent, event, extra)
+    vevent.add("summary", clean_text(summary_line(event)))
+    place = event.place
+    if not place.is_empty():
+        vevent.add("location", clean_text(place.label()))
+    if place.lat is not None and place.lon is not None:
+        vevent.add("geo", (float(place.lat), float(place.lon)))
+    description = "\n".join(extra + detail_lines(event))
+    if description:
+        vevent.add("description", clean_text(description))
+    if event.url:
+        vevent.add("url", clean_text(event.url))
+    vevent.add("categories", [event.kind])
+    if event.language:
+        # RFC 5545 has no per-event language property; LANGUAGE is a parameter of SUMMARY.
+        vevent["summary"].params["LANGUAGE"] = event.language
+    return vevent
+
+
+def _zone_span(events: list[Event]) -> tuple[dt.date, dt.date]:
+    """The years the VTIMEZONE must cover: a year either side of the events, not 1970-2038."""
+    days = [_day(e.start, e.timezone) for e in events if e.start is not None]
+    days += [_day(e.end, e.timezone) for e in events if e.end is not None]
+    first, last = min(days), max(days)
+    return dt.date(max(first.year - 1, 1), 1, 1), dt.date(min(last.year + 1, 9998), 12, 31)
+
+
+def to_ics(events: list[Event], calendar_name: str | None = None,
+           stamp: dt.datetime | None = None) -> str:
+    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`)."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if calendar_name:
+        name = clean_text(calendar_name)
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    dated = ics_events(events)
+    for event, key in zip(dated, unique_keys(dated)):
+        calendar.add_component(_vevent(event, key, stamp))
+    if dated and hasattr(calendar, "add_missing_timezones"):
+        # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.
+        first, last = _zone_span(dated)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    return calendar.to_ical().decode("utf-8")

@@ -1,0 +1,110 @@
+"""The human summary printed on the terminal: the document first, then each event, then warnings.
+
+Example:
+    Source: call.txt (text), dated Mon 13 Jan 2025 from the file name
+
+    Event 1 of 1: Rassemblement devant le centre fermé
+      Kind: Rally
+      When: Sat 18 Jan 2025, 14:00 (Europe/Brussels)
+      Where: Centre fermé 127 bis, Tervuursesteenweg 300, 1820 Steenokkerzeel (50.91000, 4.51000; precision address)
+      Meeting points:
+        - Group departure at 13:30: Gare de Nossegem, Nossegem (départ groupé)
+      ...
+      Warnings:
+        ! weekday_mismatch: …
+          candidates: Sat 18 Jan 2025, 14:00; Sun 19 Jan 2025, 14:00
+"""
+
+from __future__ import annotations
+
+from affiche.model import Document, Event, Warning
+from affiche.publish.describe import (
+    candidate_words,
+    contact_line,
+    date_words,
+    kind_label,
+    labels,
+    localise,
+    meeting_point_line,
+    place_words,
+    summary_line,
+    transport_line,
+    when_words,
+)
+
+__all__ = ["to_text", "document_line"]
+
+INDENT = "  "
+
+
+def document_line(document: Document, lang: str = "en") -> str:
+    """The header: source, kind, and the reference date with where it came from."""
+    words = labels(lang)
+    text = f"{words['words']['source']}: {document.source} ({document.kind})"
+    if document.reference is not None:
+        day = localise(document.reference, document.timezone).date()
+        origin = words["reference_sources"].get(document.reference_source,
+                                                document.reference_source)
+        text += f", {words['words']['dated']} {date_words(day, lang)}"
+        if document.reference_source and document.reference_source != "none":
+            text += f" {origin}"
+    else:
+        text += f", {words['words']['no_reference']}"
+    if document.language:
+        text += f", {words['words']['language']} {document.language}"
+    return text
+
+
+def _warning_lines(warnings: list[Warning], event: Event, lang: str) -> list[str]:
+    words = labels(lang)["words"]
+    lines = []
+    for warning in warnings:
+        lines.append(f"! {warning.code}: {warning.message}" if warning.message
+                     else f"! {warning.code}")
+        if warning.candidates:
+            shown = [candidate_words(c, event, lang) for c in warning.candidates]
+            lines.append(f"{INDENT}{words['candidates']}: {'; '.join(shown)}")
+    return lines
+
+
+def _event_lines(event: Event, number: int, total: int, lang: str) -> list[str]:
+    words = labels(lang)["words"]
+    lines = [f"{words['event']} {number} {words['of']} {total}: {summary_line(event, lang)}"]
+    body = [
+        f"{words['kind']}: {kind_label(event.kind, lang)}",
+        f"{words['when']}: {when_words(event, lang)}",
+        f"{words['where']}: {place_words(event.place, lang, with_geo=True)}",
+    ]
+    if event.meeting_points:
+        body.append(f"{words['meeting_points']}:")
+        body += [f"{INDENT}- {meeting_point_line(p, event, lang)}" for p in event.meeting_points]
+    if event.transport:
+        body.append(f"{words['transport']}:")
+        body += [f"{INDENT}- {transport_line(t, event, lang)}" for t in event.transport]
+    if event.contacts:
+        body.append(f"{words['contacts']}:")
+        body += [f"{INDENT}- {contact_line(c.type, c.value, lang)}" for c in event.contacts]
+    if event.organisers:
+        body.append(f"{words['organisers']}: {', '.join(event.organisers)}")
+    if event.url:
+        body.append(f"{words['link']}: {event.url}")
+    if event.description:
+        body.append(f"{words['about']}: {' '.join(event.description.split())}")
+    if event.warnings:
+        body.append(f"{words['warnings']}:")
+        body += [f"{INDENT}{line}" for line in _warning_lines(event.warnings, event, lang)]
+    return lines + [f"{INDENT}{line}" for line in body]
+
+
+def to_text(document: Document, events: list[Event], lang: str = "en") -> str:
+    """A readable summary of the document and its events, for a person at a terminal."""
+    words = labels(lang)["words"]
+    lines = [document_line(document, lang)]
+    if document.warnings:
+        lines.append(f"{words['document_warnings']}:")
+        lines += [f"{INDENT}{line}" for line in _warning_lines(document.warnings, Event(timezone=document.timezone), lang)]
+    if not events:
+        lines += ["", words["no_event"]]
+    for number, event in enumerate(events, start=1):
+        lines += [""] + _event_lines(event, number, len(events), lang)
+    return "\n".join(lines) + "\n"
