@@ -1,0 +1,55 @@
+"""Guess a document's language (fr, nl, en, or any language with a stop-word table) by counting
+function words: cheap, deterministic and good enough to pick the language data for a call of a
+few sentences. The word lists are data, in `stopwords.toml` next to this module."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+__all__ = ["stopwords", "detect", "scores"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Below this many function words the text is too short to tell (a title, a bare address).
+_MIN_HITS = 3
+# The winner must beat the runner-up by this factor: mixed FR/NL calls are common in Brussels,
+# and then the first language of the text is the one the call is written in.
+_MARGIN = 1.2
+
+
+@functools.cache
+def stopwords() -> dict[str, frozenset[str]]:
+    """Function words per language, without the words shared by several languages."""
+    with (Path(__file__).parent / "stopwords.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    lists = {lang: {w.lower() for w in table["stopwords"]} for lang, table in data.items()}
+    counts = Counter(word for words in lists.values() for word in words)
+    return {lang: frozenset(w for w in words if counts[w] == 1) for lang, words in lists.items()}
+
+
+def scores(text: str, limit: int = 20_000) -> dict[str, int]:
+    """How many function words of each language the first `limit` characters contain."""
+    table = stopwords()
+    hits = Counter[str]()
+    for word in _WORD.findall(text[:limit].lower()):
+        for lang, words in table.items():
+            if word in words:
+                hits[lang] += 1
+    return {lang: hits.get(lang, 0) for lang in table}
+
+
+def detect(text: str) -> str | None:
+    """The language code of a text, or None when it is too short or too mixed to tell."""
+    ranked = sorted(scores(text).items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < _MIN_HITS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
+        # Too close to call on the whole text: the opening decides (titles, first paragraph).
+        opening = sorted(scores(text, 600).items(), key=lambda item: -item[1])
+        if opening[0][1] > opening[1][1]:
+            return opening[0][0]
+        return None
+    return ranked[0][0]
