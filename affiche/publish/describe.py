@@ -267,8 +267,9 @@ def warning_line(warning: Warning, event: Event, lang: str = "en") -> str:
 
 def summary_line(event: Event, lang: str = "en") -> str:
     """The event's title, or its kind and locality when it has no title."""
-    if event.title and event.title.strip():
-        return " ".join(event.title.split())
+    title = clean_text(" ".join((event.title or "").split()))
+    if title:
+        return title
     kind = kind_label(event.kind, lang)
     return f"{kind} — {event.place.locality}" if event.place.locality else kind
 
