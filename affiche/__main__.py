@@ -1,0 +1,7 @@
+"""`python -m affiche` runs the command line."""
+
+import sys
+
+from affiche.cli import main
+
+sys.exit(main())

@@ -1,0 +1,127 @@
+"""Extract the events of a document: `extract(document, lang, reference) -> list[Event]`.
+
+Stages (each in its own module):
+  1. segment   — sentences/lines and paragraphs with offsets (`segment.py`)
+  2. when      — every time expression, resolved against the reference (`affiche.when`)
+  3. places    — addresses, venues, localities (`places.py`, via `locate.py`)
+  4. contacts  — e-mails, phones, URLs, handles (`contacts.py`)
+  5. events    — roles of times, past/report filtering, grouping into drafts (`events.py`)
+  6. per draft — place, meeting points and transport (`logistics.py`), kind, title and
+                 organisers (`describe.py`), evidence spans and the time engine's warnings.
+Checks that look at a whole event (missing time or place, meeting after start) and geocoding
+happen after, in `affiche.resolve`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from affiche import when
+from affiche.extract import describe, events, locate, logistics
+from affiche.extract.contacts import find_contacts
+from affiche.extract.segment import Segmentation, segment
+from affiche.model import Contact, Document, Event, Warning
+
+__all__ = ["extract"]
+
+
+def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event]:
+    """The events a document announces, with evidence spans into `document.text`."""
+    text = document.text
+    segments = segment(text)
+    mentions = when.find(text, reference, lang)
+    places = locate.candidates(text, lang)
+    contacts = find_contacts(text)
+    title, title_span = describe.headline(text, document.title)
+    points = events.classify(mentions, segments, lang)
+    drafts = events.build_drafts(points, segments, places, lang, reference, title)
+    organisers = describe.find_organisers(lang, text, segments)
+    built = [_event(draft, document, lang, segments, places, contacts, organisers)
+             for draft in drafts]
+    for index, event in enumerate(built):
+        if index == 0 and title:
+            event.title = title
+            if title_span:
+                event.evidence["title"] = title_span
+        else:
+            event.title = describe.generated_title(lang, event.kind, event.place, event.start)
+    return built
+
+
+def _event(draft: events.Draft, document: Document, lang: str, segments: Segmentation,
+           places: list[locate.PlaceCandidate], contacts: list[Contact],
+           organisers: list[tuple[str, int, int]]) -> Event:
+    """One Event from a draft."""
+    start_point = draft.start
+    assert start_point is not None  # _finish always sets it
+    event = Event(language=lang, timezone=document.timezone, url=document.url)
+    event.start = logistics.at_day(start_point.mention, draft.day)
+    event.evidence["start"] = (start_point.mention.start, start_point.mention.end)
+    if draft.end_value is not None:
+        event.end = _end_on(draft, event.start)
+        event.evidence["end"] = event.evidence["start"]
+    event.meeting_points = logistics.meeting_points(draft, segments, places, lang)
+    event.transport = logistics.transport_hints(draft, segments, places, lang,
+                                                event.meeting_points)
+    excluded = [m.evidence for m in event.meeting_points if m.evidence]
+    excluded += [t.evidence for t in event.transport if t.evidence]
+    event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
+    if place_span:
+        event.evidence["place"] = place_span
+    units = [segments.unit_at(p.mention.start) for p in draft.anchors or draft.times]
+    event.kind, kind_span = describe.choose_kind(lang, units, document.title or None,
+                                                 document.text)
+    if kind_span:
+        event.evidence["kind"] = kind_span
+    event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]
+    event.organisers = [name for name, _, _ in organisers]
+    if organisers:
+        event.evidence["organisers"] = (organisers[0][1], organisers[0][2])
+    event.warnings = _mention_warnings(draft)
+    if draft.recurring:
+        event.warnings.append(Warning("recurring", "The text announces a repeated event; "
+                                      "only the next occurrence is given.", []))
+    event.field_confidence = _field_confidence(event, document)
+    return event
+
+
+def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
+    """The stated end, moved to the event's day when it is a time on the same day."""
+    end = draft.end_value
+    mention = draft.start.mention if draft.start else None
+    if isinstance(end, dt.datetime) and isinstance(start, dt.datetime) and mention is not None \
+            and mention.value is not None and isinstance(mention.value, dt.datetime):
+        shift = start.date() - mention.value.date()
+        moved = end + shift
+        return moved if moved > start else moved + dt.timedelta(days=1)
+    return end
+
+
+def _mention_warnings(draft: events.Draft) -> list[Warning]:
+    """The time engine's warnings on the mentions that make the event, without repeats."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    found: list[Warning] = []
+    for point in draft.anchors + draft.times:
+        for warning in getattr(point.mention, "warnings", []) or []:
+            key = (warning.code, tuple(warning.candidates))
+            if key not in seen:
+                seen.add(key)
+                found.append(warning)
+    return found
+
+
+def _field_confidence(event: Event, document: Document) -> dict[str, float]:
+    """Per-field confidence: how the field was found, lowered where OCR was unsure."""
+    scores = {
+        "start": 0.9 if isinstance(event.start, dt.datetime) else (0.6 if event.start else 0.0),
+        "place": {"address": 0.9}.get("address" if event.place.street else "", 0.0)
+        or (0.75 if event.place.name else 0.5 if event.place.locality else 0.0),
+        "kind": 0.8 if "kind" in event.evidence else 0.3,
+        "title": 0.9 if "title" in event.evidence else 0.5,
+    }
+    if any(w.code in ("weekday_mismatch", "conflicting_dates") for w in event.warnings):
+        scores["start"] *= 0.6
+    for name, span in event.evidence.items():
+        if name in scores:
+            scores[name] = round(scores[name] * document.confidence_at(*span), 3)
+    return scores

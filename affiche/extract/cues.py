@@ -1,0 +1,55 @@
+"""Cue phrases from the language files, compiled once per language into regular expressions.
+
+A phrase matches case-insensitively at word boundaries; a trailing `*` lets the last word go on
+("rassembl*" matches "rassemblement" and "rassemblons"). Apostrophes match both ' and ’.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from affiche import lang as language_data
+
+__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data"]
+
+
+def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex matching any of `phrases` at word boundaries."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        open_end = phrase.endswith("*")
+        body = phrase.rstrip("*").strip()
+        if not body:
+            continue
+        text = re.escape(body).replace("'", "['’]").replace("’", "['’]")
+        text = text.replace(r"\ ", r"[\s\-]+")
+        tail = r"\w*" if open_end else r"(?!\w)"
+        head = r"(?<!\w)" if body[0].isalnum() else ""
+        parts.append(head + text + tail)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def events_data(lang: str) -> dict[str, Any]:
+    """The `[events]` table of a language file."""
+    return language_data.load(lang)["events"]
+
+
+@functools.cache
+def cue_pattern(lang: str, key: str) -> re.Pattern[str]:
+    """The compiled pattern of the phrase list `events.<key>` (dots go deeper: `kinds.rally`)."""
+    node: Any = events_data(lang)
+    for part in key.split("."):
+        node = node[part]
+    return phrase_pattern(list(node))
+
+
+@functools.cache
+def cue_table(lang: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One compiled pattern per entry of the table `events.<key>` (e.g. kinds → one per kind)."""
+    table = events_data(lang)[key]
+    return tuple((name, phrase_pattern(list(words))) for name, words in table.items()
+                 if isinstance(words, list))

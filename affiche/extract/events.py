@@ -1,0 +1,229 @@
+"""From time mentions to event drafts: which times are events, which are meeting points or
+trains, which are past, and which belong together.
+
+Rules, in order (each a reason a reader can check against the text):
+  1. A time's role comes from the cues of its sentence: a transport cue with a departure or
+     arrival word makes it a train/bus time; a meeting cue before it makes it a rendez-vous;
+     otherwise it is a time of the event.
+  2. A dated mention before the reference day is a past event mentioned in passing, not an
+     event; so is one on the reference day whose sentence is written as a report.
+  3. Dated mentions of the same day are one event (a call repeated with more details), unless a
+     later time of that day has its own kind cue and its own place (a programme of actions).
+  4. A time without a date belongs to the last date stated before it (else the next one).
+  5. A day is kept only if something around it invites to act: a kind or invitation cue, or a
+     time with a place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from affiche.extract import cues
+from affiche.extract.locate import PlaceCandidate, candidates_in
+from affiche.extract.segment import Segmentation, Unit
+
+__all__ = ["TimePoint", "Draft", "classify", "build_drafts"]
+
+
+@dataclass
+class TimePoint:
+    """A time mention with its sentence and its role: event, meeting, transport or route."""
+
+    mention: Any
+    unit: Unit
+    role: str
+    cue: str | None = None
+    day: dt.date | None = None
+
+
+@dataclass
+class Draft:
+    """An event in the making: its day, its time points and the spans that speak of it."""
+
+    day: dt.date
+    anchors: list[TimePoint] = field(default_factory=list)
+    times: list[TimePoint] = field(default_factory=list)
+    start: TimePoint | None = None
+    end_value: dt.datetime | dt.date | None = None
+    recurring: bool = False
+
+    def offsets(self) -> list[int]:
+        """Character offsets of the mentions that anchor this event."""
+        return [p.mention.start for p in self.anchors] or [p.mention.start for p in self.times]
+
+
+def _day(mention: Any) -> dt.date | None:
+    """The calendar day a dated mention resolves to."""
+    value = mention.value
+    if value is None or not mention.has_date:
+        return None
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _cue_before(pattern: Any, unit: Unit, offset: int) -> str | None:
+    """The last cue of `pattern` in `unit` before `offset`, as written."""
+    found = None
+    for match in pattern.finditer(unit.text, 0, max(0, offset - unit.start)):
+        found = match.group(0)
+    return found
+
+
+def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[TimePoint]:
+    """Give each mention its unit and role (rule 1)."""
+    transport_modes = cues.cue_table(lang, "transport")
+    motion = cues.phrase_pattern(cues.events_data(lang)["transport"]["depart_words"]
+                                 + cues.events_data(lang)["transport"]["arrive_words"])
+    meeting_table = cues.cue_table(lang, "meeting")
+    points = []
+    for mention in mentions:
+        unit = segments.unit_at(mention.start)
+        role, cue = "event", None
+        mode = next((name for name, pattern in transport_modes
+                     if name not in ("depart_words", "arrive_words", "stop_words", "walk")
+                     and pattern.search(unit.text)), None)
+        if mode and motion.search(unit.text):
+            role, cue = "transport", mode
+        else:
+            for name, pattern in meeting_table:
+                found = _cue_before(pattern, unit, mention.start)
+                if found:
+                    role, cue = ("meeting" if name != "route_end" else "route_end"), name
+                    if name in ("meeting", "group_departure", "route_start"):
+                        break
+        points.append(TimePoint(mention, unit, role, cue, _day(mention)))
+    return points
+
+
+def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
+    """True when the mention is over before the reference day."""
+    mention = point.mention
+    if point.day is None:
+        return False
+    end = mention.end_value
+    end_day = (end.date() if isinstance(end, dt.datetime) else end) if end else point.day
+    return max(point.day, end_day) < reference.date()
+
+
+def _is_report(point: TimePoint, lang: str, reference: dt.datetime) -> bool:
+    """True for a mention in a sentence written as a report, which invites to nothing (rule 2)."""
+    if not cues.cue_pattern(lang, "past").search(point.unit.text):
+        return False
+    return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
+        point.unit.text)
+
+
+def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
+             title: str | None) -> bool:
+    """Rule 5: a kind or invitation cue near one of the points (or a timed place)."""
+    invite = cues.cue_pattern(lang, "invite")
+    kinds = cues.cue_table(lang, "kinds")
+    for point in points:
+        around = " ".join(u.text for u in segments.neighbours(point.mention.start, 1, 1))
+        if invite.search(around) or any(p.search(around) for _, p in kinds):
+            return True
+    return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
+        p.mention.has_time for p in points)
+
+
+def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[PlaceCandidate],
+                 lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
+    """Group time points into event drafts (rules 2-5)."""
+    cancelled = cues.cue_pattern(lang, "cancelled")
+    by_day: dict[dt.date, Draft] = {}
+    dropped_days: set[dt.date] = set()
+    current: dt.date | None = None
+    current_live = False
+    pending: list[TimePoint] = []
+    for point in points:
+        if point.day is not None:
+            current = point.day
+            live = not (_is_past(point, reference) or _is_report(point, lang, reference)
+                        or cancelled.search(point.unit.text))
+            current_live = live
+            if not live:
+                dropped_days.add(point.day)
+                continue
+            draft = by_day.setdefault(point.day, Draft(point.day))
+            if point.role == "event":
+                draft.anchors.append(point)
+            draft.times.append(point)
+            draft.recurring = draft.recurring or bool(getattr(point.mention, "recurring", False))
+            if pending:
+                # rule 4: times stated before any date belong to the first date that follows
+                for earlier in pending:
+                    earlier.day = point.day
+                    draft.times.insert(0, earlier)
+                pending = []
+        elif current is None:
+            if segments.unit_at(point.mention.start).paragraph <= 1 or not points:
+                pending.append(point)
+        elif current_live:
+            point.day = current
+            by_day[current].times.append(point)
+    drafts = [d for d in by_day.values() if d.anchors or any(
+        p.role == "meeting" for p in d.times)]
+    drafts = [d for d in drafts if _invites(segments, d.times, lang, title)]
+    result: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: d.day):
+        result.extend(_split_programme(draft, places, lang))
+    return result
+
+
+def _event_times(draft: Draft) -> list[TimePoint]:
+    """The event-role points of a draft that state a time of day."""
+    return [p for p in draft.times if p.role == "event" and p.mention.has_time]
+
+
+def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> list[Draft]:
+    """Rule 3: one draft per distinct timed item that has its own kind cue and its own place."""
+    timed = _event_times(draft)
+    kinds = cues.cue_table(lang, "kinds")
+    if not timed:
+        return [_finish(draft)]
+    primary = timed[0]
+    primary_places = {_place_key(c) for c in candidates_in(places, primary.unit.start,
+                                                           primary.unit.end)}
+    extra: list[Draft] = []
+    for point in timed[1:]:
+        if point.unit == primary.unit or _same_clock(point, primary):
+            continue
+        own = candidates_in(places, point.unit.start, point.unit.end)
+        own_keys = {_place_key(c) for c in own}
+        has_kind = any(p.search(point.unit.text) for _, p in kinds)
+        if has_kind and own_keys and not own_keys & primary_places:
+            draft.times.remove(point)
+            if point in draft.anchors:
+                draft.anchors.remove(point)
+            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point])))
+    return [_finish(draft), *extra]
+
+
+def _same_clock(a: TimePoint, b: TimePoint) -> bool:
+    """True when two points state the same time of day."""
+    return a.mention.value == b.mention.value
+
+
+def _place_key(candidate: PlaceCandidate) -> str:
+    """A loose identity for a place candidate."""
+    p = candidate.place
+    return (p.street or p.name or p.locality or "").lower()
+
+
+def _finish(draft: Draft) -> Draft:
+    """Choose the start point and the end of a draft."""
+    timed = _event_times(draft)
+    if timed:
+        draft.start = timed[0]
+    else:
+        meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
+        anchors_with_time = [p for p in draft.anchors if p.mention.has_time]
+        draft.start = (anchors_with_time or meeting or draft.anchors or draft.times)[0]
+        if draft.start.role == "meeting" and not anchors_with_time:
+            # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
+            draft.start.role = "event"
+    start = draft.start.mention
+    if start.kind == "interval" and start.end_value is not None:
+        draft.end_value = start.end_value
+    return draft

@@ -1,0 +1,119 @@
+"""Place candidates (addresses, venues, localities) and the choice of an event's place.
+
+The finders live in `affiche.extract.places`; this module puts their results on one footing and
+picks, for a set of anchor offsets, the nearest and richest candidate: an address beats a venue,
+which beats a bare locality, and the same sentence beats the same paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from affiche.extract import places as finders
+from affiche.extract.segment import Segmentation
+from affiche.model import Place
+
+__all__ = ["PlaceCandidate", "candidates", "choose", "candidates_in"]
+
+_RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 1.0}
+
+
+@dataclass
+class PlaceCandidate:
+    """A place found in the text, with its span and how it was found."""
+
+    start: int
+    end: int
+    source: str
+    place: Place = field(default_factory=Place)
+
+
+def candidates(text: str, lang: str) -> list[PlaceCandidate]:
+    """All place candidates of a text, in text order."""
+    found: list[PlaceCandidate] = []
+    for address in finders.find_addresses(text, lang):
+        place = Place(name=address.name, street=address.street, postcode=address.postcode,
+                      locality=address.locality, country=address.country)
+        found.append(PlaceCandidate(address.start, address.end, "address", place))
+    for venue in finders.find_venues(text, lang):
+        if not _inside(venue.start, venue.end, found):
+            found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name)))
+    for town in finders.find_localities(text, lang):
+        if not _inside(town.start, town.end, found):
+            found.append(PlaceCandidate(town.start, town.end, "locality",
+                                        Place(locality=town.name, country=town.country)))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _inside(start: int, end: int, found: list[PlaceCandidate]) -> bool:
+    """True when [start, end) lies within an address already found."""
+    return any(c.source == "address" and c.start <= start and end <= c.end for c in found)
+
+
+def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[PlaceCandidate]:
+    """The candidates whose span lies within [start, end)."""
+    return [c for c in found if start <= c.start and c.end <= end]
+
+
+def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
+           excluded: list[tuple[int, int]]) -> tuple[Place, tuple[int, int] | None]:
+    """The event's place near `anchors`, completed with a locality; spans in `excluded` are
+    meeting points or transport, never the action site."""
+    usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)]
+    if not usable:
+        return Place(), None
+    best = max(usable, key=lambda c: _score(c, anchors, segments))
+    place = Place(**{k: v for k, v in vars(best.place).items()})
+    span = (best.start, best.end)
+    if best.source == "address" and not place.name:
+        venue = _adjacent_venue(usable, best, segments)
+        if venue is not None:
+            place.name = venue.place.name
+            span = (min(span[0], venue.start), max(span[1], venue.end))
+    if not place.locality:
+        town = _nearest_locality(usable, best, segments)
+        if town is not None:
+            place.locality, place.country = town.place.locality, place.country or town.place.country
+    return place, span
+
+
+def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation) -> float:
+    """Higher for richer candidates close to an anchor, in the same unit or paragraph."""
+    unit_index = segments.index_at(candidate.start)
+    paragraph = segments.units[unit_index].paragraph
+    best = 0.0
+    for anchor in anchors or [0]:
+        anchor_index = segments.index_at(anchor)
+        distance = abs(unit_index - anchor_index)
+        same_paragraph = segments.units[anchor_index].paragraph == paragraph
+        closeness = 3.0 if distance == 0 else (1.5 / distance if same_paragraph else 0.5 / distance)
+        best = max(best, closeness)
+    return best + _RICHNESS[candidate.source] + (0.5 if candidate.place.locality else 0.0)
+
+
+def _adjacent_venue(found: list[PlaceCandidate], address: PlaceCandidate,
+                    segments: Segmentation) -> PlaceCandidate | None:
+    """A venue in the same or previous unit just before an address ("Centre X, rue Y 3")."""
+    index = segments.index_at(address.start)
+    venues = [c for c in found if c.source == "venue" and c.end <= address.start
+              and index - 1 <= segments.index_at(c.start) <= index
+              and address.start - c.end < 80]
+    return venues[-1] if venues else None
+
+
+def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
+                      segments: Segmentation) -> PlaceCandidate | None:
+    """The locality nearest to `best`, preferring its own unit, then its paragraph, then any."""
+    towns = [c for c in found if c.place.locality and c is not best]
+    if not towns:
+        return None
+    unit = segments.index_at(best.start)
+    paragraph = segments.units[unit].paragraph
+
+    def rank(c: PlaceCandidate) -> tuple[int, int]:
+        index = segments.index_at(c.start)
+        level = 0 if index == unit else (1 if segments.units[index].paragraph == paragraph else 2)
+        return level, abs(c.start - best.start)
+
+    return min(towns, key=rank)

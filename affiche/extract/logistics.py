@@ -1,0 +1,181 @@
+"""Meeting points and transport hints: where to meet before the event and which train to take.
+
+A meeting point is a sentence with a meeting cue ("RDV", "départ groupé", "verzamelen",
+"we meet") and, usually, a time and a place of its own (a station, a square). Sentences about
+the same place are merged, so "départ groupé depuis la gare de X" followed by "RDV à 13h30 à X"
+gives one group departure at 13:30. A transport hint is a sentence with a mode ("train",
+"bus") and a departure or arrival word; its times become departs/arrives.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from affiche.extract import cues
+from affiche.extract.events import Draft, TimePoint
+from affiche.extract.locate import PlaceCandidate, candidates_in
+from affiche.extract.segment import Segmentation, Unit
+from affiche.model import MeetingPoint, Place, Transport
+
+__all__ = ["meeting_points", "transport_hints", "at_day"]
+
+_ROLE_ORDER = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
+
+
+def at_day(mention: Any, day: dt.date) -> dt.datetime | dt.date:
+    """The mention's time of day placed on `day` (or the day alone when it states no time)."""
+    value = mention.value
+    if not mention.has_time or not isinstance(value, dt.datetime):
+        return day
+    moved = value.replace(year=day.year, month=day.month, day=day.day)
+    zone = getattr(value.tzinfo, "key", None)
+    if zone:  # recompute the offset: the day may lie on the other side of a DST change
+        from zoneinfo import ZoneInfo
+
+        moved = moved.replace(tzinfo=ZoneInfo(zone))
+    return moved
+
+
+def _unit_place(places: list[PlaceCandidate], unit: Unit) -> tuple[Place, tuple[int, int]] | None:
+    """The most precise place candidate of a unit."""
+    found = candidates_in(places, unit.start, unit.end)
+    if not found:
+        return None
+    order = {"address": 0, "venue": 1, "locality": 2}
+    best = min(found, key=lambda c: (order[c.source], c.start))
+    place = Place(**vars(best.place))
+    if not place.locality:
+        town = next((c for c in found if c.source == "locality"), None)
+        if town is not None:
+            place.locality, place.country = town.place.locality, town.place.country
+    return place, (best.start, best.end)
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    """True when two places share a locality, name or street (loosely, case-insensitive)."""
+    def words(p: Place) -> set[str]:
+        return {w.lower() for w in (p.locality, p.name, p.street) if w}
+
+    left, right = words(a), words(b)
+    if left & right:
+        return True
+    return any(x in y or y in x for x in left for y in right if len(x) > 3 and len(y) > 3)
+
+
+def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
+                   lang: str) -> list[MeetingPoint]:
+    """The meeting points of a draft: its meeting-role times plus untimed meeting sentences."""
+    table = cues.cue_table(lang, "meeting")
+    found: list[MeetingPoint] = []
+    seen_units: set[int] = set()
+    for point in draft.times:
+        if point.role not in ("meeting", "route_end") or point is draft.start:
+            continue
+        found.append(_meeting_from(point.unit, point.cue or "meeting", places,
+                                   at_day(point.mention, draft.day)))
+        seen_units.add(point.unit.start)
+    paragraphs = {segments.unit_at(p.mention.start).paragraph for p in draft.times}
+    for unit in segments.units:
+        if unit.start in seen_units or unit.paragraph not in paragraphs:
+            continue
+        role = next((name for name, pattern in table
+                     if name in ("group_departure", "meeting") and pattern.search(unit.text)), None)
+        if role is None or _unit_place(places, unit) is None:
+            continue
+        if any(p.unit.start == unit.start for p in draft.times):
+            continue
+        found.append(_meeting_from(unit, role, places, None))
+    return _merge(found)
+
+
+def _meeting_from(unit: Unit, role: str, places: list[PlaceCandidate],
+                  time: dt.datetime | dt.date | None) -> MeetingPoint:
+    """A meeting point from one sentence."""
+    located = _unit_place(places, unit)
+    place, span = located if located else (Place(), (unit.start, unit.end))
+    note = unit.text if len(unit.text) <= 160 else unit.text[:157] + "…"
+    return MeetingPoint(role=role, time=time, place=place, note=note,
+                        evidence=(unit.start, unit.end))
+
+
+def _merge(points: list[MeetingPoint]) -> list[MeetingPoint]:
+    """One meeting point per place: a timed one absorbs an untimed one about the same place."""
+    merged: list[MeetingPoint] = []
+    for point in points:
+        twin = next((m for m in merged if not point.place.is_empty()
+                     and _same_place(m.place, point.place)
+                     and (m.time is None or point.time is None or m.time == point.time)), None)
+        if twin is None:
+            merged.append(point)
+            continue
+        if _ROLE_ORDER.get(point.role, 9) < _ROLE_ORDER.get(twin.role, 9):
+            twin.role = point.role
+        twin.time = twin.time or point.time
+        if len(vars(point.place)) and (point.place.name and not twin.place.name):
+            twin.place.name = point.place.name
+        twin.note = "; ".join(n for n in (twin.note, point.note) if n)
+    merged.sort(key=lambda m: (m.time is None, str(m.time)))
+    return merged
+
+
+def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
+                    lang: str, meeting: list[MeetingPoint]) -> list[Transport]:
+    """Trains and buses to take (timed sentences) and stops or walking times (untimed)."""
+    data = cues.events_data(lang)["transport"]
+    modes = [(name, pattern) for name, pattern in cues.cue_table(lang, "transport")
+             if name not in ("depart_words", "arrive_words", "stop_words")]
+    arrive = cues.phrase_pattern(data["arrive_words"])
+    stops = cues.phrase_pattern(data["stop_words"])
+    hints: list[Transport] = []
+    by_unit: dict[int, list[TimePoint]] = {}
+    for point in draft.times:
+        if point.role == "transport":
+            by_unit.setdefault(point.unit.start, []).append(point)
+    target = next((m.place.locality or m.place.name for m in meeting if not m.place.is_empty()),
+                  None)
+    for points in by_unit.values():
+        unit = points[0].unit
+        hint = Transport(mode=points[0].cue or "train", note=unit.text,
+                         evidence=(unit.start, unit.end), destination=target)
+        for point in points:
+            before = unit.text[: point.mention.start - unit.start]
+            value = at_day(point.mention, draft.day)
+            last_arrive = max((m.end() for m in arrive.finditer(before)), default=-1)
+            if last_arrive > _last_depart(before, data) and hint.departs is not None:
+                hint.arrives = value
+            elif hint.departs is None:
+                hint.departs = value
+            else:
+                hint.arrives = value
+        origin = _unit_place(places, unit)
+        if origin is not None:
+            hint.origin = origin[0].name or origin[0].locality
+            if hint.destination and hint.origin and _same_word(hint.origin, hint.destination):
+                hint.destination = None
+        hints.append(hint)
+    paragraphs = {p.unit.paragraph for p in draft.times}
+    for unit in segments.units:
+        if unit.paragraph not in paragraphs or unit.start in by_unit:
+            continue
+        mode = next((name for name, pattern in modes if pattern.search(unit.text)), None)
+        if mode is None or not (stops.search(unit.text) or mode == "walk"):
+            continue
+        located = _unit_place(places, unit)
+        destination = located[0].locality or located[0].name if located else None
+        hints.append(Transport(mode=mode, destination=destination, note=unit.text,
+                               evidence=(unit.start, unit.end)))
+    return hints
+
+
+def _last_depart(before: str, data: dict[str, Any]) -> int:
+    """Offset of the end of the last departure word in `before`, or -1."""
+    pattern = cues.phrase_pattern(data["depart_words"])
+    return max((m.end() for m in pattern.finditer(before)), default=-1)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """True when two names share a significant word."""
+    left = {w for w in re.findall(r"\w{4,}", a.lower())}
+    return bool(left & {w for w in re.findall(r"\w{4,}", b.lower())})

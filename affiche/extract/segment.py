@@ -1,0 +1,82 @@
+"""Split a text into units (sentences or lines) and paragraphs, keeping character offsets.
+
+Units are the scope in which a cue word ("RDV", "train", "rassemblement") speaks about a time or
+a place; paragraphs the wider scope used when a unit says nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+__all__ = ["Unit", "Segmentation", "segment"]
+
+# A sentence ends at . ! ? … followed by space and an upper-case letter, a digit or an opening
+# quote/bracket; abbreviations such as "av." or "St." rarely precede such a capital in calls.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence or line: its span, its paragraph number and its text."""
+
+    start: int
+    end: int
+    paragraph: int
+    text: str
+
+
+class Segmentation:
+    """The units of a text, with look-up by character offset."""
+
+    def __init__(self, units: list[Unit]) -> None:
+        """Index `units` (sorted by start) for offset look-ups."""
+        self.units = units
+        self._starts = [unit.start for unit in units]
+
+    def index_at(self, offset: int) -> int:
+        """The index of the unit containing `offset` (or the nearest before it)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def unit_at(self, offset: int) -> Unit:
+        """The unit containing `offset`."""
+        return self.units[self.index_at(offset)]
+
+    def neighbours(self, offset: int, before: int = 1, after: int = 1) -> list[Unit]:
+        """The unit at `offset` with up to `before`/`after` units of the same paragraph."""
+        index = self.index_at(offset)
+        paragraph = self.units[index].paragraph
+        low, high = max(0, index - before), min(len(self.units), index + after + 1)
+        return [u for u in self.units[low:high] if u.paragraph == paragraph]
+
+
+def segment(text: str) -> Segmentation:
+    """Cut `text` into lines, and lines into sentences, each a `Unit` with its paragraph."""
+    units: list[Unit] = []
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        paragraph = bisect.bisect_right(paragraph_starts, line_start) - 1
+        cut = line_start
+        for match in _SENTENCE_END.finditer(line):
+            piece_end = line_start + match.start()
+            _add(units, text, cut, piece_end, paragraph)
+            cut = line_start + match.end()
+        _add(units, text, cut, line_end, paragraph)
+        line_start = line_end + 1
+    if not units:
+        units.append(Unit(0, len(text), 0, text))
+    return Segmentation(units)
+
+
+def _add(units: list[Unit], text: str, start: int, end: int, paragraph: int) -> None:
+    """Append the unit [start, end) trimmed of spaces, unless it is empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        units.append(Unit(start, end, paragraph, text[start:end]))

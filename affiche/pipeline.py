@@ -1,0 +1,121 @@
+"""One orchestrating flow from a source to checked events.
+
+Stages, each one package with one entry function:
+  1. ingest   `affiche.ingest.read(source)`        → Document (text, reference date, language)
+  2. extract  `affiche.extract.extract(document)`  → Events (times via `affiche.when`, places,
+                                                      meeting points, transport, contacts, kind)
+  3. resolve  `affiche.resolve.resolve(event)`     → geocoded places, consistency warnings,
+                                                      confidence
+Publishing (`affiche.publish`) takes the result from there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from affiche.errors import AfficheError, InputError
+from affiche.model import Document, Event
+
+__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text"]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run the flow: language, time zone and geocoder."""
+
+    lang: str | None = None
+    timezone: str = "Europe/Brussels"
+    geocoder: str = "offline"
+    nominatim_url: str | None = None
+
+
+def reference_of(document: Document, timezone: str) -> dt.datetime:
+    """The document's reference datetime, or now in `timezone` when it has none."""
+    if document.reference is not None:
+        return document.reference
+    return dt.datetime.now(ZoneInfo(timezone)).replace(microsecond=0)
+
+
+def run(document: Document, options: Options | None = None) -> list[Event]:
+    """Extract and resolve the events of one document."""
+    from affiche import extract, resolve
+    from affiche.ingest.language import detect
+
+    options = options or Options()
+    lang = options.lang or document.language or detect(document.text) or "fr"
+    document.language = lang
+    document.timezone = options.timezone
+    reference = reference_of(document, options.timezone)
+    events = extract.extract(document, lang=lang, reference=reference)
+    for event in events:
+        resolve.resolve(event, document, reference, geocoder=options.geocoder,
+                        nominatim_url=options.nominatim_url)
+    return events
+
+
+def read_sources(sources: list[str], reference: dt.datetime | None,
+                 timezone: str) -> Iterator[Document | AfficheError]:
+    """Read each source (file, directory, URL or `-`), yielding a Document or the error for it."""
+    from affiche import ingest
+
+    for source in sources:
+        try:
+            yield from ingest.read_many([source], reference=reference, timezone=timezone)
+        except AfficheError as error:
+            yield error
+
+
+def extract_text(text: str, reference: dt.datetime | None = None, lang: str | None = None,
+                 source: str = "-", options: Options | None = None) -> tuple[Document, list[Event]]:
+    """Run the flow on text already in memory."""
+    from affiche import ingest
+
+    options = options or Options()
+    document = ingest.read_text(text, source=source, reference=reference,
+                                timezone=options.timezone)
+    if lang:
+        options = Options(lang=lang, timezone=options.timezone, geocoder=options.geocoder,
+                          nominatim_url=options.nominatim_url)
+    return document, run(document, options)
+
+
+def _record_reference(value: Any, timezone: str) -> dt.datetime | None:
+    """Read a Contract 2 `reference`: a date or an ISO datetime, or absent."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"reference {value!r} is not a string")
+    from affiche.cli import parse_reference
+
+    return parse_reference(value, timezone)
+
+
+def extract_record(line: str, number: int, reference: dt.datetime | None,
+                   options: Options) -> dict[str, Any]:
+    """Contract 2: one input line to one output object; errors become an `error` member."""
+    record_id: Any = None
+    try:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"line {number}: not JSON ({error.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"line {number}: expected a JSON object")
+        record_id = record.get("id", number)
+        text = record.get("text")
+        if not isinstance(text, str):
+            raise InputError(f"line {number}: missing string field 'text'")
+        lang = record.get("lang") or options.lang
+        if lang is not None and lang not in ("fr", "nl", "en"):
+            raise InputError(f"line {number}: unknown lang {lang!r}; use fr, nl or en")
+        ref = _record_reference(record.get("reference"), options.timezone) or reference
+        _, events = extract_text(text, reference=ref, lang=lang, source=str(record_id),
+                                 options=options)
+        return {"id": record_id, "events": [event.to_dict() for event in events]}
+    except AfficheError as error:
+        return {"id": record_id, "events": [], "error": str(error)}

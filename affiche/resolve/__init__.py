@@ -1,0 +1,104 @@
+"""Resolve and check an extracted event: coordinates for its places, consistency warnings, and
+an overall confidence. `resolve(event, …)` is the entry point; `check(event, reference)` returns
+the warnings alone.
+
+Warning codes added here (the time engine adds `weekday_mismatch` and `past_date` on mentions):
+`no_time` (only the day is known), `no_date` (no day), `no_place`, `place_not_found` (the
+gazetteer knows no such locality), `meeting_after_start` (a rendez-vous later than the event),
+`past_date` (the event starts before the reference), `end_before_start`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from affiche.model import Document, Event, Warning, iso
+
+__all__ = ["resolve", "check", "WARNING_CODES"]
+
+WARNING_CODES = {
+    "weekday_mismatch": "the weekday and the day of the month disagree; candidates given",
+    "past_date": "the date is before the reference date",
+    "conflicting_dates": "the text gives two different dates for the same event",
+    "no_time": "only the day is known, not the time",
+    "no_date": "no day was found for the event",
+    "no_place": "no place was found for the event",
+    "place_not_found": "the locality is not in the gazetteer (no coordinates)",
+    "meeting_after_start": "a meeting point is later than the start of the event",
+    "end_before_start": "the end is before the start",
+    "recurring": "the event repeats; only the next occurrence is given",
+    "low_ocr_confidence": "the text was read by OCR with low confidence",
+}
+
+
+def _as_datetime(value: dt.date | dt.datetime, zone: dt.tzinfo | None) -> dt.datetime:
+    """A comparable datetime for a date or datetime value."""
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day, tzinfo=zone)
+
+
+def check(event: Event, reference: dt.datetime) -> list[Warning]:
+    """Consistency warnings about a whole event (never changes the event)."""
+    found: list[Warning] = []
+    zone = reference.tzinfo
+    if event.start is None:
+        found.append(Warning("no_date", "No date was found for this event.", []))
+    elif not isinstance(event.start, dt.datetime):
+        found.append(Warning("no_time", f"Only the day is known ({iso(event.start)}); "
+                                        "the time is missing.", []))
+    if event.place.is_empty():
+        found.append(Warning("no_place", "No place was found for this event.", []))
+    if event.start is not None:
+        start = _as_datetime(event.start, zone)
+        if start.date() < reference.date():
+            found.append(Warning("past_date", f"The event starts on {iso(event.start)}, before "
+                                              f"the reference date {reference.date()}.", []))
+        if event.end is not None and _as_datetime(event.end, zone) < start:
+            found.append(Warning("end_before_start",
+                                 f"The end {iso(event.end)} is before the start.", []))
+        for point in event.meeting_points:
+            if isinstance(point.time, dt.datetime) and isinstance(event.start, dt.datetime) \
+                    and point.time > event.start:
+                found.append(Warning(
+                    "meeting_after_start",
+                    f"The meeting point at {point.time:%H:%M} is after the start at "
+                    f"{event.start:%H:%M}.", [iso(point.time) or "", iso(event.start) or ""]))
+    return found
+
+
+def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: str = "offline",
+            nominatim_url: str | None = None) -> Event:
+    """Geocode the event's places, add the consistency warnings and set its confidence."""
+    if geocoder != "none":
+        from affiche.resolve.geocode import geocode
+
+        if not event.place.is_empty():
+            event.place = geocode(event.place, backend=geocoder, nominatim_url=nominatim_url)
+            if event.place.precision == "none" and event.place.locality:
+                event.warnings.append(Warning(
+                    "place_not_found",
+                    f"The locality {event.place.locality!r} is not in the gazetteer.", []))
+        for point in event.meeting_points:
+            if not point.place.is_empty():
+                point.place = geocode(point.place, backend=geocoder, nominatim_url=nominatim_url)
+    codes = {(w.code, tuple(w.candidates)) for w in event.warnings}
+    for warning in check(event, reference):
+        if (warning.code, tuple(warning.candidates)) not in codes and not (
+                warning.code == "past_date" and "past_date" in {c for c, _ in codes}):
+            event.warnings.append(warning)
+    if document.ocr_confidence is not None and document.ocr_confidence < 0.6:
+        event.warnings.append(Warning("low_ocr_confidence", f"The text was read by OCR with "
+                                      f"confidence {document.ocr_confidence:.2f}; check it.", []))
+    event.confidence = _confidence(event)
+    return event
+
+
+def _confidence(event: Event) -> float:
+    """Overall confidence: the mean of the field confidences, lowered by each warning."""
+    values = list(event.field_confidence.values()) or [0.5]
+    base = sum(values) / len(values)
+    serious = {"weekday_mismatch", "conflicting_dates", "no_date", "meeting_after_start",
+               "end_before_start", "past_date"}
+    penalty = sum(0.15 if w.code in serious else 0.05 for w in event.warnings)
+    return max(0.05, min(1.0, base - penalty))
