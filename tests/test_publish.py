@@ -151,6 +151,12 @@ def test_ics_calendar_header_and_timezone() -> None:
     assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Brussels"]
 
 
+def test_ics_calendar_name_is_one_escaped_line() -> None:
+    text = to_ics([], calendar_name="Agenda; Bruxelles,\nLiège")
+    assert "X-WR-CALNAME:Agenda\\; Bruxelles\\, Liège\r\n" in text
+    assert "NAME" not in to_ics([], calendar_name=" \r\n")
+
+
 def test_ics_rally_event() -> None:
     (vevent,) = vevents(to_ics([rally()]))
     assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"

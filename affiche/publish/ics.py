@@ -116,10 +116,11 @@ def to_ics(events: list[Event], calendar_name: str | None = None,
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    if calendar_name:
-        name = clean_text(calendar_name)
-        calendar.add("name", name)
-        calendar.add("x-wr-calname", name)
+    # icalendar does not know NAME and X-WR-CALNAME as TEXT: say so, or ";" and "," go unescaped.
+    name = clean_text(" ".join((calendar_name or "").split()))
+    if name:
+        calendar.add("name", icalendar.vText(name))
+        calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     dated = ics_events(events)
     for event, key in zip(dated, unique_keys(dated)):
