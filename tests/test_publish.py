@@ -20,6 +20,7 @@ from affiche.model import (
     Transport,
     Warning,
 )
+from affiche.publish import describe
 from affiche.publish import (
     FORMATS,
     feed_link,
@@ -330,6 +331,20 @@ def test_jsonld_dates_and_contacts_without_single_organiser() -> None:
         {"@type": "Organization", "url": "https://example.org/ag"}]
 
 
+def test_jsonld_social_contacts() -> None:
+    event = assembly()
+    event.organisers = ["Comité A"]
+    event.contacts = [Contact("social", "https://social.example/@comite"),
+                      Contact("social", "@comite_a"), Contact("email", "a@example.org"),
+                      Contact("email", "b@example.org")]
+    (item,) = jsonld_objects([event])
+    assert item["organizer"] == [{
+        "@type": "Organization", "name": "Comité A",
+        "sameAs": "https://social.example/@comite",
+        "contactPoint": {"@type": "ContactPoint", "name": "@comite_a", "contactType": "social"},
+        "email": ["a@example.org", "b@example.org"]}]
+
+
 # ---- Atom ----
 
 def parse_feed(text: str) -> ET.Element:
@@ -463,6 +478,26 @@ def test_text_counts_events_and_place_unknown() -> None:
 
 def test_text_unknown_language_keeps_english_words() -> None:
     assert to_text(document(), [rally()], lang="xx") == to_text(document(), [rally()])
+
+
+def test_text_words_come_from_a_language_publish_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {"publish": {
+        "weekdays": ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+        "months": ["janv."] * 12,
+        "kinds": {"rally": "Rassemblement"},
+        "words": {"when": "Quand"},
+        "roles": {"group_departure": "Départ groupé"},
+    }}
+    monkeypatch.setattr(describe.lang_data, "load", lambda lang: table)
+    describe.labels.cache_clear()
+    try:
+        lines = to_text(document(), [rally()], lang="fr").splitlines()
+    finally:
+        monkeypatch.undo()
+        describe.labels.cache_clear()
+    assert "  Kind: Rassemblement" in lines
+    assert "  Quand: sam. 19 janv. 2030, 14:00 (Europe/Brussels)" in lines
+    assert "    - Départ groupé at 13:30: Gare de Nossegem, Nossegem (départ groupé)" in lines
 
 
 # ---- render ----

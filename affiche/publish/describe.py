@@ -87,8 +87,6 @@ def labels(lang: str = "en") -> dict[str, Any]:
     """The output words for a language: English, overlaid by the language file's `[publish]`."""
     merged = {key: (dict(value) if isinstance(value, dict) else list(value))
               for key, value in ENGLISH.items()}
-    if lang == "en":
-        return merged
     try:
         table = lang_data.load(lang).get("publish") or {}
     except (KeyError, OSError, ValueError):
@@ -96,9 +94,10 @@ def labels(lang: str = "en") -> dict[str, Any]:
         table = {}
     for key, value in table.items():
         if isinstance(merged.get(key), dict) and isinstance(value, dict):
-            merged[key].update(value)
+            merged[key].update({k: str(v) for k, v in value.items()})
         elif key in merged and isinstance(value, list) and len(value) == len(merged[key]):
-            merged[key] = list(value)
+            # Weekday and month lists must keep their length: they are indexed by number.
+            merged[key] = [str(v) for v in value]
     return merged
 
 

@@ -61,8 +61,9 @@ def _add_times(vevent: icalendar.Event, event: Event, lines: list[str]) -> None:
     if not isinstance(start, dt.datetime):
         last = _day(end, event.timezone) if end is not None else start
         vevent.add("dtstart", start)
-        # DTEND of a DATE event is exclusive: the day after the last day.
-        vevent.add("dtend", max(last, start) + dt.timedelta(days=1))
+        if max(last, start) < dt.date.max:
+            # DTEND of a DATE event is exclusive: the day after the last day.
+            vevent.add("dtend", max(last, start) + dt.timedelta(days=1))
         return
     begin = _instant(start, event.timezone)
     vevent.add("dtstart", begin)

@@ -8,8 +8,9 @@ Mapping (kept to terms schema.org defines):
 - meeting points: `subEvent`s, each an `Event` with its own `startDate` and `location`, named
   after their role and place ("Group departure — Gare de Nossegem").
 - organisers: `organizer`, a list of `Organization`; the contacts become that organisation's
-  `email`, `telephone`, `url` and `sameAs` (social accounts) when there is one organiser, else
-  an unnamed `Organization` that carries them (a call's contact is always an organiser's).
+  `email`, `telephone`, `url`, `sameAs` (social account URLs) and `contactPoint` (bare handles)
+  when there is one organiser, else those of an unnamed `Organization` that carries them (a
+  call's contact is always an organiser's).
 - `@id`: the same stable `urn:uuid` as the Atom entry id.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from typing import Any
+from urllib.parse import urlsplit
 
 from affiche.model import Event, MeetingPoint, Place, iso
 from affiche.publish.describe import event_urn, labels, localise, summary_line, unique_keys
@@ -78,12 +80,22 @@ def _sub_event(point: MeetingPoint, event: Event) -> dict[str, Any]:
     })
 
 
+def _is_url(value: str) -> bool:
+    return urlsplit(value).scheme in ("http", "https")
+
+
 def _organizers(event: Event) -> list[dict[str, Any]]:
     organisations = [{"@type": "Organization", "name": name} for name in event.organisers]
-    reach: dict[str, list[str]] = {}
+    reach: dict[str, list[Any]] = {}
     for contact in event.contacts:
-        prop = _CONTACT_PROPERTIES.get(contact.type)
-        if prop:
+        prop = _CONTACT_PROPERTIES.get(contact.type, "contactPoint")
+        if prop == "sameAs" and not _is_url(contact.value):
+            prop = "contactPoint"
+        if prop == "contactPoint":
+            # sameAs must be a URL: a bare handle ("@collectif") is kept as a named contact point.
+            reach.setdefault(prop, []).append({"@type": "ContactPoint", "name": contact.value,
+                                               "contactType": contact.type})
+        else:
             reach.setdefault(prop, []).append(contact.value)
     if reach:
         holder = organisations[0] if len(organisations) == 1 else {"@type": "Organization"}
