@@ -505,9 +505,9 @@ def test_text_words_come_from_a_language_publish_table(monkeypatch: pytest.Monke
 def test_render_dispatches_every_format() -> None:
     assert FORMATS == {"text", "json", "ics", "jsonld", "atom"}
     doc, events = document(), [rally(), concert()]
-    assert render("json", doc, events) == to_json(doc, events)
+    assert render("json", doc, events) == to_json(doc, events) + "\n"
     assert render("text", doc, events) == to_text(doc, events)
-    assert render("jsonld", doc, events) == to_jsonld(events)
+    assert render("jsonld", doc, events) == to_jsonld(events) + "\n"
     assert len(vevents(render("ics", doc, events))) == 2
     feed = parse_feed(render("atom", doc, events))
     assert feed.find(f"{ATOM}link").get("href") == "appel-2030-01-13.txt"

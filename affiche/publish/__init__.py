@@ -45,15 +45,15 @@ def feed_link(document: Document) -> str:
 
 
 def render(fmt: str, document: Document, events: list[Event], lang: str = "en") -> str:
-    """The events of a document in one of `FORMATS`; `InputError` naming them for any other."""
+    """The events of a document in one of `FORMATS`, ending with a newline; `InputError` else."""
     if fmt == "text":
         return to_text(document, events, lang=lang)
     if fmt == "json":
-        return to_json(document, events)
+        return to_json(document, events) + "\n"
     if fmt == "ics":
         return to_ics(events, calendar_name=document.title or document.source)
     if fmt == "jsonld":
-        return to_jsonld(events)
+        return to_jsonld(events) + "\n"
     if fmt == "atom":
         title = document.title or f"affiche: {document.source}"
         return to_atom(events, feed_title=title, feed_url=feed_link(document))
