@@ -1,0 +1,186 @@
+"""Contacts in running text: e-mails (also obfuscated), phone numbers, URLs and social handles.
+
+E-mail and URL shapes are simple enough for regular expressions; what varies by language (the
+words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words that announce a
+phone number) comes from the `[places]` tables of every language file, because a call in one
+language often quotes an address written in another. Phone numbers are found and validated by
+`phonenumbers` (Belgian default region): numbers valid in that region, or written in
+international form, or announced by a phone word, are kept, so dates and amounts are not.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import phonenumbers
+
+from affiche import lang as language_data
+from affiche.model import Contact
+
+__all__ = ["find_contacts"]
+
+# Top-level domains accepted for a bare domain written without http:// or www. ("stuut.info",
+# "example.org/agenda"); with a scheme or www. every domain is accepted. File extensions
+# ("IMG_2025.jpg", "appel.pdf") and abbreviations ("p.ex", "etc.") are not in this list.
+_BARE_TLDS = (
+    "be|fr|nl|lu|ch|de|uk|eu|org|com|net|info|io|coop|ngo|online|site|xyz|blog|brussels|"
+    "vlaanderen|gent|paris|bzh|alsace|corsica|me|tv|fm|social|community|agency|africa|it|es|"
+    "pt|at|dk|se|no|fi|ie|pl|cz|ca|us|ma|tn|dz|cd|sn|ci|cm|ps|lb|tr|gr|ro|hu|sk|si|hr|be"
+)
+_SOCIAL_HOSTS = ("facebook.com", "fb.com", "fb.me", "instagram.com", "twitter.com", "x.com",
+                 "tiktok.com", "youtube.com", "youtu.be", "linkedin.com", "mastodon.social",
+                 "threads.net", "bsky.app", "t.me", "telegram.me", "framapiaf.org",
+                 "kolektiva.social", "mobilizon.fr")
+_TRAILING = ".,;:!?'\"»)]}›>…"
+# Local-part pieces exclude the dot: dots (plain or obfuscated) are matched between pieces, which
+# keeps the pattern linear on long dotted strings.
+_LOCAL = r"[A-Za-z0-9_%+\-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+
+
+@functools.cache
+def _words(key: str) -> tuple[str, ...]:
+    """The union over every language file of a `[places]` word list, longest first."""
+    found: set[str] = set()
+    for code in language_data.available():
+        found.update(w.lower() for w in language_data.load(code).get("places", {}).get(key, []))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@functools.cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """Compile the contact patterns once per process."""
+    at_words = _alternation(_words("email_at"))
+    dot_words = _alternation(_words("email_dot"))
+    # "[at]", "(at)", "{at}", "-at-", " AT ", " arobase ", " @ "; a bare lowercase " at " is
+    # accepted only because the whole address must also parse (domain, dot word, TLD).
+    at = (rf"(?:\s*[\[({{<]\s*(?:{at_words}|@)\s*[\])}}>]\s*|\s*-\s?(?:{at_words})\s?-\s*"
+          rf"|\s+(?:{at_words})\s+|\s+@\s+|@)")
+    dot = (rf"(?:\s*[\[({{<]\s*(?:{dot_words}|\.)\s*[\])}}>]\s*|\s*-\s?(?:{dot_words})\s?-\s*"
+           rf"|\s+(?:{dot_words})\s+|\s\.\s|\.)")
+    email = (rf"(?<![\w.@%+\-])(?P<local>{_LOCAL}(?:{dot}{_LOCAL})*)(?P<at>{at})"
+             rf"(?P<domain>{_LABEL}(?:{dot}{_LABEL})*?{dot}[A-Za-z]{{2,24}})(?![\w\-@])")
+    cues = _alternation(_words("phone_cues"))
+    return {
+        "email": re.compile(email, re.IGNORECASE),
+        "dot": re.compile(dot, re.IGNORECASE),
+        "at": re.compile(at, re.IGNORECASE),
+        "url": re.compile(r"(?<![\w@/.])(?:https?://|www\.)[^\s<>\"'«»\[\]{}|\\^`]+",
+                          re.IGNORECASE),
+        "bare": re.compile(
+            rf"(?<![\w@/.\-])(?:{_LABEL}\.)+(?:{_BARE_TLDS})(?:/[^\s<>\"'«»\[\]{{}}|\\^`]*)?"
+            r"(?![\w@\-]|\.\w)", re.IGNORECASE),
+        "handle": re.compile(r"(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+                             r"(?![\w@]|\.[A-Za-z])"),
+        "phone_hint": re.compile(r"(?:\+|\b0)\d"),
+        "phone_cue": re.compile(rf"(?:{cues})\W{{0,6}}$", re.IGNORECASE),
+    }
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Drop trailing punctuation that ends the sentence, keeping balanced parentheses."""
+    while end > start and text[end - 1] in _TRAILING:
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
+        end -= 1
+    return end
+
+
+def _deobfuscate(match: re.Match[str]) -> str:
+    """'nom [at] domaine [dot] org' → 'nom@domaine.org'."""
+    patterns = _patterns()
+    local = patterns["dot"].sub(".", match.group("local"))
+    domain = patterns["dot"].sub(".", match.group("domain"))
+    return f"{local}@{domain}".replace(" ", "")
+
+
+def _emails(text: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    for match in _patterns()["email"].finditer(text):
+        found.append((match.start(), match.end(), "email", _deobfuscate(match)))
+    return found
+
+
+def _urls(text: str) -> list[tuple[int, int, str, str]]:
+    patterns = _patterns()
+    found = []
+    for name in ("url", "bare"):
+        for match in patterns[name].finditer(text):
+            end = _trim_url(text, match.start(), match.end())
+            value = text[match.start():end]
+            if name == "bare" and not _plausible_bare(value):
+                continue
+            host = re.sub(r"^(?:https?://)?(?:www\.|m\.|[a-z]{2}-[a-z]{2}\.)?", "", value.lower())
+            kind = "social" if host.split("/")[0] in _SOCIAL_HOSTS else "url"
+            found.append((match.start(), end, kind, value))
+    for match in patterns["handle"].finditer(text):
+        found.append((match.start(), match.end(), "social", match.group(0)))
+    return found
+
+
+def _plausible_bare(value: str) -> bool:
+    """A bare domain is a URL unless it looks like an abbreviation ("a.s.b.l", "Art.be")."""
+    host = value.split("/")[0]
+    labels = host.split(".")
+    if any(len(label) == 1 for label in labels):
+        return False  # initials: "p.ex", "S.A.be"
+    return not all(label.isdigit() for label in labels[:-1])
+
+
+def _phones(text: str, region: str) -> list[tuple[int, int, str, str]]:
+    patterns = _patterns()
+    if not patterns["phone_hint"].search(text):
+        return []
+    found = []
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+    for match in matcher:
+        raw = match.raw_string.strip()
+        number = match.number
+        international = raw.startswith(("+", "00"))
+        valid = phonenumbers.is_valid_number(number)
+        announced = bool(patterns["phone_cue"].search(text[max(0, match.start - 40):match.start]))
+        digits = sum(ch.isdigit() for ch in raw)
+        if digits < 8 or not (valid or international or announced):
+            continue
+        if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw):
+            continue  # a date that happens to be a possible number
+        start = match.start + match.raw_string.index(raw)
+        found.append((start, start + len(raw), "phone", raw))
+    return found
+
+
+def _region(default_region: str) -> str:
+    region = (default_region or "BE").upper()
+    return region if region in phonenumbers.SUPPORTED_REGIONS else "BE"
+
+
+def find_contacts(text: str, default_region: str = "BE") -> list[Contact]:
+    """E-mails, phones, URLs and social handles in `text`, each once, in text order."""
+    if not text:
+        return []
+    candidates = _emails(text) + _urls(text) + _phones(text, _region(default_region))
+    # Longest first at each position, so an e-mail inside a URL (or a domain inside an e-mail)
+    # is counted once, as part of the larger contact.
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, str, str]] = []
+    taken_until = -1
+    for start, end, kind, value in candidates:
+        if start < taken_until:
+            continue
+        chosen.append((start, end, kind, value))
+        taken_until = end
+    contacts: list[Contact] = []
+    seen: set[tuple[str, str]] = set()
+    for start, end, kind, value in chosen:
+        key = (kind, re.sub(r"[\s./()\-]", "", value.lower()) if kind == "phone"
+               else value.lower().rstrip("/"))
+        if key in seen:
+            continue
+        seen.add(key)
+        contacts.append(Contact(type=kind, value=value, evidence=(start, end)))
+    return contacts
