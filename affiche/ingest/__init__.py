@@ -139,13 +139,7 @@ def _read_file(name: str) -> tuple[bytes, Origin]:
 def _document(data: bytes, origin: Origin, reference: dt.datetime | dt.date | None,
               timezone: str) -> Document:
     kind = sniff.sniff(data, origin.source)
-    try:
-        reader = _reader(kind)
-    except ImportError:  # readers landing in the next commits
-        from affiche.errors import UnsupportedInput
-
-        raise UnsupportedInput(f"{origin.source}: reading {kind} documents is not ready yet") from None
-    reading = reader(data, origin)
+    reading = _reader(kind)(data, origin)
     return _finish(reading, origin, reference, timezone)
 
 

@@ -23,6 +23,7 @@ class Origin:
     path: str | None = None
     url: str | None = None
     mtime: float | None = None
+    charset: str | None = None
 
 
 @dataclass

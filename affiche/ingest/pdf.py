@@ -1,0 +1,191 @@
+"""Read a PDF: its text layer page by page (pypdf), OCR of the pages that have none (a scanned
+flyer: its embedded image goes through the image reader's OCR), its title and creation date.
+
+Pages are joined with "\\n\\f\\n" (a form feed between blank lines), so page breaks stay visible to
+the extractor and offsets still index into one text. Hostile files are bounded: pypdf's own limits
+(page tree entries, decompressed stream sizes) plus a cap on pages read, pages OCRed and time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+import time
+from typing import Any
+
+from affiche.errors import AfficheError, InputError
+from affiche.ingest.reading import Origin, Reading
+from affiche.ingest.text import normalise
+from affiche.model import Warning
+
+__all__ = ["read_pdf", "MAX_PAGES", "MAX_OCR_PAGES", "PAGE_BREAK"]
+
+log = logging.getLogger(__name__)
+
+PAGE_BREAK = "\n\f\n"
+# A call to action is one to a few pages; a brochure maybe 30. Beyond this the rest is not read.
+MAX_PAGES = 200
+# OCR costs 1-2 s per page: a scanned PDF is OCRed for its first pages only.
+MAX_OCR_PAGES = 10
+# Seconds spent extracting text before the remaining pages are left out (with a warning).
+TIME_BUDGET = 20.0
+# A page whose text layer has fewer visible characters than this is taken as scanned.
+_MIN_PAGE_TEXT = 20
+# Embedded images smaller than this (pixels) are logos or icons, not a scanned page.
+_MIN_SCAN_PIXELS = 250_000
+# Larger embedded images are not decoded (memory): a 600 dpi A4 scan is 35 million pixels.
+_MAX_SCAN_PIXELS = 40_000_000
+
+
+def read_pdf(data: bytes, origin: Origin) -> Reading:
+    """Read a PDF's text (OCR for pages without a text layer), title and creation date."""
+    import pypdf
+    from pypdf.errors import PyPdfError
+
+    source = origin.source
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader, source)
+        total = len(reader.pages)
+        pages_text, ocr, warnings = _pages(reader, total, source)
+        info = _metadata(reader)
+    except AfficheError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OSError, NotImplementedError, ZeroDivisionError) as error:
+        # pypdf signals damaged and hostile files with many exception types.
+        reason = str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+        raise InputError(f"{source}: not a readable PDF ({reason})") from None
+    text, line_confidence = _join(pages_text, ocr)
+    confidences = [c for (_, _, c) in line_confidence]
+    return Reading(
+        text=text, kind="pdf", title=info.get("title"), published=info.get("created"),
+        published_source="pdf" if info.get("created") else None,
+        ocr_confidence=round(sum(confidences) / len(confidences), 3) if confidences else None,
+        line_confidence=line_confidence, warnings=warnings,
+    )
+
+
+def _decrypt(reader: Any, source: str) -> None:
+    """Open PDFs locked with an empty user password (common: "no copying"), refuse the rest."""
+    from pypdf.errors import DependencyError
+
+    try:
+        opened = reader.decrypt("")
+    except DependencyError:
+        raise InputError(f"{source}: an encrypted PDF that needs the 'cryptography' package to "
+                         f"open: pip install cryptography") from None
+    if not opened:
+        raise InputError(f"{source}: a password-protected PDF; save an unprotected copy")
+
+
+def _pages(reader: Any, total: int,
+           source: str) -> tuple[list[str], dict[int, list[tuple[str, float]]], list[Warning]]:
+    """Text per page, OCR lines for scanned pages, and warnings for what was left out."""
+    started = time.monotonic()
+    texts: list[str] = []
+    ocr: dict[int, list[tuple[str, float]]] = {}
+    warnings: list[Warning] = []
+    ocr_done = 0
+    for number in range(min(total, MAX_PAGES)):
+        if time.monotonic() - started > TIME_BUDGET:
+            warnings.append(Warning("pdf_truncated", f"reading stopped after {number} of {total} "
+                                    f"pages (time limit {TIME_BUDGET:.0f} s)"))
+            break
+        page = reader.pages[number]
+        try:
+            page_text = page.extract_text() or ""
+        except Exception as error:  # noqa: BLE001 - one broken page must not lose the others
+            log.debug("page %d: %s", number + 1, error)
+            page_text = ""
+        if len("".join(page_text.split())) < _MIN_PAGE_TEXT and ocr_done < MAX_OCR_PAGES:
+            lines = _ocr_page(page, source)
+            if lines is not None:
+                ocr[number] = lines
+                ocr_done += 1
+                page_text = ""
+        texts.append(normalise(page_text).strip("\n"))
+    else:
+        if total > MAX_PAGES:
+            warnings.append(Warning("pdf_truncated", f"read the first {MAX_PAGES} of {total} pages"))
+    if ocr_done >= MAX_OCR_PAGES and any(
+            len("".join(t.split())) < _MIN_PAGE_TEXT for i, t in enumerate(texts) if i not in ocr):
+        warnings.append(Warning("pdf_truncated", f"only the first {MAX_OCR_PAGES} scanned pages "
+                                f"were read with OCR"))
+    return texts, ocr, warnings
+
+
+def _ocr_page(page: Any, source: str) -> list[tuple[str, float]] | None:
+    """OCR the largest embedded image of a page without text; None when there is none."""
+    from affiche.ingest import image
+
+    best = None
+    try:
+        resources = page.get("/Resources") or {}
+        xobjects = resources.get_object().get("/XObject") or {}
+        for name, ref in xobjects.get_object().items():
+            obj = ref.get_object()
+            if obj.get("/Subtype") != "/Image":
+                continue
+            pixels = int(obj.get("/Width", 0)) * int(obj.get("/Height", 0))
+            if _MIN_SCAN_PIXELS <= pixels <= _MAX_SCAN_PIXELS and (best is None or pixels > best[0]):
+                best = (pixels, name)
+        if best is None:
+            return None
+        picture = page.images[best[1]].image
+    except AfficheError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an undecodable image is a page we cannot read
+        log.debug("no scan image: %s", error)
+        return None
+    if picture is None:
+        return None
+    return image.ocr_lines(picture, source)
+
+
+def _join(pages: list[str],
+          ocr: dict[int, list[tuple[str, float]]]) -> tuple[str, list[tuple[int, int, float]]]:
+    """One text with page breaks; confidence spans for OCRed lines (text-layer pages: none)."""
+    text = ""
+    spans: list[tuple[int, int, float]] = []
+    for number, page_text in enumerate(pages):
+        if number:
+            text += PAGE_BREAK
+        if number in ocr:
+            for index, (line, confidence) in enumerate(ocr[number]):
+                if index:
+                    text += "\n"
+                spans.append((len(text), len(text) + len(line), confidence))
+                text += line
+        else:
+            text += page_text
+    return text.rstrip() + "\n", spans
+
+
+def _metadata(reader: Any) -> dict[str, Any]:
+    """Title and creation date from the document information (damaged values are ignored)."""
+    found: dict[str, Any] = {}
+    try:
+        meta = reader.metadata
+    except Exception:  # noqa: BLE001
+        return found
+    if not meta:
+        return found
+    try:
+        title = meta.title
+        if isinstance(title, str) and title.strip() and not title.lower().startswith(
+                ("microsoft word", "untitled", "document")):
+            found["title"] = " ".join(title.split())
+    except Exception:  # noqa: BLE001
+        pass
+    for attribute in ("creation_date", "modification_date"):
+        try:
+            value = getattr(meta, attribute)
+        except Exception:  # noqa: BLE001 - malformed dates are common in PDF metadata
+            value = None
+        if isinstance(value, dt.datetime) and 1990 <= value.year <= 2100:
+            found["created"] = value
+            break
+    return found

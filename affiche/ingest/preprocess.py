@@ -1,0 +1,109 @@
+"""Prepare a photo of a flyer for Tesseract: grayscale, deskew, rescale, flatten the lighting.
+
+Why by hand (numpy and Pillow, no OpenCV): each step is a few lines, and OpenCV would add 190 MB.
+Measured on our flyer set (bench/ocr.py): Tesseract misses big titles and tilted lines on a raw
+phone photo; its own orientation detection only knows 0/90/180/270°, hence the deskew here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter, ImageOps
+
+__all__ = ["prepare", "deskew_angle", "polarities", "TARGET_LONG_SIDE"]
+
+# Long side (pixels) images are rescaled to before OCR. Flyers are read from a distance: their
+# text is large relative to the page, and Tesseract reads lines 20-60 px high best; at this
+# size a flyer's 40-130 pt text lands there (tuned on bench/ocr.py, clean and photographed).
+TARGET_LONG_SIDE = 1400
+# Deskew search: ±12° (phone photos held by hand), coarse 1° then fine 0.2° steps.
+MAX_SKEW = 12.0
+# The deskew search runs on a copy this wide: enough to see text lines, cheap to rotate 35 times.
+_SKEW_WIDTH = 500
+# Lighting is estimated on a grid this many cells along the long side.
+_LIGHT_GRID = 10
+
+
+def prepare(picture: Image.Image) -> Image.Image:
+    """Grayscale, deskewed and rescaled copy of a picture, ready for `polarities`."""
+    gray = picture.convert("L") if picture.mode != "L" else picture
+    angle = deskew_angle(gray)
+    if abs(angle) >= 0.3:
+        # Fill with the border's median so the corners do not read as black blocks of "text".
+        border = np.concatenate([np.asarray(gray)[[0, -1], :].ravel(), np.asarray(gray)[:, [0, -1]].ravel()])
+        gray = gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
+                           fillcolor=int(np.median(border)))
+    scale = TARGET_LONG_SIDE / max(gray.size)
+    if abs(scale - 1) > 0.05:
+        size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
+        gray = gray.resize(size, Image.Resampling.LANCZOS)
+    return gray
+
+
+def _profile_score(binary: Image.Image, angle: float) -> float:
+    rotated = binary.rotate(angle, resample=Image.Resampling.NEAREST, expand=False, fillcolor=0)
+    rows = np.asarray(rotated, dtype=np.float32).sum(axis=1)
+    # Aligned text lines give sharp row-sum edges: the sum of squared row differences peaks.
+    return float(np.square(np.diff(rows)).sum())
+
+
+def deskew_angle(gray: Image.Image) -> float:
+    """The rotation (degrees, counter-clockwise) that makes the text lines horizontal."""
+    small = gray.resize((_SKEW_WIDTH, max(1, round(gray.height * _SKEW_WIDTH / gray.width))),
+                        Image.Resampling.BILINEAR) if gray.width > _SKEW_WIDTH else gray
+    # Edges, not ink: the edge map is the same for dark-on-light and light-on-dark text.
+    edges = small.filter(ImageFilter.FIND_EDGES)
+    values = np.asarray(edges, dtype=np.float32)
+    threshold = max(24.0, float(np.percentile(values, 90)))
+    binary = Image.fromarray(((values > threshold) * 1).astype(np.uint8))
+    best_angle, best_score = 0.0, _profile_score(binary, 0.0)
+    for angle in np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0):
+        score = _profile_score(binary, float(angle))
+        if score > best_score * 1.0001:
+            best_angle, best_score = float(angle), score
+    for angle in np.arange(best_angle - 0.8, best_angle + 0.81, 0.2):
+        score = _profile_score(binary, float(angle))
+        if score > best_score:
+            best_angle, best_score = float(angle), score
+    return round(best_angle, 1)
+
+
+def _flatten_light(gray: Image.Image) -> Image.Image:
+    """Divide by the paper's brightness, estimated on a coarse grid, to even out the lighting.
+
+    Lighting varies slowly across a photo, print does not: each cell of a coarse grid (about a
+    tenth of the page) takes the brightness of its lightest twentieth, which is paper wherever a
+    cell is not entirely covered by a dark band. Finer estimates (median filters over a few text
+    lines) were tried and wiped out titles printed on coloured bands (bench/ocr.py).
+    """
+    ink = np.asarray(gray, dtype=np.float32)
+    rows, cols = ink.shape
+    cell = max(16, max(rows, cols) // _LIGHT_GRID)
+    grid_rows, grid_cols = max(1, rows // cell), max(1, cols // cell)
+    trimmed = ink[: grid_rows * cell, : grid_cols * cell]
+    blocks = trimmed.reshape(grid_rows, cell, grid_cols, cell).swapaxes(1, 2).reshape(
+        grid_rows, grid_cols, -1)
+    paper = np.percentile(blocks, 95, axis=2).astype(np.float32)
+    # Bicubic upsampling of the grid is smooth enough for lighting, and cheap.
+    light = Image.fromarray(np.clip(paper, 1, 255).astype(np.uint8)).resize(
+        (cols, rows), Image.Resampling.BICUBIC)
+    flat = np.clip(ink / np.maximum(np.asarray(light, dtype=np.float32), 1.0) * 255.0, 0, 255)
+    return ImageOps.autocontrast(Image.fromarray(flat.astype(np.uint8)), cutoff=0.5)
+
+
+def _one_polarity(gray: Image.Image) -> Image.Image:
+    """Text dark on light everywhere: regions whose background is dark (bands, dark posters)
+    are inverted, judged by a median over windows wider than a title's strokes."""
+    small = gray.resize((max(1, gray.width // 4), max(1, gray.height // 4)), Image.Resampling.BOX)
+    values = np.asarray(gray)
+    middle = (float(np.percentile(values, 95)) + float(np.percentile(values, 5))) / 2
+    local = np.asarray(small.filter(ImageFilter.MedianFilter(9)), dtype=np.float32)
+    dark = Image.fromarray(((local < middle) * 255).astype(np.uint8)).resize(
+        gray.size, Image.Resampling.NEAREST)
+    return Image.composite(ImageOps.invert(gray), gray, dark)
+
+
+def polarities(gray: Image.Image) -> list[Image.Image]:
+    """Two views for two OCR passes: text made dark-on-light region by region, and the negative
+    of the whole image (a safety net where the region judgement failed), lighting flattened."""
+    return [_flatten_light(_one_polarity(gray)), ImageOps.invert(_flatten_light(gray))]
