@@ -78,6 +78,14 @@ def test_event_round_trip(event: Event) -> None:
     assert Event.from_dict(through_json(event.to_dict())) == event
 
 
+def test_repeated_autumn_hour_keeps_its_offset() -> None:
+    second = at(2030, 10, 27, 2, 30).replace(fold=1)
+    data = Event(start=second).to_dict()
+    assert data["start"] == "2030-10-27T02:30:00+01:00"
+    back = Event.from_dict(data).start
+    assert back.fold == 1 and back.utcoffset() == dt.timedelta(hours=1)
+
+
 def test_event_json_shape_follows_contract_1() -> None:
     data = full_event().to_dict()
     contract = {"title", "kind", "start", "end", "all_day", "timezone", "place", "meeting_points",

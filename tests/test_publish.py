@@ -244,6 +244,16 @@ def test_ics_stamp_and_summary_fallback() -> None:
     assert str(vevent["SUMMARY"]) == "Rally — Steenokkerzeel"
 
 
+@pytest.mark.parametrize("fold, utc_hour", [(0, 0), (1, 1)])
+def test_ics_repeated_autumn_hour_keeps_its_instant(fold: int, utc_hour: int) -> None:
+    event = assembly()
+    event.start = at(2030, 10, 27, 2, 30).replace(fold=fold)
+    event.end = None
+    (vevent,) = vevents(to_ics([event]))
+    start = vevent.decoded("DTSTART").astimezone(dt.UTC)
+    assert (start.hour, start.minute) == (utc_hour, 30)
+
+
 def test_ics_unknown_zone_falls_back_to_utc() -> None:
     event = assembly()
     event.timezone = "Mars/Olympus_Mons"

@@ -45,8 +45,13 @@ def ics_skipped(events: list[Event]) -> int:
 def _instant(value: dt.datetime, timezone: str) -> dt.datetime:
     """A datetime icalendar writes with a TZID: in the event's zone, else in UTC."""
     local = localise(value, timezone)
-    # A fixed offset without a zone name has no VTIMEZONE; UTC keeps the instant exact.
-    return local if zone(timezone) is not None else local.astimezone(dt.UTC)
+    if zone(timezone) is None:
+        # A fixed offset without a zone name has no VTIMEZONE; UTC keeps the instant exact.
+        return local.astimezone(dt.UTC)
+    if local.fold and local.utcoffset() != local.replace(fold=0).utcoffset():
+        # The second 02:30 of an autumn night: a TZID wall time means the first (RFC 5545 3.3.5).
+        return local.astimezone(dt.UTC)
+    return local
 
 
 def _day(value: dt.date | dt.datetime, timezone: str) -> dt.date:
