@@ -168,6 +168,8 @@ def test_ics_rally_event() -> None:
     assert (vevent["GEO"].latitude, vevent["GEO"].longitude) == (50.91, 4.51)
     assert str(vevent["URL"]) == "https://example.org/rassemblement"
     assert vevent["CATEGORIES"].cats == ["rally"]
+    assert [str(c) for c in vevent["CONTACT"]] == ["E-mail: collectif@example.org",
+                                                   "Phone: +32 470 12 34 56"]
     description = str(vevent["DESCRIPTION"])
     for expected in ("Group departure at 13:30: Gare de Nossegem, Nossegem (départ groupé)",
                      "Train from Bruxelles-Midi to Nossegem, departs 13:00, arrives 13:29",

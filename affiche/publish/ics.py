@@ -3,9 +3,9 @@
 Each VEVENT carries DTSTART with the event's IANA zone as TZID (and the matching VTIMEZONE), or a
 DATE value for all-day events; DTEND when known; SUMMARY, LOCATION, GEO, URL, CATEGORIES; a
 DESCRIPTION a person can read in any calendar app (meeting points, transport, contacts,
-organisers and every warning as "Attention: …"); a UID that is the same on every run for the same
-event. Events without a start cannot be calendar entries: they are left out, and `ics_skipped`
-counts them so callers can say so.
+organisers and every warning as "Attention: …"); the contacts again as CONTACT lines; a UID
+that is the same on every run for the same event. Events without a start cannot be calendar
+entries: they are left out, and `ics_skipped` counts them so callers can say so.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import icalendar
 from affiche.model import Event
 from affiche.publish.describe import (
     clean_text,
+    contact_line,
     detail_lines,
     event_uid,
     labels,
@@ -100,6 +101,8 @@ def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
         vevent.add("description", clean_text(description))
     if event.url:
         vevent.add("url", clean_text(event.url))
+    for contact in event.contacts:
+        vevent.add("contact", clean_text(contact_line(contact.type, contact.value)))
     vevent.add("categories", [event.kind])
     if event.language:
         # RFC 5545 has no per-event language property; LANGUAGE is a parameter of SUMMARY.
