@@ -108,8 +108,9 @@ class _Grammar:
     cue: re.Pattern[str]
     venue_type: re.Pattern[str]
     venue_types: frozenset[str]
+    not_towns: frozenset[str]
+    cue_words: frozenset[str]
     genitive: re.Pattern[str]
-    street_words: frozenset[str]
     venue_suffix: re.Pattern[str]
     venue_after: re.Pattern[str]
     stopwords: frozenset[str]
@@ -152,15 +153,20 @@ def _grammar(lang: str) -> _Grammar:
         units=re.compile(rf"[ \t]*,?[ \t]*(?:{_alternation(_union('unit_words'))})\.?[ \t]*"
                          r"\d{1,4}[A-Za-z]?(?![\w])", re.IGNORECASE),
         links=frozenset(w.lower() for w in _union("locality_links")),
-        cue=re.compile(rf"(?<![\w\-'’])(?P<cue>{_alternation(cues)})"
-                       rf"(?:[ \t]+(?P<article>{articles})(?=[ \t])|[ \t]+(?P<elided>[lL]['’])"
-                       r"(?=[^\W\d_])|(?=[ \t]))[ \t]*", re.IGNORECASE),
+        # only cues followed by a capital or a venue word: the engine skips the rest in C
+        cue=re.compile(rf"(?<![\w\-'’])(?P<cue>(?i:{_alternation(cues)}))"
+                       rf"(?:[ \t]+(?P<article>(?i:{articles}))(?=[ \t])|[ \t]+(?P<elided>[lL]['’])"
+                       r"(?=[^\W\d_])|(?=[ \t]))[ \t]*"
+                       rf"(?=[A-ZÀ-ÖØ-Þ]|(?i:{_alternation(venue_types)})(?![\w\-]))"),
         venue_type=re.compile(rf"(?<![\w\-])(?:{_alternation(venue_types)})(?![\w\-])",
                               re.IGNORECASE),
         venue_types=frozenset(w.lower() for w in venue_types),
+        not_towns=frozenset(w.lower() for w in venue_types + _union("street_before")
+                            + _union("street_after")),
+        cue_words=frozenset(function_words | connectors
+                            | {w.lower() for w in data.get("articles", [])}),
         genitive=re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+(?:{_alternation(_union('genitives'))})"
                             r"(?:[ \t]|(?<=['’]))", re.IGNORECASE),
-        street_words=frozenset(w.lower() for w in _union("street_before") + _union("street_after")),
         # glued venue words are read in the text's own language only ("Marchal" is no hall)
         venue_suffix=re.compile(rf"(?<![\w\-])[A-ZÀ-Þ][\w\-]{{2,}}?"
                                 rf"(?:{_alternation(data.get('venue_suffixes', []) or ['§'])})"
@@ -230,30 +236,39 @@ def _capitalised(token: str) -> bool:
     return token[:1].isupper()
 
 
+_CAPITAL_WORD = re.compile(r"(?<![\w\-'’])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[\-‐][^\W\d_]+)*"
+                           r"(?:['’][^\W\d_]+)*")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*) $")
+_BRACKET = re.compile(r" \(([^()\n]{1,28})\)")
+
+
 def find_localities(text: str, lang: str) -> list[LocalityMention]:
     """Towns of the gazetteer named in `text` (capitalised; common words excluded), in order."""
     if not text:
         return []
     grammar = _grammar(lang)
     table = gazetteer.load()
-    words = list(_WORD.finditer(text))
+    starts = _multiword_starts()
     found: list[LocalityMention] = []
-    index = 0
-    cue_words = grammar.stops | grammar.connectors | grammar.links
-    while index < len(words):
-        word = words[index]
-        token = word.group(0)
-        if not _capitalised(token) or (token.isupper() and len(token) < 4):
-            index += 1
+    resume = 0
+    for first in _CAPITAL_WORD.finditer(text):
+        if first.start() < resume:
             continue
+        token = first.group(0)
+        if token.isupper() and len(token) < 4:
+            continue  # acronyms: "ULB", "CGT"
+        chunk = [first]
+        if gazetteer.normalise(token) in starts:
+            while len(chunk) < 4 and text.startswith(" ", chunk[-1].end()):
+                following = _WORD.match(text, chunk[-1].end() + 1)
+                if following is None:
+                    break
+                chunk.append(following)
         best = None
-        for size in range(min(4, len(words) - index), 0, -1):
-            chunk = words[index:index + size]
-            if any(text[a.end():b.start()] not in (" ", "-") for a, b in zip(chunk, chunk[1:])):
-                continue
-            surface = text[chunk[0].start():chunk[-1].end()]
+        for size in range(len(chunk), 0, -1):
+            surface = text[first.start():chunk[size - 1].end()]
             if surface.casefold() in grammar.stopwords or (
-                    size == 1 and surface.lower() in grammar.venue_types | grammar.street_words):
+                    size == 1 and surface.lower() in grammar.not_towns):
                 continue
             entry = table.mention(gazetteer.normalise(surface))
             if entry is None and size == 1 and "-" in token:
@@ -262,37 +277,52 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                 candidate = table.mention(gazetteer.normalise(head))
                 if candidate and candidate.population >= 100_000 \
                         and head.casefold() not in grammar.stopwords:
-                    best = (chunk[0].start(), chunk[0].start() + len(head), head, candidate, 1)
-                    break
-            if entry is not None:
-                best = (chunk[0].start(), chunk[-1].end(), surface, entry, size)
+                    best = (first.start() + len(head), head, candidate, 1)
+            elif entry is not None:
+                best = (chunk[size - 1].end(), surface, entry, size)
+            if best:
                 break
         if best is None:
-            index += 1
             continue
-        start, end, surface, entry, size = best
-        if size == 1 and index > 0 and _inside_proper_name(text, words, index, cue_words, grammar):
-            index += 1
+        end, surface, entry, size = best
+        if size == 1 and _inside_proper_name(text, first.start(), grammar):
             continue
-        found.append(LocalityMention(start, end, surface, entry.country))
-        index += size
+        bracket = _BRACKET.match(text, end)
+        if bracket and _qualifier(bracket.group(1)):
+            # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
+            end = bracket.end()
+            surface = text[first.start():end]
+        found.append(LocalityMention(first.start(), end, surface, entry.country))
+        resume = end
     return found
 
 
-def _inside_proper_name(text: str, words: list[re.Match[str]], index: int,
-                        cue_words: frozenset[str], grammar: _Grammar) -> bool:
+def _qualifier(inside: str) -> bool:
+    """A bracket after a town that belongs to its name: a department, borough or larger town."""
+    if re.fullmatch(r"\d{1,3}|2[AB]", inside.strip()):
+        return True
+    if re.match(r"\d{1,2}(?:e|er|ème|de|ste)\b", inside.strip()):
+        return True
+    return gazetteer.normalise(inside) in gazetteer.load().mentions
+
+
+@functools.cache
+def _multiword_starts() -> frozenset[str]:
+    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag")."""
+    return frozenset(k.split(" ", 1)[0] for k in gazetteer.load().mentions if " " in k)
+
+
+def _inside_proper_name(text: str, start: int, grammar: _Grammar) -> bool:
     """True for "Universiteit Gent", "Anne Morelli": a single town-like word right after another
     capitalised word (not a cue, article or venue word) is part of a name."""
-    previous = words[index - 1]
-    if text[previous.end():words[index].start()] != " ":
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
         return False
-    token = previous.group(0)
+    token = previous.group(1)
     lower = token.lower()
-    if not _capitalised(token) or len(token) <= 2 or lower in cue_words:
+    if not token[:1].isupper() or len(token) <= 2 or lower in grammar.cue_words:
         return False
-    if lower in grammar.venue_types or token.isupper():
-        return False
-    return True
+    return not (lower in grammar.venue_types or token.isupper())
 
 
 # ---- addresses -----------------------------------------------------------------------------

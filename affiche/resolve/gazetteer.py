@@ -30,7 +30,7 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "Entry", "normalise", "load", "cache_path", "SERVED"]
 
-FORMAT = 4
+FORMAT = 5
 SERVED = ("BE", "FR", "NL", "LU", "CH", "DE", "GB")
 # Between same-named places, population decides, weighted towards the countries affiche serves:
 # Lille (FR, 240k) beats Lille (BE, 15k), Halle (BE) beats a German village, London (GB) beats
@@ -124,6 +124,28 @@ def _usable(name: str) -> bool:
         return False
     # GeoNames alternate names include airport and other codes ("BRU", "LHR").
     return not (name.isupper() and len(name) <= 4) and len(name) >= 2
+
+
+_ARTICLES = ("le ", "la ", "les ", "l ", "de ", "den ", "het ", "s ")
+_NOT_SHORT = frozenset({"saint", "sainte", "sint", "st", "ste", "san", "santa", "bad", "new", "old",
+                        "great", "little", "north", "south", "east", "west", "upper", "lower",
+                        "grand", "petit", "haut", "bas", "mont", "pont", "port", "bois", "val",
+                        "villers", "neuville", "villeneuve", "chateau", "la", "le", "les"})
+
+
+def _short_forms(name: str, population: int) -> list[str]:
+    """How texts shorten a town's name: without its article ("Kremlin-Bicêtre"), or its first
+    part for a town of some size ("Montereau" for Montereau-Fault-Yonne)."""
+    key = normalise(name)
+    forms = []
+    for article in _ARTICLES:
+        if key.startswith(article) and len(key) > len(article) + 3:
+            forms.append(key[len(article):])
+    head = re.split(r"[\-‐]", name, maxsplit=1)[0]
+    if population >= 10_000 and head != name and len(head) >= 5 \
+            and normalise(head) not in _NOT_SHORT:
+        forms.append(normalise(head))
+    return forms
 
 
 def _iter_cities(path: Path):
@@ -232,6 +254,11 @@ def build() -> Gazetteer:
             if len(key) >= 3 and (spot if rank == 0 else spot_alternates):
                 if key not in mentions or mentions[key][0] < score:
                     mentions[key] = (score, index)
+        if spot and served:
+            for short in _short_forms(city["name"], population):
+                # weaker than any real name, so "Clermont" never hides a town called so
+                if short not in mentions:
+                    mentions[short] = (0.0, index)
     # A bare int for the (usual) single place halves the cache's loading time.
     keys: dict[str, int | tuple[int, ...]] = {
         k: v[0][1] if len(v) == 1 else tuple(i for _, i in sorted(v, reverse=True))
