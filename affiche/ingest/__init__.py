@@ -53,7 +53,8 @@ def read(source: str | os.PathLike[str], *, reference: dt.datetime | dt.date | N
 
         response = fetch.get(name)
         data = response.content
-        origin = Origin(source=name, url=response.url)
+        origin = Origin(source=name, url=response.url, charset=response.charset,
+                        content_type=response.content_type)
     else:
         data, origin = _read_file(name)
     return _document(data, origin, reference, timezone)
@@ -139,6 +140,8 @@ def _read_file(name: str) -> tuple[bytes, Origin]:
 def _document(data: bytes, origin: Origin, reference: dt.datetime | dt.date | None,
               timezone: str) -> Document:
     kind = sniff.sniff(data, origin.source)
+    if kind == "text" and (origin.content_type or "").lower().startswith(("text/html", "application/xhtml")):
+        kind = "html"
     reading = _reader(kind)(data, origin)
     return _finish(reading, origin, reference, timezone)
 

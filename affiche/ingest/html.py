@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_HTML_BYTES = 10 * 1024 * 1024
 # Visible text (characters) a page may have once scripts and styles are gone: a call to action is
 # a few KB; a page with megabytes of text is an archive or a dump and takes too long to read.
-MAX_HTML_TEXT = 1_500_000
+MAX_HTML_TEXT = 1_000_000
 # Before the main text, the title is added when the main text does not already start with it,
 # so that the extractor sees the event's name; "start" means within these first characters.
 _TITLE_WINDOW = 300

@@ -24,6 +24,7 @@ class Origin:
     url: str | None = None
     mtime: float | None = None
     charset: str | None = None
+    content_type: str | None = None
 
 
 @dataclass
