@@ -1,0 +1,142 @@
+"""affiche.when: find and resolve time expressions in French, Dutch and English running text.
+
+Why our own engine: calls to action say when in forms the Python libraries miss or misread.
+dateparser's `search_dates` is slow on whole documents (tens of milliseconds per text, seconds
+without a language hint), misses most French and Dutch running-text forms ("14u" becomes a
+year, "samedi 19 à 14h" a Sunday) and never checks a weekday against the day of the month;
+ctparse is English-first; Duckling (the reference corpus we measure against) is a Haskell
+service. Here the language knowledge lives in `affiche/lang/<lang>.toml` (`[time.*]`: month
+and weekday names, numbers, parts of the day, connectors, holidays), so a fourth language is a
+new data file, and the engine is a few regular expressions and slot-filling rules, fast enough
+to run on every document.
+
+Stages:
+  1. lexicon  — the language's `[time.*]` data compiled, on first use, into one trie-shaped
+                regular expression (`affiche.when.lexicon`).
+  2. scan     — one pass over the text yields atoms (numeric dates, clock times, numbers and
+                words) and cuts them into chunks separated by anything but glue
+                (`affiche.when.scan`).
+  3. grammar  — each chunk fills frames (weekday, day, month, year, time, part of day...),
+                joined into ranges and lists that share what they state; a time shortly after
+                a bare date is attached to it (`affiche.when.grammar`).
+  4. resolve  — frames become `TimeMention`s against the reference: next occurrences,
+                weekday/day-of-month checks with candidates, 12/24-hour clock, parts of day,
+                ranges (`affiche.when.resolve`); the reference's zone is attached last so
+                daylight-saving offsets are right for each date.
+
+`find` returns every mention in a text; `parse` the best readings of one expression;
+`TimeMention.to_values` gives the Contract 3 form (`affiche when`, see `affiche.when.cli`).
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+import functools
+
+from affiche.errors import InputError
+from affiche.model import Warning
+from affiche.when.mention import Reading, TimeMention
+
+__all__ = ["find", "parse", "values", "TimeMention", "Reading", "DEFAULT_ZONE"]
+
+DEFAULT_ZONE = "Europe/Brussels"
+
+
+@functools.cache
+def _default_zone() -> dt.tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(DEFAULT_ZONE)
+
+
+def _lexicon(lang: str):  # noqa: ANN202 - internal
+    from affiche.when.lexicon import lexicon
+
+    try:
+        return lexicon(lang)
+    except KeyError as error:
+        raise InputError(f"no time data for language {lang!r}: use fr, nl or en") from error
+
+
+def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
+              strict: bool) -> list[TimeMention]:
+    from affiche.when.grammar import attach_times, read_chunk, share
+    from affiche.when.resolve import resolve_group
+    from affiche.when.scan import chunks, scan
+
+    if not isinstance(text, str):
+        raise InputError(f"time text must be a string, not {type(text).__name__}")
+    if not isinstance(reference, dt.datetime):
+        raise InputError(f"reference must be a datetime, not {reference!r}")
+    if reference.tzinfo is None:
+        reference = reference.replace(tzinfo=_default_zone())
+    lex = _lexicon(lang)
+    month_first = bool(locale) and str(locale).lower().endswith("_us")
+    atoms = scan(text, lex, month_first)
+    groups = []
+    for chunk in chunks(atoms, text, lex):
+        groups.extend(read_chunk(chunk, lex, strict))
+    groups = attach_times(groups, text)
+    ref = reference.replace(tzinfo=None)
+    found: list[TimeMention] = []
+    for group in groups:
+        share(group)
+        found.extend(resolve_group(group, ref, lex, strict))
+    return _finish(found, text, reference)
+
+
+def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list[TimeMention]:
+    """Attach the zone, check for past dates, and keep non-overlapping mentions in text order."""
+    zone = reference.tzinfo
+    today = reference.date()
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[TimeMention] = []
+    for mention in found:
+        if mention.start < 0 or (out and mention.start < out[-1].end):
+            continue
+        mention.text = text[mention.start:mention.end]
+        for name in ("value", "end_value", "end_exclusive"):
+            value = getattr(mention, name)
+            if value is not None:
+                setattr(mention, name, value.replace(tzinfo=zone))
+        mention.candidates = [c.replace(tzinfo=zone) for c in mention.candidates]
+        if mention.candidates:
+            chosen = mention.value or mention.candidates[0]
+            stated = mention.candidates[1] if len(mention.candidates) > 1 else chosen
+            mention.warnings.append(Warning(
+                "weekday_mismatch",
+                f"{mention.text!r}: the {stated.day} is a {_cal.day_name[stated.weekday()]}; "
+                f"read as {_cal.day_name[chosen.weekday()]} {chosen.date().isoformat()}",
+                [c.isoformat() for c in mention.candidates],
+            ))
+        last = mention.end_value or mention.value
+        if mention.has_date and last is not None and last.date() < today and not mention.recurring:
+            mention.warnings.append(Warning(
+                "past_date", f"{mention.text!r} is before the reference day {today.isoformat()}",
+                [last.isoformat()],
+            ))
+        out.append(mention)
+    return out
+
+
+def find(text: str, reference: dt.datetime, lang: str,
+         locale: str | None = None) -> list[TimeMention]:
+    """Every time expression of a running text, resolved against `reference`, in text order."""
+    return _mentions(text, reference, lang, locale, strict=True)
+
+
+def parse(expression: str, reference: dt.datetime, lang: str,
+          locale: str | None = None) -> list[Reading]:
+    """The readings of one time expression, best (widest cover of the expression) first."""
+    found = _mentions(expression, reference, lang, locale, strict=False)
+    return sorted(found, key=lambda m: -(m.end - m.start))
+
+
+def values(expression: str, reference: dt.datetime, lang: str,
+           locale: str | None = None) -> list[dict]:
+    """Contract 3 values of one expression, best first."""
+    out: list[dict] = []
+    for reading in parse(expression, reference, lang, locale):
+        out.extend(reading.to_values(reference))
+    return out

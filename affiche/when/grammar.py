@@ -1,0 +1,440 @@
+"""Stage 3 of the time engine: read each chunk of atoms into frames joined by ranges or lists.
+
+A frame is one point or period as stated: slots for a weekday, day, month, year, relative day,
+clock time, part of day, modifier ("prochain"), unit ("semaine"), quantity, holiday, season.
+Atoms fill the slots of the current frame in any order ("à 9h samedi" = "samedi à 9h"); an atom
+whose slot is taken starts a new frame. Connectors join frames: "de 14h à 18h", "du 12 au 14
+avril", "entre ... et ...", "van ... tot ..." make a range, "mercredi 5 et jeudi 6" a list.
+Within a range or list, frames share what one of them stated: the month of "du 12 au 14 avril",
+the time of "mercredi 5 et jeudi 6 juin à 19h", the day of "jeudi de 9h à 11h".
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from affiche.when.lexicon import Lexicon
+from affiche.when.scan import Atom, Clock
+
+__all__ = ["Frame", "Group", "read_chunk", "share", "attach_times"]
+
+CONTENT = frozenset({
+    "date", "time", "num", "numw", "ordw", "wd", "wdpl", "month", "reld", "reldp", "pod",
+    "clock", "hol", "season", "unit", "period",
+})
+STARTERS = frozenset({"date", "time", "num", "numw", "ordw", "wd", "month", "reld", "reldp",
+                      "clock", "hol"})
+DATE_SLOTS = ("wd", "day", "month", "year", "reld", "hol", "mod", "unit", "nth")
+
+
+@dataclass
+class Frame:
+    """One stated point or period: the slots a chunk filled, and its character span."""
+
+    start: int = -1
+    end: int = -1
+    wd: int | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    reld: int | None = None
+    clock: Clock | None = None
+    pod: str | None = None
+    mod: str | None = None
+    unit: str | None = None
+    qty: int | None = None
+    nth: int | None = None
+    hol: str | None = None
+    season: str | None = None
+    period: str | None = None
+    rec: bool = False
+    open: str | None = None
+    dur: str | None = None
+    range_from: bool = False
+    pending: int | None = None
+    pending_atom: Atom | None = None
+    zone: int | None = None
+    date_shared: bool = False
+
+    def touch(self, atom: Atom) -> None:
+        """Extend the frame's span over an atom it used."""
+        if self.start < 0 or atom.start < self.start:
+            self.start = atom.start
+        if atom.end > self.end:
+            self.end = atom.end
+
+    def has_date(self) -> bool:
+        """True when a day, weekday, relative day, month, year or holiday was stated."""
+        return any(v is not None for v in (self.wd, self.day, self.month, self.year, self.reld,
+                                           self.hol, self.season)) or (
+            self.unit is not None and (self.mod is not None or self.qty is not None
+                                       or self.nth is not None))
+
+    def has_content(self) -> bool:
+        """True when the frame says something about time."""
+        return (self.has_date() or self.clock is not None or self.pod is not None
+                or self.period is not None)
+
+    def copy_date(self, other: Frame) -> None:
+        """Take the date slots of another frame (its time slots stay its own)."""
+        for name in DATE_SLOTS:
+            setattr(self, name, getattr(other, name))
+        self.date_shared = True
+
+
+@dataclass
+class Group:
+    """Frames read from one chunk and how consecutive frames are joined ("range" or "list")."""
+
+    frames: list[Frame] = field(default_factory=list)
+    seps: list[str] = field(default_factory=list)
+
+
+def _next(chunk: list[Atom], index: int, offset: int = 1) -> Atom | None:
+    position = index + offset
+    return chunk[position] if 0 <= position < len(chunk) else None
+
+
+def _supported(chunk: list[Atom], index: int) -> bool:
+    """A weak word ("sat", "may", "un") counts only beside an atom that confirms its reading."""
+    atom = chunk[index]
+    neighbours = [a for a in (_next(chunk, index, -1), _next(chunk, index)) if a is not None]
+    if atom.kind == "numw":
+        follower = _next(chunk, index)
+        return follower is not None and follower.kind in ("unit", "mod", "ordw")
+    return any(n.kind in ("num", "numw", "ordw", "date", "time") or (
+        n.kind in ("month", "wd") and not n.weak) for n in neighbours)
+
+
+def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Group]:
+    """The groups of frames stated by one chunk of atoms."""
+    groups: list[Group] = []
+    group = Group([Frame()])
+    between = False
+    at_pending = False
+    twelve = bool(lex.settings["twelve_hour"])
+    index = 0
+
+    def new(sep: str) -> None:
+        nonlocal group
+        if sep == "none":
+            groups.append(group)
+            group = Group([Frame()])
+        else:
+            group.frames.append(Frame())
+            group.seps.append(sep)
+
+    while index < len(chunk):
+        atom = chunk[index]
+        cur = group.frames[-1]
+        kind = atom.kind
+        after = _next(chunk, index)
+        index += 1
+        if strict and atom.weak and not _supported(chunk, index - 1):
+            continue
+        if kind == "conn":
+            roles = atom.value
+            if "every" in roles:
+                cur.rec = True
+                cur.touch(atom)
+            elif roles & {"ago", "hence"} and cur.qty is not None:
+                cur.dur = "ago" if "ago" in roles else "in"
+                cur.touch(atom)
+            elif "ago" in roles and after is not None and after.kind in ("num", "numw", "time"):
+                cur.dur = "ago"
+                cur.touch(atom)
+            elif roles & {"in", "within"}:
+                if after is not None and after.kind in ("num", "numw", "unit", "time", "mod"):
+                    cur.dur = "within" if "within" in roles else "in"
+                    cur.touch(atom)
+                elif after is not None and after.kind == "num" and after.digits == 4:
+                    cur.dur = "in"
+            elif between and roles & {"and", "to"} and (cur.has_content() or _day_pending(cur, after)):
+                new("range")
+                between = False
+            elif "to" in roles and (cur.has_content() or _day_pending(cur, after)) and (
+                    "at" not in roles or cur.range_from):
+                new("range")
+            elif "between" in roles:
+                between = True
+                cur.range_from = True
+                cur.touch(atom)
+            elif "from" in roles:
+                if after is not None and after.kind in STARTERS:
+                    cur.range_from = True
+                    cur.touch(atom)
+            elif "after" in roles:
+                if cur.qty is not None and cur.unit and (after is None or after.kind not in STARTERS):
+                    cur.dur = "later"
+                else:
+                    cur.open = "after"
+                cur.touch(atom)
+            elif "before" in roles:
+                if (cur.has_content() or _day_pending(cur, after)) and after is not None \
+                        and after.kind in STARTERS:
+                    new("range")
+                elif not cur.has_content() and after is not None:
+                    cur.open = "before"
+                    cur.touch(atom)
+            elif "and" in roles:
+                if cur.has_content() and after is not None and after.kind in STARTERS:
+                    new("list")
+            elif "at" in roles:
+                at_pending = True
+                continue
+            at_pending = False
+            continue
+        if kind not in CONTENT:
+            if kind == "minw" and cur.clock is not None:
+                _add_minutes(cur.clock, int(atom.value))
+                cur.touch(atom)
+            elif kind == "mod":
+                if cur.mod is None:
+                    cur.mod = atom.value
+                cur.touch(atom)
+            at_pending = False
+            continue
+        if kind in ("num", "numw"):
+            index = _number(chunk, index, atom, after, cur, new, group, lex, at_pending, twelve)
+        elif kind == "ordw":
+            value = int(atom.value)
+            if after is not None and after.kind in ("wd", "unit") and cur.nth is None:
+                cur.nth = value
+            elif cur.day is None and (cur.month is not None or (after and after.kind == "month")):
+                cur.day = value
+            else:
+                cur.pending, cur.pending_atom = value, atom
+                at_pending = False
+                continue
+            cur.touch(atom)
+        elif kind == "date":
+            if cur.day is not None or cur.month is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.year, cur.month, cur.day = atom.value
+            cur.touch(atom)
+        elif kind in ("time", "clock"):
+            clock = atom.value if kind == "time" else Clock(int(atom.value), marker="clock")
+            clock = copy.copy(clock)
+            if cur.dur and kind == "time" and clock.grain == "hour" and cur.qty is None:
+                cur.qty, cur.unit = clock.hour, "hour"
+                cur.touch(atom)
+                continue
+            if cur.clock is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.clock = clock
+            cur.touch(atom)
+            if kind == "clock" and after is not None and after.kind in ("num", "numw") \
+                    and after.start - atom.end <= 1 and int(after.value) < 60 and after.digits < 3:
+                _add_minutes(clock, int(after.value))
+                cur.touch(after)
+                index += 1
+        elif kind in ("wd", "wdpl"):
+            if cur.wd is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.wd = int(atom.value)
+            cur.rec = cur.rec or kind == "wdpl"
+            if cur.pending is not None and cur.qty is None and cur.day is None:
+                cur.qty, cur.pending = cur.pending, None
+                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+            cur.touch(atom)
+        elif kind == "month":
+            if cur.month is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.month = int(atom.value)
+            if cur.pending is not None and cur.day is None and 1 <= cur.pending <= 31:
+                cur.day, cur.pending = cur.pending, None
+                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+            cur.touch(atom)
+        elif kind in ("reld", "reldp"):
+            if cur.reld is not None or cur.wd is not None or cur.day is not None:
+                new("none")
+                cur = group.frames[-1]
+            if kind == "reldp":
+                offset, part = str(atom.value).split()
+                cur.reld, cur.pod = int(offset), part
+            else:
+                cur.reld = int(atom.value)
+            cur.touch(atom)
+        elif kind == "pod":
+            if cur.pod is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.pod = str(atom.value)
+            cur.touch(atom)
+        elif kind == "unit":
+            if cur.unit is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.unit = str(atom.value)
+            if cur.pending is not None and cur.qty is None:
+                cur.qty, cur.pending = cur.pending, None
+                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+            cur.touch(atom)
+        elif kind == "hol":
+            if cur.hol is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.hol = str(atom.value)
+            cur.touch(atom)
+        elif kind == "season":
+            cur.season = str(atom.value)
+            cur.touch(atom)
+        elif kind == "period":
+            if atom.value == "later" and cur.qty is not None and cur.unit:
+                cur.dur = "later"
+            else:
+                cur.period = str(atom.value)
+            cur.touch(atom)
+        at_pending = False
+    groups.append(group)
+    return [g for g in (_prune(g) for g in groups) if g.frames]
+
+
+def _day_pending(cur: Frame, after: Atom | None) -> bool:
+    """ "13 au 15 juillet": a pending number before a range connector is the first day."""
+    return (cur.pending is not None and 1 <= cur.pending <= 31 and after is not None
+            and after.kind in ("num", "numw", "wd", "date"))
+
+
+def _add_minutes(clock: Clock, minutes: int) -> None:
+    total = clock.hour * 60 + clock.minute + minutes
+    clock.hour, clock.minute = divmod(total % (25 * 60), 60)
+    clock.grain = "minute"
+
+
+def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: Frame, new,
+            group: Group, lex: Lexicon, at_pending: bool, twelve: bool) -> int:
+    """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
+    value = int(atom.value)
+    after2 = _next(chunk, index)
+    if atom.ordinal and after is not None and after.kind == "unit" and cur.nth is None:
+        cur.nth = value
+        cur.touch(atom)
+        return index
+    if after is not None and (after.kind == "unit" or (
+            after.kind == "mod" and after2 is not None and after2.kind == "unit")):
+        cur.qty = value
+        cur.touch(atom)
+        return index
+    if at_pending and value <= 24 and not atom.ordinal and atom.digits <= 2:
+        if cur.clock is not None:
+            new("none")
+            cur = group.frames[-1]
+        clock = Clock(value, marker="bare", ambiguous=twelve and 1 <= value <= 12)
+        if after is not None and after.kind in ("num", "numw") and after.digits <= 2 \
+                and int(after.value) < 60 and after.start - atom.end <= 1:
+            clock.minute, clock.grain = int(after.value), "minute"
+            cur.touch(after)
+            index += 1
+        cur.clock = clock
+        cur.touch(atom)
+        return index
+    if atom.kind == "num" and atom.digits == 4:
+        if 1000 <= value <= 2200:
+            if cur.year is not None:
+                new("none")
+                cur = group.frames[-1]
+            cur.year = value
+            cur.touch(atom)
+        return index
+    day_context = (cur.month is not None or cur.wd is not None or atom.ordinal or atom.article
+                   or (after is not None and after.kind == "month") or cur.range_from
+                   or (group.seps and group.seps[-1] in ("range", "list") and not cur.has_content()))
+    if atom.kind == "numw":
+        day_context = cur.month is not None or cur.wd is not None or (
+            after is not None and after.kind == "month") or atom.article or cur.range_from or (
+            group.seps and group.seps[-1] == "range" and not cur.has_content())
+    if 1 <= value <= 31 and day_context:
+        if cur.day is not None:
+            new("none")
+            cur = group.frames[-1]
+        cur.day = value
+        cur.touch(atom)
+        return index
+    if cur.pending is not None:
+        new("none")
+        cur = group.frames[-1]
+    cur.pending, cur.pending_atom = value, atom
+    return index
+
+
+def _prune(group: Group) -> Group:
+    """Drop frames that stated nothing (a lone connector), with their joints."""
+    frames: list[Frame] = []
+    seps: list[str] = []
+    for position, frame in enumerate(group.frames):
+        ranged = position < len(group.seps) and group.seps[position] == "range"
+        if frame.has_content() or (frame.rec and frame.wd is not None) or (
+                ranged and frame.pending is not None):
+            if frames:
+                seps.append(group.seps[position - 1] if position - 1 < len(group.seps) else "list")
+            frames.append(frame)
+    return Group(frames, seps)
+
+
+def share(group: Group) -> None:
+    """Let the frames of a range or list complete each other (month, date, time, am/pm)."""
+    frames = group.frames
+    for position in range(len(frames) - 2, -1, -1):
+        first, second = frames[position], frames[position + 1]
+        sep = group.seps[position]
+        if first.pending is not None and first.day is None and second.day is not None \
+                and 1 <= first.pending <= 31:
+            first.day, first.pending = first.pending, None
+            first.touch(first.pending_atom)  # type: ignore[arg-type]
+        if first.day is not None and first.month is None and second.month is not None:
+            first.month = second.month
+            if first.year is None:
+                first.year = second.year
+        if not first.has_date() and second.has_date():
+            first.copy_date(second)
+        if sep == "list" and first.has_date() and first.clock is None and second.clock is not None:
+            first.clock = copy.copy(second.clock)
+        if first.clock is not None and second.clock is not None and second.clock.meridiem \
+                and not first.clock.meridiem and first.clock.hour <= 12:
+            shifted = first.clock.hour % 12 + (12 if second.clock.meridiem == "pm" else 0)
+            target = second.clock.hour % 12 + (12 if second.clock.meridiem == "pm" else 0)
+            if shifted <= target:
+                first.clock.meridiem = second.clock.meridiem
+        if first.pod is None and second.pod is not None and first.clock is not None:
+            first.pod = second.pod
+    for position in range(len(frames) - 1):
+        first, second = frames[position], frames[position + 1]
+        if not second.has_date() and first.has_date():
+            second.copy_date(first)
+        elif second.day is not None and second.month is None and first.month is not None:
+            second.month, second.year = first.month, first.year
+            if first.day is not None and second.day < first.day:
+                second.month = first.month % 12 + 1
+
+
+def attach_times(groups: list[Group], text: str, max_gap: int = 40) -> list[Group]:
+    """Give a time stated shortly after a bare date ("samedi 19 janvier, RDV à 14h") that date."""
+    out: list[Group] = []
+    for group in groups:
+        previous = out[-1] if out else None
+        if previous is not None and len(previous.frames) == 1 and group.frames:
+            dated, timed = previous.frames[0], group.frames[0]
+            if (dated.clock is None and dated.pod is None and not dated.rec
+                    and (dated.day is not None or dated.wd is not None or dated.reld is not None)
+                    and timed.clock is not None and not timed.has_date()):
+                gap = text[dated.end:timed.start]
+                if len(gap) <= max_gap and "\n\n" not in gap and not _sentence_break(gap):
+                    timed.copy_date(dated)
+                    timed.start = dated.start
+                    out[-1] = group
+                    continue
+        out.append(group)
+    return out
+
+
+def _sentence_break(gap: str) -> bool:
+    for mark in (". ", "! ", "? ", ".\n", "!\n", "?\n"):
+        if mark in gap:
+            return True
+    return False

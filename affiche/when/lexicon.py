@@ -1,0 +1,193 @@
+"""Stage 1 of the time engine: turn a language's `[time.*]` data into one compiled scanner.
+
+Every word table of `affiche/lang/<lang>.toml` (months, weekdays, numbers, parts of day,
+connectors, holidays...) goes into a single character trie, emitted as one regular expression,
+so scanning a document costs one pass of `re.finditer` whatever the number of words. Matching is
+case-, accent- and apostrophe-insensitive; the matched text is normalised (`norm`) to look the
+word up. Lexicons are built on first use per language and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Lexicon", "lexicon", "norm"]
+
+# Word tables of the data file and the atom kind each becomes.
+WORD_TABLES = {
+    "month_words": "month",
+    "weekday_words": "wd",
+    "weekday_plural_words": "wdpl",
+    "number_words": "numw",
+    "ordinal_words": "ordw",
+    "relative_day_words": "reld",
+    "relative_day_part_words": "reldp",
+    "part_of_day_words": "pod",
+    "clock_words": "clock",
+    "minute_words": "minw",
+    "modifier_words": "mod",
+    "unit_words": "unit",
+    "connector_words": "conn",
+    "holiday_words": "hol",
+    "season_words": "season",
+    "period_words": "period",
+}
+
+# When one word is in several tables, the earlier kind is the main reading.
+KIND_PRIORITY = [
+    "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period", "season",
+    "ordw", "unit", "mod", "numw", "conn",
+]
+
+_ACCENTED = {
+    "a": "aàâäá", "e": "eéèêë", "i": "iîïí", "o": "oôöó", "u": "uùûüú", "c": "cç", "n": "nñ",
+}
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=4096)
+def norm(text: str) -> str:
+    """Normalise a word for lookup: lower case, no accents, straight apostrophes, single spaces."""
+    text = _strip_accents(text.lower().replace("’", "'"))
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    text = re.sub(r"(?<=')\s+", "", text)
+    return " ".join(text.split())
+
+
+def _char_pattern(ch: str) -> str:
+    if ch == " ":
+        return r"[\s\-]+"
+    if ch == "'":
+        return r"['’]\s?"
+    if ch in _ACCENTED:
+        return "[" + _ACCENTED[ch] + "]"
+    return re.escape(ch)
+
+
+def _trie_regex(words: list[str]) -> str:
+    """One regex matching any of `words`, factored as a trie so matching is cheap per position."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        terminal = "" in node
+        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if terminal:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass
+class Lexicon:
+    """A language's time words, settings and compiled scanner."""
+
+    lang: str
+    settings: dict[str, Any]
+    words: dict[str, list[tuple[str, Any]]]
+    parts_of_day: dict[str, tuple[int, int]]
+    seasons: dict[str, tuple[str, str]]
+    period_spans: dict[str, tuple[int, int]]
+    scanner: re.Pattern[str]
+    glue: re.Pattern[str]
+    article_before: re.Pattern[str]
+    weak: frozenset[str] = field(default_factory=frozenset)
+
+    def lookup(self, text: str) -> list[tuple[str, Any]]:
+        """The (kind, value) readings of a matched word, main reading first."""
+        return self.words.get(norm(text), [])
+
+
+def _build(lang: str, data: dict[str, Any]) -> Lexicon:
+    time = data["time"]
+    settings = dict(time["settings"])
+    words: dict[str, list[tuple[str, Any]]] = {}
+    for table, kind in WORD_TABLES.items():
+        for word, value in time.get(table, {}).items():
+            key = norm(word)
+            if kind == "conn":
+                value = frozenset(str(value).split())
+            readings = words.setdefault(key, [])
+            if (kind, value) not in readings:
+                readings.append((kind, value))
+    for readings in words.values():
+        readings.sort(key=lambda r: KIND_PRIORITY.index(r[0]))
+
+    word_start = [w for w in words if w[:1].isalnum()]
+    other_start = [w for w in words if not w[:1].isalnum()]
+    end_ok = r"(?:(?<=[^\w])|(?!\w))"
+    word_re = r"(?<!\w)" + _trie_regex(word_start) + end_ok
+    if other_start:
+        word_re = "(?:" + word_re + "|" + _trie_regex(other_start) + end_ok + ")"
+
+    hour_marks = _alternation(settings["hour_markers"])
+    hour_words = _alternation(settings["hour_word_markers"])
+    ampm = _alternation(settings["am_markers"] + settings["pm_markers"])
+    ordinals = _alternation(settings["ordinal_suffixes"])
+    numbers = [norm(w) for w, _ in time["number_words"].items()]
+    number_re = _trie_regex(sorted(set(numbers)))
+    minute_words = [norm(w) for w in time.get("minute_words", {})]
+    minute_re = (r"(?:\s+(?P<minw>" + _trie_regex(minute_words) + r")(?!\w))?") if minute_words else ""
+    meridiem = r"(?:\s?(?P<{name}>" + ampm + r")(?![\w.]|\.\w))?"
+
+    scanner = "|".join([
+        r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
+        r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
+        r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d))",
+        r"(?P<ns>(?<![\w.,:/])(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
+        r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
+        + meridiem.format(name="tc_ap") + ")",
+        r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
+        r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
+        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2})(?:[.:](?P<tp_m>\d{2}))?\s?(?P<tp_ap>" + ampm
+        + r")(?![\w.]|\.\w))",
+        r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
+        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?" + minute_re.replace("minw", "minw2")
+        + ")",
+        r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals + r")(?!\w)|(?![\w]|[.,:/]\d)))",
+        r"(?P<w>" + word_re + ")",
+    ])
+    glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))
+    glue = re.compile(r"(?:[\s,;()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
+    articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))
+    article_before = re.compile(r"(?<!\w)(?:" + articles + r")\s*$", re.IGNORECASE)
+    return Lexicon(
+        lang=lang,
+        settings=settings,
+        words=words,
+        parts_of_day={k: (int(v[0]), int(v[1])) for k, v in time["parts_of_day"].items()},
+        seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
+        period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
+        scanner=re.compile(scanner, re.IGNORECASE),
+        glue=glue,
+        article_before=article_before,
+        weak=frozenset(norm(w) for w in settings.get("weak", [])),
+    )
+
+
+@functools.cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon of a language (built once, then cached)."""
+    from affiche import lang as lang_data
+
+    return _build(lang, lang_data.load(lang))

@@ -1,0 +1,76 @@
+"""The result type of the time engine, `TimeMention`, and its Contract 3 (Duckling-style) form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from affiche.model import Warning
+from affiche.when.calendar import add_grain
+
+__all__ = ["TimeMention", "Reading"]
+
+
+@dataclass
+class TimeMention:
+    """One time expression found in a text, resolved against the reference.
+
+    `start`/`end`/`text`: the character span [start, end) and its text. `kind`: "value" or
+    "interval". `value`: the resolved start (aware; None for an interval open at the start).
+    `end_value`: the stated end of an interval ("de 14h à 18h" → 18:00; "du 12 au 14 avril" →
+    14 April), None otherwise. `end_exclusive`: the end as an exclusive bound at the grain
+    (Duckling's `to`: 19:00 for "de 14h à 18h", 15 April for "du 12 au 14 avril"), None when
+    open. `grain`: second|minute|hour|day|week|month|quarter|year. `has_date`: a day was stated
+    (absolutely or relatively); `has_time`: a time of day was stated; `has_part_of_day`: "soir",
+    "namiddag"... When `has_date` is False the value sits on the reference day. `candidates`:
+    other readings worth showing (weekday conflicts). `warnings`: `weekday_mismatch`,
+    `past_date`. `rejected`: readings the engine set aside, in words. `recurring`: "tous les
+    jeudis" (the value is the next occurrence). `open`: "after" ("dès 19h") or "before"
+    ("jusqu'à 16h") for half-open intervals.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str = "value"
+    value: dt.datetime | None = None
+    end_value: dt.datetime | None = None
+    end_exclusive: dt.datetime | None = None
+    grain: str = "day"
+    has_date: bool = False
+    has_time: bool = False
+    has_part_of_day: bool = False
+    candidates: list[dt.datetime] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    recurring: bool = False
+    open: str | None = None
+
+    def to_values(self, reference: dt.datetime) -> list[dict[str, Any]]:
+        """This mention as Contract 3 values (best first), in the reference's offset.
+
+        A time stated without a day that is already past on the reference day is read, as
+        Duckling does, as the next day's.
+        """
+        value, upper, exclusive = self.value, self.end_value, self.end_exclusive
+        if not self.has_date and (self.has_time or self.has_part_of_day) and value is not None:
+            if self.kind == "value" and value < reference and self.grain in ("hour", "minute", "second"):
+                value = add_grain(value, "day")
+                upper = add_grain(upper, "day") if upper is not None else None
+        if self.kind == "value":
+            return [{"type": "value", "value": _iso(value), "grain": self.grain}]
+        if self.open == "before":
+            return [{"type": "interval", "from": None, "to": _iso(upper or exclusive),
+                     "grain": self.grain}]
+        return [{"type": "interval", "from": _iso(value), "to": _iso(exclusive),
+                 "grain": self.grain}]
+
+
+Reading = TimeMention
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat(timespec="seconds")

@@ -1,0 +1,511 @@
+"""Stage 4 of the time engine: resolve frames against the reference into `TimeMention`s.
+
+Rules for announcements: a bare weekday is the next one (strictly after the reference day;
+"ce samedi"/"this Saturday" counts the reference day), a day and month without a year is the
+next occurrence on or after the reference day, a stated weekday is checked against the day of
+the month (on a conflict the engine keeps the stated weekday nearest to the stated day, offers
+the stated day and the next month or year where both agree, and warns `weekday_mismatch`).
+Times take the part of the day into account ("8 uur 's avonds" = 20:00) and, in 12-hour
+languages, an hour without am/pm is read the way people announce events. All arithmetic is on
+naive wall-clock values; the caller attaches the zone.
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+
+from affiche.when.calendar import (
+    add_grain, add_months, finer, holiday, nearest_weekday, next_weekday, nth_weekday, truncate,
+    valid_date,
+)
+from affiche.when.grammar import Frame, Group
+from affiche.when.lexicon import Lexicon
+from affiche.when.mention import TimeMention
+
+__all__ = ["resolve_group"]
+
+OFFSETS = {"this": 0, "next": 1, "last": -1}
+# A duration of N units lands on a value at the next finer grain (Duckling's convention).
+DURATION_GRAIN = {
+    "second": "second", "minute": "second", "hour": "minute", "day": "hour", "week": "day",
+    "month": "day", "quarter": "day", "year": "month",
+}
+UNIT_ALIASES = {"fortnight": ("week", 2), "quarter_hour": ("minute", 15)}
+PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
+SPAN_PERIODS = frozenset({"begin", "mid", "end", "first_half", "second_half", "rest", "by_end",
+                          "boy", "eoy", "eom", "eod", "by_eod"})
+SHORTHANDS = {"boy": ("begin", "year"), "eoy": ("end", "year"), "eom": ("end", "month")}
+DAY = dt.timedelta(days=1)
+
+
+def _unit(unit: str, quantity: int) -> tuple[str, int]:
+    base, factor = UNIT_ALIASES.get(unit, (unit, 1))
+    return base, quantity * factor
+
+
+def _offset(mod: str | None) -> int | None:
+    if mod is None:
+        return None
+    if mod.startswith("week+"):
+        return 1 + int(mod[5:])
+    return OFFSETS.get(mod)
+
+
+def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) -> list[TimeMention]:
+    """The mentions stated by a group: one per list item, one interval per range."""
+    out: list[TimeMention] = []
+    frames = group.frames
+    position = 0
+    while position < len(frames):
+        last = position
+        while last < len(frames) - 1 and group.seps[last] == "range":
+            last += 1
+        first = frames[position]
+        if last > position:
+            if first.clock is None and last - position > 1:
+                middle = next((f for f in frames[position + 1:last] if f.clock), None)
+                if middle is not None:
+                    first.clock = middle.clock
+            mention = _range(first, frames[last], ref, lex, strict)
+        else:
+            mention = resolve_frame(first, ref, lex, strict)
+        if mention is not None:
+            out.append(mention)
+        position = last + 1
+    return out
+
+
+def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
+           strict: bool) -> TimeMention | None:
+    low = resolve_frame(first, ref, lex, strict)
+    high = resolve_frame(second, ref, lex, strict)
+    if low is None or high is None or low.value is None or high.value is None:
+        return low or high
+    grain = finer(low.grain, high.grain)
+    start, end = low.value, high.value
+    if high.has_time and low.has_time and end < start:
+        if end.hour < 12 and end + dt.timedelta(hours=12) > start:
+            end += dt.timedelta(hours=12)
+        else:
+            end += DAY
+    elif end < start and first.month is not None and first.year is None:
+        start = start.replace(year=start.year - 1) if start.replace(year=start.year - 1) <= end \
+            else start
+    if high.kind == "interval" and high.end_exclusive is not None and not high.has_time:
+        exclusive = high.end_exclusive + (end - high.value)
+    else:
+        exclusive = add_grain(end, grain)
+    mention = TimeMention(
+        start=min(first.start, second.start), end=max(first.end, second.end), text="",
+        kind="interval", value=start, end_value=end, end_exclusive=exclusive, grain=grain,
+        has_date=low.has_date or high.has_date, has_time=low.has_time or high.has_time,
+        has_part_of_day=low.has_part_of_day or high.has_part_of_day,
+        candidates=low.candidates, warnings=low.warnings + high.warnings,
+        rejected=low.rejected + high.rejected, recurring=low.recurring,
+    )
+    return mention
+
+
+def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) -> TimeMention | None:
+    """The mention stated by one frame, or None when it states nothing that resolves."""
+    today = truncate(ref, "day")
+    mention = TimeMention(start=frame.start, end=frame.end, text="", recurring=frame.rec)
+    if frame.period == "now" and not frame.has_date() and frame.clock is None:
+        mention.value, mention.grain = truncate(ref, "second"), "second"
+        return mention
+    if frame.period == "later" and not frame.has_date() and frame.clock is None and not frame.pod:
+        mention.kind, mention.open, mention.grain = "interval", "after", "minute"
+        mention.value = truncate(ref + dt.timedelta(minutes=10), "minute")
+        return mention
+    if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None:
+        return _quantity(frame, ref, mention)
+    dated = _date(frame, ref, today, lex, mention, strict)
+    if dated is None and frame.has_date():
+        return None
+    base = dated[0] if dated else today
+    mention.has_date = dated is not None
+    candidates = list(mention.candidates)
+    if frame.clock is not None:
+        hour, minute = _hour(frame, mention, lex, ref, dated is not None)
+        shift = hour // 24
+        value = base.replace(hour=hour % 24, minute=minute, second=frame.clock.second) + shift * DAY
+        mention.value, mention.grain, mention.has_time = value, frame.clock.grain, True
+        mention.has_part_of_day = frame.pod is not None
+        mention.candidates = [c.replace(hour=hour % 24, minute=minute) + shift * DAY
+                              for c in candidates]
+    elif frame.pod is not None and frame.pod in lex.parts_of_day:
+        first_hour, last_hour = lex.parts_of_day[frame.pod]
+        mention.kind, mention.grain, mention.has_part_of_day = "interval", "hour", True
+        mention.value = base + dt.timedelta(hours=first_hour)
+        mention.end_value = mention.end_exclusive = base + dt.timedelta(hours=last_hour)
+    elif dated is not None:
+        mention.value, mention.grain = dated[0], dated[1]
+        if dated[2] is not None:
+            mention.kind = "interval"
+            mention.end_exclusive = dated[2]
+            mention.end_value = dated[2] - DAY if mention.grain == "day" else dated[2]
+    else:
+        return None
+    if frame.open == "after":
+        mention.kind, mention.open = "interval", "after"
+        mention.end_value = mention.end_exclusive = None
+    elif frame.open == "before":
+        mention.kind, mention.open = "interval", "before"
+        mention.end_value = mention.end_exclusive = mention.value
+        mention.value = None
+    return mention
+
+
+def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMention | None:
+    """ "dans 2 jours", "il y a 3 heures", "les 3 prochaines semaines", "binnen 2 weken"."""
+    unit, count = _unit(str(frame.unit), int(frame.qty or 0))
+    if unit not in DURATION_GRAIN:
+        return None
+    if frame.dur == "later":
+        grain = unit if unit in ("day", "week", "month", "year") else DURATION_GRAIN[unit]
+        mention.value = truncate(add_grain(ref, unit, count), grain)
+        mention.grain, mention.has_date = grain, grain not in ("second", "minute", "hour")
+        return mention
+    if frame.dur in ("in", "ago") or (frame.dur is None and frame.mod is None and frame.open):
+        sign = -1 if frame.dur == "ago" else 1
+        grain = DURATION_GRAIN[unit]
+        mention.value = truncate(add_grain(ref, unit, sign * count), grain)
+        mention.grain, mention.has_date = grain, unit in ("day", "week", "month", "quarter", "year")
+        if frame.open == "after":
+            mention.kind, mention.open, mention.grain = "interval", "after", "hour"
+            mention.value = truncate(add_grain(ref, unit, count), "hour")
+        return mention
+    if frame.dur == "within":
+        grain = DURATION_GRAIN[unit]
+        mention.kind, mention.grain = "interval", "second"
+        mention.value = truncate(ref, "second")
+        mention.end_value = mention.end_exclusive = truncate(add_grain(ref, unit, count), grain)
+        return mention
+    if frame.mod in ("next", "last"):
+        base = truncate(ref, unit)
+        if frame.mod == "next":
+            low, high = add_grain(base, unit), add_grain(base, unit, count + 1)
+        else:
+            low, high = add_grain(base, unit, -count), base
+        mention.kind, mention.grain, mention.has_date = "interval", unit, True
+        mention.value, mention.end_exclusive = low, high
+        mention.end_value = add_grain(high, unit, -1)
+        return mention
+    return None
+
+
+def _hour(frame: Frame, mention: TimeMention, lex: Lexicon, ref: dt.datetime,
+          dated: bool) -> tuple[int, int]:
+    """The 24-hour clock time of a frame, from am/pm, the part of day or the 12h convention."""
+    clock = frame.clock
+    assert clock is not None
+    hour, minute = clock.hour, clock.minute
+    if clock.meridiem == "pm" and hour < 12:
+        return hour + 12, minute
+    if clock.meridiem == "am":
+        return (0 if hour == 12 else hour), minute
+    if frame.pod is not None and frame.pod in lex.parts_of_day and hour <= 12:
+        first, last = lex.parts_of_day[frame.pod]
+        if first <= hour < last or first <= hour + 24 < last:
+            return hour, minute
+        if first <= hour + 12 < last or (first >= 12 and hour < 12):
+            return hour + 12, minute
+        return hour, minute
+    if clock.ambiguous:
+        if dated:
+            if hour < 7:
+                mention.rejected.append(f"{hour:02d}:{minute:02d} (read as {hour + 12:02d}:{minute:02d})")
+                return hour + 12, minute
+            return hour, minute
+        now = (ref.hour, ref.minute)
+        if (hour, minute) >= now or hour == 12:
+            return hour, minute
+        if (hour + 12, minute) >= now:
+            return hour + 12, minute
+    return hour, minute
+
+
+def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, mention: TimeMention,
+          strict: bool) -> tuple[dt.datetime, str, dt.datetime | None] | None:
+    """Start, grain and exclusive end (for periods) of the date part of a frame."""
+    if frame.hol is not None:
+        return _holiday(frame, today)
+    if frame.period in SPAN_PERIODS:
+        period = _period(frame, ref, today, lex)
+        if period is not None:
+            return period
+    if frame.season is not None:
+        return _season(frame, today, lex)
+    if frame.day is not None:
+        dated = _day_of_month(frame, today, mention)
+        if dated is not None and frame.period == "week_of":
+            start = dated[0] + DAY if dated[0].weekday() == 6 else dated[0]
+            return truncate(start, "week"), "week", None
+        return dated
+    if frame.wd is not None:
+        return _weekday(frame, today, lex)
+    if frame.reld is not None:
+        return today + frame.reld * DAY, "day", None
+    if frame.unit is not None:
+        period = _unit_period(frame, today, lex)
+        if period is not None:
+            return period
+    if frame.month is not None:
+        year = frame.year
+        if year is None:
+            year = today.year if frame.month >= today.month else today.year + 1
+        return dt.datetime(year, frame.month, 1), "month", None
+    if frame.year is not None and (not strict or frame.dur or frame.open):
+        return dt.datetime(frame.year, 1, 1), "year", None
+    return None
+
+
+def _holiday(frame: Frame, today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None]:
+    rule = str(frame.hol)
+    year = frame.year or today.year
+    start, end, grain = holiday(rule, year)
+    if frame.year is None:
+        if frame.mod == "last":
+            if start >= today:
+                start, end, grain = holiday(rule, year - 1)
+        elif (end or start + DAY) <= today:
+            start, end, grain = holiday(rule, year + 1)
+    return start, grain, end
+
+
+def _season(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime] | None:
+    def bounds(name: str, year: int) -> tuple[dt.datetime, dt.datetime]:
+        first, after = lex.seasons[name]
+        start = dt.datetime(year, *map(int, first.split("-")))
+        end = dt.datetime(year, *map(int, after.split("-")))
+        return start, end if end > start else end.replace(year=year + 1)
+
+    spans = sorted(bounds(name, year) + (name,) for name in lex.seasons
+                   for year in (today.year - 1, today.year, today.year + 1))
+    if frame.season == "current":
+        current = [s for s in spans if s[0] <= today < s[1]]
+        if not current:
+            return None
+        index = spans.index(current[-1]) + (_offset(frame.mod) or 0)
+        start, end, _ = spans[index]
+        return start, "day", end
+    named = [s for s in spans if s[2] == frame.season]
+    if frame.year is not None:
+        chosen = next(s for s in named if s[0].year == frame.year)
+    elif frame.mod == "last":
+        chosen = [s for s in named if s[1] <= today][-1]
+    elif frame.mod == "next":
+        chosen = next(s for s in named if s[0] > today)
+    else:
+        chosen = next(s for s in named if s[1] > today)
+    return chosen[0], "day", chosen[1]
+
+
+def _day_of_month(frame: Frame, today: dt.datetime,
+                  mention: TimeMention) -> tuple[dt.datetime, str, None] | None:
+    day, month, year = int(frame.day or 0), frame.month, frame.year
+    date: dt.date | None = None
+    if month is None:
+        offset = _offset(frame.mod) if frame.unit == "month" else None
+        first = today.replace(day=1)
+        if offset is not None:
+            shifted = add_months(first, offset)
+            date = valid_date(shifted.year, shifted.month, day)
+        else:
+            for ahead in range(0, 13):
+                shifted = add_months(first, ahead)
+                date = valid_date(shifted.year, shifted.month, day)
+                if date is not None and date >= today.date():
+                    break
+    elif year is None:
+        for ahead in range(0, 9):
+            date = valid_date(today.year + ahead, month, day)
+            if date is not None and date >= today.date():
+                break
+    else:
+        date = valid_date(year, month, day)
+    if date is None:
+        mention.rejected.append(f"day {day} of month {month or '?'} does not exist")
+        return None
+    chosen = date
+    if frame.wd is not None and date.weekday() != frame.wd and frame.year is None:
+        recent = _recent(date, today.date(), by_year=month is not None)
+        if recent is not None and recent.weekday() == frame.wd:
+            mention.rejected.append(f"{date.isoformat()} (next occurrence, but not a "
+                                    f"{_cal.day_name[frame.wd]})")
+            return dt.datetime.combine(recent, dt.time()), "day", None
+    if frame.wd is not None and date.weekday() != frame.wd:
+        nearest = nearest_weekday(date, frame.wd)
+        later = _agreeing(date, frame.wd, by_year=month is not None)
+        mention.candidates = [dt.datetime.combine(d, dt.time()) for d in (nearest, date, later) if d]
+        stated = _cal.day_name[frame.wd]
+        mention.rejected.append(f"{date.isoformat()} (the {day} is a {_cal.day_name[date.weekday()]},"
+                                f" not a {stated})")
+        if later is not None:
+            mention.rejected.append(f"{later.isoformat()} (the next {stated} {day})")
+        chosen = nearest
+    return dt.datetime.combine(chosen, dt.time()), "day", None
+
+
+def _agreeing(date: dt.date, weekday: int, by_year: bool) -> dt.date | None:
+    """The next month (or year, when the month was stated) whose same day is that weekday."""
+    for ahead in range(1, 40):
+        if by_year:
+            candidate = valid_date(date.year + ahead, date.month, date.day)
+        else:
+            shifted = add_months(dt.datetime(date.year, date.month, 1), ahead)
+            candidate = valid_date(shifted.year, shifted.month, date.day)
+        if candidate is not None and candidate.weekday() == weekday:
+            return candidate
+    return None
+
+
+def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, None]:
+    weekday = int(frame.wd or 0)
+    day = today.date()
+    offset = _offset(frame.mod)
+    if frame.month is not None and (frame.nth is not None or frame.mod == "last"):
+        nth = frame.nth if frame.nth is not None else -1
+        year = frame.year or today.year
+        date = nth_weekday(year, frame.month, weekday, nth)
+        if frame.year is None and date < day:
+            date = nth_weekday(year + 1, frame.month, weekday, nth)
+    elif frame.unit == "week" and offset is not None:
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
+        date = monday + dt.timedelta(days=weekday)
+    elif frame.mod == "next":
+        if lex.settings["next_weekday"] == "following_week":
+            date = day - dt.timedelta(days=day.weekday()) + dt.timedelta(days=7 + weekday)
+        else:
+            date = next_weekday(day, weekday, False)
+    elif frame.mod == "last":
+        back = (day.weekday() - weekday) % 7 or 7
+        date = day - dt.timedelta(days=back)
+        if frame.qty:
+            date -= dt.timedelta(weeks=frame.qty - 1)
+    elif frame.mod is not None and frame.mod.startswith("week+"):
+        date = next_weekday(day, weekday, True) + dt.timedelta(weeks=int(frame.mod[5:]))
+    elif frame.qty and frame.dur == "ago":
+        back = (day.weekday() - weekday) % 7 or 7
+        date = day - dt.timedelta(days=back) - dt.timedelta(weeks=frame.qty - 1)
+    elif frame.qty:
+        date = next_weekday(day, weekday, False) + dt.timedelta(weeks=frame.qty - 1)
+    else:
+        date = next_weekday(day, weekday, frame.mod == "this" or frame.rec)
+    return dt.datetime.combine(date, dt.time()), "day", None
+
+
+def _unit_period(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime | None] | None:
+    unit = str(frame.unit)
+    offset = _offset(frame.mod)
+    if unit == "weekend":
+        if frame.month is not None:
+            year = frame.year or today.year
+            friday = nth_weekday(year, frame.month, 4, frame.nth if frame.nth is not None else -1)
+            start = dt.datetime.combine(friday, dt.time(18))
+        else:
+            monday = truncate(today, "week")
+            start = monday + dt.timedelta(days=4 + 7 * (offset or 0), hours=18)
+        return start, "hour", start + dt.timedelta(hours=54)
+    if unit == "fortnight" and frame.month is not None and frame.nth in (1, 2):
+        half = Frame(**{**frame.__dict__, "period": ("first_half", "second_half")[frame.nth - 1],
+                        "unit": "month"})
+        return _period(half, today, today, lex)
+    if unit not in PERIOD_UNITS:
+        return None
+    if frame.nth is None and frame.mod == "last" and frame.month is not None:
+        frame.nth = -1
+    if frame.nth is not None and (frame.month is not None or frame.year is not None
+                                  or unit == "quarter"):
+        year = frame.year or today.year
+        if unit == "quarter":
+            return dt.datetime(year, 3 * (frame.nth - 1) + 1, 1), "quarter", None
+        if unit == "day" and frame.month is not None:
+            date = valid_date(year, frame.month, frame.nth)
+            return (dt.datetime.combine(date, dt.time()), "day", None) if date else None
+        if unit == "week" and frame.month is not None:
+            return _week_of_month(year, frame.month, frame.nth), "week", None
+        return None
+    if offset is not None and unit != "day":
+        return add_grain(truncate(today, unit), unit, offset), unit, None
+    return None
+
+
+def _week_of_month(year: int, month: int, nth: int) -> dt.datetime:
+    """The nth (or last, -1) Monday-to-Sunday week lying wholly in a month."""
+    if nth > 0:
+        monday = next_weekday(dt.date(year, month, 1), 0, True) + dt.timedelta(weeks=nth - 1)
+    else:
+        last = dt.date(year, month, _cal.monthrange(year, month)[1])
+        monday = last - dt.timedelta(days=(last.weekday() + 1) % 7 + 6)
+        monday += dt.timedelta(weeks=nth + 1)
+    return dt.datetime.combine(monday, dt.time())
+
+
+def _period(frame: Frame, ref: dt.datetime, today: dt.datetime,
+            lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime] | None:
+    """ "début avril", "fin de semaine", "mi-décembre", "end of the year", "EOM", "by EOD"."""
+    period, unit = str(frame.period), frame.unit
+    if period in SHORTHANDS:
+        period, unit = SHORTHANDS[period]
+    if period == "by_eod" or period == "eod":
+        return truncate(ref, "second"), "second", today + DAY
+    offset = _offset(frame.mod) or 0
+    if unit not in ("week", "month", "year"):
+        unit = "month" if frame.month is not None else ("year" if frame.year is not None else None)
+    if unit is None:
+        return None
+    if unit == "week":
+        start = truncate(today, "week") + dt.timedelta(weeks=offset)
+        following = start + dt.timedelta(weeks=1)
+    elif unit == "month":
+        if frame.month is not None:
+            year = frame.year or (today.year if frame.month >= today.month else today.year + 1)
+            start = dt.datetime(year, frame.month, 1)
+        else:
+            start = add_months(truncate(today, "month"), offset)
+        following = add_months(start, 1)
+    else:
+        start = dt.datetime(frame.year, 1, 1) if frame.year else add_grain(
+            truncate(today, "year"), "year", offset)
+        following = add_grain(start, "year")
+    if period == "by_end":
+        return truncate(ref, "second"), "second", following
+    if period == "rest":
+        return today, "day", following
+    key = f"{unit}_{period}" if period in ("begin", "mid", "end") else f"month_{period}"
+    if key not in lex.period_spans:
+        return None
+    first, last = lex.period_spans[key]
+    if unit == "week":
+        low, high = start + first * DAY, start + last * DAY
+    elif unit == "month":
+        low = start + (first - 1) * DAY
+        high = min(start + (last - 1) * DAY, following)
+    else:
+        low, high = add_months(start, first - 1), add_months(start, last - 1)
+    if high <= today and frame.month is None and frame.year is None and frame.mod is None:
+        return _period_next(frame, ref, today, lex, unit)
+    return low, ("month" if unit == "year" else "day"), high
+
+
+def _period_next(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon,
+                 unit: str) -> tuple[dt.datetime, str, dt.datetime] | None:
+    """The same part of the next week/month/year, when this one is over."""
+    shifted = Frame(**{**frame.__dict__, "mod": "next", "unit": unit})
+    return _period(shifted, ref, today, lex)
+
+
+def _recent(date: dt.date, today: dt.date, by_year: bool) -> dt.date | None:
+    """The previous occurrence of the same day (last month, or last year) if it is recent."""
+    if by_year:
+        previous = valid_date(date.year - 1, date.month, date.day)
+        limit = 183
+    else:
+        shifted = add_months(dt.datetime(date.year, date.month, 1), -1)
+        previous = valid_date(shifted.year, shifted.month, date.day)
+        limit = 31
+    if previous is None or previous >= today or (today - previous).days > limit:
+        return None
+    return previous

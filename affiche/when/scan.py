@@ -1,0 +1,240 @@
+"""Stage 2 of the time engine: scan a text into atoms and cut the atoms into chunks.
+
+An atom is one recognised piece with its span: a numeric date ("12/3"), a clock time ("14h30",
+"20u", "6.30pm", "quinze heures"), a number ("19", "1er") or a word of the lexicon (a weekday,
+a month, "demain", "soir", "de", "prochain"...). Atoms whose gap holds only spaces, commas and
+the language's glue words ("le", "de", "the"...) belong to the same chunk; each chunk is then
+read by `affiche.when.grammar`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from affiche.when.lexicon import Lexicon, norm
+
+__all__ = ["Atom", "Clock", "scan", "chunks"]
+
+
+@dataclass(slots=True)
+class Clock:
+    """A time of day as written: hour, minute, second, am/pm, grain and whether 12h-ambiguous."""
+
+    hour: int
+    minute: int = 0
+    second: int = 0
+    meridiem: str | None = None
+    grain: str = "hour"
+    ambiguous: bool = False
+    marker: str = "h"
+
+
+@dataclass(slots=True)
+class Atom:
+    """One recognised piece of text: its kind, span, value and other readings."""
+
+    kind: str
+    start: int
+    end: int
+    value: Any = None
+    alts: tuple[tuple[str, Any], ...] = ()
+    ordinal: bool = False
+    article: bool = False
+    digits: int = 0
+    weak: bool = False
+
+    def can_be(self, kind: str) -> Any:
+        """The value of this atom read as `kind`, or None."""
+        if self.kind == kind:
+            return self.value
+        for alt_kind, value in self.alts:
+            if alt_kind == kind:
+                return value
+        return None
+
+
+def _meridiem(text: str | None, lex: Lexicon) -> str | None:
+    if not text:
+        return None
+    key = text.lower().replace(" ", "")
+    if key in {m.replace(" ", "") for m in lex.settings["pm_markers"]}:
+        return "pm"
+    return "am"
+
+
+def _minute_word(text: str | None, lex: Lexicon) -> int:
+    if not text:
+        return 0
+    for kind, value in lex.lookup(text):
+        if kind == "minw":
+            return int(value)
+    return 0
+
+
+def _number(text: str, lex: Lexicon) -> int | None:
+    if text.isdigit():
+        return int(text)
+    for kind, value in lex.lookup(text):
+        if kind == "numw":
+            return int(value)
+    return None
+
+
+def _clock(hour: int, minute: int, second: int | None, meridiem: str | None,
+           explicit_minutes: bool, ambiguous: bool, marker: str) -> Clock | None:
+    if hour > 24 or minute > 59 or (meridiem and not 1 <= hour <= 12 and hour != 0):
+        return None
+    grain = "second" if second is not None else ("minute" if explicit_minutes else "hour")
+    return Clock(hour, minute, second or 0, meridiem, grain,
+                 ambiguous and meridiem is None and 1 <= hour <= 12, marker)
+
+
+def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
+    """All atoms of `text`, in order."""
+    atoms: list[Atom] = []
+    twelve = bool(lex.settings["twelve_hour"])
+    hour_words = {norm(w) for w in lex.settings["hour_word_markers"]}
+    for match in lex.scanner.finditer(text):
+        group = match.lastgroup
+        start, end = match.span()
+        if group == "w":
+            readings = lex.lookup(match.group(0))
+            if not readings:
+                continue
+            kind, value = readings[0]
+            article = kind in ("numw", "ordw") and bool(
+                lex.article_before.search(text[max(0, start - 12):start]))
+            atoms.append(Atom(kind, start, end, value, tuple(readings[1:]), article=article,
+                              weak=norm(match.group(0)) in lex.weak))
+        elif group == "num":
+            value = int(match.group("num_v"))
+            before = text[max(0, start - 12):start]
+            atoms.append(Atom("num", start, end, value, ordinal=bool(match.group("num_ord")),
+                              article=bool(lex.article_before.search(before)),
+                              digits=len(match.group("num_v"))))
+        elif group == "th":
+            minute = int(match.group("th_m") or 0) + _minute_word(match.group("minw"), lex)
+            hour = int(match.group("th_h"))
+            hour, minute = _carry(hour, minute)
+            mark = norm(match.group("th_mark"))
+            clock = _clock(hour, minute, None, _meridiem(match.group("th_ap"), lex),
+                           bool(match.group("th_m") or match.group("minw")),
+                           twelve and mark in hour_words, mark)
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group == "tc":
+            second = match.group("tc_s")
+            clock = _clock(int(match.group("tc_h")), int(match.group("tc_m")),
+                           int(second) if second else None,
+                           _meridiem(match.group("tc_ap"), lex), True, False, ":")
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group == "tp":
+            clock = _clock(int(match.group("tp_h")), int(match.group("tp_m") or 0), None,
+                           _meridiem(match.group("tp_ap"), lex), bool(match.group("tp_m")),
+                           False, "ampm")
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group == "tw":
+            hour = _number(match.group("tw_h"), lex)
+            minute_text = match.group("tw_m")
+            minute = _number(minute_text, lex) if minute_text else 0
+            if hour is None or minute is None:
+                continue
+            minute += _minute_word(match.group("minw2"), lex)
+            hour, minute = _carry(hour, minute)
+            clock = _clock(hour, minute, None, None,
+                           bool(minute_text or match.group("minw2")), twelve, "word")
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group == "iso":
+            atoms.append(Atom("date", start, end, (int(match.group("iso_y")),
+                                                   int(match.group("iso_m")),
+                                                   int(match.group("iso_d")))))
+        elif group == "ns":
+            year = int(match.group("ns_y"))
+            year += (2000 if year < 50 else 1900) if year < 100 else 0
+            day, month = int(match.group("ns_d")), int(match.group("ns_m"))
+            if 1 <= day <= 31 and 1 <= month <= 12:
+                atoms.append(Atom("date", start, end, (year, month, day)))
+        elif group == "nd":
+            atoms.extend(_numeric_date(match, atoms, text, month_first))
+    return _split_dashed_days(atoms, text, lex)
+
+
+def _carry(hour: int, minute: int) -> tuple[int, int]:
+    """Normalise "midi moins le quart" style minutes (negative) into the previous hour."""
+    if minute < 0:
+        return (hour - 1) % 24, minute + 60
+    return hour, minute
+
+
+def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -> list[Atom]:
+    first, second = int(match.group("nd_a")), int(match.group("nd_b"))
+    sep = match.group("nd_sep")
+    year_text = match.group("nd_y")
+    start, end = match.span()
+    after_at = bool(atoms) and atoms[-1].kind == "conn" and (
+        {"at", "after", "before"} & atoms[-1].value) and not atoms[-1].can_be("mod")
+    if sep == "." and not year_text and (after_at or second > 12 or first > 31) and first <= 24:
+        if second <= 59:
+            return [Atom("time", start, end, Clock(first, second, 0, None, "minute", False, "."))]
+        return []
+    day, month = (second, first) if month_first else (first, second)
+    year = None
+    if year_text:
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000 if year < 50 else 1900
+    if 1 <= day <= 31 and 1 <= month <= 12:
+        return [Atom("date", start, end, (year, month, day))]
+    if sep == "-" and not year_text:
+        dash = text.index("-", match.start("nd_sep"))
+        end_a = match.end("nd_a")
+        return [Atom("num", start, end_a, first, digits=len(match.group("nd_a"))),
+                Atom("conn", dash, dash + 1, frozenset({"to"})),
+                Atom("num", match.start("nd_b"), match.end("nd_b"), second,
+                     digits=len(match.group("nd_b")))]
+    return []
+
+
+def _split_dashed_days(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
+    """ "10-12 juin" is a range of days, not the 10th of December."""
+    out: list[Atom] = []
+    for index, atom in enumerate(atoms):
+        following = atoms[index + 1] if index + 1 < len(atoms) else None
+        span = text[atom.start:atom.end]
+        if (atom.kind == "date" and following is not None and following.kind == "month"
+                and atom.value[0] is None and "-" in span
+                and not text[atom.end:following.start].strip(" ,")):
+            dash = span.index("-")
+            left, right = span[:dash].strip(), span[dash + 1:].strip()
+            if left.isdigit() and right.isdigit():
+                out.append(Atom("num", atom.start, atom.start + len(span[:dash].rstrip()),
+                                int(left), digits=len(left)))
+                out.append(Atom("conn", atom.start + dash, atom.start + dash + 1, frozenset({"to"})))
+                out.append(Atom("num", atom.end - len(right), atom.end, int(right),
+                                digits=len(right)))
+                continue
+        out.append(atom)
+    return out
+
+
+def chunks(atoms: list[Atom], text: str, lex: Lexicon) -> list[list[Atom]]:
+    """Cut atoms into runs whose gaps are only spaces, punctuation and glue words."""
+    runs: list[list[Atom]] = []
+    current: list[Atom] = []
+    glue = lex.glue
+    for atom in atoms:
+        if current:
+            gap_start = current[-1].end
+            if atom.start > gap_start:
+                match = glue.match(text, gap_start, atom.start)
+                if match is None or match.end() != atom.start:
+                    runs.append(current)
+                    current = []
+        current.append(atom)
+    if current:
+        runs.append(current)
+    return runs
