@@ -136,6 +136,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         if kind == "conn":
             roles = atom.value
             if "every" in roles:
+                if cur.has_content():
+                    new("none")
+                    cur = group.frames[-1]
                 cur.rec = True
                 cur.touch(atom)
             elif roles & {"ago", "hence"} and cur.qty is not None:
