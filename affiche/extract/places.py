@@ -60,6 +60,10 @@ class LocalityMention:
     country: str | None = None
 
 
+# Platforms that follow "on"/"sur"/"op" like places but are not ones.
+_NOT_VENUES = frozenset({"facebook", "twitter", "instagram", "youtube", "internet", "google",
+                         "telegram", "whatsapp", "signal", "mastodon", "tiktok", "zoom"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 _WORD = re.compile(r"[^\W\d_]+(?:[\-‐][^\W\d_]+)*(?:['’][^\W\d_]+)*")
 # A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?(?:[/\-]\d{1,4}[A-Za-z]?)?"
@@ -108,6 +112,7 @@ class _Grammar:
     cue: re.Pattern[str]
     venue_type: re.Pattern[str]
     venue_types: frozenset[str]
+    time_words: frozenset[str]
     not_towns: frozenset[str]
     cue_words: frozenset[str]
     genitive: re.Pattern[str]
@@ -134,8 +139,9 @@ def _grammar(lang: str) -> _Grammar:
     venue_types = _union("venue_types")
     stopwords = set(w.casefold() for w in data.get("locality_stopwords", []))
     time = language_data.load(lang).get("time", {}) if lang in language_data.available() else {}
-    for table in ("weekday_words", "month_words"):
-        stopwords.update(str(w).casefold().rstrip(".") for w in time.get(table, {}))
+    time_words = {str(w).casefold().rstrip(".") for table in ("weekday_words", "month_words")
+                  for w in time.get(table, {})}
+    stopwords.update(time_words)
     countries = {}
     for code in language_data.available():
         for item in language_data.load(code).get("places", {}).get("country_names", []):
@@ -161,6 +167,7 @@ def _grammar(lang: str) -> _Grammar:
         venue_type=re.compile(rf"(?<![\w\-])(?:{_alternation(venue_types)})(?![\w\-])",
                               re.IGNORECASE),
         venue_types=frozenset(w.lower() for w in venue_types),
+        time_words=frozenset(time_words),
         not_towns=frozenset(w.lower() for w in venue_types + _union("street_before")
                             + _union("street_after")),
         cue_words=frozenset(function_words | connectors
@@ -287,6 +294,10 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         end, surface, entry, size = best
         if size == 1 and _inside_proper_name(text, first.start(), grammar):
             continue
+        if size == 1 and entry.country != "BE" and entry.population < 50_000 \
+                and not text[end:end + 1] in ":,-–(" \
+                and _SENTENCE_START.search(text, max(0, first.start() - 3), first.start()):
+            continue  # "Marches in London": a sentence's first word, likely a common word
         bracket = _BRACKET.match(text, end)
         if bracket and _qualifier(bracket.group(1)):
             # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
@@ -461,9 +472,9 @@ def _venue_before(text: str, start: int, grammar: _Grammar) -> str | None:
             return None
     else:
         return None
-    cue = grammar.cue.match(candidate)
-    if cue and cue.end() < len(candidate) and cue.group("cue").lower() not in grammar.venue_types:
-        candidate = candidate[cue.end():].strip()
+    cues = list(grammar.cue.finditer(candidate))
+    if cues and cues[-1].end() < len(candidate):
+        candidate = candidate[cues[-1].end():].strip()  # "Conférence à la Maison X" → "Maison X"
     words = candidate.split()
     if not words or len(words) > 7 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
@@ -626,8 +637,11 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     def add(start: int, end: int, cue: str | None) -> None:
         name = text[start:end].strip(" \t,.-")
         end = start + len(text[start:end].rstrip(" \t,.-"))
-        if len(name) < 3 or name.casefold() in grammar.stopwords:
+        folded = name.casefold()
+        if len(name) < 3 or folded in grammar.time_words or folded in _NOT_VENUES:
             return
+        if cue is None and folded in grammar.stopwords:
+            return  # "Station" alone is a word; "voor het station" is a place
         key = gazetteer.normalise(name)
         if key in table.mentions:
             return  # a town: find_localities reports it

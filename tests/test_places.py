@@ -1,0 +1,176 @@
+"""Places: addresses, venues and localities in French, Dutch and English running text."""
+
+from __future__ import annotations
+
+import pytest
+
+from affiche.extract.places import find_addresses, find_localities, find_venues
+
+# (lang, text, expected fields of the first address: street, postcode, locality, country, name)
+ADDRESSES = [
+    ("nl", "Betoging aan de Leuvensesteenweg 120, 1932 Zaventem om 14u.",
+     ("Leuvensesteenweg 120", "1932", "Zaventem", "BE", None)),
+    ("fr", "Rendez-vous au 24 rue de la Croix, 1050 Ixelles à 18h.",
+     ("24 rue de la Croix", "1050", "Ixelles", "BE", None)),
+    ("nl", "Vergadering in de Molenstraat 8 bus 3, 9000 Gent.",
+     ("Molenstraat 8 bus 3", "9000", "Gent", "BE", None)),
+    ("fr", "Salle Verte, Rue Neuve 45 - 4000 Liège",
+     ("Rue Neuve 45", "4000", "Liège", "BE", "Salle Verte")),
+    ("fr", "Repas solidaire avenue de la Couronne 12 à 1050 Ixelles ce soir.",
+     ("avenue de la Couronne 12", "1050", "Ixelles", "BE", None)),
+    ("fr", "Rassemblement Place Saint-Lambert, Liège, à midi.",
+     ("Place Saint-Lambert", None, "Liège", "BE", None)),
+    ("fr", "Manifestation au départ de 13 boulevard Voltaire, 75011 Paris.",
+     ("13 boulevard Voltaire", "75011", "Paris", "FR", None)),
+    ("fr", "Conférence à la Maison des associations, 15 route des Acacias, CH-1227 Carouge.",
+     ("15 route des Acacias", "1227", "Carouge", "CH", "Maison des associations")),
+    ("nl", "Protest bij het stadhuis, Amstel 1, 1011 PN Amsterdam.",
+     (None, "1011 PN", "Amsterdam", "NL", None)),
+    ("en", "Assemble at Whitehall Place, London SW1A 2BD at noon.",
+     ("Whitehall Place", "SW1A 2BD", "London", "GB", None)),
+    ("fr", "Cinéma Nova\nrue d'Arenberg, 3 1000 Bruxelles",
+     ("rue d'Arenberg, 3", "1000", "Bruxelles", "BE", "Cinéma Nova")),
+    ("nl", "Afspraak in \"Het Huis\" Vaartstraat 4 te 3000 Leuven.",
+     ("Vaartstraat 4", "3000", "Leuven", "BE", None)),
+    ("fr", "Chapelle du Sart, chemin du Sart à Boncelles (Seraing), en soirée.",
+     ("chemin du Sart", None, "Boncelles (Seraing)", "BE", "Chapelle du Sart")),
+    ("fr", "Permanence au 8 bvd du général Leclerc, à Clichy.",
+     ("8 bvd du général Leclerc", None, "Clichy", "FR", None)),
+    ("en", "Squat party at rue des Alexiens, 14\nbring friends",
+     ("rue des Alexiens, 14", None, None, None, None)),
+    ("fr", "Au local, 3 montée des Carmélites, 69001. Entrée libre.",
+     ("3 montée des Carmélites", "69001", None, "FR", None)),
+]
+
+# Postcode and town alone
+POSTCODES = [
+    ("fr", "Grande marche à 75001 Paris le 3 mai.", ("75001", "Paris", "FR")),
+    ("nl", "Demonstratie in 3511 LK Utrecht.", ("3511 LK", "Utrecht", "NL")),
+    ("fr", "Forum à CH-1204 Genève samedi.", ("1204", "Genève", "CH")),
+    ("fr", "Adresse : 1820 Steenokkerzeel", ("1820", "Steenokkerzeel", "BE")),
+    ("nl", "Info: 2000 Antwerpen", ("2000", "Antwerpen", "BE")),
+]
+
+# No address in these: times, dates, prices, years before towns
+NO_ADDRESS = [
+    ("fr", "RDV 13h30 devant la gare. Prix 5€. Le 19.01.2025 à 14h."),
+    ("fr", "En 2015 Paris comptait 10.000 manifestants."),
+    ("nl", "Om 14u30, 1.200 deelnemers, 200.000 euro opgehaald in 2019."),
+    ("en", "At 10.30am on 04.11.2006, 500 people marched."),
+    ("fr", "sur la place de la république, la coordination tient son rassemblement"),
+]
+
+VENUES = [
+    ("fr", "Rassemblons-nous devant le centre fermé 127bis samedi.", "centre fermé 127bis", "devant"),
+    ("fr", "Concert de soutien au Pianofabriek ce soir.", "Pianofabriek", "au"),
+    ("fr", "Pique-nique à la Place Flagey dimanche.", "Place Flagey", "à"),
+    ("fr", "Départ groupé depuis la gare du Midi à 13h.", "gare du Midi", "depuis"),
+    ("fr", "RDV 13h30 gare de Nossegem.", "gare de Nossegem", None),
+    ("fr", "Rassemblement devant la préfecture à 9h.", "préfecture", "devant"),
+    ("fr", "Action symbolique au Mont des Arts à midi.", "Mont des Arts", "au"),
+    ("fr", "Rendez-vous devant l'Hôtel de Ville de Namur.", "Hôtel de Ville de Namur", "devant"),
+    ("nl", "Afspraak om 13u voor het station.", "station", "voor"),
+    ("nl", "We verzamelen aan het Noordstation om 14u.", "Noordstation", "aan"),
+    ("nl", "Vertrek vanaf station Brussel-Centraal om 12u.", "station Brussel-Centraal", "vanaf"),
+    ("nl", "Picknick op de Groenplaats.", "Groenplaats", "op"),
+    ("nl", "Samenkomst voor het station van Nossegem.", "station van Nossegem", "voor"),
+    ("en", "We meet at 1pm outside the Town Hall.", "Town Hall", "outside"),
+    ("en", "Vigil in front of Parliament every month.", "Parliament", "in front of"),
+    ("en", "Candlelit vigil in Trafalgar Square at 3pm.", "Trafalgar Square", "in"),
+    ("en", "Assemble at Rochester Station Car Park, 12pm.", "Rochester Station Car Park", "at"),
+    ("en", "Meet at Nossegem station.", "Nossegem station", "at"),
+]
+
+LOCALITIES = [
+    ("fr", "Manifestation à Bruxelles puis à Liège et à Gand.",
+     [("Bruxelles", "BE"), ("Liège", "BE"), ("Gand", "BE")]),
+    ("nl", "Betoging in Brussel, Elsene en Antwerpen.",
+     [("Brussel", "BE"), ("Elsene", "BE"), ("Antwerpen", "BE")]),
+    ("fr", "Rassemblement à Ixelles, Anvers et Luik.",
+     [("Ixelles", "BE"), ("Anvers", "BE"), ("Luik", "BE")]),
+    ("en", "Marches in London, Geneva and Amsterdam.",
+     [("London", "GB"), ("Geneva", "CH"), ("Amsterdam", "NL")]),
+    ("fr", "RETROUVONS-NOUS à STEENOKKERZEEL et MONS !",
+     [("STEENOKKERZEEL", "BE"), ("MONS", "BE")]),
+    ("fr", "Rassemblement à Rouillé (86) et à Boncelles (Seraing).",
+     [("Rouillé (86)", "FR"), ("Boncelles (Seraing)", "BE")]),
+    ("fr", "Soutien au Kremlin-Bicêtre et à Saint-Jacques-de-la-Lande.",
+     [("Kremlin-Bicêtre", "FR"), ("Saint-Jacques-de-la-Lande", "FR")]),
+    ("nl", "Vertrek aan Brussel-Zuid.", [("Brussel", "BE")]),
+]
+
+# Capitalised common words that are also town names
+NO_LOCALITY = [
+    ("fr", "Bon à savoir : Vers 14h, Tours de parole. Nice initiative ? Place aux jeunes."),
+    ("en", "Nice to see you. Reading group on Tuesday. Bring a friend."),
+    ("nl", "Boom en Dam zijn woorden. Station Centrum."),
+    ("nl", "De vzw Gastvrij Antwerpen nodigt Anne Morelli uit."),
+]
+
+
+def _fields(address) -> tuple:
+    return (address.street, address.postcode, address.locality, address.country, address.name)
+
+
+@pytest.mark.parametrize("lang, text, expected", ADDRESSES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(ADDRESSES)])
+def test_addresses(lang: str, text: str, expected: tuple) -> None:
+    found = find_addresses(text, lang)
+    assert found, text
+    assert _fields(found[0]) == expected
+    for value in (found[0].street, found[0].postcode, found[0].locality, found[0].name):
+        if value:
+            assert value in text  # as written, never normalised
+    assert found[0].start < found[0].end <= len(text)
+
+
+@pytest.mark.parametrize("lang, text, expected", POSTCODES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(POSTCODES)])
+def test_postcode_and_town(lang: str, text: str, expected: tuple) -> None:
+    (address,) = find_addresses(text, lang)
+    assert (address.postcode, address.locality, address.country) == expected
+
+
+@pytest.mark.parametrize("lang, text", NO_ADDRESS, ids=[f"{c[0]}-{i}" for i, c in enumerate(NO_ADDRESS)])
+def test_no_false_addresses(lang: str, text: str) -> None:
+    assert find_addresses(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, name, cue", VENUES, ids=[f"{c[0]}-{i}" for i, c in enumerate(VENUES)])
+def test_venues(lang: str, text: str, name: str, cue: str | None) -> None:
+    venues = find_venues(text, lang)
+    matching = [v for v in venues if v.name == name]
+    assert matching, [v.name for v in venues]
+    venue = matching[0]
+    assert text[venue.start:venue.end] == name
+    assert (venue.cue.lower() if venue.cue else None) == cue
+
+
+def test_venue_is_not_a_town_or_a_weekday() -> None:
+    names = [v.name for v in find_venues("Rendez-vous à Bruxelles samedi, à 14h, sur Facebook.", "fr")]
+    assert "Bruxelles" not in names
+
+
+@pytest.mark.parametrize("lang, text, expected", LOCALITIES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(LOCALITIES)])
+def test_localities(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_localities(text, lang)
+    assert [(m.name, m.country) for m in found] == expected
+    for mention in found:
+        assert text[mention.start:mention.end] == mention.name
+
+
+@pytest.mark.parametrize("lang, text", NO_LOCALITY, ids=[f"{c[0]}-{i}" for i, c in enumerate(NO_LOCALITY)])
+def test_no_false_localities(lang: str, text: str) -> None:
+    names = [m.name for m in find_localities(text, lang)]
+    assert not set(names) & {"Bon", "Vers", "Tours", "Nice", "Place", "Reading", "Bring", "Boom",
+                             "Dam", "Station", "Centrum", "Anne"}
+    if "Gastvrij" in text:
+        assert "Antwerpen" not in names  # part of an organisation's name
+
+
+def test_empty_and_unknown_language() -> None:
+    assert find_addresses("", "fr") == [] and find_venues("", "nl") == []
+    assert find_localities("", "en") == []
+    # an unknown language code falls back to French data instead of failing
+    assert find_localities("Manif à Namur", "de")[0].name == "Namur"
