@@ -52,6 +52,8 @@ class Frame:
     open: str | None = None
     dur: str | None = None
     range_from: bool = False
+    between: bool = False
+    day_from_range: bool = False
     pending: int | None = None
     pending_atom: Atom | None = None
     zone: int | None = None
@@ -161,10 +163,12 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 new("range")
             elif "between" in roles:
                 between = True
-                cur.range_from = True
+                cur.range_from = cur.between = True
                 cur.touch(atom)
             elif "from" in roles:
-                if after is not None and after.kind in STARTERS:
+                if after is not None and after.kind in STARTERS and (not cur.has_content() or (
+                        cur.has_date() and cur.clock is None
+                        and after.kind in ("time", "clock", "num", "numw"))):
                     cur.range_from = True
                     cur.touch(atom)
             elif "after" in roles:
@@ -298,6 +302,11 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
     return [g for g in (_prune(g) for g in groups) if g.frames]
 
 
+def _month_follows(chunk: list[Atom], index: int) -> bool:
+    """ "le 2e samedi de mars": a month comes right after the weekday."""
+    return any(a.kind == "month" for a in chunk[index + 1:index + 3])
+
+
 def _day_pending(cur: Frame, after: Atom | None) -> bool:
     """ "13 au 15 juillet": a pending number before a range connector is the first day."""
     return (cur.pending is not None and 1 <= cur.pending <= 31 and after is not None
@@ -315,7 +324,8 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
     value = int(atom.value)
     after2 = _next(chunk, index)
-    if atom.ordinal and after is not None and after.kind == "unit" and cur.nth is None:
+    if atom.ordinal and after is not None and after.kind in ("unit", "wd") and cur.nth is None \
+            and (after.kind == "unit" or _month_follows(chunk, index)):
         cur.nth = value
         cur.touch(atom)
         return index
@@ -357,6 +367,9 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
             new("none")
             cur = group.frames[-1]
         cur.day = value
+        cur.day_from_range = atom.kind == "num" and not (
+            atom.ordinal or atom.article or cur.month is not None or cur.wd is not None
+            or (after is not None and after.kind == "month"))
         cur.touch(atom)
         return index
     if cur.pending is not None:
@@ -394,6 +407,11 @@ def share(group: Group) -> None:
             first.month = second.month
             if first.year is None:
                 first.year = second.year
+        if first.day_from_range and first.month is None and first.wd is None \
+                and first.clock is None and second.clock is not None and not second.has_date() \
+                and first.day is not None and first.day <= 24:
+            first.clock = Clock(first.day, marker="bare", ambiguous=first.day <= 12)
+            first.day = None
         if not first.has_date() and second.has_date():
             first.copy_date(second)
         if sep == "list" and first.has_date() and first.clock is None and second.clock is not None:

@@ -150,10 +150,20 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     minute_re = (r"(?:\s+(?P<minw>" + _trie_regex(minute_words) + r")(?!\w))?") if minute_words else ""
     meridiem = r"(?:\s?(?P<{name}>" + ampm + r")(?![\w.]|\.\w))?"
 
+    compound = "(?!)"
+    if settings.get("compounds"):
+        # Dutch glues a weekday or day word to a part of the day: "zaterdagmiddag".
+        days = [norm(w) for w in list(time["weekday_words"]) + list(time["relative_day_words"])
+                if len(norm(w)) > 3]
+        parts = [norm(w) for w in time["part_of_day_words"] if " " not in norm(w)
+                 and "'" not in norm(w)]
+        compound = (r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days))) + r")(?P<wc_part>"
+                    + _trie_regex(sorted(set(parts))) + r")(?!\w))")
     scanner = "|".join([
         r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
-        r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d))",
+        r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
+        r"(?!\s?(?:" + ampm + r")(?![\w.]|\.\w)))",
         r"(?P<ns>(?<![\w.,:/])(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
         r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
         + meridiem.format(name="tc_ap") + ")",
@@ -165,6 +175,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?" + minute_re.replace("minw", "minw2")
         + ")",
         r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals + r")(?!\w)|(?![\w]|[.,:/]\d)))",
+        compound,
         r"(?P<w>" + word_re + ")",
     ])
     glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))

@@ -69,6 +69,8 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                     first.clock = middle.clock
             mention = _range(first, frames[last], ref, lex, strict)
         else:
+            if first.range_from and not first.between and first.open is None:
+                first.open = "after"
             mention = resolve_frame(first, ref, lex, strict)
         if mention is not None:
             out.append(mention)

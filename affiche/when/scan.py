@@ -107,6 +107,13 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                 lex.article_before.search(text[max(0, start - 12):start]))
             atoms.append(Atom(kind, start, end, value, tuple(readings[1:]), article=article,
                               weak=norm(match.group(0)) in lex.weak))
+        elif group == "wc":
+            for part in ("wc_day", "wc_part"):
+                readings = lex.lookup(match.group(part))
+                if readings:
+                    kind, value = readings[0]
+                    atoms.append(Atom(kind, match.start(part), match.end(part), value,
+                                      tuple(readings[1:])))
         elif group == "num":
             value = int(match.group("num_v"))
             before = text[max(0, start - 12):start]
