@@ -112,6 +112,16 @@ class _Grammar:
     cue: re.Pattern[str]
     venue_type: re.Pattern[str]
     venue_types: frozenset[str]
+    venue_first: frozenset[str]
+    venue_after_words: frozenset[str]
+    venue_suffixes: tuple[str, ...]
+    street_before_words: frozenset[str]
+    street_after_words: frozenset[str]
+    street_suffixes: tuple[str, ...]
+    street_prefixes: frozenset[str]
+    cue_before: re.Pattern[str]
+    cue_last: frozenset[str]
+    article_words: frozenset[str]
     time_words: frozenset[str]
     not_towns: frozenset[str]
     cue_words: frozenset[str]
@@ -167,6 +177,19 @@ def _grammar(lang: str) -> _Grammar:
         venue_type=re.compile(rf"(?<![\w\-])(?:{_alternation(venue_types)})(?![\w\-])",
                               re.IGNORECASE),
         venue_types=frozenset(w.lower() for w in venue_types),
+        venue_first=frozenset(w.split()[0].lower() for w in venue_types),
+        venue_after_words=frozenset(w.split()[0].lower() for w in _union("venue_after")),
+        venue_suffixes=tuple(w.lower() for w in data.get("venue_suffixes", [])),
+        street_before_words=frozenset(w.split()[0].lower().rstrip(".")
+                                      for w in _union("street_before")),
+        street_after_words=frozenset(data.get("street_after", [])),
+        street_suffixes=tuple(w.lower() for w in _union("street_suffixes")),
+        street_prefixes=frozenset(_union("street_prefixes")),
+        cue_before=re.compile(rf"(?<![\w\-'’])(?P<cue>{_alternation(cues)})"
+                              rf"(?:[ \t]+(?P<article>{articles})[ \t]+|[ \t]+(?P<elided>[lL]['’])"
+                              r"|[ \t]+)$", re.IGNORECASE),
+        cue_last=frozenset(c.split()[-1].lower() for c in cues),
+        article_words=frozenset(a.lower() for a in data.get("articles", [])),
         time_words=frozenset(time_words),
         not_towns=frozenset(w.lower() for w in venue_types + _union("street_before")
                             + _union("street_after")),
@@ -184,6 +207,36 @@ def _grammar(lang: str) -> _Grammar:
         countries=countries,
         belgian_forms=re.compile(r"steenweg|chaussée|\bdrève\b|\bbus\b|\bbte\b", re.IGNORECASE),
     )
+
+
+@functools.lru_cache(maxsize=8)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """The words of a text with their offsets, an elided article cut off ("l'Aire" → "Aire");
+    shared by the finders, which probe sets per word instead of running large alternations."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    if "'" in text or "’" in text:
+        for index, (start, end, token) in enumerate(tokens):
+            cut = max(token.find("'"), token.find("’"))
+            if 0 < cut <= 2 and cut + 1 < len(token):
+                tokens[index] = (start + cut + 1, end, token[cut + 1:])
+    return tuple(tokens)
+
+
+def _after_cue(text: str, tokens: tuple[tuple[int, int, str], ...], index: int,
+               grammar: _Grammar) -> str | None:
+    """The locative cue right before token `index` ("devant le", "aan het", "in front of"), if
+    any; the word sets rule most tokens out before the cue pattern runs."""
+    start = tokens[index][0]
+    back = index - 1
+    if back >= 0 and (tokens[back][2].lower() in grammar.article_words
+                      or text[tokens[back][1]:start] in ("'", "’")):
+        back -= 1  # "devant le …", "devant l'…"
+    if back < 0 or tokens[back][2].lower() not in grammar.cue_last:
+        if not (text[start - 2:start] in ("l'", "l’", "L'", "L’") and back >= 0
+                and tokens[back][2].lower() in grammar.cue_last):
+            return None
+    before = grammar.cue_before.search(text, max(0, start - 30), start)
+    return before.group("cue") if before else None
 
 
 # ---- names: how far a street or venue name goes -------------------------------------------
@@ -489,31 +542,39 @@ def _venue_before(text: str, start: int, grammar: _Grammar) -> str | None:
 def _streets(text: str, grammar: _Grammar) -> list[tuple[int, int, bool]]:
     """(start, end of name, is a square) of every street name, all three shapes."""
     found = []
-    for match in grammar.street_before.finditer(text):
-        end = _scan_name(text, match.end(), grammar)
-        if end > match.end():
-            square = match.group(0).lower() in grammar.squares
-            window = text[max(0, match.start() - 14):match.start()]
-            number = re.search(r"(?:^|(?<=[ \t(]))(" + _NUMBER + r")[ \t]*,?[ \t]*$", window)
-            start = match.start() - (len(window) - number.start(1)) if number else match.start()
-            found.append((start, end, square, bool(number)))
     table = gazetteer.load()
-    for match in grammar.street_suffix.finditer(text):
-        token = match.group(0)
-        if gazetteer.normalise(token) in table.mentions:
-            continue  # a town that ends like a street ("Lembeek"-like compounds)
-        if any(token.lower() == s for s in _union("street_suffixes")):
-            continue
-        square = any(token.lower().endswith(s) for s in grammar.squares)
-        found.append((match.start(), match.end(), square, False))
-    for match in grammar.street_after.finditer(text):
-        start = _name_before(text, match.start())
-        if start is not None:
-            number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, start - 8):start])
-            square = match.group(0).lower() in grammar.squares
-            begin = start - len(number.group(0)) if number else start
-            found.append((begin, match.end(), square, bool(number)))
-    return [(a, b, s) if not n else (a, b, False) for a, b, s, n in found]
+    previous: tuple[int, int, str] | None = None
+    for start, end, token in _tokens(text):
+        lower = token.lower()
+        if lower in grammar.street_before_words:
+            match = grammar.street_before.match(text, start)
+            if match:
+                name_end = _scan_name(text, match.end(), grammar)
+                if name_end > match.end():
+                    square = match.group(0).lower() in grammar.squares
+                    window = text[max(0, start - 14):start]
+                    number = re.search(r"(?:^|(?<=[ \t(]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
+                                       window)
+                    begin = start - (len(window) - number.start(1)) if number else start
+                    found.append((begin, name_end, square and not number))
+        elif token[0].isupper() and lower.endswith(grammar.street_suffixes) \
+                and lower not in grammar.street_suffixes \
+                and gazetteer.normalise(token) not in table.mentions:
+            # a glued Dutch street ("Tervuursesteenweg"), not a town that ends like one
+            begin = start
+            if previous and previous[2] in grammar.street_prefixes \
+                    and text[previous[1]:start] in (" ", "-"):
+                begin = previous[0]
+            square = lower.endswith(tuple(grammar.squares))
+            found.append((begin, end, square))
+        if token in grammar.street_after_words:
+            begin = _name_before(text, start)
+            if begin is not None:
+                number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, begin - 8):begin])
+                square = lower in grammar.squares and not number
+                found.append((begin - len(number.group(0)) if number else begin, end, square))
+        previous = (start, end, token)
+    return found
 
 
 def _name_before(text: str, end: int, limit: int = 4) -> int | None:
@@ -651,24 +712,30 @@ def find_venues(text: str, lang: str) -> list[Venue]:
             return  # a street: find_addresses reports it
         found.append(Venue(start, end, name, cue))
 
-    for match in grammar.cue.finditer(text):
-        end = _venue_from(text, match.end(), grammar, with_cue=True)
-        if end is not None:
-            add(match.end(), end, match.group("cue"))
-    for match in grammar.venue_type.finditer(text):
-        end = _venue_from(text, match.start(), grammar, with_cue=False)
-        if end is not None:
-            add(match.start(), end, None)
-    for match in grammar.venue_suffix.finditer(text):
-        if match.group(0).lower() in grammar.venue_types:
-            continue
-        end = _scan_name(text, match.end(), grammar, lowercase_allowed=0, numbers=True)
-        add(match.start(), max(end, match.end()), None)
-    for match in grammar.venue_after.finditer(text):
-        start = _name_before(text, match.start())
-        if start is not None:
-            end = _scan_name(text, match.end(), grammar, lowercase_allowed=0)
-            add(start, max(end, match.end()), None)
+    tokens = _tokens(text)
+    for index, (start, end, token) in enumerate(tokens):
+        lower = token.lower()
+        capital = token[0].isupper()
+        typed = lower in grammar.venue_first
+        if typed or capital:
+            cue = _after_cue(text, tokens, index, grammar)
+            if typed or cue:
+                name_end = _venue_from(text, start, grammar, with_cue=cue is not None)
+                if name_end is not None:
+                    add(start, name_end, cue)
+            if capital and grammar.venue_suffixes and lower.endswith(grammar.venue_suffixes) \
+                    and len(lower) > 3 + min(len(x) for x in grammar.venue_suffixes) \
+                    and lower not in grammar.venue_types:
+                # a glued Dutch venue ("Noordstation", "Groenplaats")
+                name_end = _scan_name(text, end, grammar, lowercase_allowed=0, numbers=True)
+                add(start, max(name_end, end), cue)
+        if lower in grammar.venue_after_words and start > 0:
+            # "Trafalgar Square", "Nossegem station": capitalised words before a venue word
+            begin = _name_before(text, start)
+            if begin is not None:
+                name_end = _scan_name(text, end, grammar, lowercase_allowed=0)
+                before = grammar.cue_before.search(text, max(0, begin - 30), begin)
+                add(begin, max(name_end, end), before.group("cue") if before else None)
     return _venues_without_overlaps(found)
 
 
