@@ -1,0 +1,81 @@
+"""English time expressions: table-driven cases resolved against Monday 13 January 2025, 10:00
+in Europe/Brussels (our own expressions, written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche.when import find, parse
+
+REF = dt.datetime(2025, 1, 13, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+def reading(text: str, lang: str = "en", locale: str | None = None) -> str:
+    """The best reading in a compact form: kind, local start[..stated end], grain, flags."""
+    found = parse(text, REF, lang, locale)
+    assert found, f"nothing found in {text!r}"
+    best = found[0]
+    start = best.value.strftime("%Y-%m-%dT%H:%M") if best.value else "-"
+    end = best.end_value.strftime("%Y-%m-%dT%H:%M") if best.end_value else ""
+    flags = "".join(flag for flag, on in (("D", best.has_date), ("T", best.has_time),
+                                          ("P", best.has_part_of_day), ("R", best.recurring))
+                    if on)
+    span = f"{start}..{end}" if best.kind == "interval" else start
+    if best.open:
+        span = f"{best.open}:{span}"
+    return f"{span} {best.grain} {flags}"
+
+
+CASES = [
+    ("next Friday 6.30pm", "2025-01-24T18:30 minute DT"),
+    ("at 1pm", "2025-01-13T13:00 hour T"),
+    ("2 pm", "2025-01-13T14:00 hour T"),
+    ("7.15pm", "2025-01-13T19:15 minute T"),
+    ("18:45", "2025-01-13T18:45 minute T"),
+    ("from 8pm", "after:2025-01-13T20:00.. hour T"),
+    ("from 7 to 9pm", "2025-01-13T19:00..2025-01-13T21:00 hour T"),
+    ("Saturday 18 January at 2 pm", "2025-01-18T14:00 hour DT"),
+    ("Saturday, January 25th, 11am", "2025-01-25T11:00 hour DT"),
+    ("Feb 1st at 10:30am", "2025-02-01T10:30 minute DT"),
+    ("Wednesday 22nd January 7pm-9pm", "2025-01-22T19:00..2025-01-22T21:00 hour DT"),
+    ("the 1st of February", "2025-02-01T00:00 day D"),
+    ("2nd March", "2025-03-02T00:00 day D"),
+    ("March 3rd", "2025-03-03T00:00 day D"),
+    ("Thursday 3rd July", "2025-07-03T00:00 day D"),
+    ("every Thursday", "2025-01-16T00:00 day DR"),
+    ("tomorrow evening", "2025-01-14T18:00..2025-01-15T00:00 hour DP"),
+    ("tonight", "2025-01-13T18:00..2025-01-14T00:00 hour DP"),
+    ("noon", "2025-01-13T12:00 hour T"),
+    ("midnight", "2025-01-14T00:00 hour T"),
+    ("this Saturday", "2025-01-18T00:00 day D"),
+    ("on Sunday", "2025-01-19T00:00 day D"),
+    ("next week", "2025-01-20T00:00 week D"),
+    ("January 2026", "2026-01-01T00:00 month D"),
+    ("12/3", "2025-03-12T00:00 day D"),
+    ("in 2 days", "2025-01-15T10:00 hour D"),
+    ("3 days ago", "2025-01-10T10:00 hour D"),
+    ("between 2pm and 5pm", "2025-01-13T14:00..2025-01-13T17:00 hour T"),
+    ("last Friday", "2025-01-10T00:00 day D"),
+    ("first Monday of March", "2025-03-03T00:00 day D"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_english_reading(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+def test_us_locale_reads_month_first() -> None:
+    assert reading("12/3", locale="en_US") == "2025-12-03T00:00 day D"
+    assert reading("12/3", locale="en_GB") == "2025-03-12T00:00 day D"
+
+
+def test_english_running_text() -> None:
+    text = "Join us on Saturday 1 February from 2pm to 5pm at the town hall; may we all be there."
+    found = find(text, REF, "en")
+    assert len(found) == 1
+    assert found[0].value.isoformat() == "2025-02-01T14:00:00+01:00"
+    assert found[0].end_value.isoformat() == "2025-02-01T17:00:00+01:00"

@@ -1,0 +1,122 @@
+"""French time expressions: table-driven cases resolved against Monday 13 January 2025, 10:00
+in Europe/Brussels (our own expressions, written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche.when import find, parse
+
+REF = dt.datetime(2025, 1, 13, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+def reading(text: str, lang: str = "fr", locale: str | None = None) -> str:
+    """The best reading in a compact form: kind, local start[..stated end], grain, flags."""
+    found = parse(text, REF, lang, locale)
+    assert found, f"nothing found in {text!r}"
+    best = found[0]
+    start = best.value.strftime("%Y-%m-%dT%H:%M") if best.value else "-"
+    end = best.end_value.strftime("%Y-%m-%dT%H:%M") if best.end_value else ""
+    flags = "".join(flag for flag, on in (("D", best.has_date), ("T", best.has_time),
+                                          ("P", best.has_part_of_day), ("R", best.recurring))
+                    if on)
+    span = f"{start}..{end}" if best.kind == "interval" else start
+    if best.open:
+        span = f"{best.open}:{span}"
+    return f"{span} {best.grain} {flags}"
+
+
+CASES = [
+    ("samedi 19 à 14h", "2025-01-18T14:00 hour DT"),
+    ("ce samedi", "2025-01-18T00:00 day D"),
+    ("samedi", "2025-01-18T00:00 day D"),
+    ("lundi", "2025-01-20T00:00 day D"),
+    ("ce lundi", "2025-01-13T00:00 day D"),
+    ("samedi prochain", "2025-01-18T00:00 day D"),
+    ("demain", "2025-01-14T00:00 day D"),
+    ("après-demain", "2025-01-15T00:00 day D"),
+    ("demain soir", "2025-01-14T18:00..2025-01-15T00:00 hour DP"),
+    ("demain à 18h30", "2025-01-14T18:30 minute DT"),
+    ("le 3 mars prochain de 14h à 18h", "2025-03-03T14:00..2025-03-03T18:00 hour DT"),
+    ("du 12 au 14 avril", "2025-04-12T00:00..2025-04-14T00:00 day D"),
+    ("du 28 février au 2 mars", "2025-02-28T00:00..2025-03-02T00:00 day D"),
+    ("14h30 précises", "2025-01-13T14:30 minute T"),
+    ("14h", "2025-01-13T14:00 hour T"),
+    ("20h15", "2025-01-13T20:15 minute T"),
+    ("14.30", "2025-01-13T14:30 minute T"),
+    ("14:30", "2025-01-13T14:30 minute T"),
+    ("dès 19h", "after:2025-01-13T19:00.. hour T"),
+    ("à partir de 15 h", "after:2025-01-13T15:00.. hour T"),
+    ("le 1er mai", "2025-05-01T00:00 day D"),
+    ("le premier mai", "2025-05-01T00:00 day D"),
+    ("01/05", "2025-05-01T00:00 day D"),
+    ("12/3", "2025-03-12T00:00 day D"),
+    ("12/03/2026", "2026-03-12T00:00 day D"),
+    ("à midi", "2025-01-13T12:00 hour T"),
+    ("minuit", "2025-01-14T00:00 hour T"),
+    ("midi et demi", "2025-01-13T12:30 minute T"),
+    ("tous les jeudis", "2025-01-16T00:00 day DR"),
+    ("vendredi 24 janvier 2025 à 20h", "2025-01-24T20:00 hour DT"),
+    ("le mardi 4 février à 19h", "2025-02-04T19:00 hour DT"),
+    ("jeudi 23/01 à 19h", "2025-01-23T19:00 hour DT"),
+    ("vendredi 31 janvier, 18h30", "2025-01-31T18:30 minute DT"),
+    ("lundi 27 janvier de 9h30 à 12h", "2025-01-27T09:30..2025-01-27T12:00 minute DT"),
+    ("19h-22h", "2025-01-13T19:00..2025-01-13T22:00 hour T"),
+    ("de 20h à 2h", "2025-01-13T20:00..2025-01-14T02:00 hour T"),
+    ("le 8 janvier", "2026-01-08T00:00 day D"),
+    ("la semaine prochaine", "2025-01-20T00:00 week D"),
+    ("le mois prochain", "2025-02-01T00:00 month D"),
+    ("mardi après-midi", "2025-01-14T12:00..2025-01-14T19:00 hour DP"),
+    ("ce soir", "2025-01-13T18:00..2025-01-14T00:00 hour DP"),
+    ("à 9h du matin", "2025-01-13T09:00 hour TP"),
+    ("à 8 heures du soir", "2025-01-13T20:00 hour TP"),
+    ("dans 3 jours", "2025-01-16T10:00 hour D"),
+    ("début février", "2025-02-01T00:00..2025-02-10T00:00 day D"),
+    ("le 2e samedi de mars", "2025-03-08T00:00 day D"),
+    ("ce week-end", "2025-01-17T18:00..2025-01-20T00:00 hour D"),
+    ("mars", "2025-03-01T00:00 month D"),
+    ("samedi 14 juin à 20h", "2025-06-14T20:00 hour DT"),
+    ("vendredi quinze à seize heures", "2025-01-17T16:00 hour DT"),
+    ("noël", "2025-12-25T00:00 day D"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_french_reading(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+def test_stated_end_and_exclusive_end_of_a_range() -> None:
+    best = parse("de 14h à 18h", REF, "fr")[0]
+    assert best.end_value.hour == 18
+    assert best.end_exclusive.hour == 19
+    days = parse("du 12 au 14 avril", REF, "fr")[0]
+    assert (days.end_value.day, days.end_exclusive.day) == (14, 15)
+
+
+def test_list_of_days_shares_month_and_time() -> None:
+    found = find("Rendez-vous mercredi 15 et jeudi 16 janvier à 19h au local.", REF, "fr")
+    assert [m.value.strftime("%d %H:%M") for m in found] == ["15 19:00", "16 19:00"]
+    assert [m.text for m in found] == ["mercredi 15", "jeudi 16 janvier à 19h"]
+
+
+def test_time_after_a_short_gap_joins_the_date() -> None:
+    found = find("Rassemblement samedi 25 janvier, RDV à 14h devant la gare.", REF, "fr")
+    assert len(found) == 1
+    assert found[0].value.isoformat() == "2025-01-25T14:00:00+01:00"
+    assert found[0].text == "samedi 25 janvier, RDV à 14h"
+
+
+def test_bare_time_stays_undated() -> None:
+    found = find("Départ groupé : RDV 13h30 place Flagey.", REF, "fr")
+    assert len(found) == 1
+    assert not found[0].has_date and found[0].has_time
+    assert found[0].value.date() == REF.date()
+
+
+def test_past_date_is_flagged() -> None:
+    best = parse("hier", REF, "fr")[0]
+    assert [w.code for w in best.warnings] == ["past_date"]

@@ -1,0 +1,85 @@
+"""Dutch time expressions: table-driven cases resolved against Monday 13 January 2025, 10:00
+in Europe/Brussels (our own expressions, written for these tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche.when import find, parse
+
+REF = dt.datetime(2025, 1, 13, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+
+
+def reading(text: str, lang: str = "nl", locale: str | None = None) -> str:
+    """The best reading in a compact form: kind, local start[..stated end], grain, flags."""
+    found = parse(text, REF, lang, locale)
+    assert found, f"nothing found in {text!r}"
+    best = found[0]
+    start = best.value.strftime("%Y-%m-%dT%H:%M") if best.value else "-"
+    end = best.end_value.strftime("%Y-%m-%dT%H:%M") if best.end_value else ""
+    flags = "".join(flag for flag, on in (("D", best.has_date), ("T", best.has_time),
+                                          ("P", best.has_part_of_day), ("R", best.recurring))
+                    if on)
+    span = f"{start}..{end}" if best.kind == "interval" else start
+    if best.open:
+        span = f"{best.open}:{span}"
+    return f"{span} {best.grain} {flags}"
+
+
+CASES = [
+    ("zaterdag 18/1 om 14u", "2025-01-18T14:00 hour DT"),
+    ("zaterdag 19 om 14u", "2025-01-18T14:00 hour DT"),
+    ("om 14u", "2025-01-13T14:00 hour T"),
+    ("14u30", "2025-01-13T14:30 minute T"),
+    ("om 20 uur", "2025-01-13T20:00 hour T"),
+    ("om 19.30 uur", "2025-01-13T19:30 minute T"),
+    ("woensdag namiddag", "2025-01-15T12:00..2025-01-15T18:00 hour DP"),
+    ("zaterdagmiddag", "2025-01-18T12:00..2025-01-18T18:00 hour DP"),
+    ("woensdagavond om 8 uur", "2025-01-15T20:00 hour DTP"),
+    ("vanaf 20u", "after:2025-01-13T20:00.. hour T"),
+    ("van 12 tot 14 april", "2025-04-12T00:00..2025-04-14T00:00 day D"),
+    ("dinsdag 4 februari van 19u tot 21u30", "2025-02-04T19:00..2025-02-04T21:30 minute DT"),
+    ("volgende zaterdag", "2025-01-18T00:00 day D"),
+    ("deze zaterdag", "2025-01-18T00:00 day D"),
+    ("zaterdag", "2025-01-18T00:00 day D"),
+    ("morgen om 15 uur", "2025-01-14T15:00 hour DT"),
+    ("morgenavond", "2025-01-14T18:00..2025-01-15T00:00 hour DP"),
+    ("vanavond", "2025-01-13T18:00..2025-01-14T00:00 hour DP"),
+    ("overmorgen", "2025-01-15T00:00 day D"),
+    ("vrijdag 17 januari om 19.30 uur", "2025-01-17T19:30 minute DT"),
+    ("donderdag 30 januari, 19u30", "2025-01-30T19:30 minute DT"),
+    ("elke donderdag", "2025-01-16T00:00 day DR"),
+    ("iedere zondag", "2025-01-19T00:00 day DR"),
+    ("op 3 maart", "2025-03-03T00:00 day D"),
+    ("op 1 mei", "2025-05-01T00:00 day D"),
+    ("de 3de zaterdag van maart", "2025-03-15T00:00 day D"),
+    ("3de", "2025-02-03T00:00 day D"),
+    ("12/3", "2025-03-12T00:00 day D"),
+    ("middernacht", "2025-01-14T00:00 hour T"),
+    ("zondag 19 januari om 10u", "2025-01-19T10:00 hour DT"),
+    ("volgende week", "2025-01-20T00:00 week D"),
+    ("over 2 weken", "2025-01-27T00:00 day D"),
+    ("om drie uur", "2025-01-13T15:00 hour T"),
+    ("8 uur 's avonds", "2025-01-13T20:00 hour TP"),
+    ("maart", "2025-03-01T00:00 month D"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_dutch_reading(text: str, expected: str) -> None:
+    assert reading(text) == expected
+
+
+def test_list_of_days_in_dutch() -> None:
+    found = find("Acties op woensdag 5 en donderdag 6 februari om 20u.", REF, "nl")
+    assert [m.value.strftime("%m-%d %H:%M") for m in found] == ["02-05 20:00", "02-06 20:00"]
+
+
+def test_weekday_conflict_in_dutch() -> None:
+    best = parse("zaterdag 19 om 14u", REF, "nl")[0]
+    assert [w.code for w in best.warnings] == ["weekday_mismatch"]
+    assert [c.date().isoformat() for c in best.candidates] == [
+        "2025-01-18", "2025-01-19", "2025-04-19"]
