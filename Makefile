@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXAMPLE ?= ../shared/examples/obspol-127bis.txt
+EXAMPLE ?= examples/fr-centre-ferme.txt
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: setup system run test bench clean
@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 run: setup
-	$(VENV)/bin/affiche extract $(EXAMPLE) --reference 2025-01-13
+	$(VENV)/bin/affiche extract $(EXAMPLE)
 
 test: setup
 	$(PY) -m pytest

@@ -23,7 +23,7 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
         body = phrase.rstrip("*").strip()
         if not body:
             continue
-        text = re.escape(body).replace("'", "['’]").replace("’", "['’]")
+        text = re.sub("['’]", "['’]", re.escape(body))
         text = text.replace(r"\ ", r"[\s\-]+")
         tail = r"\w*" if open_end else r"(?!\w)"
         head = r"(?<!\w)" if body[0].isalnum() else ""

@@ -54,12 +54,29 @@ class Draft:
         return [p.mention.start for p in self.anchors] or [p.mention.start for p in self.times]
 
 
+_DAY_GRAINS = ("day", "hour", "minute", "second")
+_LONGEST_EVENT = dt.timedelta(days=31)
+
+
 def _day(mention: Any) -> dt.date | None:
-    """The calendar day a dated mention resolves to."""
+    """The calendar day a dated mention resolves to; None when it names no single day."""
     value = mention.value
-    if value is None or not mention.has_date:
+    if value is None or not mention.has_date or not _names_a_day(mention):
         return None
     return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _names_a_day(mention: Any) -> bool:
+    """False for vague periods (a week, a season) and durations ("depuis 15 jours")."""
+    if mention.grain not in _DAY_GRAINS:
+        return False
+    if mention.kind == "interval":
+        if mention.open == "after" and not mention.has_time:
+            return False
+        if mention.end_value is not None and mention.value is not None \
+                and mention.end_value - mention.value > _LONGEST_EVENT:
+            return False
+    return True
 
 
 def _cue_before(pattern: Any, unit: Unit, offset: int) -> str | None:
@@ -114,13 +131,25 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime) -> bool:
         point.unit.text)
 
 
+def _relative_only(mention: Any, lang: str) -> bool:
+    """True for a bare relative day ("aujourd'hui", "today") with no time: it often describes
+    the present situation rather than announcing an event."""
+    from affiche import lang as language_data
+
+    words = language_data.load(lang).get("time", {}).get("relative_day_words", {})
+    folded = {w.casefold() for w in words}
+    return not mention.has_time and mention.text.strip().casefold() in folded
+
+
 def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
              title: str | None) -> bool:
-    """Rule 5: a kind or invitation cue near one of the points (or a timed place)."""
+    """Rule 5: a kind or invitation cue near one of the points (or a timed place); a bare
+    relative day needs the cue in its own sentence."""
     invite = cues.cue_pattern(lang, "invite")
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
-        around = " ".join(u.text for u in segments.neighbours(point.mention.start, 1, 1))
+        wide = 0 if _relative_only(point.mention, lang) else 1
+        around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
         if invite.search(around) or any(p.search(around) for _, p in kinds):
             return True
     return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
@@ -137,6 +166,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     current_live = False
     pending: list[TimePoint] = []
     for point in points:
+        if point.day is None and point.mention.has_date:
+            continue  # a vague period or a duration: no day to hang anything on
         if point.day is not None:
             current = point.day
             live = not (_is_past(point, reference) or _is_report(point, lang, reference)

@@ -7,6 +7,7 @@ which beats a bare locality, and the same sentence beats the same paragraph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from affiche.extract import places as finders
@@ -43,7 +44,27 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
             found.append(PlaceCandidate(town.start, town.end, "locality",
                                         Place(locality=town.name, country=town.country)))
     found.sort(key=lambda c: c.start)
-    return found
+    return _join_venue_addresses(text, found)
+
+
+_GAP = re.compile(r"[\w]{0,4}[\s,:(\-–—]*")
+
+
+def _join_venue_addresses(text: str, found: list[PlaceCandidate]) -> list[PlaceCandidate]:
+    """A venue followed at once by an address ("Centre X (rue Y 3, 1000 Z)") becomes one
+    address candidate named after the venue."""
+    joined: list[PlaceCandidate] = []
+    for candidate in found:
+        previous = joined[-1] if joined else None
+        if (previous is not None and previous.source == "venue" and candidate.source == "address"
+                and not candidate.place.name
+                and _GAP.fullmatch(text[previous.end:candidate.start])):
+            place = Place(**vars(candidate.place))
+            place.name = previous.place.name
+            joined[-1] = PlaceCandidate(previous.start, candidate.end, "address", place)
+        else:
+            joined.append(candidate)
+    return joined
 
 
 def _inside(start: int, end: int, found: list[PlaceCandidate]) -> bool:
@@ -71,6 +92,12 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         if venue is not None:
             place.name = venue.place.name
             span = (min(span[0], venue.start), max(span[1], venue.end))
+    elif best.source == "venue":
+        address = _adjacent_address(usable, best, segments)
+        if address is not None:
+            place = Place(**{k: v for k, v in vars(address.place).items()})
+            place.name = best.place.name
+            span = (min(span[0], address.start), max(span[1], address.end))
     if not place.locality:
         town = _nearest_locality(usable, best, segments)
         if town is not None:
@@ -100,6 +127,16 @@ def _adjacent_venue(found: list[PlaceCandidate], address: PlaceCandidate,
               and index - 1 <= segments.index_at(c.start) <= index
               and address.start - c.end < 80]
     return venues[-1] if venues else None
+
+
+def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
+                      segments: Segmentation) -> PlaceCandidate | None:
+    """An address right after a venue, in its unit or the next ("devant X (rue Y 3, 1000 Z)")."""
+    index = segments.index_at(venue.start)
+    addresses = [c for c in found if c.source == "address" and c.start >= venue.end
+                 and index <= segments.index_at(c.start) <= index + 1
+                 and c.start - venue.end < 80]
+    return addresses[0] if addresses else None
 
 
 def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,

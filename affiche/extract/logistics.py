@@ -155,11 +155,13 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
             if hint.destination and hint.origin and _same_word(hint.origin, hint.destination):
                 hint.destination = None
         hints.append(hint)
-    paragraphs = {p.unit.paragraph for p in draft.times}
+    paragraphs = {p.unit.paragraph + shift for p in draft.times for shift in (-1, 0, 1)}
     for unit in segments.units:
         if unit.paragraph not in paragraphs or unit.start in by_unit:
             continue
-        mode = next((name for name, pattern in modes if pattern.search(unit.text)), None)
+        # walking time is the most specific hint of a sentence that also names the station
+        mode = next((name for name, pattern in sorted(modes, key=lambda m: m[0] != "walk")
+                     if pattern.search(unit.text)), None)
         if mode is None or not (stops.search(unit.text) or mode == "walk"):
             continue
         located = _unit_place(places, unit)

@@ -121,6 +121,10 @@ class _Grammar:
     street_prefixes: frozenset[str]
     cue_before: re.Pattern[str]
     cue_last: frozenset[str]
+    contracted: frozenset[str]
+    lowercase_named: frozenset[str]
+    demonym_endings: tuple[str, ...]
+    own_venue_first: frozenset[str]
     article_words: frozenset[str]
     time_words: frozenset[str]
     not_towns: frozenset[str]
@@ -189,6 +193,10 @@ def _grammar(lang: str) -> _Grammar:
                               rf"(?:[ \t]+(?P<article>{articles})[ \t]+|[ \t]+(?P<elided>[lL]['’])"
                               r"|[ \t]+)$", re.IGNORECASE),
         cue_last=frozenset(c.split()[-1].lower() for c in cues),
+        contracted=frozenset(w.lower() for w in data.get("contracted_articles", [])),
+        lowercase_named=frozenset(w.lower() for w in data.get("lowercase_named", [])),
+        demonym_endings=tuple(data.get("demonym_endings", [])),
+        own_venue_first=frozenset(w.split()[0].lower() for w in data.get("venue_types", [])),
         article_words=frozenset(a.lower() for a in data.get("articles", [])),
         time_words=frozenset(time_words),
         not_towns=frozenset(w.lower() for w in venue_types + _union("street_before")
@@ -223,7 +231,7 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 def _after_cue(text: str, tokens: tuple[tuple[int, int, str], ...], index: int,
-               grammar: _Grammar) -> str | None:
+               grammar: _Grammar) -> tuple[str | None, bool]:
     """The locative cue right before token `index` ("devant le", "aan het", "in front of"), if
     any; the word sets rule most tokens out before the cue pattern runs."""
     start = tokens[index][0]
@@ -234,9 +242,16 @@ def _after_cue(text: str, tokens: tuple[tuple[int, int, str], ...], index: int,
     if back < 0 or tokens[back][2].lower() not in grammar.cue_last:
         if not (text[start - 2:start] in ("l'", "l’", "L'", "L’") and back >= 0
                 and tokens[back][2].lower() in grammar.cue_last):
-            return None
+            return None, False
     before = grammar.cue_before.search(text, max(0, start - 30), start)
-    return before.group("cue") if before else None
+    if before is None:
+        return None, False
+    cue = before.group("cue")
+    if cue.isupper() and len(cue) > 1:
+        return None, False  # a shouted headline ("DEVANT TOUS LES CENTRES") names no venue
+    articled = bool(before.group("article") or before.group("elided")) \
+        or cue.lower() in grammar.contracted
+    return cue, articled
 
 
 # ---- names: how far a street or venue name goes -------------------------------------------
@@ -326,6 +341,8 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                 chunk.append(following)
         best = None
         for size in range(len(chunk), 0, -1):
+            if size > 1 and not _name_words(chunk[1:size], grammar):
+                continue  # "Le syndicat", "Le passage": a town name's later words are capitalised
             surface = text[first.start():chunk[size - 1].end()]
             if surface.casefold() in grammar.stopwords or (
                     size == 1 and surface.lower() in grammar.not_towns):
@@ -345,12 +362,13 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         if best is None:
             continue
         end, surface, entry, size = best
-        if size == 1 and _inside_proper_name(text, first.start(), grammar):
+        if size == 1 and not _plausible_town(text, first.start(), end, token, entry, grammar):
             continue
-        if size == 1 and entry.country != "BE" and entry.population < 50_000 \
-                and not text[end:end + 1] in ":,-–(" \
-                and _SENTENCE_START.search(text, max(0, first.start() - 3), first.start()):
-            continue  # "Marches in London": a sentence's first word, likely a common word
+        if lang == "nl" and entry.country not in ("BE", "NL"):
+            # a Dutch text's "Lille" is the Antwerp village before the French city
+            local = [e for e in table.candidates(surface) if e.country in ("BE", "NL")]
+            if local:
+                entry = local[0]
         bracket = _BRACKET.match(text, end)
         if bracket and _qualifier(bracket.group(1)):
             # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
@@ -359,6 +377,35 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         found.append(LocalityMention(first.start(), end, surface, entry.country))
         resume = end
     return found
+
+
+def _name_words(words: list[re.Match[str]], grammar: _Grammar) -> bool:
+    """The later words of a town name: capitalised, or connectors between capitalised words."""
+    if not words[-1].group(0)[:1].isupper():
+        return False
+    return all(w.group(0)[:1].isupper() or w.group(0).lower() in grammar.connectors for w in words)
+
+
+def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
+                    grammar: _Grammar) -> bool:
+    """Reject the usual false towns of a single capitalised word."""
+    if _inside_proper_name(text, start, grammar):
+        return False  # "Universiteit Gent"-like names, "Anne Morelli"
+    following = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if token.isupper():
+        # in a shouted line ("ÊTRE FORCE CITOYENNE") every word is capitalised
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if (previous and previous.group(1).isupper() and len(previous.group(1)) > 1) or \
+                (following and following.group(0).isupper() and len(following.group(0)) > 1):
+            return False
+    if entry.country not in gazetteer.SERVED and following \
+            and following.group(0)[:1].isupper():
+        return False  # "Adélaïde Charlier": a far city's name as a first name
+    if entry.country != "BE" and entry.population < 50_000 \
+            and text[end:end + 1] not in (":", "-", "–", "(") \
+            and _SENTENCE_START.search(text, max(0, start - 3), start):
+        return False  # "Marches in London", "Still, …": a sentence's first word
+    return True
 
 
 def _qualifier(inside: str) -> bool:
@@ -658,10 +705,13 @@ def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> 
     """End of a venue name starting at `position` (a venue word or a capitalised name)."""
     typed = grammar.venue_type.match(text, position)
     if typed:
-        end = _scan_name(text, typed.end(), grammar, lowercase_allowed=2, numbers=True)
-        # adjectives alone ("centre fermé") do not make the name; words up to a capital or number do
-        named = end > typed.end() and (re.search(r"[A-ZÀ-Þ\d]", text[typed.end():end])
-                                       or grammar.genitive.match(text[typed.end():end]))
+        end = _scan_name(text, typed.end(), grammar, lowercase_allowed=1, numbers=True)
+        # adjectives alone ("centre fermé") do not make the name; words up to a capital or number
+        # do, and for squares and stations lowercase words after "de" ("place de la république")
+        named = end > typed.end() and (
+            re.search(r"[A-ZÀ-Þ\d]", text[typed.end():end])
+            or (typed.group(0).lower() in grammar.lowercase_named
+                and grammar.genitive.match(text[typed.end():end])))
         if not named:
             end = _last_type_end(text, typed.end(), end, grammar)
         if not named and not with_cue and end == typed.end():
@@ -676,6 +726,12 @@ def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> 
     if suffix:
         end = suffix.end()
     return end if end > position else None
+
+
+def _demonym(token: str, grammar: _Grammar) -> bool:
+    """True for an adjective of place written with a capital ("Brusselse", "Gentse")."""
+    return bool(grammar.demonym_endings) and len(token) > 4 \
+        and token.lower().endswith(grammar.demonym_endings)
 
 
 def _last_type_end(text: str, start: int, end: int, grammar: _Grammar) -> int:
@@ -699,8 +755,9 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         name = text[start:end].strip(" \t,.-")
         end = start + len(text[start:end].rstrip(" \t,.-"))
         folded = name.casefold()
-        if len(name) < 3 or folded in grammar.time_words or folded in _NOT_VENUES:
-            return
+        first_word = folded.split()[0]
+        if len(name) < 3 or first_word in grammar.time_words or folded in _NOT_VENUES:
+            return  # "Saturday 9", "November 11", "Facebook"
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
         key = gazetteer.normalise(name)
@@ -716,12 +773,14 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     for index, (start, end, token) in enumerate(tokens):
         lower = token.lower()
         capital = token[0].isupper()
-        typed = lower in grammar.venue_first
+        # venue words of other languages only when capitalised ("Place Flagey" in Dutch text)
+        typed = lower in grammar.venue_first and (capital or lower in grammar.own_venue_first)
         if typed or capital:
-            cue = _after_cue(text, tokens, index, grammar)
+            cue, articled = _after_cue(text, tokens, index, grammar)
             if typed or cue:
-                name_end = _venue_from(text, start, grammar, with_cue=cue is not None)
-                if name_end is not None:
+                name_end = _venue_from(text, start, grammar, with_cue=articled)
+                if name_end is not None and not (capital and not typed and _demonym(token, grammar)
+                                                 and name_end == end):
                     add(start, name_end, cue)
             if capital and grammar.venue_suffixes and lower.endswith(grammar.venue_suffixes) \
                     and len(lower) > 3 + min(len(x) for x in grammar.venue_suffixes) \

@@ -1,0 +1,28 @@
+"""Segmentation into units and paragraphs, with offsets that map back to the text."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from affiche.extract.segment import segment
+
+
+def test_lines_and_sentences_are_units() -> None:
+    text = "Titre de l'appel\n\nRendez-vous à 14h. Départ à 15h !\nFin."
+    units = segment(text).units
+    assert [u.text for u in units] == ["Titre de l'appel", "Rendez-vous à 14h.", "Départ à 15h !",
+                                       "Fin."]
+    assert units[0].paragraph == 0 and units[1].paragraph == 1
+
+
+def test_unit_at_offset() -> None:
+    text = "Un.\nDeux trois.\n\nQuatre."
+    segments = segment(text)
+    assert segments.unit_at(text.index("trois")).text == "Deux trois."
+    assert segments.unit_at(text.index("Quatre")).paragraph == 1
+
+
+@given(st.text())
+def test_units_map_back_to_the_text(text: str) -> None:
+    for unit in segment(text).units:
+        assert text[unit.start:unit.end] == unit.text
