@@ -297,6 +297,8 @@ def _scan_name(text: str, position: int, grammar: _Grammar, lowercase_allowed: i
             break
         if token[0].isupper():
             seen_capital = True
+        elif lower in grammar.venue_types and not seen_capital:
+            pass  # "entrée principale de l'hôpital": a venue word continues the name
         elif seen_capital or lowercase_allowed <= 0 or len(token) < 3:
             break
         else:
@@ -705,7 +707,7 @@ def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> 
     """End of a venue name starting at `position` (a venue word or a capitalised name)."""
     typed = grammar.venue_type.match(text, position)
     if typed:
-        end = _scan_name(text, typed.end(), grammar, lowercase_allowed=1, numbers=True)
+        end = _scan_name(text, typed.end(), grammar, lowercase_allowed=2, numbers=True)
         # adjectives alone ("centre fermé") do not make the name; words up to a capital or number
         # do, and for squares and stations lowercase words after "de" ("place de la république")
         named = end > typed.end() and (
@@ -714,8 +716,8 @@ def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> 
                 and grammar.genitive.match(text[typed.end():end])))
         if not named:
             end = _last_type_end(text, typed.end(), end, grammar)
-        if not named and not with_cue and end == typed.end():
-            return None
+        if not named and not with_cue and end == typed.end() and not typed.group(0)[0].isupper():
+            return None  # "sur place", "gare" alone; but "voor het station", "Parliament"
         return end
     word = _WORD.match(text, position)
     if word is None or not _capitalised(word.group(0)):
@@ -751,7 +753,7 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     table = gazetteer.load()
     found: list[Venue] = []
 
-    def add(start: int, end: int, cue: str | None) -> None:
+    def add(start: int, end: int, cue: str | None, typed: bool = False) -> None:
         name = text[start:end].strip(" \t,.-")
         end = start + len(text[start:end].rstrip(" \t,.-"))
         folded = name.casefold()
@@ -761,8 +763,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
         key = gazetteer.normalise(name)
-        if key in table.mentions:
-            return  # a town: find_localities reports it
+        if key in table.mentions and not typed:
+            return  # a town: find_localities reports it (but "Hyde Park" is a park)
         first = name.split()[0].lower()
         if first in _union_lower("street_before") and first not in grammar.squares \
                 and first not in grammar.venue_types:
@@ -781,7 +783,7 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                 name_end = _venue_from(text, start, grammar, with_cue=articled)
                 if name_end is not None and not (capital and not typed and _demonym(token, grammar)
                                                  and name_end == end):
-                    add(start, name_end, cue)
+                    add(start, name_end, cue, typed)
             if capital and grammar.venue_suffixes and lower.endswith(grammar.venue_suffixes) \
                     and len(lower) > 3 + min(len(x) for x in grammar.venue_suffixes) \
                     and lower not in grammar.venue_types:
@@ -794,7 +796,7 @@ def find_venues(text: str, lang: str) -> list[Venue]:
             if begin is not None:
                 name_end = _scan_name(text, end, grammar, lowercase_allowed=0)
                 before = grammar.cue_before.search(text, max(0, begin - 30), begin)
-                add(begin, max(name_end, end), before.group("cue") if before else None)
+                add(begin, max(name_end, end), before.group("cue") if before else None, True)
     return _venues_without_overlaps(found)
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 __all__ = ["Gazetteer", "Entry", "normalise", "load", "cache_path", "SERVED"]
 
-FORMAT = 5
+FORMAT = 6
 SERVED = ("BE", "FR", "NL", "LU", "CH", "DE", "GB")
 # Between same-named places, population decides, weighted towards the countries affiche serves:
 # Lille (FR, 240k) beats Lille (BE, 15k), Halle (BE) beats a German village, London (GB) beats
@@ -139,8 +139,10 @@ def _short_forms(name: str, population: int) -> list[str]:
     key = normalise(name)
     forms = []
     for article in _ARTICLES:
-        if key.startswith(article) and len(key) > len(article) + 3:
-            forms.append(key[len(article):])
+        rest = key[len(article):]
+        # "Kremlin-Bicêtre" for Le Kremlin-Bicêtre, but not "Machine" for La Machine
+        if key.startswith(article) and " " in rest and len(rest) > 5:
+            forms.append(rest)
     head = re.split(r"[\-‐]", name, maxsplit=1)[0]
     if population >= 10_000 and head != name and len(head) >= 5 \
             and normalise(head) not in _NOT_SHORT:
