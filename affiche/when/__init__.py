@@ -35,7 +35,6 @@ import datetime as dt
 import functools
 
 from affiche.errors import InputError
-from affiche.model import Warning
 from affiche.when.mention import Reading, TimeMention
 
 __all__ = ["find", "parse", "values", "TimeMention", "Reading", "DEFAULT_ZONE"]
@@ -61,7 +60,7 @@ def _lexicon(lang: str):  # noqa: ANN202 - internal
 
 def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
               strict: bool) -> list[TimeMention]:
-    from affiche.when.grammar import attach_times, read_chunk, share
+    from affiche.when.grammar import CONTENT, attach_times, read_chunk, share
     from affiche.when.resolve import resolve_group
     from affiche.when.scan import chunks, scan
 
@@ -76,7 +75,8 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     atoms = scan(text, lex, month_first)
     groups = []
     for chunk in chunks(atoms, text, lex):
-        groups.extend(read_chunk(chunk, lex, strict))
+        if any(atom.kind in CONTENT for atom in chunk):
+            groups.extend(read_chunk(chunk, lex, strict))
     groups = attach_times(groups, text)
     ref = reference.replace(tzinfo=None)
     found: list[TimeMention] = []
@@ -88,6 +88,8 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
 
 def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list[TimeMention]:
     """Attach the zone, check for past dates, and keep non-overlapping mentions in text order."""
+    from affiche.model import Warning
+
     zone = reference.tzinfo
     today = reference.date()
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -96,10 +98,14 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
         if mention.start < 0 or (out and mention.start < out[-1].end):
             continue
         mention.text = text[mention.start:mention.end]
+        stated = (dt.timezone(dt.timedelta(minutes=mention.stated_zone))
+                  if mention.stated_zone is not None else None)
         for name in ("value", "end_value", "end_exclusive"):
             value = getattr(mention, name)
             if value is not None:
-                setattr(mention, name, value.replace(tzinfo=zone))
+                value = (value.replace(tzinfo=stated).astimezone(zone) if stated
+                         else value.replace(tzinfo=zone))
+                setattr(mention, name, value)
         mention.candidates = [c.replace(tzinfo=zone) for c in mention.candidates]
         if mention.candidates:
             chosen = mention.value or mention.candidates[0]

@@ -193,7 +193,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             at_pending = False
             continue
         if kind not in CONTENT:
-            if kind == "minw" and cur.clock is not None:
+            if kind == "zone":
+                cur.zone = int(atom.value)
+                cur.touch(atom)
+            elif kind == "minw" and cur.clock is not None:
                 _add_minutes(cur.clock, int(atom.value))
                 cur.touch(atom)
             elif kind == "mod":
@@ -422,6 +425,8 @@ def share(group: Group) -> None:
             target = second.clock.hour % 12 + (12 if second.clock.meridiem == "pm" else 0)
             if shifted <= target:
                 first.clock.meridiem = second.clock.meridiem
+        if first.zone is None and second.zone is not None:
+            first.zone = second.zone
         if first.pod is None and second.pod is not None and first.clock is not None:
             first.pod = second.pod
     for position in range(len(frames) - 1):

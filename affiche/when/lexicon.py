@@ -15,7 +15,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lexicon", "lexicon", "norm"]
+__all__ = ["Lexicon", "lexicon", "norm", "ZONES"]
+
+# Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
+ZONES = {
+    "UTC": 0, "GMT": 0, "WET": 0, "WEST": 60, "BST": 60, "CET": 60, "CEST": 120, "EET": 120,
+    "EEST": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+    "PST": -480, "PDT": -420,
+}
 
 # Word tables of the data file and the atom kind each becomes.
 WORD_TABLES = {
@@ -109,6 +116,7 @@ class Lexicon:
     seasons: dict[str, tuple[str, str]]
     period_spans: dict[str, tuple[int, int]]
     scanner: re.Pattern[str]
+    plain_scanner: re.Pattern[str]
     glue: re.Pattern[str]
     article_before: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
@@ -136,9 +144,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     word_start = [w for w in words if w[:1].isalnum()]
     other_start = [w for w in words if not w[:1].isalnum()]
     end_ok = r"(?:(?<=[^\w])|(?!\w))"
-    word_re = r"(?<!\w)" + _trie_regex(word_start) + end_ok
-    if other_start:
-        word_re = "(?:" + word_re + "|" + _trie_regex(other_start) + end_ok + ")"
+    word_re = r"(?P<w>" + _trie_regex(word_start) + end_ok + ")"
+    other_re = (r"(?P<w2>" + _trie_regex(other_start) + end_ok + ")") if other_start else "(?!)"
 
     hour_marks = _alternation(settings["hour_markers"])
     hour_words = _alternation(settings["hour_word_markers"])
@@ -159,7 +166,27 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                  and "'" not in norm(w)]
         compound = (r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days))) + r")(?P<wc_part>"
                     + _trie_regex(sorted(set(parts))) + r")(?!\w))")
-    scanner = "|".join([
+    clock_words = [norm(w) for w in time["clock_words"] if not norm(w)[:1].isdigit()]
+    hour_re = r"(?:\d{1,2}|" + number_re + ("|" + _trie_regex(sorted(set(clock_words))) if clock_words else "") + ")"
+    quarter = [norm(w) for w in settings["quarter_words"]] + [norm(w) for w in settings["half_words"]]
+    minute_value = r"(?:\d{1,2}|" + number_re + ("|" + _trie_regex(sorted(set(quarter))) if quarter else "") + ")"
+    past_to = [norm(w) for w in settings["minutes_past"] + settings["minutes_to"]]
+    relation = "(?!)"
+    if past_to:
+        half_before = settings["half_before"]
+        half_re = (r"(?:(?P<rel_half>" + _alternation(half_before) + r")\s+)?") if half_before else ""
+        relation = (r"(?P<rel>(?<!\w)(?P<rel_m>" + minute_value + r")(?:\s+(?P<rel_mark>"
+                    + _alternation(settings["minute_markers"]) + r"))?\s+(?P<rel_dir>"
+                    + _trie_regex(sorted(set(past_to))) + r")\s+" + half_re + r"(?P<rel_h>" + hour_re
+                    + r")" + meridiem.format(name="rel_ap") + r"(?!\w))")
+    half_hour = "(?!)"
+    if settings["half_before"]:
+        half_hour = (r"(?P<hb>(?<!\w)(?:" + _alternation(settings["half_before"]) + r")\s+(?P<hb_h>"
+                     + r"\d{1,2}|" + number_re + r")(?!\w|[.:]\d))")
+    # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
+    zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
+             + r")|gmt|utc)(?!\w)\)?)")
+    alternatives = [
         r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
         r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
@@ -169,15 +196,21 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         + meridiem.format(name="tc_ap") + ")",
         r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
         r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
-        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2})(?:[.:](?P<tp_m>\d{2}))?\s?(?P<tp_ap>" + ampm
+        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
+        + number_re + r"))?\s?(?P<tp_ap>" + ampm
         + r")(?![\w.]|\.\w))",
         r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
         r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?" + minute_re.replace("minw", "minw2")
         + ")",
         r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals + r")(?!\w)|(?![\w]|[.,:/]\d)))",
         compound,
-        r"(?P<w>" + word_re + ")",
-    ])
+        word_re,
+    ]
+    # Every token but a few symbols starts a word: one look-behind check rejects the other
+    # positions before any alternative is tried, which keeps scanning long documents cheap.
+    tail = "|" + zones + "|" + other_re
+    scanner = r"(?<!\w)(?:" + "|".join([relation, half_hour] + alternatives) + ")" + tail
+    plain = r"(?<!\w)(?:" + "|".join(alternatives) + ")" + tail
     glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))
     glue = re.compile(r"(?:[\s,;()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
     articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))
@@ -190,6 +223,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
         period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
         scanner=re.compile(scanner, re.IGNORECASE),
+        plain_scanner=re.compile(plain, re.IGNORECASE),
         glue=glue,
         article_before=article_before,
         weak=frozenset(norm(w) for w in settings.get("weak", [])),

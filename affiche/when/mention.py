@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from affiche.model import Warning
 from affiche.when.calendar import add_grain
+
+if TYPE_CHECKING:  # the model is imported on use, to keep `import affiche.when` light
+    from affiche.model import Warning
 
 __all__ = ["TimeMention", "Reading"]
 
@@ -27,7 +29,8 @@ class TimeMention:
     other readings worth showing (weekday conflicts). `warnings`: `weekday_mismatch`,
     `past_date`. `rejected`: readings the engine set aside, in words. `recurring`: "tous les
     jeudis" (the value is the next occurrence). `open`: "after" ("dès 19h") or "before"
-    ("jusqu'à 16h") for half-open intervals.
+    ("jusqu'à 16h") for half-open intervals. `stated_zone`: minutes east of UTC of a zone the
+    text named ("20h CET"); values are then converted to the reference's zone.
     """
 
     start: int
@@ -46,6 +49,7 @@ class TimeMention:
     rejected: list[str] = field(default_factory=list)
     recurring: bool = False
     open: str | None = None
+    stated_zone: int | None = None
 
     def to_values(self, reference: dt.datetime) -> list[dict[str, Any]]:
         """This mention as Contract 3 values (best first), in the reference's offset.

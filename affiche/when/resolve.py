@@ -105,6 +105,7 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
         has_part_of_day=low.has_part_of_day or high.has_part_of_day,
         candidates=low.candidates, warnings=low.warnings + high.warnings,
         rejected=low.rejected + high.rejected, recurring=low.recurring,
+        stated_zone=low.stated_zone,
     )
     return mention
 
@@ -112,7 +113,8 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
 def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) -> TimeMention | None:
     """The mention stated by one frame, or None when it states nothing that resolves."""
     today = truncate(ref, "day")
-    mention = TimeMention(start=frame.start, end=frame.end, text="", recurring=frame.rec)
+    mention = TimeMention(start=frame.start, end=frame.end, text="", recurring=frame.rec,
+                          stated_zone=frame.zone)
     if frame.period == "now" and not frame.has_date() and frame.clock is None:
         mention.value, mention.grain = truncate(ref, "second"), "second"
         return mention

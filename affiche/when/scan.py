@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from affiche.when.lexicon import Lexicon, norm
+from affiche.when.lexicon import ZONES, Lexicon, norm
 
 __all__ = ["Atom", "Clock", "scan", "chunks"]
 
@@ -95,10 +95,13 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
     atoms: list[Atom] = []
     twelve = bool(lex.settings["twelve_hour"])
     hour_words = {norm(w) for w in lex.settings["hour_word_markers"]}
-    for match in lex.scanner.finditer(text):
+    matches = list(lex.scanner.finditer(text))
+    matches.reverse()
+    while matches:
+        match = matches.pop()
         group = match.lastgroup
         start, end = match.span()
-        if group == "w":
+        if group in ("w", "w2"):
             readings = lex.lookup(match.group(0))
             if not readings:
                 continue
@@ -107,6 +110,18 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                 lex.article_before.search(text[max(0, start - 12):start]))
             atoms.append(Atom(kind, start, end, value, tuple(readings[1:]), article=article,
                               weak=norm(match.group(0)) in lex.weak))
+        elif group == "rel":
+            found = _relation(match, text, lex, twelve)
+            if not found:  # not a clock relation after all: read its words one by one
+                matches.extend(reversed(list(lex.plain_scanner.finditer(text, start, end))))
+            atoms.extend(found)
+        elif group == "hb":
+            hour = _number(match.group("hb_h"), lex)
+            if hour is not None and 1 <= hour <= 24:
+                atoms.append(Atom("time", start, end, Clock((hour - 1) % 24, 30, 0, None, "minute",
+                                                            twelve and hour <= 12, "half")))
+        elif group == "zone":
+            atoms.append(Atom("zone", start, end, ZONES[match.group(0).strip("()").upper()]))
         elif group == "wc":
             for part in ("wc_day", "wc_part"):
                 readings = lex.lookup(match.group(part))
@@ -138,9 +153,13 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if clock:
                 atoms.append(Atom("time", start, end, clock))
         elif group == "tp":
-            clock = _clock(int(match.group("tp_h")), int(match.group("tp_m") or 0), None,
-                           _meridiem(match.group("tp_ap"), lex), bool(match.group("tp_m")),
-                           False, "ampm")
+            hour = _number(match.group("tp_h"), lex)
+            minute_text = match.group("tp_m") or match.group("tp_mw")
+            minute = _number(minute_text, lex) if minute_text else 0
+            if hour is None or minute is None:
+                continue
+            clock = _clock(hour, minute, None, _meridiem(match.group("tp_ap"), lex),
+                           bool(minute_text), False, "ampm")
             if clock:
                 atoms.append(Atom("time", start, end, clock))
         elif group == "tw":
@@ -168,6 +187,36 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
         elif group == "nd":
             atoms.extend(_numeric_date(match, atoms, text, month_first))
     return _split_dashed_days(atoms, text, lex)
+
+
+def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
+    """ "20 past 3", "a quarter to noon", "kwart over 3", "10 voor half 4"."""
+    minute_text = norm(match.group("rel_m"))
+    quarters = {norm(w) for w in lex.settings["quarter_words"]}
+    halves = {norm(w) for w in lex.settings["half_words"]}
+    direction = norm(match.group("rel_dir"))
+    backwards = direction in {norm(w) for w in lex.settings["minutes_to"]}
+    if minute_text in quarters:
+        minute = 15
+    elif minute_text in halves:
+        minute = 30
+    else:
+        minute = _number(minute_text, lex)
+        range_word = any(kind == "conn" and "to" in value for kind, value in lex.lookup(direction))
+        if minute is None or (backwards and range_word and minute_text.isdigit()
+                              and not match.group("rel_mark")):
+            return []  # "2 to 5" is a range, not 4:58
+    hour_text = norm(match.group("rel_h"))
+    clock_word = [v for k, v in lex.lookup(hour_text) if k == "clock"]
+    hour = int(clock_word[0]) % 24 if clock_word else _number(hour_text, lex)
+    if hour is None or hour > 24 or minute > 59:
+        return []
+    total = hour * 60 - (30 if match.groupdict().get("rel_half") else 0) + (-minute if backwards else minute)
+    hour, minute = divmod(total % (24 * 60), 60)
+    meridiem = _meridiem(match.group("rel_ap"), lex)
+    ambiguous = twelve and not clock_word and meridiem is None and 1 <= hour % 12 + 1 <= 12
+    return [Atom("time", match.start(), match.end(),
+                 Clock(hour, minute, 0, meridiem, "minute", ambiguous and hour < 13, "rel"))]
 
 
 def _carry(hour: int, minute: int) -> tuple[int, int]:
