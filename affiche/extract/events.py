@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from affiche.extract import cues
-from affiche.extract.locate import PlaceCandidate, candidates_in
+from affiche.extract.locate import PlaceCandidate
 from affiche.extract.segment import Segmentation, Unit
 
 __all__ = ["TimePoint", "Draft", "classify", "build_drafts"]
@@ -148,6 +148,7 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
     invite = cues.cue_pattern(lang, "invite")
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
+        # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
         wide = 0 if _relative_only(point.mention, lang) else 1
         around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
         if invite.search(around) or any(p.search(around) for _, p in kinds):
@@ -208,42 +209,35 @@ def _event_times(draft: Draft) -> list[TimePoint]:
 
 
 def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> list[Draft]:
-    """Rule 3: one draft per distinct timed item that has its own kind cue and its own place."""
+    """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
+    ("concert à 20h", "projection à 18h30"); other times of the day stay with the first."""
     timed = _event_times(draft)
-    kinds = cues.cue_table(lang, "kinds")
     if not timed:
-        return [_finish(draft)]
+        return [_finish(draft, lang)]
+    kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
-    primary_places = {_place_key(c) for c in candidates_in(places, primary.unit.start,
-                                                           primary.unit.end)}
+    clocks = {_clock(primary)}
     extra: list[Draft] = []
-    for point in timed[1:]:
-        if point.unit == primary.unit or _same_clock(point, primary):
+    for point in timed:
+        if point is primary or point.unit == primary.unit or _clock(point) in clocks:
             continue
-        own = candidates_in(places, point.unit.start, point.unit.end)
-        own_keys = {_place_key(c) for c in own}
-        has_kind = any(p.search(point.unit.text) for _, p in kinds)
-        if has_kind and own_keys and not own_keys & primary_places:
+        if any(p.search(point.unit.text) for _, p in kinds):
+            clocks.add(_clock(point))
             draft.times.remove(point)
             if point in draft.anchors:
                 draft.anchors.remove(point)
-            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point])))
-    return [_finish(draft), *extra]
+            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point]), lang))
+    return [_finish(draft, lang), *extra]
 
 
-def _same_clock(a: TimePoint, b: TimePoint) -> bool:
-    """True when two points state the same time of day."""
-    return a.mention.value == b.mention.value
+def _clock(point: TimePoint) -> tuple[int, int] | None:
+    """The time of day a point states (hour, minute)."""
+    value = point.mention.value
+    return (value.hour, value.minute) if isinstance(value, dt.datetime) else None
 
 
-def _place_key(candidate: PlaceCandidate) -> str:
-    """A loose identity for a place candidate."""
-    p = candidate.place
-    return (p.street or p.name or p.locality or "").lower()
-
-
-def _finish(draft: Draft) -> Draft:
-    """Choose the start point and the end of a draft."""
+def _finish(draft: Draft, lang: str) -> Draft:
+    """Choose the start point (the first cued time, else the first time) and the end."""
     timed = _event_times(draft)
     if timed:
         draft.start = timed[0]

@@ -63,6 +63,9 @@ class LocalityMention:
 # Platforms that follow "on"/"sur"/"op" like places but are not ones.
 _NOT_VENUES = frozenset({"facebook", "twitter", "instagram", "youtube", "internet", "google",
                          "telegram", "whatsapp", "signal", "mastodon", "tiktok", "zoom"})
+# A number ending a venue name ("127bis", "127 Bis", "WTC 3"), never a time, amount or date.
+_NAME_NUMBER = re.compile(r"[ \t]+(\d{1,4}(?![\d:]|[.,]\d|[hHu]\b|[hH]\d)"
+                          r"(?:[ ]?(?i:bis|ter)(?![\w])|[A-Za-z](?![\w]))?)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 _WORD = re.compile(r"[^\W\d_]+(?:[\-‐][^\W\d_]+)*(?:['’][^\W\d_]+)*")
 # A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
@@ -279,8 +282,7 @@ def _scan_name(text: str, position: int, grammar: _Grammar, lowercase_allowed: i
             cursor += elided.end()
             continue
         if numbers:
-            number = re.match(r"[ \t]+(\d{1,4}(?:[ ]?(?:bis|ter|[A-Za-z])(?![\w]))?)(?![\d,.:hH])",
-                              text[cursor:cursor + 12])
+            number = _NAME_NUMBER.match(text, cursor)
             if number:
                 cursor += number.end()
                 end = cursor
@@ -703,7 +705,8 @@ def _without_overlaps(found: list[Address]) -> list[Address]:
 
 # ---- venues --------------------------------------------------------------------------------
 
-def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> int | None:
+def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool,
+                cued: bool = False) -> int | None:
     """End of a venue name starting at `position` (a venue word or a capitalised name)."""
     typed = grammar.venue_type.match(text, position)
     if typed:
@@ -716,8 +719,9 @@ def _venue_from(text: str, position: int, grammar: _Grammar, with_cue: bool) -> 
                 and grammar.genitive.match(text[typed.end():end])))
         if not named:
             end = _last_type_end(text, typed.end(), end, grammar)
-        if not named and not with_cue and end == typed.end() and not typed.group(0)[0].isupper():
-            return None  # "sur place", "gare" alone; but "voor het station", "Parliament"
+        if not named and not with_cue and end == typed.end() \
+                and not (cued and typed.group(0)[0].isupper()):
+            return None  # "sur place", "Arrêt" alone; but "voor het station", "of Parliament"
         return end
     word = _WORD.match(text, position)
     if word is None or not _capitalised(word.group(0)):
@@ -758,7 +762,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         end = start + len(text[start:end].rstrip(" \t,.-"))
         folded = name.casefold()
         first_word = folded.split()[0]
-        if len(name) < 3 or first_word in grammar.time_words or folded in _NOT_VENUES:
+        if len(name) < 3 or first_word in grammar.time_words or folded in _NOT_VENUES \
+                or folded in grammar.countries:
             return  # "Saturday 9", "November 11", "Facebook"
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
@@ -780,7 +785,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         if typed or capital:
             cue, articled = _after_cue(text, tokens, index, grammar)
             if typed or cue:
-                name_end = _venue_from(text, start, grammar, with_cue=articled)
+                name_end = _venue_from(text, start, grammar, with_cue=articled,
+                                       cued=cue is not None)
                 if name_end is not None and not (capital and not typed and _demonym(token, grammar)
                                                  and name_end == end):
                     add(start, name_end, cue, typed)
