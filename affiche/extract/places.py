@@ -284,7 +284,7 @@ def _scan_name(text: str, position: int, grammar: _Grammar, lowercase_allowed: i
         if numbers:
             number = _NAME_NUMBER.match(text, cursor)
             if number:
-                cursor += number.end()
+                cursor = number.end()
                 end = cursor
                 break
         word = _next_word(text, cursor)
