@@ -243,8 +243,12 @@ class Document:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
         """Read the `document` object of Contract 1."""
-        reference = parse_iso(data.get("reference"))
-        published = parse_iso(data.get("published"))
+        timezone = data.get("timezone") or "Europe/Brussels"
+        reference = parse_iso(data.get("reference"), timezone)
+        published = parse_iso(data.get("published"), timezone)
+        if isinstance(reference, dt.date) and not isinstance(reference, dt.datetime):
+            reference = dt.datetime(reference.year, reference.month, reference.day,
+                                    tzinfo=ZoneInfo(timezone))
         return cls(
             text=data.get("text", ""), source=data.get("source", "-"),
             kind=data.get("kind", "text"), title=data.get("title"), url=data.get("url"),
@@ -252,7 +256,7 @@ class Document:
             reference=reference if isinstance(reference, dt.datetime) else None,
             reference_source=data.get("reference_source", "none"),
             published=published if isinstance(published, dt.datetime) else None,
-            timezone=data.get("timezone") or "Europe/Brussels",
+            timezone=timezone,
             ocr_confidence=data.get("ocr_confidence"),
             warnings=[Warning.from_dict(w) for w in data.get("warnings") or []],
         )

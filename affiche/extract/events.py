@@ -97,10 +97,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     for mention in mentions:
         unit = segments.unit_at(mention.start)
         role, cue = "event", None
-        mode = next((name for name, pattern in transport_modes
-                     if name not in ("depart_words", "arrive_words", "stop_words", "walk")
-                     and pattern.search(unit.text)), None)
-        if mode and motion.search(unit.text):
+        mode = _vehicle_moving(unit.text, transport_modes, motion)
+        if mode:
             role, cue = "transport", mode
         else:
             for name, pattern in meeting_table:
@@ -111,6 +109,18 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                         break
         points.append(TimePoint(mention, unit, role, cue, _day(mention)))
     return points
+
+
+def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
+    """The mode of a vehicle that a sentence says leaves or arrives ("un train part à 13h"):
+    the motion word must follow the vehicle closely."""
+    for name, pattern in modes:
+        if name in ("depart_words", "arrive_words", "stop_words", "walk"):
+            continue
+        for match in pattern.finditer(text):
+            if motion.search(text, match.end(), match.end() + 40):
+                return name
+    return None
 
 
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
