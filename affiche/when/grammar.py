@@ -281,6 +281,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 new("none")
                 cur = group.frames[-1]
             cur.unit = str(atom.value)
+            if cur.qty is None and cur.pending is None and cur.dur is not None:
+                cur.qty = 1
             if cur.pending is not None and cur.qty is None:
                 cur.qty, cur.pending = cur.pending, None
                 cur.touch(cur.pending_atom)  # type: ignore[arg-type]
@@ -297,12 +299,21 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         elif kind == "period":
             if atom.value == "later" and cur.qty is not None and cur.unit:
                 cur.dur = "later"
+            elif atom.value == "week_of" and cur.pending is not None and cur.pending_atom \
+                    and cur.pending_atom.kind == "ordw":
+                cur.nth, cur.unit, cur.pending = cur.pending, "week", None  # "first week of"
+                cur.touch(cur.pending_atom)
             else:
                 cur.period = str(atom.value)
             cur.touch(atom)
         at_pending = False
     groups.append(group)
     return [g for g in (_prune(g) for g in groups) if g.frames]
+
+
+def chunk_text_between(left: Atom, right: Atom) -> str:
+    """Whether anything but spaces separates two atoms (their gap, as a blank-or-not marker)."""
+    return "" if right.start - left.end <= 1 else "x"
 
 
 def _month_follows(chunk: list[Atom], index: int) -> bool:
@@ -333,7 +344,8 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         cur.touch(atom)
         return index
     if after is not None and (after.kind == "unit" or (
-            after.kind == "mod" and after2 is not None and after2.kind == "unit")):
+            after.kind == "mod" and after2 is not None and after2.kind == "unit"
+            and not chunk_text_between(atom, after).strip())):
         cur.qty = value
         cur.touch(atom)
         return index
@@ -348,6 +360,16 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
             cur.touch(after)
             index += 1
         cur.clock = clock
+        cur.touch(atom)
+        return index
+    if (after is not None and after.kind in ("pod", "reldp") and 1 <= value <= 12
+            and not atom.ordinal and atom.digits <= 2 and cur.clock is None):
+        cur.clock = Clock(value, marker="bare", ambiguous=twelve)
+        cur.touch(atom)
+        return index
+    if atom.kind == "num" and atom.digits == 4 and at_pending and value % 100 < 60 \
+            and value // 100 < 24 and not 1900 <= value <= 2100:
+        cur.clock = Clock(value // 100, value % 100, grain="minute", marker="bare")
         cur.touch(atom)
         return index
     if atom.kind == "num" and atom.digits == 4:
@@ -399,6 +421,11 @@ def _prune(group: Group) -> Group:
 def share(group: Group) -> None:
     """Let the frames of a range or list complete each other (month, date, time, am/pm)."""
     frames = group.frames
+    for frame in frames:
+        if frame.pending is not None and frame.day is None and frame.unit == "month" \
+                and frame.mod is not None and 1 <= frame.pending <= 31 and frame.qty is None:
+            frame.day, frame.pending = frame.pending, None  # "the 20th of next month"
+            frame.touch(frame.pending_atom)  # type: ignore[arg-type]
     for position in range(len(frames) - 2, -1, -1):
         first, second = frames[position], frames[position + 1]
         sep = group.seps[position]

@@ -31,7 +31,8 @@ DURATION_GRAIN = {
     "second": "second", "minute": "second", "hour": "minute", "day": "hour", "week": "day",
     "month": "day", "quarter": "day", "year": "month",
 }
-UNIT_ALIASES = {"fortnight": ("week", 2), "quarter_hour": ("minute", 15)}
+UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15),
+                "half_hour": ("minute", 30)}
 PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
 SPAN_PERIODS = frozenset({"begin", "mid", "end", "first_half", "second_half", "rest", "by_end",
                           "boy", "eoy", "eom", "eod", "by_eod"})
@@ -134,7 +135,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         hour, minute = _hour(frame, mention, lex, ref, dated is not None)
         shift = hour // 24
         value = base.replace(hour=hour % 24, minute=minute, second=frame.clock.second) + shift * DAY
-        mention.value, mention.grain, mention.has_time = value, frame.clock.grain, True
+        grain = "minute" if frame.zone is not None and frame.clock.grain == "hour" else frame.clock.grain
+        mention.value, mention.grain, mention.has_time = value, grain, True
         mention.has_part_of_day = frame.pod is not None
         mention.candidates = [c.replace(hour=hour % 24, minute=minute) + shift * DAY
                               for c in candidates]
@@ -185,6 +187,10 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMenti
         mention.kind, mention.grain = "interval", "second"
         mention.value = truncate(ref, "second")
         mention.end_value = mention.end_exclusive = truncate(add_grain(ref, unit, count), grain)
+        return mention
+    if frame.mod == "ahead":
+        mention.value = add_grain(truncate(ref, unit), unit, count)
+        mention.grain, mention.has_date = unit, unit not in ("second", "minute", "hour")
         return mention
     if frame.mod in ("next", "last"):
         base = truncate(ref, unit)
@@ -426,7 +432,8 @@ def _unit_period(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.dat
         if unit == "quarter":
             return dt.datetime(year, 3 * (frame.nth - 1) + 1, 1), "quarter", None
         if unit == "day" and frame.month is not None:
-            date = valid_date(year, frame.month, frame.nth)
+            last_day = _cal.monthrange(year, frame.month)[1]
+            date = valid_date(year, frame.month, frame.nth if frame.nth > 0 else last_day)
             return (dt.datetime.combine(date, dt.time()), "day", None) if date else None
         if unit == "week" and frame.month is not None:
             return _week_of_month(year, frame.month, frame.nth), "week", None

@@ -243,6 +243,9 @@ def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -
         year = int(year_text)
         if len(year_text) == 2:
             year += 2000 if year < 50 else 1900
+    if not (1 <= day <= 31 and 1 <= month <= 12) and 1 <= month <= 31 and 1 <= day <= 12 \
+            and sep != "-":
+        day, month = month, day  # "2/15" can only be the 15th of February, whatever the locale
     if 1 <= day <= 31 and 1 <= month <= 12:
         return [Atom("date", start, end, (year, month, day))]
     if sep == "-" and not year_text:
