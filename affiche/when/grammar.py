@@ -303,6 +303,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and cur.pending_atom.kind == "ordw":
                 cur.nth, cur.unit, cur.pending = cur.pending, "week", None  # "first week of"
                 cur.touch(cur.pending_atom)
+            elif atom.value == "week_of" and cur.mod is not None:
+                cur.unit = "week"  # "laatste week van september"
             else:
                 cur.period = str(atom.value)
             cur.touch(atom)

@@ -31,6 +31,8 @@ class TimeMention:
     jeudis" (the value is the next occurrence). `open`: "after" ("dès 19h") or "before"
     ("jusqu'à 16h") for half-open intervals. `stated_zone`: minutes east of UTC of a zone the
     text named ("20h CET"); values are then converted to the reference's zone.
+    `part_of_day_running`: an undated time whose stated part of the day ("4 uur 's ochtends")
+    still runs at the reference, so Contract 3 keeps it on the reference day.
     """
 
     start: int
@@ -50,16 +52,19 @@ class TimeMention:
     recurring: bool = False
     open: str | None = None
     stated_zone: int | None = None
+    part_of_day_running: bool = False
 
     def to_values(self, reference: dt.datetime) -> list[dict[str, Any]]:
         """This mention as Contract 3 values (best first), in the reference's offset.
 
-        A time stated without a day that is already past on the reference day is read, as
-        Duckling does, as the next day's.
+        A time stated without a day whose hour is already over on the reference day is read,
+        as Duckling does, as the next day's (4:23 at 4:30 stays today: its hour still runs).
         """
         value, upper, exclusive = self.value, self.end_value, self.end_exclusive
-        if not self.has_date and (self.has_time or self.has_part_of_day) and value is not None:
-            if self.kind == "value" and value < reference and self.grain in ("hour", "minute", "second"):
+        if not self.has_date and (self.has_time or self.has_part_of_day) and value is not None \
+                and not self.part_of_day_running:
+            hour_over = value.replace(minute=0, second=0) + dt.timedelta(hours=1) <= reference
+            if self.kind == "value" and hour_over and self.grain in ("hour", "minute", "second"):
                 value = add_grain(value, "day")
                 upper = add_grain(upper, "day") if upper is not None else None
         if self.kind == "value":

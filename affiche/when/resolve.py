@@ -138,6 +138,10 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         grain = "minute" if frame.zone is not None and frame.clock.grain == "hour" else frame.clock.grain
         mention.value, mention.grain, mention.has_time = value, grain, True
         mention.has_part_of_day = frame.pod is not None
+        if frame.pod in lex.parts_of_day and dated is None:
+            first_hour, last_hour = lex.parts_of_day[frame.pod]
+            mention.part_of_day_running = (first_hour <= hour < last_hour
+                                           and ref < today + dt.timedelta(hours=last_hour))
         mention.candidates = [c.replace(hour=hour % 24, minute=minute) + shift * DAY
                               for c in candidates]
     elif frame.pod is not None and frame.pod in lex.parts_of_day:
@@ -158,7 +162,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.end_value = mention.end_exclusive = None
     elif frame.open == "before":
         mention.kind, mention.open = "interval", "before"
-        mention.end_value = mention.end_exclusive = mention.value
+        mention.end_value = mention.end_exclusive = mention.end_exclusive or mention.value
         mention.value = None
     return mention
 
