@@ -10,8 +10,8 @@ import pytest
 
 from affiche.errors import FetchError, InputError
 from affiche.model import Place
-from affiche.resolve import geocode as geocode_module
 from affiche.resolve import gazetteer
+from affiche.resolve import geocode as geocode_module
 from affiche.resolve.geocode import USER_AGENT, geocode, known_locality
 
 # (place, expected country, lat, lon): coordinates of the town centres, within 5 km

