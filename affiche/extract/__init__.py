@@ -36,7 +36,10 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     points = events.classify(mentions, segments, lang)
     drafts = events.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
-    built = [_event(draft, document, lang, segments, places, contacts, organisers)
+    # month names ("March", "mars") and street names ("Market Square") are no kind cues
+    masked = [(m.start, m.end) for m in mentions]
+    masked += [(c.start, c.end) for c in places if c.source == "address"]
+    built = [_event(draft, document, lang, segments, places, contacts, organisers, masked, title)
              for draft in drafts]
     for index, event in enumerate(built):
         if index == 0 and title:
@@ -50,7 +53,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
 
 def _event(draft: events.Draft, document: Document, lang: str, segments: Segmentation,
            places: list[locate.PlaceCandidate], contacts: list[Contact],
-           organisers: list[tuple[str, int, int]]) -> Event:
+           organisers: list[tuple[str, int, int]], masked: list[tuple[int, int]],
+           title: str | None) -> Event:
     """One Event from a draft."""
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
@@ -69,8 +73,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if place_span:
         event.evidence["place"] = place_span
     units = [segments.unit_at(p.mention.start) for p in draft.anchors or draft.times]
-    event.kind, kind_span = describe.choose_kind(lang, units, document.title or None,
-                                                 document.text)
+    event.kind, kind_span = describe.choose_kind(lang, units, title, document.text, masked)
     if kind_span:
         event.evidence["kind"] = kind_span
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]

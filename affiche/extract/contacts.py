@@ -1,6 +1,7 @@
 """Contacts in running text: e-mails (also obfuscated), phone numbers, URLs and social handles.
 
-E-mail and URL shapes are simple enough for regular expressions; what varies by language (the
+E-mail and URL shapes are simple enough for regular expressions (links to read, such as a news
+article's page or an encyclopedia entry, are not contacts and are left out); what varies by language (the
 words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words that announce a
 phone number) comes from the `[places]` tables of every language file, because a call in one
 language often quotes an address written in another. Phone numbers are found and validated by
@@ -131,6 +132,8 @@ def _urls(text: str) -> list[tuple[int, int, str, str]]:
             value = text[match.start():end]
             if name == "bare" and not _plausible_bare(value):
                 continue
+            if _reading_link(value):
+                continue
             host = re.sub(r"^(?:https?://)?(?:www\.|m\.|[a-z]{2}-[a-z]{2}\.)?", "", value.lower())
             kind = "social" if host.split("/")[0] in _SOCIAL_HOSTS else "url"
             found.append((match.start(), end, kind, value))
@@ -140,12 +143,24 @@ def _urls(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _plausible_bare(value: str) -> bool:
-    """A bare domain is a URL unless it looks like an abbreviation ("a.s.b.l", "Art.be")."""
-    host = value.split("/")[0]
+    """A bare domain is a URL unless it looks like an abbreviation ("a.s.b.l") or is written as
+    a name ("Beweging.net Antwerpen", "sur Rebellyon.info": a capital and no path)."""
+    host, _, path = value.partition("/")
     labels = host.split(".")
     if any(len(label) == 1 for label in labels):
         return False  # initials: "p.ex", "S.A.be"
+    if value[:1].isupper() and not path:
+        return False
     return not all(label.isdigit() for label in labels[:-1])
+
+
+_ARTICLE = re.compile(r"/[^/?#]*\d[^/?#]*\.(?:s?html?|php|aspx?)(?:[?#].*)?$|/wiki/", re.IGNORECASE)
+
+
+def _reading_link(value: str) -> bool:
+    """A link to read (a news article, an encyclopedia page), not a way to reach the organisers:
+    a page file whose name holds a number, or a wiki page."""
+    return bool(_ARTICLE.search(value))
 
 
 def _phones(text: str, region: str) -> list[tuple[int, int, str, str]]:

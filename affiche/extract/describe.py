@@ -23,19 +23,28 @@ _FILE_NAME = re.compile(r"^(IMG|PXL|VID|DSC|Screenshot|WhatsApp)[\w\- .]*$", re.
 _MOSTLY_DIGITS = re.compile(r"^[\W\d_]+$")
 
 
-def choose_kind(lang: str, units: list[Unit], title: str | None,
-                text: str) -> tuple[str, tuple[int, int] | None]:
-    """The most likely kind, with the span of the cue that decided it."""
+def choose_kind(lang: str, units: list[Unit], title: str | None, text: str,
+                masked: list[tuple[int, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
+    """The most likely kind, with the span of the cue that decided it; cue words inside
+    `masked` spans (time expressions: "March", "Mars") do not count."""
+    masked = masked or []
     scores = {kind: 0.0 for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in masked)
+
     for kind, pattern in cues.cue_table(lang, "kinds"):
         for unit in units:
             for match in pattern.finditer(unit.text):
-                scores[kind] += 3.0
-                spans.setdefault(kind, (unit.start + match.start(), unit.start + match.end()))
+                where = (unit.start + match.start(), unit.start + match.end())
+                if free(*where):
+                    scores[kind] += 3.0
+                    spans.setdefault(kind, where)
         if title:
             scores[kind] += 2.0 * len(pattern.findall(title))
-        scores[kind] += min(2.0, 0.5 * len(pattern.findall(text)))
+        in_text = sum(1 for m in pattern.finditer(text) if free(m.start(), m.end()))
+        scores[kind] += min(2.0, 0.5 * in_text)
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
