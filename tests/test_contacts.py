@@ -44,6 +44,11 @@ NOTHING = [
     ("nl", "Om 14u30 op 19/01/2025, 1.200 deelnemers en 200.000 euro."),
     ("en", "At 10.30am on 04.11.2006, we meet at the square at 3pm."),
     ("en", "Join us, e.g. at 12.00 noon, 500,000 people."),
+    # links to read are not contacts, and nothing inside them is read as a phone
+    ("fr", "Lire https://journal.example/societe/1234567-expulsions-12-03-2024.html ici."),
+    ("nl", "Zie https://nl.wikipedia.org/wiki/Potlatch voor uitleg."),
+    # a domain written as a name
+    ("nl", "Georganiseerd door Vredeshuis.net Antwerpen en anderen."),
 ]
 
 

@@ -133,6 +133,8 @@ def _urls(text: str) -> list[tuple[int, int, str, str]]:
             if name == "bare" and not _plausible_bare(value):
                 continue
             if _reading_link(value):
+                # still claims its span, so no phone or e-mail is read inside it
+                found.append((match.start(), end, "skip", value))
                 continue
             host = re.sub(r"^(?:https?://)?(?:www\.|m\.|[a-z]{2}-[a-z]{2}\.)?", "", value.lower())
             kind = "social" if host.split("/")[0] in _SOCIAL_HOSTS else "url"
@@ -178,7 +180,7 @@ def _phones(text: str, region: str) -> list[tuple[int, int, str, str]]:
         digits = sum(ch.isdigit() for ch in raw)
         if digits < 8 or not (valid or international or announced):
             continue
-        if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw):
+        if re.fullmatch(r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}", raw):
             continue  # a date that happens to be a possible number
         start = match.start + match.raw_string.index(raw)
         found.append((start, start + len(raw), "phone", raw))
@@ -209,6 +211,8 @@ def find_contacts(text: str, default_region: str = "BE") -> list[Contact]:
     # fuller spelling is kept.
     best: dict[tuple[str, str], tuple[int, int, str, str]] = {}
     for start, end, kind, value in chosen:
+        if kind == "skip":
+            continue
         key = (kind, _identity(kind, value))
         if key not in best or len(value) > len(best[key][3]):
             best[key] = (start, end, kind, value)
