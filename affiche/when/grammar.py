@@ -105,6 +105,8 @@ def _supported(chunk: list[Atom], index: int) -> bool:
     if atom.kind == "numw":
         follower = _next(chunk, index)
         return follower is not None and follower.kind in ("unit", "mod", "ordw")
+    if atom.kind == "season":
+        return any(n.kind in ("mod", "num") for n in neighbours)
     return any(n.kind in ("num", "numw", "ordw", "date", "time") or (
         n.kind in ("month", "wd") and not n.weak) for n in neighbours)
 
@@ -174,9 +176,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             elif "after" in roles:
                 if cur.qty is not None and cur.unit and (after is None or after.kind not in STARTERS):
                     cur.dur = "later"
-                else:
+                    cur.touch(atom)
+                elif after is not None and after.kind in STARTERS:
                     cur.open = "after"
-                cur.touch(atom)
+                    cur.touch(atom)
             elif "before" in roles:
                 if (cur.has_content() or _day_pending(cur, after)) and after is not None \
                         and after.kind in STARTERS:
@@ -206,7 +209,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             at_pending = False
             continue
         if kind in ("num", "numw"):
-            index = _number(chunk, index, atom, after, cur, new, group, lex, at_pending, twelve)
+            index = _number(chunk, index, atom, after, cur, new, group, lex, at_pending, twelve,
+                            strict)
         elif kind == "ordw":
             value = int(atom.value)
             if after is not None and after.kind in ("wd", "unit") and cur.nth is None:
@@ -256,7 +260,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 new("none")
                 cur = group.frames[-1]
             cur.month = int(atom.value)
-            if cur.pending is not None and cur.day is None and 1 <= cur.pending <= 31:
+            if cur.pending is not None and cur.day is None and 1 <= cur.pending <= 31 \
+                    and cur.pending_atom is not None and cur.pending_atom.kind == "num":
                 cur.day, cur.pending = cur.pending, None
                 cur.touch(cur.pending_atom)  # type: ignore[arg-type]
             cur.touch(atom)
@@ -336,7 +341,7 @@ def _add_minutes(clock: Clock, minutes: int) -> None:
 
 
 def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: Frame, new,
-            group: Group, lex: Lexicon, at_pending: bool, twelve: bool) -> int:
+            group: Group, lex: Lexicon, at_pending: bool, twelve: bool, strict: bool) -> int:
     """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
     value = int(atom.value)
     after2 = _next(chunk, index)
@@ -351,7 +356,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         cur.qty = value
         cur.touch(atom)
         return index
-    if at_pending and value <= 24 and not atom.ordinal and atom.digits <= 2:
+    if at_pending and twelve and value <= 24 and not atom.ordinal and atom.digits <= 2:
         if cur.clock is not None:
             new("none")
             cur = group.frames[-1]
@@ -369,7 +374,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         cur.clock = Clock(value, marker="bare", ambiguous=twelve)
         cur.touch(atom)
         return index
-    if atom.kind == "num" and atom.digits == 4 and at_pending and value % 100 < 60 \
+    if atom.kind == "num" and atom.digits == 4 and at_pending and not strict and value % 100 < 60 \
             and value // 100 < 24 and not 1900 <= value <= 2100:
         cur.clock = Clock(value // 100, value % 100, grain="minute", marker="bare")
         cur.touch(atom)
@@ -382,12 +387,14 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
             cur.year = value
             cur.touch(atom)
         return index
-    day_context = (cur.month is not None or cur.wd is not None or atom.ordinal or atom.article
+    day_context = (cur.month is not None or cur.wd is not None or atom.article
+                   or (atom.ordinal and not strict)
                    or (after is not None and after.kind == "month") or cur.range_from
                    or (group.seps and group.seps[-1] in ("range", "list") and not cur.has_content()))
     if atom.kind == "numw":
         day_context = cur.month is not None or cur.wd is not None or (
-            after is not None and after.kind == "month") or atom.article or cur.range_from or (
+            after is not None and after.kind == "month") or (atom.article and not strict) \
+            or cur.range_from or (
             group.seps and group.seps[-1] == "range" and not cur.has_content())
     if 1 <= value <= 31 and day_context:
         if cur.day is not None:

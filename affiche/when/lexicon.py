@@ -141,10 +141,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     for readings in words.values():
         readings.sort(key=lambda r: KIND_PRIORITY.index(r[0]))
 
-    word_start = [w for w in words if w[:1].isalnum()]
+    strict_words = sorted({w.lower() for w in settings.get("accent_strict", [])}, key=len, reverse=True)
+    folded_strict = {norm(w) for w in strict_words}
+    word_start = [w for w in words if w[:1].isalnum() and w not in folded_strict]
     other_start = [w for w in words if not w[:1].isalnum()]
     end_ok = r"(?:(?<=[^\w])|(?!\w))"
-    word_re = r"(?P<w>" + _trie_regex(word_start) + end_ok + ")"
+    literal = "".join(re.escape(w) + "|" for w in strict_words)
+    word_re = r"(?P<w>(?:" + literal + _trie_regex(word_start) + ")" + end_ok + ")"
     other_re = (r"(?P<w2>" + _trie_regex(other_start) + end_ok + ")") if other_start else "(?!)"
 
     hour_marks = _alternation(settings["hour_markers"])
@@ -190,7 +193,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
         r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
-        r"(?!\s?(?:" + ampm + r")(?![\w.]|\.\w)))",
+        r"(?!\s?(?:" + ampm + r")(?![\w.]|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
+        r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
+        + r")(?![^\W\d]))",
         r"(?P<ns>(?<![\w.,:/])(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
         r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
         + meridiem.format(name="tc_ap") + ")",

@@ -72,6 +72,11 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         else:
             if first.range_from and not first.between and first.open is None:
                 first.open = "after"
+            if strict and first.day_from_range and first.month is None and first.wd is None:
+                first.day = None  # "de 20" alone: a number, not the 20th
+            if strict and first.clock is not None and first.month is not None \
+                    and first.day is None and first.wd is None and first.year is None:
+                first.month = None  # "1.00 pm March ...": the month belongs to what follows
             mention = resolve_frame(first, ref, lex, strict)
         if mention is not None:
             out.append(mention)
@@ -177,7 +182,7 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMenti
         mention.value = truncate(add_grain(ref, unit, count), grain)
         mention.grain, mention.has_date = grain, grain not in ("second", "minute", "hour")
         return mention
-    if frame.dur in ("in", "ago") or (frame.dur is None and frame.mod is None and frame.open):
+    if frame.dur in ("in", "ago"):
         sign = -1 if frame.dur == "ago" else 1
         grain = DURATION_GRAIN[unit]
         mention.value = truncate(add_grain(ref, unit, sign * count), grain)

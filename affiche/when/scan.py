@@ -140,9 +140,16 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             hour = int(match.group("th_h"))
             hour, minute = _carry(hour, minute)
             mark = norm(match.group("th_mark"))
+            if hour == 24 and mark in hour_words:
+                continue  # "24 uur", "24 heures": a duration, not midnight
             clock = _clock(hour, minute, None, _meridiem(match.group("th_ap"), lex),
                            bool(match.group("th_m") or match.group("minw")),
                            twelve and mark in hour_words, mark)
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group == "td":
+            clock = _clock(int(match.group("td_h")), int(match.group("td_m")), None, None, True,
+                           False, norm(match.group("td_mark")))
             if clock:
                 atoms.append(Atom("time", start, end, clock))
         elif group == "tc":
@@ -288,7 +295,10 @@ def chunks(atoms: list[Atom], text: str, lex: Lexicon) -> list[list[Atom]]:
     for atom in atoms:
         if current:
             gap_start = current[-1].end
-            if atom.start > gap_start:
+            if "\n" in text[gap_start:atom.start]:  # a new line starts a new statement
+                runs.append(current)
+                current = []
+            elif atom.start > gap_start:
                 match = glue.match(text, gap_start, atom.start)
                 if match is None or match.end() != atom.start:
                     runs.append(current)
