@@ -59,7 +59,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
-    event.start = logistics.at_day(start_point.mention, draft.day)
+    event.start = draft.day if draft.date_only else logistics.at_day(start_point.mention,
+                                                                      draft.day)
     event.evidence["start"] = (start_point.mention.start, start_point.mention.end)
     if draft.end_value is not None:
         event.end = _end_on(draft, event.start)
@@ -72,6 +73,9 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
     if place_span:
         event.evidence["place"] = place_span
+    event.meeting_points = [m for m in event.meeting_points if not (
+        m.time == event.start and (m.place.is_empty()
+                                   or logistics.same_place(m.place, event.place)))]
     units = [segments.unit_at(p.mention.start) for p in draft.anchors or draft.times]
     event.kind, kind_span = describe.choose_kind(lang, units, title, document.text, masked)
     if kind_span:

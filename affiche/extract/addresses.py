@@ -25,6 +25,8 @@ from affiche.resolve import gazetteer
 
 __all__ = ["find_addresses"]
 
+_TIME_LIKE = re.compile(r"\b\d{1,2}(?:[hHu:.]\d{0,2}|\s?[ap]\.?m\b)")
+
 # A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?(?:[/\-]\d{1,4}[A-Za-z]?)?"
 _NUMBER_RE = re.compile(_NUMBER)
@@ -176,6 +178,9 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     words = candidate.split()
     if not words or len(words) > 7 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
+    if _TIME_LIKE.search(candidate) or any(w.casefold().strip(",.") in grammar.time_words
+                                           for w in words):
+        return None  # "Rendez-vous dès 14h, Rue de Fer": a time, not a venue
     lowercase = [w for w in words if w[0].islower() and w.lower() not in grammar.connectors]
     if len(lowercase) > 2 or any(w.lower() in grammar.stops for w in words[1:]):
         return None
@@ -184,8 +189,10 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     return candidate
 
 
-def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
-    """(start, end of name, is a square) of every street name, all three shapes."""
+def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
+    """(start, end of name, is a square, is weak) of every street name, all three shapes; a weak
+    one ("à la rue qui", "voie publique", a French type in an English sentence) counts only
+    with a house number, a postcode or a town."""
     found = []
     table = gazetteer.load()
     previous: tuple[int, int, str] | None = None
@@ -201,7 +208,9 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
                     number = re.search(r"(?:^|(?<=[ \t(]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
                                        window)
                     begin = start - (len(window) - number.start(1)) if number else start
-                    found.append((begin, name_end, square and not number))
+                    weak = not re.search(r"[A-ZÀ-Þ]", text[match.end():name_end]) or (
+                        lower not in grammar.own_street_before and not token[0].isupper())
+                    found.append((begin, name_end, square and not number, weak))
         elif token[0].isupper() and lower.endswith(grammar.street_suffixes) \
                 and lower not in grammar.street_suffixes \
                 and gazetteer.normalise(token) not in table.mentions:
@@ -211,13 +220,14 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool]]:
                     and text[previous[1]:start] in (" ", "-"):
                 begin = previous[0]
             square = lower.endswith(tuple(grammar.squares))
-            found.append((begin, end, square))
+            found.append((begin, end, square, False))
         if token in grammar.street_after_words:
             begin = name_start_before(text, start)
             if begin is not None:
                 number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, begin - 8):begin])
                 square = lower in grammar.squares and not number
-                found.append((begin - len(number.group(0)) if number else begin, end, square))
+                found.append((begin - len(number.group(0)) if number else begin, end, square,
+                              False))
         previous = (start, end, token)
     return found
 
@@ -229,12 +239,12 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         return []
     grammar = compile_grammar(lang)
     found: list[Address] = []
-    for start, name_end, square in _streets(text, grammar):
+    for start, name_end, square, weak in _streets(text, grammar):
         end = _street_number(text, name_end, grammar)
         has_number = end > name_end or not text[start].isalpha()
         tail = _tail(text, end, grammar)
-        if square and not has_number and tail is None:
-            continue  # "place Flagey" alone is a venue, not an address
+        if (square or weak) and not has_number and tail is None:
+            continue  # "place Flagey" alone is a venue, not an address; "la rue qui" no street
         street = text[start:end].strip(" \t,")
         address = Address(start, end, street=street)
         if tail:

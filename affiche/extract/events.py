@@ -48,6 +48,8 @@ class Draft:
     start: TimePoint | None = None
     end_value: dt.datetime | dt.date | None = None
     recurring: bool = False
+    start_from_meeting: bool = False
+    date_only: bool = False
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
@@ -107,8 +109,28 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
                     if name in ("meeting", "group_departure", "route_start"):
                         break
+        if role == "event" and not mention.has_date:
+            header = _list_header(segments, unit)
+            if header is not None:
+                name = next((n for n, pattern in meeting_table
+                             if n != "route_end" and pattern.search(header.text)), None)
+                if name:
+                    role, cue = "meeting", name
         points.append(TimePoint(mention, unit, role, cue, _day(mention)))
     return points
+
+
+def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
+    """The line ending with ':' that introduces the list `unit` belongs to, if any
+    ("Vertrekplaatsen en uren:" above "• Schoten, parking: 9.20 u.")."""
+    index = segments.units.index(unit)
+    for back in range(index - 1, max(-1, index - 12), -1):
+        candidate = segments.units[back]
+        if candidate.paragraph < unit.paragraph - 1:
+            return None
+        if candidate.text.rstrip().endswith(":"):
+            return candidate
+    return None
 
 
 def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
@@ -249,15 +271,16 @@ def _clock(point: TimePoint) -> tuple[int, int] | None:
 def _finish(draft: Draft, lang: str) -> Draft:
     """Choose the start point (the first cued time, else the first time) and the end."""
     timed = _event_times(draft)
+    meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
     if timed:
         draft.start = timed[0]
+    elif len({_clock(p) for p in meeting}) == 1:
+        # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
+        draft.start, draft.start_from_meeting = meeting[0], True
     else:
-        meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
-        anchors_with_time = [p for p in draft.anchors if p.mention.has_time]
-        draft.start = (anchors_with_time or meeting or draft.anchors or draft.times)[0]
-        if draft.start.role == "meeting" and not anchors_with_time:
-            # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
-            draft.start.role = "event"
+        # several departure times and no time of the event itself: only the day is known
+        draft.start = (draft.anchors or draft.times)[0]
+        draft.date_only = bool(meeting)
     start = draft.start.mention
     if start.kind == "interval" and start.end_value is not None:
         draft.end_value = start.end_value

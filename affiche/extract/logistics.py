@@ -19,7 +19,7 @@ from affiche.extract.locate import PlaceCandidate, candidates_in
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import MeetingPoint, Place, Transport
 
-__all__ = ["meeting_points", "transport_hints", "at_day"]
+__all__ = ["meeting_points", "transport_hints", "at_day", "same_place"]
 
 _ROLE_ORDER = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
 
@@ -53,7 +53,7 @@ def _unit_place(places: list[PlaceCandidate], unit: Unit) -> tuple[Place, tuple[
     return place, (best.start, best.end)
 
 
-def _same_place(a: Place, b: Place) -> bool:
+def same_place(a: Place, b: Place) -> bool:
     """True when two places share a locality, name or street (loosely, case-insensitive)."""
     def words(p: Place) -> set[str]:
         return {w.lower() for w in (p.locality, p.name, p.street) if w}
@@ -71,7 +71,8 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
     found: list[MeetingPoint] = []
     seen_units: set[int] = set()
     for point in draft.times:
-        if point.role not in ("meeting", "route_end") or point is draft.start:
+        if point.role not in ("meeting", "route_end") or (
+                point is draft.start and not draft.start_from_meeting):
             continue
         found.append(_meeting_from(point.unit, point.cue or "meeting", places,
                                    at_day(point.mention, draft.day)))
@@ -105,7 +106,7 @@ def _merge(points: list[MeetingPoint]) -> list[MeetingPoint]:
     merged: list[MeetingPoint] = []
     for point in points:
         twin = next((m for m in merged if not point.place.is_empty()
-                     and _same_place(m.place, point.place)
+                     and same_place(m.place, point.place)
                      and (m.time is None or point.time is None or m.time == point.time)), None)
         if twin is None:
             merged.append(point)

@@ -146,7 +146,7 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
         return False  # "Adélaïde Charlier": a far city's name as a first name
     # "Marches in London", "Still, …": a sentence's first word is likely a common word
     return not (entry.country != "BE" and entry.population < 50_000
-                and text[end:end + 1] not in (":", "-", "–", "(")
+                and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
 
 

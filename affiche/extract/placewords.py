@@ -112,6 +112,7 @@ class Grammar:
     venue_after_words: frozenset[str]
     venue_suffixes: tuple[str, ...]
     street_before_words: frozenset[str]
+    own_street_before: frozenset[str]
     street_after_words: frozenset[str]
     street_suffixes: tuple[str, ...]
     street_prefixes: frozenset[str]
@@ -183,6 +184,7 @@ def compile_grammar(lang: str) -> Grammar:
         street_before_words=frozenset(w.split()[0].lower().rstrip(".")
                                       for w in merged_words("street_before")),
         street_after_words=frozenset(data.get("street_after", [])),
+        own_street_before=frozenset(w.lower().rstrip(".") for w in data.get("street_before", [])),
         street_suffixes=tuple(w.lower() for w in merged_words("street_suffixes")),
         street_prefixes=frozenset(merged_words("street_prefixes")),
         cue_before=re.compile(rf"(?<![\w\-'’])(?P<cue>{alternation(cues)})"
