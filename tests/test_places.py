@@ -14,6 +14,8 @@ ADDRESSES = [
      ("24 rue de la Croix", "1050", "Ixelles", "BE", None)),
     ("nl", "Vergadering in de Molenstraat 8 bus 3, 9000 Gent.",
      ("Molenstraat 8 bus 3", "9000", "Gent", "BE", None)),
+    ("fr", "Rendez-vous dès 14h, Rue de la Paix",
+     ("Rue de la Paix", None, None, None, None)),
     ("fr", "Salle Verte, Rue Neuve 45 - 4000 Liège",
      ("Rue Neuve 45", "4000", "Liège", "BE", "Salle Verte")),
     ("fr", "Repas solidaire avenue de la Couronne 12 à 1050 Ixelles ce soir.",
@@ -58,6 +60,9 @@ NO_ADDRESS = [
     ("nl", "Om 14u30, 1.200 deelnemers, 200.000 euro opgehaald in 2019."),
     ("en", "At 10.30am on 04.11.2006, 500 people marched."),
     ("fr", "sur la place de la république, la coordination tient son rassemblement"),
+    ("fr", "les personnes à la rue qui ont froid pique-niquent sur la voie publique"),
+    ("fr", "Il porte plainte ; dans les cours de récréation aussi."),
+    ("en", "The route of Saturday's march was agreed."),
 ]
 
 VENUES = [
