@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -204,4 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     except UnicodeDecodeError as error:
         click.echo(f"affiche: error: input is not UTF-8 text ({error.reason})", err=True)
         return 2
+    except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a dump
+        if os.environ.get("AFFICHE_DEBUG"):
+            raise
+        click.echo(f"affiche: internal error: {type(error).__name__}: {error} "
+                   "(set AFFICHE_DEBUG=1 for the traceback, and please report it)", err=True)
+        return 70
     return result if isinstance(result, int) else 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from zoneinfo import ZoneInfo
 
 from affiche.errors import AfficheError, InputError
 from affiche.model import Document, Event
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Options", "run", "read_sources", "extract_record", "extract_text"]
 
@@ -119,3 +122,7 @@ def extract_record(line: str, number: int, reference: dt.datetime | None,
         return {"id": record_id, "events": [event.to_dict() for event in events]}
     except AfficheError as error:
         return {"id": record_id, "events": [], "error": str(error)}
+    except Exception as error:  # noqa: BLE001 - one bad record never stops a batch
+        logger.exception("line %s: internal error", number)
+        return {"id": record_id, "events": [],
+                "error": f"internal error: {type(error).__name__}: {error}"}
