@@ -18,6 +18,7 @@ Usage: python bench/time.py [--langs fr,nl,en] [--no-baselines]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -25,14 +26,15 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from affiche.when.calendar import add_grain, truncate  # noqa: E402
+from affiche.when.calendar import add_grain, truncate
 
 Guess = tuple[str, dt.datetime | None, dt.datetime | None, str] | None  # type, start, end, grain
 
@@ -155,10 +157,8 @@ def run_language(lang: str, baselines: bool) -> dict[str, Any]:
         engines["ctparse"] = ctparse_guess
     results: dict[str, Any] = {"n": len(rows), "engines": {}, "sections": defaultdict(list)}
     for name, guess in engines.items():
-        try:
-            guess(rows[0], refs[0])  # warm-up: language data, compiled patterns
-        except Exception:  # noqa: BLE001 - a baseline failing is reported as misses
-            pass
+        with contextlib.suppress(Exception):  # warm-up: language data, compiled patterns
+            guess(rows[0], refs[0])
         strict = lenient = 0
         started = time.perf_counter()
         for row, ref, exp in zip(rows, refs, expected):

@@ -4,6 +4,7 @@ Contract 3 values, robustness properties (hypothesis) and the `affiche when` com
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from zoneinfo import ZoneInfo
 
@@ -84,7 +85,7 @@ def test_mentions_are_sorted_and_disjoint() -> None:
             "brunch. Réunion tous les jeudis dès 19h.")
     found = find(text, MONDAY, "fr")
     assert len(found) == 3
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert found[2].recurring
 
 
@@ -116,7 +117,7 @@ def test_time_word_soup_never_raises(words: list[str], lang: str, day: int) -> N
     for mention in found:
         assert text[mention.start:mention.end] == mention.text
         mention.to_values(reference)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_cli_one_expression() -> None:

@@ -18,11 +18,12 @@ Stages:
                 (`affiche.when.scan`).
   3. grammar  — each chunk fills frames (weekday, day, month, year, time, part of day...),
                 joined into ranges and lists that share what they state; a time shortly after
-                a bare date is attached to it (`affiche.when.grammar`).
+                a bare date is attached to it (`affiche.when.grammar`, `affiche.when.combine`).
   4. resolve  — frames become `TimeMention`s against the reference: next occurrences,
                 weekday/day-of-month checks with candidates, 12/24-hour clock, parts of day,
-                ranges (`affiche.when.resolve`); the reference's zone is attached last so
-                daylight-saving offsets are right for each date.
+                ranges, holidays and periods (`affiche.when.resolve`, `affiche.when.periods`);
+                the reference's zone is attached last, so daylight-saving offsets are right
+                for each date.
 
 `find` returns every mention in a text; `parse` the best readings of one expression;
 `TimeMention.to_values` gives the Contract 3 form (`affiche when`, see `affiche.when.cli`).
@@ -37,7 +38,7 @@ import functools
 from affiche.errors import InputError
 from affiche.when.mention import Reading, TimeMention
 
-__all__ = ["find", "parse", "values", "TimeMention", "Reading", "DEFAULT_ZONE"]
+__all__ = ["DEFAULT_ZONE", "Reading", "TimeMention", "find", "parse", "values"]
 
 DEFAULT_ZONE = "Europe/Brussels"
 
@@ -49,7 +50,7 @@ def _default_zone() -> dt.tzinfo:
     return ZoneInfo(DEFAULT_ZONE)
 
 
-def _lexicon(lang: str):  # noqa: ANN202 - internal
+def _lexicon(lang: str):
     from affiche.when.lexicon import lexicon
 
     try:
@@ -60,7 +61,8 @@ def _lexicon(lang: str):  # noqa: ANN202 - internal
 
 def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
               strict: bool) -> list[TimeMention]:
-    from affiche.when.grammar import CONTENT, attach_times, read_chunk, share
+    from affiche.when.combine import attach_times, share
+    from affiche.when.grammar import CONTENT, read_chunk
     from affiche.when.resolve import resolve_group
     from affiche.when.scan import chunks, scan
 

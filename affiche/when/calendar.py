@@ -10,8 +10,18 @@ import calendar as _cal
 import datetime as dt
 
 __all__ = [
-    "GRAINS", "finer", "truncate", "add_grain", "add_months", "next_weekday", "nearest_weekday",
-    "easter", "orthodox_easter", "nth_weekday", "holiday", "valid_date",
+    "GRAINS",
+    "add_grain",
+    "add_months",
+    "easter",
+    "finer",
+    "holiday",
+    "nearest_weekday",
+    "next_weekday",
+    "nth_weekday",
+    "orthodox_easter",
+    "truncate",
+    "valid_date",
 ]
 
 GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
@@ -98,7 +108,7 @@ def easter(year: int) -> dt.date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 - the computus' own letters
+    l = (32 + 2 * e + 2 * i - h - k) % 7
     m = (a + 11 * h + 22 * l) // 451
     month, day = divmod(h + l - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)

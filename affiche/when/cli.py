@@ -18,7 +18,7 @@ import click
 
 from affiche.errors import AfficheError, InputError
 
-__all__ = ["when_command", "read_reference", "answer"]
+__all__ = ["answer", "read_reference", "when_command"]
 
 LANGS = ("fr", "nl", "en")
 
@@ -34,7 +34,7 @@ def read_reference(text: str | None) -> dt.datetime:
     try:
         if len(value) == 10:
             return dt.datetime.combine(dt.date.fromisoformat(value), dt.time(), zone)
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        parsed = dt.datetime.fromisoformat(value)
     except ValueError as error:
         raise InputError(f"reference {text!r} is not a date or ISO datetime: "
                          f"use e.g. 2025-01-13 or 2025-01-13T10:00:00+01:00") from error

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Lexicon", "lexicon", "norm", "ZONES"]
+__all__ = ["ZONES", "Lexicon", "lexicon", "norm"]
 
 # Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
 ZONES = {

@@ -11,7 +11,7 @@ from affiche.when.calendar import add_grain
 if TYPE_CHECKING:  # the model is imported on use, to keep `import affiche.when` light
     from affiche.model import Warning
 
-__all__ = ["TimeMention", "Reading"]
+__all__ = ["Reading", "TimeMention"]
 
 
 @dataclass

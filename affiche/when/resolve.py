@@ -16,16 +16,29 @@ import calendar as _cal
 import datetime as dt
 
 from affiche.when.calendar import (
-    add_grain, add_months, finer, holiday, nearest_weekday, next_weekday, nth_weekday, truncate,
+    add_grain,
+    add_months,
+    finer,
+    nearest_weekday,
+    next_weekday,
+    nth_weekday,
+    truncate,
     valid_date,
 )
 from affiche.when.grammar import Frame, Group
 from affiche.when.lexicon import Lexicon
 from affiche.when.mention import TimeMention
+from affiche.when.periods import (
+    SPAN_PERIODS,
+    holiday_span,
+    offset_of,
+    period_span,
+    season_span,
+    unit_period,
+)
 
 __all__ = ["resolve_group"]
 
-OFFSETS = {"this": 0, "next": 1, "last": -1}
 # A duration of N units lands on a value at the next finer grain (Duckling's convention).
 DURATION_GRAIN = {
     "second": "second", "minute": "second", "hour": "minute", "day": "hour", "week": "day",
@@ -34,23 +47,12 @@ DURATION_GRAIN = {
 UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15),
                 "half_hour": ("minute", 30)}
 PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
-SPAN_PERIODS = frozenset({"begin", "mid", "end", "first_half", "second_half", "rest", "by_end",
-                          "boy", "eoy", "eom", "eod", "by_eod"})
-SHORTHANDS = {"boy": ("begin", "year"), "eoy": ("end", "year"), "eom": ("end", "month")}
 DAY = dt.timedelta(days=1)
 
 
 def _unit(unit: str, quantity: int) -> tuple[str, int]:
     base, factor = UNIT_ALIASES.get(unit, (unit, 1))
     return base, quantity * factor
-
-
-def _offset(mod: str | None) -> int | None:
-    if mod is None:
-        return None
-    if mod.startswith("week+"):
-        return 1 + int(mod[5:])
-    return OFFSETS.get(mod)
 
 
 def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) -> list[TimeMention]:
@@ -128,7 +130,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.kind, mention.open, mention.grain = "interval", "after", "minute"
         mention.value = truncate(ref + dt.timedelta(minutes=10), "minute")
         return mention
-    if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None:
+    if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None \
+            and frame.hol is None:
         return _quantity(frame, ref, mention)
     dated = _date(frame, ref, today, lex, mention, strict)
     if dated is None and frame.has_date():
@@ -249,13 +252,13 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
           strict: bool) -> tuple[dt.datetime, str, dt.datetime | None] | None:
     """Start, grain and exclusive end (for periods) of the date part of a frame."""
     if frame.hol is not None:
-        return _holiday(frame, today)
+        return holiday_span(frame, today)
     if frame.period in SPAN_PERIODS:
-        period = _period(frame, ref, today, lex)
+        period = period_span(frame, ref, today, lex)
         if period is not None:
             return period
     if frame.season is not None:
-        return _season(frame, today, lex)
+        return season_span(frame, today, lex)
     if frame.day is not None:
         dated = _day_of_month(frame, today, mention)
         if dated is not None and frame.period == "week_of":
@@ -267,7 +270,7 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
     if frame.reld is not None:
         return today + frame.reld * DAY, "day", None
     if frame.unit is not None:
-        period = _unit_period(frame, today, lex)
+        period = unit_period(frame, today, lex)
         if period is not None:
             return period
     if frame.month is not None:
@@ -280,65 +283,24 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
     return None
 
 
-def _holiday(frame: Frame, today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None]:
-    rule = str(frame.hol)
-    year = frame.year or today.year
-    start, end, grain = holiday(rule, year)
-    if frame.year is None:
-        if frame.mod == "last":
-            if start >= today:
-                start, end, grain = holiday(rule, year - 1)
-        elif (end or start + DAY) <= today:
-            start, end, grain = holiday(rule, year + 1)
-    return start, grain, end
-
-
-def _season(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime] | None:
-    def bounds(name: str, year: int) -> tuple[dt.datetime, dt.datetime]:
-        first, after = lex.seasons[name]
-        start = dt.datetime(year, *map(int, first.split("-")))
-        end = dt.datetime(year, *map(int, after.split("-")))
-        return start, end if end > start else end.replace(year=year + 1)
-
-    spans = sorted(bounds(name, year) + (name,) for name in lex.seasons
-                   for year in (today.year - 1, today.year, today.year + 1))
-    if frame.season == "current":
-        current = [s for s in spans if s[0] <= today < s[1]]
-        if not current:
-            return None
-        index = spans.index(current[-1]) + (_offset(frame.mod) or 0)
-        start, end, _ = spans[index]
-        return start, "day", end
-    named = [s for s in spans if s[2] == frame.season]
-    if frame.year is not None:
-        chosen = next(s for s in named if s[0].year == frame.year)
-    elif frame.mod == "last":
-        chosen = [s for s in named if s[1] <= today][-1]
-    elif frame.mod == "next":
-        chosen = next(s for s in named if s[0] > today)
-    else:
-        chosen = next(s for s in named if s[1] > today)
-    return chosen[0], "day", chosen[1]
-
-
 def _day_of_month(frame: Frame, today: dt.datetime,
                   mention: TimeMention) -> tuple[dt.datetime, str, None] | None:
     day, month, year = int(frame.day or 0), frame.month, frame.year
     date: dt.date | None = None
     if month is None:
-        offset = _offset(frame.mod) if frame.unit == "month" else None
+        offset = offset_of(frame.mod) if frame.unit == "month" else None
         first = today.replace(day=1)
         if offset is not None:
             shifted = add_months(first, offset)
             date = valid_date(shifted.year, shifted.month, day)
         else:
-            for ahead in range(0, 13):
+            for ahead in range(13):
                 shifted = add_months(first, ahead)
                 date = valid_date(shifted.year, shifted.month, day)
                 if date is not None and date >= today.date():
                     break
     elif year is None:
-        for ahead in range(0, 9):
+        for ahead in range(9):
             date = valid_date(today.year + ahead, month, day)
             if date is not None and date >= today.date():
                 break
@@ -383,7 +345,7 @@ def _agreeing(date: dt.date, weekday: int, by_year: bool) -> dt.date | None:
 def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, None]:
     weekday = int(frame.wd or 0)
     day = today.date()
-    offset = _offset(frame.mod)
+    offset = offset_of(frame.mod)
     if frame.month is not None and (frame.nth is not None or frame.mod == "last"):
         nth = frame.nth if frame.nth is not None else -1
         year = frame.year or today.year
@@ -413,108 +375,6 @@ def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetim
     else:
         date = next_weekday(day, weekday, frame.mod == "this" or frame.rec)
     return dt.datetime.combine(date, dt.time()), "day", None
-
-
-def _unit_period(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime | None] | None:
-    unit = str(frame.unit)
-    offset = _offset(frame.mod)
-    if unit == "weekend":
-        if frame.month is not None:
-            year = frame.year or today.year
-            friday = nth_weekday(year, frame.month, 4, frame.nth if frame.nth is not None else -1)
-            start = dt.datetime.combine(friday, dt.time(18))
-        else:
-            monday = truncate(today, "week")
-            start = monday + dt.timedelta(days=4 + 7 * (offset or 0), hours=18)
-        return start, "hour", start + dt.timedelta(hours=54)
-    if unit == "fortnight" and frame.month is not None and frame.nth in (1, 2):
-        half = Frame(**{**frame.__dict__, "period": ("first_half", "second_half")[frame.nth - 1],
-                        "unit": "month"})
-        return _period(half, today, today, lex)
-    if unit not in PERIOD_UNITS:
-        return None
-    if frame.nth is None and frame.mod == "last" and frame.month is not None:
-        frame.nth = -1
-    if frame.nth is not None and (frame.month is not None or frame.year is not None
-                                  or unit == "quarter"):
-        year = frame.year or today.year
-        if unit == "quarter":
-            return dt.datetime(year, 3 * (frame.nth - 1) + 1, 1), "quarter", None
-        if unit == "day" and frame.month is not None:
-            last_day = _cal.monthrange(year, frame.month)[1]
-            date = valid_date(year, frame.month, frame.nth if frame.nth > 0 else last_day)
-            return (dt.datetime.combine(date, dt.time()), "day", None) if date else None
-        if unit == "week" and frame.month is not None:
-            return _week_of_month(year, frame.month, frame.nth), "week", None
-        return None
-    if offset is not None and unit != "day":
-        return add_grain(truncate(today, unit), unit, offset), unit, None
-    return None
-
-
-def _week_of_month(year: int, month: int, nth: int) -> dt.datetime:
-    """The nth (or last, -1) Monday-to-Sunday week lying wholly in a month."""
-    if nth > 0:
-        monday = next_weekday(dt.date(year, month, 1), 0, True) + dt.timedelta(weeks=nth - 1)
-    else:
-        last = dt.date(year, month, _cal.monthrange(year, month)[1])
-        monday = last - dt.timedelta(days=(last.weekday() + 1) % 7 + 6)
-        monday += dt.timedelta(weeks=nth + 1)
-    return dt.datetime.combine(monday, dt.time())
-
-
-def _period(frame: Frame, ref: dt.datetime, today: dt.datetime,
-            lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime] | None:
-    """ "début avril", "fin de semaine", "mi-décembre", "end of the year", "EOM", "by EOD"."""
-    period, unit = str(frame.period), frame.unit
-    if period in SHORTHANDS:
-        period, unit = SHORTHANDS[period]
-    if period == "by_eod" or period == "eod":
-        return truncate(ref, "second"), "second", today + DAY
-    offset = _offset(frame.mod) or 0
-    if unit not in ("week", "month", "year"):
-        unit = "month" if frame.month is not None else ("year" if frame.year is not None else None)
-    if unit is None:
-        return None
-    if unit == "week":
-        start = truncate(today, "week") + dt.timedelta(weeks=offset)
-        following = start + dt.timedelta(weeks=1)
-    elif unit == "month":
-        if frame.month is not None:
-            year = frame.year or (today.year if frame.month >= today.month else today.year + 1)
-            start = dt.datetime(year, frame.month, 1)
-        else:
-            start = add_months(truncate(today, "month"), offset)
-        following = add_months(start, 1)
-    else:
-        start = dt.datetime(frame.year, 1, 1) if frame.year else add_grain(
-            truncate(today, "year"), "year", offset)
-        following = add_grain(start, "year")
-    if period == "by_end":
-        return truncate(ref, "second"), "second", following
-    if period == "rest":
-        return today, "day", following
-    key = f"{unit}_{period}" if period in ("begin", "mid", "end") else f"month_{period}"
-    if key not in lex.period_spans:
-        return None
-    first, last = lex.period_spans[key]
-    if unit == "week":
-        low, high = start + first * DAY, start + last * DAY
-    elif unit == "month":
-        low = start + (first - 1) * DAY
-        high = min(start + (last - 1) * DAY, following)
-    else:
-        low, high = add_months(start, first - 1), add_months(start, last - 1)
-    if high <= today and frame.month is None and frame.year is None and frame.mod is None:
-        return _period_next(frame, ref, today, lex, unit)
-    return low, ("month" if unit == "year" else "day"), high
-
-
-def _period_next(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon,
-                 unit: str) -> tuple[dt.datetime, str, dt.datetime] | None:
-    """The same part of the next week/month/year, when this one is over."""
-    shifted = Frame(**{**frame.__dict__, "mod": "next", "unit": unit})
-    return _period(shifted, ref, today, lex)
 
 
 def _recent(date: dt.date, today: dt.date, by_year: bool) -> dt.date | None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from affiche.when.lexicon import ZONES, Lexicon, norm
 
-__all__ = ["Atom", "Clock", "scan", "chunks"]
+__all__ = ["Atom", "Clock", "chunks", "scan"]
 
 
 @dataclass(slots=True)
