@@ -116,6 +116,7 @@ def _mock(monkeypatch, handler) -> list[httpx.Request]:
         return handler(request)
 
     monkeypatch.setattr(geocode_module, "_TRANSPORT", httpx.MockTransport(record))
+    monkeypatch.setattr(geocode_module, "MIN_INTERVAL", 0.0)
     return seen
 
 
@@ -132,6 +133,18 @@ def test_nominatim_address_precision(monkeypatch) -> None:
     assert request.headers["User-Agent"] == USER_AGENT
     assert request.url.path == "/search"
     assert "Tervuursesteenweg 300" in request.url.params["q"]
+    assert request.url.params["format"] == "jsonv2"
+
+
+def test_nominatim_requests_are_spaced(monkeypatch) -> None:
+    answer = [{"lat": "50.0", "lon": "4.0", "addresstype": "city"}]
+    _mock(monkeypatch, lambda request: httpx.Response(200, json=answer))
+    monkeypatch.setattr(geocode_module, "MIN_INTERVAL", 0.2)
+    sleeps: list[float] = []
+    monkeypatch.setattr(geocode_module.time, "sleep", sleeps.append)
+    for _ in range(2):
+        geocode(Place(locality="Gent"), backend="nominatim", nominatim_url="http://localhost:1")
+    assert sleeps and 0 < sleeps[-1] <= 0.2
 
 
 def test_nominatim_street_precision(monkeypatch) -> None:

