@@ -29,7 +29,6 @@ _TIME_LIKE = re.compile(r"\b\d{1,2}(?:[hHu:.]\d{0,2}|\s?[ap]\.?m\b)")
 
 # A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?(?:[/\-]\d{1,4}[A-Za-z]?)?"
-_NUMBER_RE = re.compile(_NUMBER)
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _PREFIXES = {"CH": "CH", "B": "BE", "F": "FR", "L": "LU", "NL": "NL", "D": "DE"}
 _POSTCODE = re.compile(
@@ -46,11 +45,10 @@ def _known_locality(text: str, start: int, grammar: Grammar, limit: int = 3) \
     words = []
     cursor = start
     for _ in range(limit):
+        # "Saint-Jacques-de-la-Lande" is one word; "Le Kremlin-Bicêtre", "Bergen op Zoom" more
         word = WORD.match(text, cursor) if not words else next_word(text, cursor)
-        if word is None:
-            # "Saint-Jacques-de-la-Lande" is one token; "Le Kremlin-Bicêtre" two
-            break
-        if not (capitalised(word.group(0)) or (words and word.group(0).lower() in ("de", "la", "le", "sur", "en", "aan", "op", "den", "upon"))):
+        if word is None or not (capitalised(word.group(0)) or (
+                words and word.group(0).lower() in grammar.connectors)):
             break
         words.append(word)
         cursor = word.end()
