@@ -151,6 +151,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.dur = "ago"
                 cur.touch(atom)
             elif roles & {"in", "within"}:
+                if after is not None and after.kind == "conn" and "at" in after.value:
+                    after = _next(chunk, index)  # "in about half an hour"
                 if after is not None and after.kind in ("num", "numw", "unit", "time", "mod"):
                     cur.dur = "within" if "within" in roles else "in"
                     cur.touch(atom)
@@ -187,7 +189,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.open = "before"
                     cur.touch(atom)
             elif "and" in roles:
-                if cur.has_content() and after is not None and after.kind in STARTERS:
+                if (cur.has_content() or _day_pending(cur, after)) and after is not None \
+                        and after.kind in STARTERS:
                     new("list")
             elif "at" in roles:
                 at_pending = True
@@ -417,7 +420,7 @@ def _prune(group: Group) -> Group:
     frames: list[Frame] = []
     seps: list[str] = []
     for position, frame in enumerate(group.frames):
-        ranged = position < len(group.seps) and group.seps[position] == "range"
+        ranged = position < len(group.seps) and group.seps[position] in ("range", "list")
         if frame.has_content() or (frame.rec and frame.wd is not None) or (
                 ranged and frame.pending is not None):
             if frames:

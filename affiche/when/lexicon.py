@@ -119,6 +119,7 @@ class Lexicon:
     plain_scanner: re.Pattern[str]
     glue: re.Pattern[str]
     article_before: re.Pattern[str]
+    clock_blocker: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
 
     def lookup(self, text: str) -> list[tuple[str, Any]]:
@@ -217,8 +218,11 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     scanner = r"(?<!\w)(?:" + "|".join([relation, half_hour] + alternatives) + ")" + tail
     plain = r"(?<!\w)(?:" + "|".join(alternatives) + ")" + tail
     glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))
-    glue = re.compile(r"(?:[\s,;()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
+    glue = re.compile(r"(?:[\s,()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
     articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))
+    blockers = settings.get("clock_blockers", [])
+    clock_blocker = re.compile(r"(?:(?<!\w)(?:" + _alternation(blockers) + r")\s+|\w-)$"
+                               if blockers else r"\w-$", re.IGNORECASE)
     article_before = re.compile(r"(?<!\w)(?:" + articles + r")\s*$", re.IGNORECASE)
     return Lexicon(
         lang=lang,
@@ -231,6 +235,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         plain_scanner=re.compile(plain, re.IGNORECASE),
         glue=glue,
         article_before=article_before,
+        clock_blocker=clock_blocker,
         weak=frozenset(norm(w) for w in settings.get("weak", [])),
     )
 

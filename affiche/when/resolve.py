@@ -165,7 +165,12 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
             mention.end_value = dated[2] - DAY if mention.grain == "day" else dated[2]
     else:
         return None
-    if frame.open == "after":
+    if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
+        unit, count = _unit(str(frame.unit), int(frame.qty))  # "trois jours après Pâques"
+        if unit in DURATION_GRAIN and mention.value is not None:
+            mention.value = add_grain(mention.value, unit, count)
+            mention.kind, mention.end_value, mention.end_exclusive = "value", None, None
+    elif frame.open == "after":
         mention.kind, mention.open = "interval", "after"
         mention.end_value = mention.end_exclusive = None
     elif frame.open == "before":

@@ -106,6 +106,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if not readings:
                 continue
             kind, value = readings[0]
+            if kind == "clock" and lex.clock_blocker.search(text[max(0, start - 12):start]):
+                continue  # "gare du Midi", "Bruxelles-Midi": a name, not noon
             article = kind in ("numw", "ordw") and bool(
                 lex.article_before.search(text[max(0, start - 12):start]))
             atoms.append(Atom(kind, start, end, value, tuple(readings[1:]), article=article,
