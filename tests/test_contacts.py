@@ -35,6 +35,8 @@ CASES = [
     ("fr", "Appelez Swiss contact +41 22 700 11 22 ou Paris +33 1 43 00 00 00.",
      [("phone", "+41 22 700 11 22"), ("phone", "+33 1 43 00 00 00")]),
     ("nl", "Organisatie in Utrecht: +31 30 123 4567", [("phone", "+31 30 123 4567")]),
+    ("en", "Write to info@walk-example.org.uk or press [at] walk-example [dot] co [dot] uk.",
+     [("email", "info@walk-example.org.uk"), ("email", "press@walk-example.co.uk")]),
 ]
 
 # Texts that hold no contact at all: times, dates, prices, files, abbreviations, inclusive writing.

@@ -19,6 +19,7 @@ from affiche.extract.placewords import (
     name_start_before,
     next_word,
     scan_name,
+    town_qualifier,
     words_of,
 )
 from affiche.resolve import gazetteer
@@ -61,8 +62,8 @@ def _known_locality(text: str, start: int, grammar: Grammar, limit: int = 3) \
         entry = table.best(surface) if gazetteer.normalise(surface) in table.keys else None
         if entry is not None:
             end = words[size - 1].end()
-            bracket = re.match(r"[ \t]*\((?:[^()\n]{1,30})\)", text[end:end + 34])
-            if bracket:
+            bracket = re.match(r"[ \t]*\(([^()\n]{1,30})\)", text[end:end + 34])
+            if bracket and town_qualifier(bracket.group(1)):
                 end += bracket.end()
             return end, text[words[0].start():end], entry
     first = words[0]
@@ -170,9 +171,11 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
             return None
     else:
         return None
-    cues = list(grammar.cue.finditer(candidate))
-    if cues and cues[-1].end() < len(candidate):
-        candidate = candidate[cues[-1].end():].strip()  # "Conférence à la Maison X" → "Maison X"
+    # "Conférence à la Maison X" → "Maison X" (the first cue: "aux" in "Jardin aux Fleurs" is
+    # part of the name)
+    cue = grammar.cue.search(candidate)
+    if cue and cue.end() < len(candidate):
+        candidate = candidate[cue.end():].strip()
     words = candidate.split()
     if not words or len(words) > 7 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None

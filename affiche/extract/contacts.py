@@ -66,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     dot = (rf"(?:\s*[\[({{<]\s*(?:{dot_words}|\.)\s*[\])}}>]\s*|\s*-\s?(?:{dot_words})\s?-\s*"
            rf"|\s+(?:{dot_words})\s+|\s\.\s|\.)")
     email = (rf"(?<![\w.@%+\-])(?P<local>{_LOCAL}(?:{dot}{_LOCAL})*)(?P<at>{at})"
-             rf"(?P<domain>{_LABEL}(?:{dot}{_LABEL})*?{dot}[A-Za-z]{{2,24}})(?![\w\-@])")
+             rf"(?P<domain>{_LABEL}(?:{dot}{_LABEL})*{dot}[A-Za-z]{{2,24}})(?![\w\-@])")
     cues = _alternation(_words("phone_cues"))
     return {
         "email": re.compile(email, re.IGNORECASE),

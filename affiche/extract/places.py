@@ -33,6 +33,7 @@ from affiche.extract.placewords import (
     name_start_before,
     preceding_cue,
     scan_name,
+    town_qualifier,
     words_of,
 )
 from affiche.resolve import gazetteer
@@ -113,7 +114,7 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             if local:
                 entry = local[0]
         bracket = _BRACKET.match(text, end)
-        if bracket and _qualifier(bracket.group(1)):
+        if bracket and town_qualifier(bracket.group(1)):
             # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
             end = bracket.end()
             surface = text[first.start():end]
@@ -148,15 +149,6 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
     return not (entry.country != "BE" and entry.population < 50_000
                 and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
-
-
-def _qualifier(inside: str) -> bool:
-    """A bracket after a town that belongs to its name: a department, borough or larger town."""
-    if re.fullmatch(r"\d{1,3}|2[AB]", inside.strip()):
-        return True
-    if re.match(r"\d{1,2}(?:e|er|ème|de|ste)\b", inside.strip()):
-        return True
-    return gazetteer.normalise(inside) in gazetteer.load().mentions
 
 
 @functools.cache

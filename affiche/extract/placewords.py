@@ -28,6 +28,7 @@ __all__ = [
     "next_word",
     "preceding_cue",
     "scan_name",
+    "town_qualifier",
     "words_of",
 ]
 
@@ -327,3 +328,13 @@ def merged_lower(key: str) -> frozenset[str]:
 def capitalised(token: str) -> bool:
     """True when a word starts with a capital letter."""
     return token[:1].isupper()
+
+
+def town_qualifier(inside: str) -> bool:
+    """A bracket after a town that belongs to its name: a department ("86"), a borough
+    ("7e arrondissement") or the larger town ("Seraing")."""
+    inside = inside.strip()
+    if re.fullmatch(r"\d{1,3}|2[AB]", inside) or re.match(r"\d{1,2}(?:e|er|ème|de|ste)\b", inside):
+        return True
+    from affiche.resolve import gazetteer  # the finders load it anyway; kept out of import time
+    return gazetteer.normalise(inside) in gazetteer.load().mentions
