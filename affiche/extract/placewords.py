@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from affiche import lang as language_data
+from affiche.resolve import gazetteer
 
 __all__ = [
     "GAP",
@@ -336,5 +337,4 @@ def town_qualifier(inside: str) -> bool:
     inside = inside.strip()
     if re.fullmatch(r"\d{1,3}|2[AB]", inside) or re.match(r"\d{1,2}(?:e|er|ème|de|ste)\b", inside):
         return True
-    from affiche.resolve import gazetteer  # the finders load it anyway; kept out of import time
     return gazetteer.normalise(inside) in gazetteer.load().mentions
