@@ -262,6 +262,18 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     return [_finish(draft, lang), *extra]
 
 
+def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
+    """The assembly time among meeting times: the one rendez-vous time, else the start of the
+    route; None for a list of departures from several places (only the day is then known)."""
+    by_cue: dict[str, set[tuple[int, int] | None]] = {}
+    for point in meeting:
+        by_cue.setdefault(point.cue or "meeting", set()).add(_clock(point))
+    for cue in ("meeting", "route_start"):
+        if len(by_cue.get(cue, ())) == 1:
+            return next(p for p in meeting if (p.cue or "meeting") == cue)
+    return None
+
+
 def _clock(point: TimePoint) -> tuple[int, int] | None:
     """The time of day a point states (hour, minute)."""
     value = point.mention.value
@@ -274,9 +286,9 @@ def _finish(draft: Draft, lang: str) -> Draft:
     meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
     if timed:
         draft.start = timed[0]
-    elif len({_clock(p) for p in meeting}) == 1:
+    elif _assembly(meeting) is not None:
         # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
-        draft.start, draft.start_from_meeting = meeting[0], True
+        draft.start, draft.start_from_meeting = _assembly(meeting), True
     else:
         # several departure times and no time of the event itself: only the day is known
         draft.start = (draft.anchors or draft.times)[0]
