@@ -110,7 +110,8 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                         if token.endswith(ending) and len(head) >= 4 else None
                     # only the town's own spelling ("Brussel", "Gent"; not "Antwerp" of Antwerpse)
                     if candidate and candidate.population >= 50_000 and (
-                            key == gazetteer.normalise(candidate.name) or key in _municipalities()):
+                            key in _municipalities() if candidate.country == "BE"
+                            else key == gazetteer.normalise(candidate.name)):
                         best = (first.start() + len(head), head, candidate, 1)
                         break
             if best:
