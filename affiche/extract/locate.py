@@ -41,12 +41,18 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name)))
     for town in finders.find_localities(text, lang):
         if not _inside(town.start, town.end, found):
-            found.append(PlaceCandidate(town.start, town.end, "locality",
-                                        Place(locality=town.name, country=town.country)))
+            end = town.end
+            qualifier = _QUALIFIER.match(text, end)
+            if qualifier:  # "Paris (7e arrondissement)", "Rouillé (86)": kept as written
+                end = qualifier.end()
+            found.append(PlaceCandidate(town.start, end, "locality",
+                                        Place(locality=text[town.start:end],
+                                              country=town.country)))
     found.sort(key=lambda c: c.start)
     return _join_venue_addresses(text, found)
 
 
+_QUALIFIER = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _GAP = re.compile(r"[\w]{0,4}[\s,:(\-–—]*")
 
 
@@ -116,7 +122,12 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
         same_paragraph = segments.units[anchor_index].paragraph == paragraph
         closeness = 3.0 if distance == 0 else (1.5 / distance if same_paragraph else 0.5 / distance)
         best = max(best, closeness)
-    return best + _RICHNESS[candidate.source] + (0.5 if candidate.place.locality else 0.0)
+    richness = _RICHNESS[candidate.source]
+    if candidate.source == "address" and not any(ch.isdigit() for ch in
+                                                 (candidate.place.street or "")) \
+            and not candidate.place.postcode:
+        richness = 1.5  # a street without number or postcode is less than a named venue
+    return best + richness + (0.5 if candidate.place.locality else 0.0)
 
 
 def _adjacent_venue(found: list[PlaceCandidate], address: PlaceCandidate,

@@ -81,8 +81,10 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
     for unit in segments.units:
         if unit.start in seen_units or unit.paragraph not in paragraphs:
             continue
+        # without a time, only a group departure ("départ groupé depuis la gare de X") is a
+        # meeting point; a bare "rendez-vous à Paris" names the event's own place
         role = next((name for name, pattern in table
-                     if name in ("group_departure", "meeting") and pattern.search(unit.text)), None)
+                     if name == "group_departure" and pattern.search(unit.text)), None)
         if role is None or _unit_place(places, unit) is None:
             continue
         if any(p.unit.start == unit.start for p in draft.times):
