@@ -60,6 +60,15 @@ CASES = [
     ("between 2pm and 5pm", "2025-01-13T14:00..2025-01-13T17:00 hour T"),
     ("last Friday", "2025-01-10T00:00 day D"),
     ("first Monday of March", "2025-03-03T00:00 day D"),
+    ("every Tuesday 7-9pm", "2025-01-14T19:00..2025-01-14T21:00 hour DTR"),
+    ("Friday 31 January from 6pm until 8pm.", "2025-01-31T18:00..2025-01-31T20:00 hour DT"),
+    ("Saturday 25th January, 12 noon", "2025-01-25T12:00 hour DT"),
+    ("a quarter past 7 in the evening", "2025-01-13T19:15 minute TP"),
+    ("twenty to nine", "2025-01-13T20:40 minute T"),
+    ("half past six pm", "2025-01-13T18:30 minute T"),
+    ("from 2 to 5pm", "2025-01-13T14:00..2025-01-13T17:00 hour T"),
+    ("Christmas next year", "2026-12-25T00:00 day D"),
+    ("9:30am GMT", "2025-01-13T10:30 minute T"),
 ]
 
 

@@ -81,6 +81,10 @@ CASES = [
     ("samedi 14 juin à 20h", "2025-06-14T20:00 hour DT"),
     ("vendredi quinze à seize heures", "2025-01-17T16:00 hour DT"),
     ("noël", "2025-12-25T00:00 day D"),
+    ("de 14 à 18h le samedi 1er février", "2025-02-01T14:00..2025-02-01T18:00 hour DT"),
+    ("le 8 mars entre 11 et 13h", "2025-03-08T11:00..2025-03-08T13:00 hour DT"),
+    ("deux jours après Noël", "2025-12-27T00:00 day D"),
+    ("à 15h CET", "2025-01-13T15:00 minute T"),
 ]
 
 
@@ -115,6 +119,25 @@ def test_bare_time_stays_undated() -> None:
     assert len(found) == 1
     assert not found[0].has_date and found[0].has_time
     assert found[0].value.date() == REF.date()
+
+
+def test_list_of_bare_days_takes_the_month() -> None:
+    found = find("Grève générale les 27 et 28 janvier.", REF, "fr")
+    assert [m.value.date().isoformat() for m in found] == ["2025-01-27", "2025-01-28"]
+
+
+@pytest.mark.parametrize("text", [
+    "Départ de la gare du Midi.", "Bruxelles-Midi", "Depuis des années, des militants",
+    "Il a 25 et 30 ans.", "au 14 avenue Duquesne", "Rendez-vous à deux pas de la gare",
+    "Il a été arrêté.",
+])
+def test_words_that_are_not_times(text: str) -> None:
+    assert find(text, REF, "fr") == []
+
+
+def test_des_is_not_des() -> None:
+    assert find("Samedi 1er février, des militants", REF, "fr")[0].open is None
+    assert find("Samedi 1er février dès 14h", REF, "fr")[0].open == "after"
 
 
 def test_past_date_is_flagged() -> None:

@@ -65,6 +65,12 @@ CASES = [
     ("om drie uur", "2025-01-13T15:00 hour T"),
     ("8 uur 's avonds", "2025-01-13T20:00 hour TP"),
     ("maart", "2025-03-01T00:00 month D"),
+    ("elke woensdag van 17 tot 19 uur", "2025-01-15T17:00..2025-01-15T19:00 hour DTR"),
+    ("op 8 maart tussen 11 en 13 uur", "2025-03-08T11:00..2025-03-08T13:00 hour DT"),
+    ("kwart over 8 's avonds", "2025-01-13T20:15 minute TP"),
+    ("10 voor half 4", "2025-01-13T15:20 minute T"),
+    ("half 8", "2025-01-13T19:30 minute T"),
+    ("om 9.10 u.", "2025-01-13T09:10 minute T"),
 ]
 
 
@@ -76,6 +82,11 @@ def test_dutch_reading(text: str, expected: str) -> None:
 def test_list_of_days_in_dutch() -> None:
     found = find("Acties op woensdag 5 en donderdag 6 februari om 20u.", REF, "nl")
     assert [m.value.strftime("%m-%d %H:%M") for m in found] == ["02-05 20:00", "02-06 20:00"]
+
+
+def test_list_of_bare_days_in_dutch() -> None:
+    found = find("Staking op 27 en 28 januari.", REF, "nl")
+    assert [m.value.date().isoformat() for m in found] == ["2025-01-27", "2025-01-28"]
 
 
 def test_weekday_conflict_in_dutch() -> None:

@@ -26,6 +26,17 @@ def share(group: Group) -> None:
     for position in range(len(frames) - 2, -1, -1):
         first, second = frames[position], frames[position + 1]
         sep = group.seps[position]
+        if first.clock is None and second.clock is not None and (
+                not second.has_date() or second.clock_first):
+            # "van 17 tot 19 uur", "7-9pm", "tussen 11 en 13 uur": the first number is an hour
+            if first.day_from_range and first.month is None and first.day is not None \
+                    and first.day <= 24:
+                first.clock = Clock(first.day, marker="bare", ambiguous=first.day <= 12)
+                first.day = None
+            elif first.pending is not None and first.pending <= 24:
+                first.clock = Clock(first.pending, marker="bare", ambiguous=first.pending <= 12)
+                first.pending = None
+                first.touch(first.pending_atom)  # type: ignore[arg-type]
         if first.pending is not None and first.day is None and second.day is not None \
                 and 1 <= first.pending <= 31:
             first.day, first.pending = first.pending, None
@@ -34,11 +45,6 @@ def share(group: Group) -> None:
             first.month = second.month
             if first.year is None:
                 first.year = second.year
-        if first.day_from_range and first.month is None and first.wd is None \
-                and first.clock is None and second.clock is not None and not second.has_date() \
-                and first.day is not None and first.day <= 24:
-            first.clock = Clock(first.day, marker="bare", ambiguous=first.day <= 12)
-            first.day = None
         if not first.has_date() and second.has_date():
             first.copy_date(second)
         if sep == "list" and first.has_date() and first.clock is None and second.clock is not None:

@@ -54,6 +54,7 @@ class Frame:
     range_from: bool = False
     between: bool = False
     day_from_range: bool = False
+    clock_first: bool = False
     pending: int | None = None
     pending_atom: Atom | None = None
     zone: int | None = None
@@ -119,7 +120,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
     twelve = bool(lex.settings["twelve_hour"])
     index = 0
 
-    def new(sep: str) -> None:
+    def new(sep: str) -> Frame:
+        """Start a new frame (joined to the last by `sep`) and return it."""
         nonlocal group
         if sep == "none":
             groups.append(group)
@@ -127,6 +129,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         else:
             group.frames.append(Frame())
             group.seps.append(sep)
+        return group.frames[-1]
 
     while index < len(chunk):
         atom = chunk[index]
@@ -140,8 +143,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             roles = atom.value
             if "every" in roles:
                 if cur.has_content():
-                    new("none")
-                    cur = group.frames[-1]
+                    cur = new("none")
                 cur.rec = True
                 cur.touch(atom)
             elif roles & {"ago", "hence"} and cur.qty is not None:
@@ -226,8 +228,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
         elif kind == "date":
             if cur.day is not None or cur.month is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.year, cur.month, cur.day = atom.value
             cur.touch(atom)
         elif kind in ("time", "clock"):
@@ -238,8 +239,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.touch(atom)
                 continue
             if cur.clock is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
+            cur.clock_first = not cur.has_content()
             cur.clock = clock
             cur.touch(atom)
             if kind == "clock" and after is not None and after.kind in ("num", "numw") \
@@ -249,8 +250,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 index += 1
         elif kind in ("wd", "wdpl"):
             if cur.wd is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.wd = int(atom.value)
             cur.rec = cur.rec or kind == "wdpl"
             if cur.pending is not None and cur.qty is None and cur.day is None:
@@ -259,8 +259,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
         elif kind == "month":
             if cur.month is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.month = int(atom.value)
             if cur.pending is not None and cur.day is None and 1 <= cur.pending <= 31 \
                     and cur.pending_atom is not None and cur.pending_atom.kind == "num":
@@ -269,8 +268,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
         elif kind in ("reld", "reldp"):
             if cur.reld is not None or cur.wd is not None or cur.day is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             if kind == "reldp":
                 offset, part = str(atom.value).split()
                 cur.reld, cur.pod = int(offset), part
@@ -279,14 +277,12 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
         elif kind == "pod":
             if cur.pod is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.pod = str(atom.value)
             cur.touch(atom)
         elif kind == "unit":
             if cur.unit is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.unit = str(atom.value)
             if cur.qty is None and cur.pending is None and cur.dur is not None:
                 cur.qty = 1
@@ -296,8 +292,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
         elif kind == "hol":
             if cur.hol is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.hol = str(atom.value)
             cur.touch(atom)
         elif kind == "season":
@@ -333,7 +328,7 @@ def _month_follows(chunk: list[Atom], index: int) -> bool:
 def _day_pending(cur: Frame, after: Atom | None) -> bool:
     """ "13 au 15 juillet": a pending number before a range connector is the first day."""
     return (cur.pending is not None and 1 <= cur.pending <= 31 and after is not None
-            and after.kind in ("num", "numw", "wd", "date"))
+            and after.kind in ("num", "numw", "wd", "date", "time"))
 
 
 def _add_minutes(clock: Clock, minutes: int) -> None:
@@ -347,6 +342,10 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
     value = int(atom.value)
     after2 = _next(chunk, index)
+    if after is not None and after.kind == "clock" and value in (0, 12, 24) \
+            and after.start - atom.end <= 1:
+        cur.touch(atom)  # "12 noon", "12 midnight": the clock word says it all
+        return index
     if atom.ordinal and after is not None and after.kind in ("unit", "wd") and cur.nth is None \
             and (after.kind == "unit" or _month_follows(chunk, index)):
         cur.nth = value
@@ -360,8 +359,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         return index
     if at_pending and twelve and value <= 24 and not atom.ordinal and atom.digits <= 2:
         if cur.clock is not None:
-            new("none")
-            cur = group.frames[-1]
+            cur = new("none")
         clock = Clock(value, marker="bare", ambiguous=twelve and 1 <= value <= 12)
         if after is not None and after.kind in ("num", "numw") and after.digits <= 2 \
                 and int(after.value) < 60 and after.start - atom.end <= 1:
@@ -384,8 +382,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     if atom.kind == "num" and atom.digits == 4:
         if 1000 <= value <= 2200:
             if cur.year is not None:
-                new("none")
-                cur = group.frames[-1]
+                cur = new("none")
             cur.year = value
             cur.touch(atom)
         return index
@@ -398,19 +395,17 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
             after is not None and after.kind == "month") or (atom.article and not strict) \
             or cur.range_from or (
             group.seps and group.seps[-1] == "range" and not cur.has_content())
-    if 1 <= value <= 31 and day_context:
+    if 1 <= value <= 31 and day_context and not (cur.day is not None and cur.range_from):
         if cur.day is not None:
-            new("none")
-            cur = group.frames[-1]
+            cur = new("none")
         cur.day = value
         cur.day_from_range = atom.kind == "num" and not (
-            atom.ordinal or atom.article or cur.month is not None or cur.wd is not None
+            atom.ordinal or atom.article or cur.month is not None
             or (after is not None and after.kind == "month"))
         cur.touch(atom)
         return index
     if cur.pending is not None:
-        new("none")
-        cur = group.frames[-1]
+        cur = new("none")
     cur.pending, cur.pending_atom = value, atom
     return index
 

@@ -159,7 +159,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     number_re = _trie_regex(sorted(set(numbers)))
     minute_words = [norm(w) for w in time.get("minute_words", {})]
     minute_re = (r"(?:\s+(?P<minw>" + _trie_regex(minute_words) + r")(?!\w))?") if minute_words else ""
-    meridiem = r"(?:\s?(?P<{name}>" + ampm + r")(?![\w.]|\.\w))?"
+    meridiem = r"(?:\s?(?P<{name}>" + ampm + r")(?!\w|\.\w))?"
 
     compound = "(?!)"
     if settings.get("compounds"):
@@ -194,7 +194,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
         r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
-        r"(?!\s?(?:" + ampm + r")(?![\w.]|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
+        r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
         r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
         + r")(?![^\W\d]))",
         r"(?P<ns>(?<![\w.,:/])(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
@@ -204,7 +204,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
         r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
-        + r")(?![\w.]|\.\w))",
+        + r")(?!\w|\.\w))",
         r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
         r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?" + minute_re.replace("minw", "minw2")
         + ")",
@@ -214,9 +214,10 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     ]
     # Every token but a few symbols starts a word: one look-behind check rejects the other
     # positions before any alternative is tried, which keeps scanning long documents cheap.
-    tail = "|" + zones + "|" + other_re
-    scanner = r"(?<!\w)(?:" + "|".join([relation, half_hour] + alternatives) + ")" + tail
-    plain = r"(?<!\w)(?:" + "|".join(alternatives) + ")" + tail
+    # Zones first: upper case, so "CET" is a zone where "cet" is a French word.
+    tail = "|" + other_re
+    scanner = zones + r"|(?<!\w)(?:" + "|".join([relation, half_hour] + alternatives) + ")" + tail
+    plain = zones + r"|(?<!\w)(?:" + "|".join(alternatives) + ")" + tail
     glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))
     glue = re.compile(r"(?:[\s,()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
     articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))

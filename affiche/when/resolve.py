@@ -122,7 +122,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     """The mention stated by one frame, or None when it states nothing that resolves."""
     today = truncate(ref, "day")
     mention = TimeMention(start=frame.start, end=frame.end, text="", recurring=frame.rec,
-                          stated_zone=frame.zone)
+                          stated_zone=frame.zone if frame.clock is not None else None)
     if frame.period == "now" and not frame.has_date() and frame.clock is None:
         mention.value, mention.grain = truncate(ref, "second"), "second"
         return mention
