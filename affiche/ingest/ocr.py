@@ -27,7 +27,7 @@ INSTALL = ("apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld")
 _MIN_WORD_CONF = 30
 # Minimum mean confidence of a line by how many letters/digits it has: short unsure lines are
 # speckles, photo borders and textures read as "a >" or "SR" (seen on bench/ocr.py's photos).
-_MIN_CONF_SINGLE = 0.85
+_MIN_CONF_TINY = 0.85
 _MIN_CONF_SHORT = 0.55
 _SHORT = 8
 _MIN_CONF_LONG = 0.3
@@ -148,8 +148,8 @@ def _is_text(line: Line) -> bool:
     letters = sum(ch.isalnum() for ch in line.text)
     if letters == 0:
         return False
-    if letters == 1:
-        return line.confidence >= _MIN_CONF_SINGLE
+    if letters <= 2:
+        return line.confidence >= _MIN_CONF_TINY
     return line.confidence >= (_MIN_CONF_SHORT if letters < _SHORT else _MIN_CONF_LONG)
 
 
