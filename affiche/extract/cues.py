@@ -12,7 +12,7 @@ from typing import Any
 
 from affiche import lang as language_data
 
-__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data"]
+__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pattern"]
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -53,3 +53,11 @@ def cue_table(lang: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = events_data(lang)[key]
     return tuple((name, phrase_pattern(list(words))) for name, words in table.items()
                  if isinstance(words, list))
+
+
+@functools.cache
+def past_pattern(lang: str) -> re.Pattern[str]:
+    """Past-tense cues: the `past` phrases and the `past_regex` verb forms of the language."""
+    phrases = phrase_pattern(list(events_data(lang)["past"])).pattern
+    forms = "|".join(f"(?:{r})" for r in events_data(lang).get("past_regex", []))
+    return re.compile("|".join(p for p in (phrases, forms) if p), re.IGNORECASE)

@@ -155,12 +155,24 @@ def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
     return max(point.day, end_day) < reference.date()
 
 
-def _is_report(point: TimePoint, lang: str, reference: dt.datetime) -> bool:
-    """True for a mention in a sentence written as a report, which invites to nothing (rule 2)."""
-    if not cues.cue_pattern(lang, "past").search(point.unit.text):
+def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> bool:
+    """True for a mention in a sentence written as a report, which invites to nothing (rule 2);
+    in a document written as a report, a weekday or "today" without a day number is too."""
+    if report and not any(ch.isdigit() for ch in point.mention.text) \
+            and point.day != reference.date():
+        return True
+    if not cues.past_pattern(lang).search(point.unit.text):
         return False
     return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
         point.unit.text)
+
+
+def is_report(text: str, lang: str) -> bool:
+    """True when a text reads as a report: at least twice as many past-tense cues as
+    invitations, and at least two."""
+    past = len(cues.past_pattern(lang).findall(text))
+    invitations = len(cues.cue_pattern(lang, "invite").findall(text))
+    return past >= 2 and past >= 2 * invitations
 
 
 def _relative_only(mention: Any, lang: str) -> bool:
@@ -193,6 +205,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                  lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
     """Group time points into event drafts (rules 2-5)."""
     cancelled = cues.cue_pattern(lang, "cancelled")
+    report = is_report(" ".join(u.text for u in segments.units), lang)
     by_day: dict[dt.date, Draft] = {}
     dropped_days: set[dt.date] = set()
     current: dt.date | None = None
@@ -203,7 +216,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # a vague period or a duration: no day to hang anything on
         if point.day is not None:
             current = point.day
-            live = not (_is_past(point, reference) or _is_report(point, lang, reference)
+            live = not (_is_past(point, reference) or _is_report(point, lang, reference, report)
                         or cancelled.search(point.unit.text))
             current_live = live
             if not live:
