@@ -286,7 +286,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.unit = str(atom.value)
             if cur.qty is None and cur.pending is None and cur.dur is not None:
                 cur.qty = 1
-            if cur.pending is not None and cur.qty is None:
+            if cur.pending is not None and cur.qty is None and _counts(chunk, index - 1, cur):
                 cur.qty, cur.pending = cur.pending, None
                 cur.touch(cur.pending_atom)  # type: ignore[arg-type]
             cur.touch(atom)
@@ -323,6 +323,17 @@ def chunk_text_between(left: Atom, right: Atom) -> str:
 def _month_follows(chunk: list[Atom], index: int) -> bool:
     """ "le 2e samedi de mars": a month comes right after the weekday."""
     return any(a.kind == "month" for a in chunk[index + 1:index + 3])
+
+
+def _counts(chunk: list[Atom], position: int, cur: Frame) -> bool:
+    """ "3 weeks", "3 prochaines semaines" count units; "the 20 of next month" does not."""
+    previous = chunk[position - 1] if position >= 1 else None
+    if previous is not None and previous is cur.pending_atom:
+        return chunk[position].start - previous.end <= 1
+    if previous is not None and previous.kind == "mod" and position >= 2 \
+            and chunk[position - 2] is cur.pending_atom:
+        return previous.start - chunk[position - 2].end <= 1
+    return False
 
 
 def _day_pending(cur: Frame, after: Atom | None) -> bool:

@@ -351,7 +351,11 @@ def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetim
     weekday = int(frame.wd or 0)
     day = today.date()
     offset = offset_of(frame.mod)
-    if frame.month is not None and (frame.nth is not None or frame.mod == "last"):
+    if frame.month is None and frame.nth is not None and frame.unit == "month" \
+            and offset is not None:  # "first tuesday of last month"
+        month = add_months(truncate(today, "month"), offset)
+        date = nth_weekday(month.year, month.month, weekday, frame.nth)
+    elif frame.month is not None and (frame.nth is not None or frame.mod == "last"):
         nth = frame.nth if frame.nth is not None else -1
         year = frame.year or today.year
         date = nth_weekday(year, frame.month, weekday, nth)
