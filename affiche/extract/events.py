@@ -159,12 +159,26 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     """True for a mention in a sentence written as a report, which invites to nothing (rule 2);
     in a document written as a report, a weekday or "today" without a day number is too."""
     if report and not any(ch.isdigit() for ch in point.mention.text) \
-            and point.day != reference.date():
+            and not point.mention.has_time:
+        return True
+    if _is_dateline(point, reference, lang):
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
         return False
     return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
         point.unit.text)
+
+
+def _is_dateline(point: TimePoint, reference: dt.datetime, lang: str) -> bool:
+    """True for the publication date line of a page or post ("01 maart 2019", "» 07 Avr 2015,
+    14:05"): the reference day, (nearly) alone on its line, and no cue in it."""
+    if point.day != reference.date():
+        return False
+    unit = point.unit
+    if cues.cue_pattern(lang, "invite").search(unit.text) or any(
+            p.search(unit.text) for _, p in cues.cue_table(lang, "kinds")):
+        return False
+    return len(unit.text) - len(point.mention.text) < 25
 
 
 def is_report(text: str, lang: str) -> bool:
