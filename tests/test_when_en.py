@@ -69,6 +69,8 @@ CASES = [
     ("from 2 to 5pm", "2025-01-13T14:00..2025-01-13T17:00 hour T"),
     ("Christmas next year", "2026-12-25T00:00 day D"),
     ("9:30am GMT", "2025-01-13T10:30 minute T"),
+    ("from Monday to Friday", "2025-01-20T00:00..2025-01-24T00:00 day D"),
+    ("the 20th of next month", "2025-02-20T00:00 day D"),
 ]
 
 

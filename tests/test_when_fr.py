@@ -85,6 +85,9 @@ CASES = [
     ("le 8 mars entre 11 et 13h", "2025-03-08T11:00..2025-03-08T13:00 hour DT"),
     ("deux jours après Noël", "2025-12-27T00:00 day D"),
     ("à 15h CET", "2025-01-13T15:00 minute T"),
+    ("du lundi au vendredi de 9h à 17h", "2025-01-20T09:00..2025-01-24T17:00 hour DT"),
+    ("samedi de 22h à 2h", "2025-01-18T22:00..2025-01-19T02:00 hour DT"),
+    ("vendredi soir, apéro à partir de 18h", "after:2025-01-17T18:00.. hour DTP"),
 ]
 
 
@@ -129,7 +132,7 @@ def test_list_of_bare_days_takes_the_month() -> None:
 @pytest.mark.parametrize("text", [
     "Départ de la gare du Midi.", "Bruxelles-Midi", "Depuis des années, des militants",
     "Il a 25 et 30 ans.", "au 14 avenue Duquesne", "Rendez-vous à deux pas de la gare",
-    "Il a été arrêté.",
+    "Il a été arrêté.", "Contact : 0470 10 11 12", "Mis à jour",
 ])
 def test_words_that_are_not_times(text: str) -> None:
     assert find(text, REF, "fr") == []

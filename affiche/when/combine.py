@@ -76,13 +76,14 @@ def attach_times(groups: list[Group], text: str, max_gap: int = 40) -> list[Grou
         previous = out[-1] if out else None
         if previous is not None and len(previous.frames) == 1 and group.frames:
             dated, timed = previous.frames[0], group.frames[0]
-            if (dated.clock is None and dated.pod is None and not dated.rec
+            if (dated.clock is None and not dated.rec
                     and (dated.day is not None or dated.wd is not None or dated.reld is not None)
                     and timed.clock is not None and not timed.has_date()):
                 gap = text[dated.end:timed.start]
                 if len(gap) <= max_gap and "\n\n" not in gap and not _sentence_break(gap):
                     timed.copy_date(dated)
                     timed.start = dated.start
+                    timed.pod = timed.pod or dated.pod
                     out[-1] = group
                     continue
         out.append(group)

@@ -55,6 +55,7 @@ class Frame:
     between: bool = False
     day_from_range: bool = False
     clock_first: bool = False
+    opens: bool = False
     pending: int | None = None
     pending_atom: Atom | None = None
     zone: int | None = None
@@ -175,6 +176,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                         cur.has_date() and cur.clock is None
                         and after.kind in ("time", "clock", "num", "numw"))):
                     cur.range_from = True
+                    cur.opens = "opens" in roles  # "from 8pm" alone is open-ended
                     cur.touch(atom)
             elif "after" in roles:
                 if cur.qty is not None and cur.unit and (after is None or after.kind not in STARTERS):
@@ -281,6 +283,12 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.pod = str(atom.value)
             cur.touch(atom)
         elif kind == "unit":
+            if cur.qty is None and cur.pending is None and cur.mod is None and cur.nth is None \
+                    and cur.dur is None and cur.period is None \
+                    and (after is None or after.kind not in ("mod", "period")) \
+                    and not (atom.value == "weekend" and after is not None):
+                at_pending = False
+                continue  # a bare "jour", "semaine": a word, not a time
             if cur.unit is not None:
                 cur = new("none")
             cur.unit = str(atom.value)

@@ -197,7 +197,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
         r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
         + r")(?![^\W\d]))",
-        r"(?P<ns>(?<![\w.,:/])(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
+        r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
         r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
         + meridiem.format(name="tc_ap") + ")",
         r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"

@@ -72,7 +72,7 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                     first.clock = middle.clock
             mention = _range(first, frames[last], ref, lex, strict)
         else:
-            if first.range_from and not first.between and first.open is None:
+            if first.range_from and first.opens and first.open is None:
                 first.open = "after"
             if strict and first.day_from_range and first.month is None and first.wd is None:
                 first.day = None  # "de 20" alone: a number, not the 20th
@@ -94,6 +94,9 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
         return low or high
     grain = finer(low.grain, high.grain)
     start, end = low.value, high.value
+    if end.date() < start.date() and second.wd is not None and second.day is None \
+            and second.month is None:
+        end += dt.timedelta(weeks=(start.date() - end.date()).days // 7 + 1)  # "du lundi au vendredi"
     if high.has_time and low.has_time and end < start:
         if end.hour < 12 and end + dt.timedelta(hours=12) > start:
             end += dt.timedelta(hours=12)
