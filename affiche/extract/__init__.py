@@ -39,8 +39,9 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [(m.start, m.end) for m in mentions]
     masked += [(c.start, c.end) for c in places if c.source == "address"]
-    built = [_event(draft, document, lang, segments, places, contacts, organisers, masked, title)
-             for draft in drafts]
+    counts = describe.kind_counts(lang, text, masked)
+    built = [_event(draft, document, lang, segments, places, contacts, organisers,
+                    (masked, counts), title) for draft in drafts]
     for index, event in enumerate(built):
         if index == 0 and title:
             event.title = title
@@ -53,7 +54,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
 
 def _event(draft: events.Draft, document: Document, lang: str, segments: Segmentation,
            places: list[locate.PlaceCandidate], contacts: list[Contact],
-           organisers: list[tuple[str, int, int]], masked: list[tuple[int, int]],
+           organisers: list[tuple[str, int, int]],
+           kind_context: tuple[list[tuple[int, int]], dict[str, int]],
            title: str | None) -> Event:
     """One Event from a draft."""
     start_point = draft.start
@@ -77,7 +79,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         m.time == event.start and (m.place.is_empty()
                                    or logistics.same_place(m.place, event.place)))]
     units = [segments.unit_at(p.mention.start) for p in draft.anchors or draft.times]
-    event.kind, kind_span = describe.choose_kind(lang, units, title, document.text, masked)
+    masked, counts = kind_context
+    event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
     if kind_span:
         event.evidence["kind"] = kind_span
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]

@@ -17,7 +17,7 @@ __all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pa
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex matching any of `phrases` at word boundaries."""
-    parts = []
+    worded, others = [], []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         open_end = phrase.endswith("*")
         body = phrase.rstrip("*").strip()
@@ -26,8 +26,10 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
         text = re.sub("['’]", "['’]", re.escape(body))
         text = text.replace(r"\ ", r"[\s\-]+")
         tail = r"\w*" if open_end else r"(?!\w)"
-        head = r"(?<!\w)" if body[0].isalnum() else ""
-        parts.append(head + text + tail)
+        (worded if body[0].isalnum() else others).append(text + tail)
+    # one word-start test in front of all the word phrases: the engine then skips most
+    # positions at once instead of trying every phrase there (several times faster)
+    parts = ([r"(?<!\w)(?=\w)(?:" + "|".join(worded) + ")"] if worded else []) + others
     if not parts:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(parts), re.IGNORECASE)

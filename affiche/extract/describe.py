@@ -17,34 +17,42 @@ from affiche.extract import cues
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import KINDS, Place
 
-__all__ = ["choose_kind", "headline", "generated_title", "find_organisers"]
+__all__ = ["choose_kind", "kind_counts", "headline", "generated_title", "find_organisers"]
 
 _FILE_NAME = re.compile(r"^(IMG|PXL|VID|DSC|Screenshot|WhatsApp)[\w\- .]*$", re.IGNORECASE)
 _MOSTLY_DIGITS = re.compile(r"^[\W\d_]+$")
 
 
-def choose_kind(lang: str, units: list[Unit], title: str | None, text: str,
-                masked: list[tuple[int, int]] | None = None) -> tuple[str, tuple[int, int] | None]:
-    """The most likely kind, with the span of the cue that decided it; cue words inside
-    `masked` spans (time expressions: "March", "Mars") do not count."""
-    masked = masked or []
+def kind_counts(lang: str, text: str, masked: list[tuple[int, int]]) -> dict[str, int]:
+    """How often each kind's cues occur in the whole text, outside `masked` spans."""
+    counts = {}
+    for kind, pattern in cues.cue_table(lang, "kinds"):
+        counts[kind] = sum(1 for m in pattern.finditer(text) if _free(m.start(), m.end(), masked))
+    return counts
+
+
+def _free(start: int, end: int, masked: list[tuple[int, int]]) -> bool:
+    """True when [start, end) overlaps no masked span."""
+    return not any(a < end and start < b for a, b in masked)
+
+
+def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[str, int],
+                masked: list[tuple[int, int]]) -> tuple[str, tuple[int, int] | None]:
+    """The most likely kind, with the span of the cue that decided it: cues in the event's own
+    sentences weigh most, then the headline, then the whole text (`kind_counts`); cue words
+    inside `masked` spans (time expressions: "March", "Mars"; street names) do not count."""
     scores = {kind: 0.0 for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in masked)
-
     for kind, pattern in cues.cue_table(lang, "kinds"):
         for unit in units:
             for match in pattern.finditer(unit.text):
                 where = (unit.start + match.start(), unit.start + match.end())
-                if free(*where):
+                if _free(*where, masked):
                     scores[kind] += 3.0
                     spans.setdefault(kind, where)
         if title:
             scores[kind] += 2.0 * len(pattern.findall(title))
-        in_text = sum(1 for m in pattern.finditer(text) if free(m.start(), m.end()))
-        scores[kind] += min(2.0, 0.5 * in_text)
+        scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
