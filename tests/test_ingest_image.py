@@ -6,14 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
-import struct
-import zlib
 from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image, ImageDraw
 from test_ingest_support import (FLYERS, font, image_pdf, jpeg_bytes, photograph, png_bytes,
-                                 render_flyer)
+                                 png_header_only, render_flyer)
 
 from affiche import ingest
 from affiche.errors import InputError, MissingDependency
@@ -161,6 +159,17 @@ def test_image_renamed_txt_is_read_as_image(tmp_path, flyers) -> None:
 
 
 @needs_tesseract
+def test_heic_photo_is_read(flyers) -> None:
+    pillow_heif = pytest.importorskip("pillow_heif")
+    pillow_heif.register_heif_opener()
+    buffer = io.BytesIO()
+    flyers["fr"].save(buffer, "HEIF", quality=90)
+    doc = ingest.read_bytes(buffer.getvalue(), source="IMG_20250113_170339.HEIC")
+    assert doc.kind == "image" and "Tervuursesteenweg 300" in doc.text
+    assert doc.reference_source == "filename"
+
+
+@needs_tesseract
 def test_blank_image_warns_that_no_text_was_read() -> None:
     doc = ingest.read_bytes(png_bytes(Image.new("RGB", (800, 600), "white")), source="blank.png")
     assert doc.text == ""
@@ -225,17 +234,6 @@ def test_merge_keeps_the_better_of_overlapping_readings() -> None:
 
 
 # --- hostile images -----------------------------------------------------------------------------
-
-def png_header_only(width: int, height: int) -> bytes:
-    """A PNG that declares a size and holds a tiny compressed stream: a decompression bomb."""
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(
-            ">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(bytes(width + 1) * 4)) + chunk(b"IEND", b""))
-
 
 @pytest.mark.parametrize(("width", "height"), [(100_000, 100_000), (20_000, 20_000), (8_000, 6_000)])
 def test_decompression_bomb_png_is_refused(tmp_path, width: int, height: int) -> None:

@@ -19,7 +19,7 @@ import datetime as dt
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -79,7 +79,7 @@ def read_text(text_: str, *, source: str = "-", reference: dt.datetime | dt.date
 
 
 def expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
-    """The sources with each directory replaced by its visible regular files, sorted, recursively."""
+    """The sources, each directory replaced by its visible regular files (sorted, recursive)."""
     for source in sources:
         name = os.fspath(source)
         if name != "-" and not is_url(name) and os.path.isdir(name):
@@ -140,7 +140,8 @@ def _read_file(name: str) -> tuple[bytes, Origin]:
 def _document(data: bytes, origin: Origin, reference: dt.datetime | dt.date | None,
               timezone: str) -> Document:
     kind = sniff.sniff(data, origin.source)
-    if kind == "text" and (origin.content_type or "").lower().startswith(("text/html", "application/xhtml")):
+    declared = (origin.content_type or "").lower()
+    if kind == "text" and declared.startswith(("text/html", "application/xhtml")):
         kind = "html"
     reading = _reader(kind)(data, origin)
     return _finish(reading, origin, reference, timezone)
@@ -153,7 +154,7 @@ def _read_plain(data: bytes, origin: Origin) -> Reading:
     return Reading(text=text.decode(data, origin.source), kind="text")
 
 
-def _reader(kind: str):  # type: ignore[no-untyped-def]
+def _reader(kind: str) -> Callable[[bytes, Origin], Reading]:
     """The function reading one kind: imported on demand, so reading a text loads no OCR."""
     if kind == "html":
         from affiche.ingest.html import read_html
@@ -192,6 +193,8 @@ def _reference(reading: Reading, origin: Origin, reference: dt.datetime | dt.dat
     if reading.captured is not None:
         return dating.localise(reading.captured, timezone), "exif"
     name = origin.path or (origin.url.rsplit("?", 1)[0] if origin.url else None)
+    if name is None and origin.source != "-":
+        name = origin.source  # bytes or text in memory, named by the caller
     found = dating.from_name(name, timezone) if name else None
     if found is None and reading.kind == "text":
         found = dating.from_first_line(reading.text, timezone)

@@ -5,9 +5,9 @@ Sources, strongest first (the name is what `Document.reference_source` says):
 - ``given``: the caller's `--reference` (a date means midnight in the document's time zone);
 - ``exif``: a photo's EXIF DateTimeOriginal (when the flyer was photographed);
 - ``filename``: a phone or messenger file name (`IMG_20250113_170339_462.jpg`, `PXL_…`,
-  `Screenshot_2025-01-13-…`, `WhatsApp Image 2025-01-13 at 17.03.39.jpeg`, `VID_…`, `signal-…`,
-  `photo_…`), of the file itself or, for a text, on the text's first line: a call shared as the
-  text of a photo often starts with the photo's name, and that name dates it the same way;
+  `Screenshot_2025-01-13-…`, `WhatsApp Image 2025-01-13 at 17.03.39.jpeg`, `VID_…`,
+  `signal-…`, `photo_…`), of the file itself or, for a text, on the text's first line: a call
+  shared as the text of a photo often starts with the photo's name, which dates it the same way;
 - ``html``: a web page's publication date; ``pdf``: a PDF's creation date;
 - ``mtime``: the file's modification time, as a last resort;
 - ``none``: nothing; the extractor then counts from today.
@@ -40,9 +40,10 @@ _NAME = re.compile(
     rf"(?:(?:[ _-]|\s(?:at|à|om|um)\s|T)+{_TIME})?(?![0-9])",
     re.IGNORECASE,
 )
-# A file name on a line of its own: no spaces except those of messenger names, an optional extension.
-_NAME_LINE = re.compile(r"^\s*(?P<name>[\w .’'-]{8,80}?)(?:\.(?:jpe?g|png|heic|webp|mp4|pdf|gif))?\s*$",
-                        re.IGNORECASE)
+# A file name on a line of its own (messenger names have spaces), with an optional extension.
+_NAME_LINE = re.compile(
+    r"^\s*(?P<name>[\w .’'-]{8,80}?)(?:\.(?:jpe?g|png|heic|webp|mp4|pdf|gif))?\s*$",
+    re.IGNORECASE)
 
 
 def zone(name: str) -> ZoneInfo:

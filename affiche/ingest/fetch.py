@@ -89,8 +89,8 @@ def get(url: str, *, transport: httpx.BaseTransport | None = None,
     started = time.monotonic()
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,image/*,text/*;q=0.9,"
                "*/*;q=0.5", "Accept-Language": "fr,nl;q=0.9,en;q=0.8"}
-    with httpx.Client(transport=transport or TRANSPORT, timeout=httpx.Timeout(TIMEOUT), headers=headers,
-                      follow_redirects=False, trust_env=False) as client:
+    with httpx.Client(transport=transport or TRANSPORT, timeout=httpx.Timeout(TIMEOUT),
+                      headers=headers, follow_redirects=False, trust_env=False) as client:
         for _hop in range(MAX_REDIRECTS + 1):
             _check_url(current, allow_private)
             try:

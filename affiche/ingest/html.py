@@ -37,7 +37,8 @@ MAX_HTML_TEXT = 1_000_000
 # so that the extractor sees the event's name; "start" means within these first characters.
 _TITLE_WINDOW = 300
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""",
+                           re.IGNORECASE)
 _INVISIBLE = "//script[not(@type='application/ld+json')]|//style|//noscript|//template|//svg"
 
 
@@ -82,8 +83,8 @@ def read_html(data: bytes, origin: Origin) -> Reading:
         node.drop_tree()
     visible = tree.text_content()
     if len(visible) > MAX_HTML_TEXT:
-        raise InputError(f"{source}: too much text for a web page ({len(visible) / 1e6:.1f} million "
-                         f"characters; the limit is {MAX_HTML_TEXT / 1e6:.1f} million)")
+        raise InputError(f"{source}: too much text for a web page ({len(visible) / 1e6:.1f} "
+                         f"million characters; the limit is {MAX_HTML_TEXT / 1e6:.1f} million)")
     title, main = _main_text(markup, origin.url)
     page_title = title or _title(tree)
     if not main.strip():
@@ -288,7 +289,8 @@ def _location(value: Any) -> dict[str, Any]:
     if isinstance(address, str):
         place["streetAddress"] = _text(address)
     elif isinstance(address, dict):
-        place["streetAddress"] = _text(address.get("streetAddress") or address.get("street-address"))
+        place["streetAddress"] = _text(address.get("streetAddress")
+                                       or address.get("street-address"))
         place["postalCode"] = _text(address.get("postalCode") or address.get("postal-code"))
         place["addressLocality"] = _text(address.get("addressLocality") or address.get("locality"))
         place["addressCountry"] = _text(address.get("addressCountry")

@@ -93,7 +93,8 @@ def open_image(data: bytes, source: str) -> Image.Image:
 
 def _flatten(picture: Image.Image) -> Image.Image:
     """RGB on white: transparent PNGs (screenshots, exports) must not turn black."""
-    if picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info):
+    transparent = picture.mode == "P" and "transparency" in picture.info
+    if picture.mode in ("RGBA", "LA", "PA") or transparent:
         rgba = picture.convert("RGBA")
         canvas = Image.new("RGB", rgba.size, "white")
         canvas.paste(rgba, mask=rgba.getchannel("A"))

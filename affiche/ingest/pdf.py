@@ -109,7 +109,8 @@ def _pages(reader: Any, total: int,
         texts.append(normalise(page_text).strip("\n"))
     else:
         if total > MAX_PAGES:
-            warnings.append(Warning("pdf_truncated", f"read the first {MAX_PAGES} of {total} pages"))
+            warnings.append(Warning("pdf_truncated",
+                                    f"read the first {MAX_PAGES} of {total} pages"))
     if ocr_done >= MAX_OCR_PAGES and any(
             len("".join(t.split())) < _MIN_PAGE_TEXT for i, t in enumerate(texts) if i not in ocr):
         warnings.append(Warning("pdf_truncated", f"only the first {MAX_OCR_PAGES} scanned pages "
@@ -130,7 +131,8 @@ def _ocr_page(page: Any, source: str) -> list[tuple[str, float]] | None:
             if obj.get("/Subtype") != "/Image":
                 continue
             pixels = int(obj.get("/Width", 0)) * int(obj.get("/Height", 0))
-            if _MIN_SCAN_PIXELS <= pixels <= _MAX_SCAN_PIXELS and (best is None or pixels > best[0]):
+            fits = _MIN_SCAN_PIXELS <= pixels <= _MAX_SCAN_PIXELS
+            if fits and (best is None or pixels > best[0]):
                 best = (pixels, name)
         if best is None:
             return None

@@ -30,7 +30,8 @@ _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b
 _REFUSED = (
     (b"PK\x03\x04", "a ZIP archive, e.g. .docx or .odt: save it as PDF or plain text"),
     (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls): save it as PDF or plain text"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+     "an old Office document (.doc/.xls): save it as PDF or plain text"),
     (b"\x1f\x8b", "gzip-compressed data: decompress it first"),
     (b"BZh", "bzip2-compressed data: decompress it first"),
     (b"\xfd7zXZ\x00", "xz-compressed data: decompress it first"),
@@ -53,7 +54,8 @@ _REFUSED = (
 
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|h1|article|section)[\s>/]",
+    rb"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|h1|article"
+    rb"|section)[\s>/]",
     re.IGNORECASE | re.DOTALL,
 )
 
