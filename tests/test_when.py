@@ -124,8 +124,10 @@ def test_cli_one_expression() -> None:
     result = CliRunner().invoke(when_command, [
         "samedi 19 à 14h", "--reference", "2025-01-13", "--lang", "fr"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output) == {"values": [
-        {"type": "value", "value": "2025-01-18T14:00:00+01:00", "grain": "hour"}]}
+    assert json.loads(result.output) == {"values": [  # best first, then the other readings
+        {"type": "value", "value": "2025-01-18T14:00:00+01:00", "grain": "hour"},
+        {"type": "value", "value": "2025-01-19T14:00:00+01:00", "grain": "hour"},
+        {"type": "value", "value": "2025-04-19T14:00:00+02:00", "grain": "hour"}]}
 
 
 def test_cli_jsonl_survives_a_bad_line(tmp_path) -> None:

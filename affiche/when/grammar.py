@@ -192,6 +192,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 elif not cur.has_content() and after is not None:
                     cur.open = "before"
                     cur.touch(atom)
+                elif cur.clock is not None and after is None and cur.open is None:
+                    cur.open = "before"  # "11 uur op zijn laatst"
+                    cur.touch(atom)
             elif "and" in roles:
                 if (cur.has_content() or _day_pending(cur, after)) and after is not None \
                         and after.kind in STARTERS:

@@ -68,7 +68,13 @@ class TimeMention:
                 value = add_grain(value, "day")
                 upper = add_grain(upper, "day") if upper is not None else None
         if self.kind == "value":
-            return [{"type": "value", "value": _iso(value), "grain": self.grain}]
+            shift = value - self.value if value is not None and self.value is not None else None
+            out = [{"type": "value", "value": _iso(value), "grain": self.grain}]
+            for other in self.candidates:  # other readings of a weekday conflict, after the best
+                if other != self.value:
+                    out.append({"type": "value", "value": _iso(other + shift if shift else other),
+                                "grain": self.grain})
+            return out
         if self.open == "before":
             return [{"type": "interval", "from": None, "to": _iso(upper or exclusive),
                      "grain": self.grain}]

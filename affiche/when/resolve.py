@@ -205,6 +205,7 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMenti
     if frame.dur == "within":
         grain = DURATION_GRAIN[unit]
         mention.kind, mention.grain = "interval", "second"
+        mention.has_date = unit not in ("second", "minute", "hour")
         mention.value = truncate(ref, "second")
         mention.end_value = mention.end_exclusive = truncate(add_grain(ref, unit, count), grain)
         return mention
