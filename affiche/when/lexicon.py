@@ -144,9 +144,12 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
 
     strict_words = sorted({w.lower() for w in settings.get("accent_strict", [])}, key=len, reverse=True)
     folded_strict = {norm(w) for w in strict_words}
-    word_start = [w for w in words if w[:1].isalnum() and w not in folded_strict]
+    word_start = [w for w in words if w[:1].isalpha() and w not in folded_strict]
+    # Words starting with a digit ("1/4 h", "12 uur 's middags") go before the number patterns.
+    digit_start = [w for w in words if w[:1].isdigit()]
     other_start = [w for w in words if not w[:1].isalnum()]
     end_ok = r"(?:(?<=[^\w])|(?!\w))"
+    digit_re = (r"(?P<w3>" + _trie_regex(digit_start) + end_ok + ")") if digit_start else "(?!)"
     literal = "".join(re.escape(w) + "|" for w in strict_words)
     word_re = r"(?P<w>(?:" + literal + _trie_regex(word_start) + ")" + end_ok + ")"
     other_re = (r"(?P<w2>" + _trie_regex(other_start) + end_ok + ")") if other_start else "(?!)"
@@ -191,6 +194,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
              + r")|gmt|utc)(?!\w)\)?)")
     alternatives = [
+        digit_re,
         r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
         r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
         r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"

@@ -45,7 +45,7 @@ DURATION_GRAIN = {
     "month": "day", "quarter": "day", "year": "month",
 }
 UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15),
-                "half_hour": ("minute", 30)}
+                "half_hour": ("minute", 30), "three_quarter_hour": ("minute", 45)}
 PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
 DAY = dt.timedelta(days=1)
 

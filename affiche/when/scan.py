@@ -101,7 +101,7 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
         match = matches.pop()
         group = match.lastgroup
         start, end = match.span()
-        if group in ("w", "w2"):
+        if group in ("w", "w2", "w3"):
             readings = lex.lookup(match.group(0))
             if not readings:
                 continue
@@ -145,7 +145,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if hour == 24 and mark in hour_words:
                 continue  # "24 uur", "24 heures": a duration, not midnight
             clock = _clock(hour, minute, None, _meridiem(match.group("th_ap"), lex),
-                           bool(match.group("th_m") or match.group("minw")),
+                           bool(match.group("th_m") or match.group("minw"))
+                           or (mark == "h" and lex.settings["h_grain"] == "minute"),
                            twelve and mark in hour_words, mark)
             if clock:
                 atoms.append(Atom("time", start, end, clock))
