@@ -20,7 +20,7 @@ from affiche import when
 from affiche.extract import describe, events, locate, logistics
 from affiche.extract.contacts import find_contacts
 from affiche.extract.segment import Segmentation, segment
-from affiche.model import Contact, Document, Event, Warning
+from affiche.model import Contact, Document, Event, Warning, iso
 
 __all__ = ["extract"]
 
@@ -70,15 +70,25 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     event.meeting_points = logistics.meeting_points(draft, segments, places, lang)
     event.transport = logistics.transport_hints(draft, segments, places, lang,
                                                 event.meeting_points)
+    # a dated rendez-vous that gives the event its start also names the event's place
+    own_unit = segments.unit_at(start_point.mention.start)
+    promoted = (own_unit.start, own_unit.end) if draft.start_from_meeting else None
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
+    if promoted and start_point.mention.has_date:
+        excluded.remove(promoted)
     event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
+    if place_span is None and promoted in excluded:
+        # nothing else names a place: the rendez-vous is the event's place
+        excluded.remove(promoted)
+        event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
     if place_span:
         event.evidence["place"] = place_span
     event.meeting_points = [m for m in event.meeting_points if not (
         m.time == event.start and (m.place.is_empty()
                                    or logistics.same_place(m.place, event.place)))]
-    units = [segments.unit_at(p.mention.start) for p in draft.anchors or draft.times]
+    units = [own_unit] + [segments.unit_at(p.mention.start) for p in draft.anchors
+                          if p is not start_point]
     masked, counts = kind_context
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
     if kind_span:
@@ -88,6 +98,13 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if organisers:
         event.evidence["organisers"] = (organisers[0][1], organisers[0][2])
     event.warnings = _mention_warnings(draft)
+    if draft.conflicts:
+        other = ", ".join(day.isoformat() for day in draft.conflicts)
+        event.warnings.append(Warning(
+            "conflicting_dates", f"The text also points to {other} in words; the explicit date "
+            f"{draft.day.isoformat()} was kept.",
+            [iso(event.start) or ""] + [iso(logistics.move_to(event.start, day)) or ""
+                                         for day in draft.conflicts]))
     if draft.recurring:
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
                                       "only the next occurrence is given.", []))

@@ -50,6 +50,7 @@ class Draft:
     recurring: bool = False
     start_from_meeting: bool = False
     date_only: bool = False
+    conflicts: list[dt.date] = field(default_factory=list)
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
@@ -256,10 +257,32 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)]
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title)]
+    drafts = _merge_conflicts(drafts)
     result: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.day):
         result.extend(_split_programme(draft, places, lang))
     return result
+
+
+def _in_words_only(draft: Draft) -> bool:
+    """True for a day known only from words ("ce samedi", "demain"), with no time and no number."""
+    return all(not p.mention.has_time and not any(ch.isdigit() for ch in p.mention.text)
+               for p in draft.times)
+
+
+def _merge_conflicts(drafts: list[Draft]) -> list[Draft]:
+    """A day given only in words that disagrees with a nearby numbered day is the same event
+    told twice: the explicit date wins and the other is kept as a conflicting candidate."""
+    explicit = [d for d in drafts if not _in_words_only(d)]
+    kept = []
+    for draft in drafts:
+        if _in_words_only(draft):
+            near = [d for d in explicit if 0 < abs((d.day - draft.day).days) <= 7]
+            if len(near) == 1:
+                near[0].conflicts.append(draft.day)
+                continue
+        kept.append(draft)
+    return kept
 
 
 def _event_times(draft: Draft) -> list[TimePoint]:

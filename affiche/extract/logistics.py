@@ -19,7 +19,7 @@ from affiche.extract.locate import PlaceCandidate, candidates_in
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import MeetingPoint, Place, Transport
 
-__all__ = ["meeting_points", "transport_hints", "at_day", "same_place"]
+__all__ = ["meeting_points", "transport_hints", "at_day", "move_to", "same_place"]
 
 _ROLE_ORDER = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
 
@@ -28,6 +28,13 @@ def at_day(mention: Any, day: dt.date) -> dt.datetime | dt.date:
     """The mention's time of day placed on `day` (or the day alone when it states no time)."""
     value = mention.value
     if not mention.has_time or not isinstance(value, dt.datetime):
+        return day
+    return move_to(value, day)
+
+
+def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date:
+    """The same time of day on another day (a date becomes that day)."""
+    if not isinstance(value, dt.datetime):
         return day
     moved = value.replace(year=day.year, month=day.month, day=day.day)
     zone = getattr(value.tzinfo, "key", None)

@@ -1,0 +1,139 @@
+"""Extraction behaviour per language, on short calls written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche import pipeline
+from affiche.model import Event
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def extract(text: str, reference: str, lang: str) -> list[Event]:
+    """Events of `text` read at `reference` (a date, midnight in Brussels)."""
+    day = dt.date.fromisoformat(reference)
+    moment = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
+    _, events = pipeline.extract_text(text, reference=moment, lang=lang)
+    return events
+
+
+def starts(events: list[Event]) -> list[str]:
+    """The starts as local 'YYYY-MM-DDTHH:MM' (or dates)."""
+    return [e.start.isoformat()[:16] if e.start else "" for e in events]
+
+
+PROGRAMME = """Journée de solidarité avec les sans-papiers
+Samedi 12 avril 2025 à la Maison du Peuple, parvis de Saint-Gilles 39, 1060 Saint-Gilles
+14h : atelier de fabrication de pancartes
+18h30 : projection du documentaire « Les invisibles »
+21h : concert de soutien avec la fanfare du quartier
+"""
+
+
+def test_programme_items_are_events() -> None:
+    events = extract(PROGRAMME, "2025-04-01", "fr")
+    assert starts(events) == ["2025-04-12T14:00", "2025-04-12T18:30", "2025-04-12T21:00"]
+    assert [e.kind for e in events] == ["workshop", "screening", "concert"]
+    assert all(e.place.postcode == "1060" for e in events[:1])
+
+
+CONFLICT = """Rassemblement pour la régularisation
+Ce samedi, soyons nombreux devant l'Office des étrangers.
+Rendez-vous dimanche 19 janvier à 14h, boulevard Pachéco 44, 1000 Bruxelles.
+"""
+
+
+def test_a_relative_day_against_an_explicit_date_is_a_conflict() -> None:
+    events = extract(CONFLICT, "2025-01-13", "fr")
+    assert len(events) == 1
+    assert starts(events) == ["2025-01-19T14:00"]
+    warning = next(w for w in events[0].warnings if w.code == "conflicting_dates")
+    assert [c[:10] for c in warning.candidates] == ["2025-01-19", "2025-01-18"]
+    assert events[0].place.street == "boulevard Pachéco 44"
+
+
+DATELINE = """12 mars 2025
+
+Manifestation pour le climat ce samedi à 14h place Flagey à Ixelles.
+"""
+
+
+def test_the_publication_date_line_is_not_an_event() -> None:
+    events = extract(DATELINE, "2025-03-12", "fr")
+    assert starts(events) == ["2025-03-15T14:00"]
+    assert events[0].place.locality == "Ixelles"
+
+
+REPORT_NL = """Gisteren hebben duizend mensen betoogd in Antwerpen tegen de besparingen.
+De stoet was vertrokken aan het Centraal Station en eindigde op de Groenplaats.
+Volgens de politie verliep alles rustig. Zaterdag waren er al acties geweest in Gent.
+"""
+
+
+def test_a_report_of_a_past_march_gives_no_event() -> None:
+    assert extract(REPORT_NL, "2025-03-17", "nl") == []
+
+
+DEPARTURES_NL = """Oproep: betoging voor de klimaatwet op zondag 6 april 2025 in Brussel
+
+Vertrekplaatsen van de bussen:
+  • Gent, Sint-Pietersstation: 9.15 u.
+  • Brugge, station: 8.45 u.
+  • Kortrijk, Grote Markt: 8.30 u.
+"""
+
+
+def test_a_list_of_departures_gives_meeting_points_and_leaves_the_day() -> None:
+    events = extract(DEPARTURES_NL, "2025-03-20", "nl")
+    assert len(events) == 1
+    assert events[0].start == dt.date(2025, 4, 6)
+    times = sorted(m.time.strftime("%H:%M") for m in events[0].meeting_points
+                   if isinstance(m.time, dt.datetime))
+    assert times == ["08:30", "08:45", "09:15"]
+    assert events[0].kind == "demonstration"
+
+
+MARCH_EN = """Refugees welcome march
+
+Join us on Saturday 5 April 2025. We meet at 1pm outside the Town Hall, Leeds,
+and the march sets off at 2pm towards Millennium Square.
+Contact: leeds-solidarity@example.org
+"""
+
+
+def test_an_english_march_starts_at_its_assembly() -> None:
+    events = extract(MARCH_EN, "2025-03-28", "en")
+    assert len(events) == 1
+    assert starts(events) == ["2025-04-05T13:00"]
+    assert events[0].kind == "march"
+    assert events[0].place.locality == "Leeds"
+    assert [c.value for c in events[0].contacts] == ["leeds-solidarity@example.org"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le centre fermé a été construit en 1994.", "fr"),
+    ("Hoe bereik je ons? Bel 09 000 00 00.", "nl"),
+    ("", "en"),
+    ("\n\n\n", "fr"),
+])
+def test_no_event_without_a_date(text: str, lang: str) -> None:
+    assert extract(text, "2025-01-13", lang) == []
+
+
+def test_meeting_before_start_and_train() -> None:
+    text = ("Vigile devant la prison de Haren le vendredi 7 mars 2025 à 19h.\n"
+            "Départ groupé : rendez-vous à 18h15 à la gare de Haren-Sud.\n"
+            "Un train part à 17h52 de Bruxelles-Central et arrive à 18h05.\n")
+    events = extract(text, "2025-03-01", "fr")
+    assert len(events) == 1
+    event = events[0]
+    assert starts(events) == ["2025-03-07T19:00"]
+    assert event.kind == "vigil"
+    assert any(m.time and m.time.strftime("%H:%M") == "18:15" for m in event.meeting_points)
+    train = next(t for t in event.transport if t.mode == "train")
+    assert (train.departs.strftime("%H:%M"), train.arrives.strftime("%H:%M")) == ("17:52", "18:05")
+    assert "meeting_after_start" not in event.warning_codes()
