@@ -70,6 +70,19 @@ def test_contract_values_follow_duckling_conventions() -> None:
     assert values("la semaine prochaine", reference, "fr")[0]["value"].startswith("2024-03-11")
 
 
+@pytest.mark.parametrize(("rule", "year", "expected"), [
+    ("easter 0", 2024, "2024-03-31"), ("easter 0", 2025, "2025-04-20"),
+    ("orthodox 0", 2024, "2024-05-05"), ("easter 49", 2025, "2025-06-08"),
+    ("nth 4 3 11", 2025, "2025-11-27"), ("nth -1 0 8", 2025, "2025-08-25"),
+    ("kingsday", 2025, "2025-04-26"), ("hebrew 7 10", 2024, "2024-10-12"),
+    ("hebrew 1 15", 2025, "2025-04-13"), ("hebrew 9 25", 2025, "2025-12-15"),
+])
+def test_holiday_rules(rule: str, year: int, expected: str) -> None:
+    from affiche.when.calendar import holiday
+
+    assert holiday(rule, year)[0].date().isoformat() == expected
+
+
 def test_unknown_language_is_an_input_error() -> None:
     with pytest.raises(InputError):
         find("demain", MONDAY, "de")

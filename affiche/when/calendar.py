@@ -134,12 +134,80 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return last - dt.timedelta(days=back) + dt.timedelta(weeks=nth + 1)
 
 
+HEBREW_EPOCH = -1373427  # ordinal (date.toordinal) of 1 Tishri AM 1, a proleptic date
+
+
+def _hebrew_leap(year: int) -> bool:
+    return (7 * year + 1) % 19 < 7
+
+
+def _hebrew_elapsed_days(year: int) -> int:
+    months = (235 * year - 234) // 19
+    parts = 12084 + 13753 * months
+    days = 29 * months + parts // 25920
+    return days + 1 if (3 * (days + 1)) % 7 < 3 else days
+
+
+def _hebrew_new_year(year: int) -> int:
+    before, this, after = (_hebrew_elapsed_days(y) for y in (year - 1, year, year + 1))
+    delay = 2 if after - this == 356 else (1 if this - before == 382 else 0)
+    return HEBREW_EPOCH + this + delay
+
+
+def _hebrew_month_days(month: int, year: int) -> int:
+    length = _hebrew_new_year(year + 1) - _hebrew_new_year(year)
+    if month in (2, 4, 6, 10, 13) or (month == 12 and not _hebrew_leap(year)):
+        return 29
+    if month == 8 and length not in (355, 385):
+        return 29
+    if month == 9 and length in (353, 383):
+        return 29
+    return 30
+
+
+def hebrew_date(year: int, month: int, day: int) -> dt.date:
+    """The Gregorian date of a Hebrew date (months counted from Nisan = 1, Tishri = 7)."""
+    ordinal = _hebrew_new_year(year) + day - 1
+    last = 13 if _hebrew_leap(year) else 12
+    months = list(range(7, month)) if month >= 7 else list(range(7, last + 1)) + list(range(1, month))
+    ordinal += sum(_hebrew_month_days(m, year) for m in months)
+    return dt.date.fromordinal(ordinal)
+
+
+def _hebrew_holiday(parts: list[str], year: int) -> tuple[dt.date, int]:
+    """ "hebrew MONTH DAY [OFFSET] [span DAYS] [shift RULE]" in the Gregorian `year`."""
+    month, day = int(parts[1]), int(parts[2])
+    offset = int(parts[3]) if len(parts) > 3 and parts[3].lstrip("-").isdigit() else 0
+    span = int(parts[parts.index("span") + 1]) if "span" in parts else 0
+    if month == 12 and _hebrew_leap(year + 3760):
+        month = 13  # Purim falls in Adar II in a leap year
+    for hebrew_year in (year + 3760, year + 3761, year + 3759):
+        date = hebrew_date(hebrew_year, month, day)
+        if "shift" in parts:
+            date = _israeli_shift(parts[parts.index("shift") + 1], date)
+        if (date + dt.timedelta(days=offset)).year == year:
+            return date + dt.timedelta(days=offset), span
+    return hebrew_date(year + 3760, month, day) + dt.timedelta(days=offset), span
+
+
+def _israeli_shift(rule: str, date: dt.date) -> dt.date:
+    """Remembrance days move off Friday/Saturday (and Monday/Sunday) as Israeli law sets."""
+    weekday = date.weekday()
+    if rule == "independence":
+        return date - dt.timedelta(days={4: 1, 5: 2}.get(weekday, 0)) + dt.timedelta(
+            days=1 if weekday == 0 else 0)
+    if rule == "shoah":
+        return date + dt.timedelta(days={4: -1, 6: 1}.get(weekday, 0))
+    return date
+
+
 def holiday(rule: str, year: int) -> tuple[dt.datetime, dt.datetime | None, str]:
     """Start, exclusive end (None for one day) and grain of a holiday `rule` in `year`.
 
     Rules (from the language data): `fixed MM-DD`, `easter N`, `orthodox N` (days after
-    Easter), `nth N WEEKDAY MONTH [OFFSET]`, `mothering`, `kingsday`, `bossday`, `lent`,
-    `earthhour`.
+    Easter), `nth N WEEKDAY MONTH [OFFSET]`, `hebrew MONTH DAY [OFFSET] [span DAYS] [shift
+    RULE]` (Jewish holidays, from the Hebrew calendar's arithmetic), `mothering`, `kingsday`,
+    `bossday`, `lent`, `earthhour`.
     """
     parts = rule.split()
     name = parts[0]
@@ -171,6 +239,10 @@ def holiday(rule: str, year: int) -> tuple[dt.datetime, dt.datetime | None, str]
     elif name == "lent":
         date = easter(year) - dt.timedelta(days=46)
         end = dt.datetime.combine(easter(year), dt.time())
+    elif name == "hebrew":
+        date, span = _hebrew_holiday(parts, year)
+        if span:
+            end = dt.datetime.combine(date + dt.timedelta(days=span), dt.time())
     elif name == "earthhour":
         saturday = nth_weekday(year, 3, 5, -1)
         start = dt.datetime.combine(saturday, dt.time(20, 30))
