@@ -127,6 +127,22 @@ def test_exif_date_beats_the_file_name_and_orientation_is_applied(tmp_path, flye
 
 
 @needs_tesseract
+@pytest.mark.parametrize("turn", [90, 180])
+def test_turned_flyer_without_exif_is_put_upright(flyers, turn: int) -> None:
+    stored = flyers["fr"].rotate(turn, expand=True)
+    doc = ingest.read_bytes(jpeg_bytes(stored, 85), source="turned.jpg")
+    assert doc.text.startswith("RASSEMBLEMENT\n")
+    assert "Tervuursesteenweg 300, 1820 Steenokkerzeel" in doc.text
+
+
+def test_sideways_text_is_noticed(flyers) -> None:
+    gray = flyers["nl"].convert("L")
+    assert not preprocess.sideways(gray)
+    assert preprocess.sideways(gray.rotate(90, expand=True))
+    assert not preprocess.sideways(gray.rotate(180))
+
+
+@needs_tesseract
 def test_two_columns_keep_their_reading_order() -> None:
     poster = Image.new("RGB", (1500, 2000), "white")
     draw = ImageDraw.Draw(poster)

@@ -40,6 +40,10 @@ MAX_DECLARED_PIXELS = 400_000_000
 # Mean OCR confidence under which the document gets an `ocr_low_confidence` warning.
 LOW_CONFIDENCE = 0.6
 
+# Mean confidence under which a reading is checked for an upside-down page (upright flyers read
+# at 0.85-0.95 in bench/ocr.py, upside-down ones at about 0.55).
+_UNSURE = 0.7
+
 _EXIF_IFD = 0x8769
 _DATETIME_ORIGINAL, _DATETIME_DIGITIZED, _DATETIME = 0x9003, 0x9004, 0x0132
 _OFFSET_ORIGINAL = 0x9011
@@ -136,7 +140,28 @@ def ocr_lines(picture: Image.Image, source: str) -> list[tuple[str, float]]:
     from affiche.ingest import ocr, preprocess
 
     prepared = preprocess.prepare(picture)
-    return ocr.recognise(prepared, source)
+    turn = ocr.orientation(prepared, source) if preprocess.sideways(prepared) else 0
+    if turn:
+        prepared = preprocess.prepare(picture.rotate(-turn, expand=True))
+    lines = ocr.recognise(prepared, source)
+    if not turn and _unsure(lines):
+        # Upside down (or sideways unnoticed): Tesseract reads garbage with low confidence.
+        turn = ocr.orientation(prepared, source)
+        if turn:
+            retry = ocr.recognise(preprocess.prepare(picture.rotate(-turn, expand=True)), source)
+            if _weight(retry) > _weight(lines):
+                lines = retry
+    return lines
+
+
+def _weight(lines: list[tuple[str, float]]) -> float:
+    """Letters read, weighted by confidence: how much a reading is worth."""
+    return sum(sum(ch.isalnum() for ch in text) * confidence for text, confidence in lines)
+
+
+def _unsure(lines: list[tuple[str, float]]) -> bool:
+    letters = sum(sum(ch.isalnum() for ch in text) for text, _ in lines)
+    return letters < 20 or _weight(lines) / letters < _UNSURE
 
 
 def read_image(data: bytes, origin: Origin) -> Reading:

@@ -18,7 +18,7 @@ from PIL import Image
 
 from affiche.errors import InputError, MissingDependency
 
-__all__ = ["recognise", "available_languages", "LANGUAGES", "Line"]
+__all__ = ["recognise", "orientation", "available_languages", "LANGUAGES", "Line"]
 
 # Models asked for, main language first; only those installed are used.
 LANGUAGES = ("fra", "nld", "eng")
@@ -31,6 +31,9 @@ _MIN_CONF_TINY = 0.85
 _MIN_CONF_SHORT = 0.55
 _SHORT = 8
 _MIN_CONF_LONG = 0.3
+# Orientation confidence (Tesseract's own scale) under which a page is left as it is; upright
+# and turned flyers score 4-11 in bench/ocr.py, text-poor pictures under 1.
+_MIN_OSD_CONF = 2.0
 # Seconds one Tesseract run may take before the image is given up.
 TIMEOUT = 60
 
@@ -213,6 +216,27 @@ def order(lines: list[Line], depth: int = 0) -> list[Line]:
         if top and bottom:
             return order(top, depth + 1) + order(bottom, depth + 1)
     return sorted(lines, key=lambda line: (line.top, line.left))
+
+
+def orientation(prepared: Image.Image, source: str) -> int:
+    """Degrees (0, 90, 180, 270) to turn the picture clockwise to make it upright, by Tesseract's
+    orientation detection; 0 when it is unsure or finds too little text to tell."""
+    import pytesseract
+
+    _tesseract()
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        report = pytesseract.image_to_osd(prepared, config="--psm 0 --dpi 300", timeout=TIMEOUT)
+    except (pytesseract.TesseractError, RuntimeError):
+        # "Too few characters", or no osd model installed: keep the picture as it is.
+        return 0
+    fields = dict(line.split(":", 1) for line in report.splitlines() if ":" in line)
+    try:
+        turn = int(fields.get("Rotate", "0").strip())
+        sure = float(fields.get("Orientation confidence", "0").strip())
+    except ValueError:
+        return 0
+    return turn if turn in (90, 180, 270) and sure >= _MIN_OSD_CONF else 0
 
 
 def recognise(prepared: Image.Image, source: str) -> list[tuple[str, float]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
-__all__ = ["prepare", "deskew_angle", "polarities", "TARGET_LONG_SIDE"]
+__all__ = ["prepare", "deskew_angle", "sideways", "polarities", "TARGET_LONG_SIDE"]
 
 # Long side (pixels) images are rescaled to before OCR. Flyers are read from a distance: their
 # text is large relative to the page, and Tesseract reads lines 20-60 px high best; at this
@@ -49,17 +49,32 @@ def _profile_score(binary: Image.Image, angle: float) -> float:
     return float(np.square(np.diff(rows)).sum())
 
 
-def deskew_angle(gray: Image.Image) -> float:
-    """The rotation (degrees, counter-clockwise) that makes the text lines horizontal."""
+def _edge_map(gray: Image.Image) -> np.ndarray:
+    """Strong edges (0/1) of a copy `_SKEW_WIDTH` wide: the same for both polarities of text."""
     small = gray.resize((_SKEW_WIDTH, max(1, round(gray.height * _SKEW_WIDTH / gray.width))),
                         Image.Resampling.BILINEAR) if gray.width > _SKEW_WIDTH else gray
-    # Edges, not ink: the edge map is the same for dark-on-light and light-on-dark text.
     edges = small.filter(ImageFilter.FIND_EDGES)
     # The filter marks the image's own border as edges: those straight rows would always vote
     # for 0°, so a margin is dropped.
     values = np.asarray(edges, dtype=np.float32)[4:-4, 4:-4]
-    threshold = max(24.0, float(np.percentile(values, 90)))
-    binary = Image.fromarray(((values > threshold) * 1).astype(np.uint8))
+    threshold = max(24.0, float(np.percentile(values, 90))) if values.size else 24.0
+    return (values > threshold).astype(np.uint8)
+
+
+def sideways(gray: Image.Image) -> bool:
+    """True when the text runs up or down the page (a flyer photographed on its side)."""
+    edges = _edge_map(gray.convert("L") if gray.mode != "L" else gray).astype(np.float32)
+    if edges.size == 0:
+        return False
+    across = float(np.square(np.diff(edges.sum(axis=1))).sum())
+    down = float(np.square(np.diff(edges.sum(axis=0))).sum())
+    # Lines of text make the row profile sharp; turned by 90° they sharpen the column profile.
+    return down > 1.5 * across
+
+
+def deskew_angle(gray: Image.Image) -> float:
+    """The rotation (degrees, counter-clockwise) that makes the text lines horizontal."""
+    binary = Image.fromarray(_edge_map(gray))
     best_angle, best_score = 0.0, _profile_score(binary, 0.0)
     for angle in np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0):
         score = _profile_score(binary, float(angle))
