@@ -8,9 +8,10 @@ and the import time of affiche.when (fresh interpreter). Figures only, no thresh
 
 Baselines are read as fairly as we can: dateparser.DateDataParser(languages=[lang],
 RELATIVE_BASE=reference, PREFER_DATES_FROM="future"), its value cut to its period (a time of
-day gives hour or minute); ctparse.ctparse(text, ts=reference), the grain being the finest field
-it resolved, its intervals' end made exclusive at the grain as Duckling's are. Both see the
-reference as naive wall-clock time and are compared on wall-clock time.
+day gives hour or minute); ctparse.ctparse(text, ts=reference) with its default timeout, the
+grain being the finest field it resolved, its intervals' end made exclusive at the grain as
+Duckling's are. Both see the reference as naive wall-clock time and are compared on wall-clock
+time. "strict w/o holidays" leaves out the rows Duckling marks as holidays (lunar calendars).
 
 Usage: python bench/time.py [--langs fr,nl,en] [--no-baselines]
 """
@@ -128,7 +129,7 @@ def ctparse_guess(row: dict[str, Any], reference: dt.datetime) -> Guess:
 
     logging.getLogger("ctparse").setLevel(logging.ERROR)
 
-    result = ctparse(row["text"], ts=reference.replace(tzinfo=None), timeout=0.5)
+    result = ctparse(row["text"], ts=reference.replace(tzinfo=None))  # its default 1 s timeout
     if result is None:
         return None
     resolution = result.resolution
