@@ -158,6 +158,8 @@ BINARIES = [
     ("gzip", b"\x1f\x8b\x08\x00" + bytes(60), "gzip"),
     ("ELF", b"\x7fELF\x02\x01\x01" + bytes(60), "executable"),
     ("mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(40), "MP4"),
+    ("svg", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Demo</text></svg>',
+     "SVG"),
 ]
 
 

@@ -22,6 +22,8 @@ EVENT_LD = {
     "@graph": [
         {"@type": "WebPage", "name": "Agenda", "datePublished": "2025-01-09"},
         {"@type": "SocialEvent", "name": "Rassemblement au centre fermé",
+         "eventStatus": "https://schema.org/EventScheduled",
+         "organizer": {"@type": "Organization", "name": "Collectif"},
          "startDate": "2025-01-18T14:00:00+01:00", "endDate": "2025-01-18T16:00:00+01:00",
          "location": {"@type": "Place", "name": "Centre fermé",
                       "address": {"@type": "PostalAddress", "streetAddress": "Rue des Essais 5",
@@ -85,7 +87,7 @@ def test_html_event_json_ld_becomes_a_hint() -> None:
     assert doc.hints == [{
         "syntax": "json-ld", "name": "Rassemblement au centre fermé",
         "startDate": "2025-01-18T14:00:00+01:00", "endDate": "2025-01-18T16:00:00+01:00",
-        "url": None, "description": None,
+        "url": None, "description": None, "status": "EventScheduled", "organizer": "Collectif",
         "location": {"name": "Centre fermé", "streetAddress": "Rue des Essais 5",
                      "postalCode": "1000", "addressLocality": "Bruxelles", "addressCountry": "BE",
                      "latitude": 50.85, "longitude": 4.35},
@@ -116,6 +118,11 @@ def test_html_charset_from_meta_tag() -> None:
     data = page(ARTICLE_FR).decode().replace('charset="utf-8"', 'charset="windows-1252"')
     doc = ingest.read_bytes(data.encode("cp1252"), source="page.html")
     assert "Départ groupé à 13h30" in doc.text
+
+
+def test_short_page_falls_back_to_its_visible_text() -> None:
+    doc = ingest.read_bytes(b"<html><body><p>Vigile samedi 19h</p></body></html>", source="s.html")
+    assert doc.text == "Vigile samedi 19h\n"
 
 
 def test_broken_json_ld_does_not_stop_the_page() -> None:

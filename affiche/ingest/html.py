@@ -3,8 +3,10 @@ publication date (htmldate, then JSON-LD), its canonical URL, and the schema.org
 (JSON-LD, microdata, microformats via extruct), normalised into `Document.hints` as
 
     {"syntax": "json-ld|microdata|microformat", "name", "startDate", "endDate", "url",
-     "description", "location": {"name", "streetAddress", "postalCode", "addressLocality",
-     "addressCountry", "latitude", "longitude"}}
+     "description", "status", "organizer", "location": {"name", "streetAddress", "postalCode",
+     "addressLocality", "addressCountry", "latitude", "longitude"}}
+
+("status" is schema.org's eventStatus without its prefix: "EventCancelled", "EventPostponed"…)
 
 (absent values are None). The extractor reads these as strong hints and compares them with the text.
 """
@@ -270,8 +272,14 @@ def event_hints(node: dict[str, Any], syntax: str) -> dict[str, Any]:
         "syntax": syntax, "name": _text(node.get("name")), "startDate": _text(start),
         "endDate": _text(end), "url": _text(node.get("url")),
         "description": _text(node.get("description") or node.get("summary")),
+        "status": _status(node.get("eventStatus")), "organizer": _text(node.get("organizer")),
         "location": location,
     }
+
+
+def _status(value: Any) -> str | None:
+    text = _text(value)
+    return text.rstrip("/").rsplit("/", 1)[-1] if text else None
 
 
 def _location(value: Any) -> dict[str, Any]:

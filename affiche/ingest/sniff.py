@@ -75,6 +75,9 @@ def refused_format(data: bytes) -> str | None:
             if magic in (b"MZ", b"BZh") and not any(b < 9 for b in data[:512]):
                 continue
             return label
+    if re.match(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]",
+                _strip_bom(data[:4096]), re.IGNORECASE | re.DOTALL):
+        return "an SVG drawing: export it as PNG or PDF"
     if head[4:8] == b"ftyp" and head[8:12] not in _HEIF_BRANDS:
         return "an MP4/QuickTime video or audio file"
     if head.startswith(b"RIFF") and head[8:12] in (b"WAVE", b"AVI "):
