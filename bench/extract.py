@@ -5,8 +5,8 @@ event count, invented events on no-event texts) for affiche and, in the same run
 that takes dateparser's first future date and the first capitalised place name; then documents
 per second (whole command including start-up, and warm in-process) and peak memory.
 
-Scoring: gold and predicted events of a document are paired greedily (same start, then same
-day, then same locality). A field counts as right when the paired prediction has the same value
+Scoring: gold and predicted events of a document are paired: same start first, then same day
+(each pass preferring the same locality). A field counts as right when the paired prediction has the same value
 (text compared case-insensitively, with spaces collapsed); an unpaired gold event is wrong on
 every field. Meeting-point times: a gold time counts as found when a predicted meeting point or
 transport departure has it (the corpus labels train departures as meeting points). Contacts:
@@ -63,22 +63,25 @@ def norm_contact(value: str) -> str:
 
 
 def pair(gold: list[dict], predicted: list[dict]) -> list[tuple[dict, dict | None]]:
-    """Greedy pairing of gold and predicted events."""
+    """Pair gold and predicted events: first those with the same start, then the same day,
+    each pass preferring the same locality."""
     free = list(predicted)
-    pairs = []
-    for event in gold:
-        def score(p: dict) -> tuple[int, int, int]:
-            return (local_time(p.get("start")) == event["start"],
-                    (local_time(p.get("start")) or "")[:10] == event["start"][:10],
-                    norm((p.get("place") or {}).get("locality"))
-                    == norm((event.get("place") or {}).get("locality")))
-        best = max(free, key=score, default=None)
-        if best is not None and any(score(best)[:2]):
-            free.remove(best)
-            pairs.append((event, best))
-        else:
-            pairs.append((event, None))
-    return pairs
+    found: dict[int, dict] = {}
+
+    def locality(event: dict) -> str | None:
+        return norm((event.get("place") or {}).get("locality"))
+
+    for width in (16, 10):  # same start to the minute, then same day
+        for index, event in enumerate(gold):
+            if index in found:
+                continue
+            same = [p for p in free if (local_time(p.get("start")) or "")[:width]
+                    == (event["start"] or "")[:width]]
+            if same:
+                best = max(same, key=lambda p: locality(p) == locality(event))
+                free.remove(best)
+                found[index] = best
+    return [(event, found.get(index)) for index, event in enumerate(gold)]
 
 
 def field_value(event: dict | None, name: str) -> str | None:
