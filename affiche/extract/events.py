@@ -17,6 +17,7 @@ Rules, in order (each a reason a reader can check against the text):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -292,7 +293,8 @@ def _event_times(draft: Draft) -> list[TimePoint]:
 
 def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> list[Draft]:
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
-    ("concert à 20h", "projection à 18h30"); other times of the day stay with the first."""
+    ("concert à 20h", "projection à 18h30") or that is a list item with its own place
+    ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
     timed = _event_times(draft)
     if not timed:
         return [_finish(draft, lang)]
@@ -303,7 +305,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     for point in timed:
         if point is primary or point.unit == primary.unit or _clock(point) in clocks:
             continue
-        if any(p.search(point.unit.text) for _, p in kinds):
+        if any(p.search(point.unit.text) for _, p in kinds) or (
+                _BULLET.match(point.unit.text) and _has_place(point.unit, places)):
             clocks.add(_clock(point))
             draft.times.remove(point)
             if point in draft.anchors:
@@ -322,6 +325,14 @@ def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
         if len(by_cue.get(cue, ())) == 1:
             return next(p for p in meeting if (p.cue or "meeting") == cue)
     return None
+
+
+_BULLET = re.compile(r"\s*[-–•*>▶︎✯·]")
+
+
+def _has_place(unit: Unit, places: list[PlaceCandidate]) -> bool:
+    """True when a place candidate lies in `unit`."""
+    return any(unit.start <= c.start < unit.end for c in places)
 
 
 def _clock(point: TimePoint) -> tuple[int, int] | None:
