@@ -326,9 +326,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
     return [g for g in (_prune(g) for g in groups) if g.frames]
 
 
-def chunk_text_between(left: Atom, right: Atom) -> str:
-    """Whether anything but spaces separates two atoms (their gap, as a blank-or-not marker)."""
-    return "" if right.start - left.end <= 1 else "x"
+def _adjacent(left: Atom, right: Atom) -> bool:
+    """Two atoms separated by at most one character (a space)."""
+    return right.start - left.end <= 1
 
 
 def _month_follows(chunk: list[Atom], index: int) -> bool:
@@ -375,7 +375,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         return index
     if after is not None and (after.kind == "unit" or (
             after.kind == "mod" and after2 is not None and after2.kind == "unit"
-            and not chunk_text_between(atom, after).strip())):
+            and _adjacent(atom, after))):
         cur.qty = value
         cur.touch(atom)
         return index
