@@ -22,6 +22,7 @@ Usage: python bench/ocr.py [--quick]
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import statistics
@@ -36,7 +37,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from PIL import Image  # noqa: E402
-from test_ingest_support import FLYERS, jpeg_bytes, photograph, png_bytes, render_flyer  # noqa: E402
+from test_ingest_support import (  # noqa: E402
+    FLYERS, jpeg_bytes, photograph, png_bytes, render_flyer)
 
 from affiche import ingest  # noqa: E402
 
@@ -57,7 +59,8 @@ def levenshtein(a: str, b: str) -> int:
     for i, char in enumerate(a, start=1):
         current = [i]
         for j, other in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (char != other)))
         previous = current
     return previous[-1]
 
@@ -81,7 +84,7 @@ def cases(quick: bool) -> list[tuple[str, str, bytes, str]]:
 def baseline(data: bytes) -> str:
     import pytesseract
 
-    return pytesseract.image_to_string(Image.open(__import__("io").BytesIO(data)).convert("RGB"),
+    return pytesseract.image_to_string(Image.open(io.BytesIO(data)).convert("RGB"),
                                        lang="fra+nld+eng")
 
 
@@ -102,18 +105,20 @@ def main() -> int:
             text = run(data) if run else ingest.read_bytes(data, source=f"{lang}.img").text
             seconds = time.perf_counter() - started
             got = lines_of(text)
-            stats = rows.setdefault((engine, condition), {"cer": [], "keys": [], "sec": [], "px": []})
+            stats = rows.setdefault((engine, condition),
+                                    {"cer": [], "keys": [], "sec": [], "px": []})
             stats["cer"].append(levenshtein(got, truth_lines) / len(truth_lines))
             stats["keys"].append(sum(key in text for key in KEYS[lang]) / len(KEYS[lang]))
             stats["sec"].append(seconds)
-            stats["px"].append(Image.open(__import__("io").BytesIO(data)).size[0]
-                               * Image.open(__import__("io").BytesIO(data)).size[1] / 1e6)
+            width, height = Image.open(io.BytesIO(data)).size
+            stats["px"].append(width * height / 1e6)
     print(f"OCR bench: {len(FLYERS)} flyers (FR, NL, EN), clean and photographed; "
           f"OMP_THREAD_LIMIT={os.environ['OMP_THREAD_LIMIT']}")
     print(f"{'engine':<15}{'images':<14}{'n':>3}{'MP':>6}{'CER':>9}{'worst':>9}{'keys':>8}"
           f"{'s/image':>10}")
     for (engine, condition), stats in rows.items():
-        print(f"{engine:<15}{condition:<14}{len(stats['cer']):>3}{statistics.mean(stats['px']):>6.1f}"
+        print(f"{engine:<15}{condition:<14}{len(stats['cer']):>3}"
+              f"{statistics.mean(stats['px']):>6.1f}"
               f"{statistics.mean(stats['cer']):>9.2%}{max(stats['cer']):>9.2%}"
               f"{statistics.mean(stats['keys']):>8.0%}{statistics.mean(stats['sec']):>10.2f}")
     big_photo(args.quick)

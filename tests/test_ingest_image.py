@@ -242,8 +242,10 @@ def test_xy_cut_reads_title_then_each_column() -> None:
 
 
 def test_merge_keeps_the_better_of_overlapping_readings() -> None:
-    first = [line("RDV 13h30 gare", 100, 100, 600, 140, 0.91), line("gârbâge", 100, 300, 600, 340, 0.3)]
-    second = [line("RDV 13h30 gare", 101, 101, 600, 141, 0.9), line("Gare de Nossegem", 100, 300, 600, 340, 0.92),
+    first = [line("RDV 13h30 gare", 100, 100, 600, 140, 0.91),
+             line("gârbâge", 100, 300, 600, 340, 0.3)]
+    second = [line("RDV 13h30 gare", 101, 101, 600, 141, 0.9),
+              line("Gare de Nossegem", 100, 300, 600, 340, 0.92),
               line("Contact", 100, 500, 300, 540, 0.95)]
     merged = ocr.merge(first, second)
     assert sorted(item.text for item in merged) == ["Contact", "Gare de Nossegem", "RDV 13h30 gare"]
@@ -251,7 +253,8 @@ def test_merge_keeps_the_better_of_overlapping_readings() -> None:
 
 # --- hostile images -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("width", "height"), [(100_000, 100_000), (20_000, 20_000), (8_000, 6_000)])
+@pytest.mark.parametrize(("width", "height"),
+                         [(100_000, 100_000), (20_000, 20_000), (8_000, 6_000)])
 def test_decompression_bomb_png_is_refused(tmp_path, width: int, height: int) -> None:
     path = tmp_path / "bomb.png"
     path.write_bytes(png_header_only(width, height))

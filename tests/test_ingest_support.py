@@ -48,7 +48,8 @@ FLYERS = {
         ("Train depuis Bruxelles-Midi : départ 12h58", 42, False, "black", None),
         ("Contact : collectif-127@example.org", 42, False, "black", None),
         ("Ne les laissons pas seuls, venez nombreux !", 44, False, "#333333", None),
-        ("Éditeur responsable : M. Dupont, rue de la Paix 12, 1050 Ixelles", 26, False, "#444444", None),
+        ("Éditeur responsable : M. Dupont, rue de la Paix 12, 1050 Ixelles", 26, False,
+         "#444444", None),
     ]),
     "nl": Flyer([
         ("BETOGING", 120, True, "white", "#1f5fa8"),
@@ -59,7 +60,8 @@ FLYERS = {
         ("Trein uit Brussel-Centraal: vertrek 12u58", 42, False, "black", None),
         ("Info: actiegroep@example.org", 42, False, "black", None),
         ("Kom allemaal, samen staan we sterk!", 46, False, "#333333", None),
-        ("V.U.: J. Peeters, Kerkstraat 4, 9000 Gent. Niet op de openbare weg gooien.", 26, False, "#444444", None),
+        ("V.U.: J. Peeters, Kerkstraat 4, 9000 Gent. Niet op de openbare weg gooien.", 26, False,
+         "#444444", None),
     ]),
     "en": Flyer([
         ("VIGIL", 130, True, "white", "#2c3e50"),
@@ -69,7 +71,8 @@ FLYERS = {
         ("Meet at 6.30 pm in front of the church", 44, True, "white", "#111111"),
         ("Bring candles and flowers", 46, False, "black", None),
         ("Contact: vigil@example.org", 44, False, "black", None),
-        ("Printed by the organisers. Please pass this flyer on to a friend.", 26, False, "#444444", None),
+        ("Printed by the organisers. Please pass this flyer on to a friend.", 26, False,
+         "#444444", None),
     ]),
 }
 
@@ -105,7 +108,8 @@ def render_flyer(flyer: Flyer, size: tuple[int, int] = (1500, 2000)) -> Image.Im
 def photograph(image: Image.Image, seed: int = 7, angle: float = 7.0) -> Image.Image:
     """A phone-photo-like copy: tilted, blurred, noisy, unevenly lit, slightly cropped."""
     rng = np.random.default_rng(seed)
-    tilted = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor="#6b6357")
+    tilted = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True,
+                          fillcolor="#6b6357")
     tilted = tilted.filter(ImageFilter.GaussianBlur(1.2))
     pixels = np.asarray(tilted).astype(np.float32)
     rows, cols = pixels.shape[:2]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -133,7 +134,7 @@ ENCODINGS = [
     ("latin-1", CALL_FR.encode("latin-1")),
     ("CRLF newlines", CALL_FR.replace("\n", "\r\n").encode("utf-8")),
     ("CR newlines", CALL_FR.replace("\n", "\r").encode("utf-8")),
-    ("decomposed accents", __import__("unicodedata").normalize("NFD", CALL_FR).encode("utf-8")),
+    ("decomposed accents", unicodedata.normalize("NFD", CALL_FR).encode("utf-8")),
 ]
 
 
@@ -158,8 +159,8 @@ BINARIES = [
     ("gzip", b"\x1f\x8b\x08\x00" + bytes(60), "gzip"),
     ("ELF", b"\x7fELF\x02\x01\x01" + bytes(60), "executable"),
     ("mp4", b"\x00\x00\x00\x18ftypmp42" + bytes(40), "MP4"),
-    ("svg", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><text>Demo</text></svg>',
-     "SVG"),
+    ("svg", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">'
+            b"<text>Demo</text></svg>", "SVG"),
 ]
 
 

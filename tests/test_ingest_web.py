@@ -37,12 +37,14 @@ EVENT_LD = {
 def page(body: str, head: str = "", lang: str = "fr") -> bytes:
     """A page with navigation, a comment section and a footer around `body`."""
     return f"""<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>Rassemblement samedi | Collectif Essai</title>
+<html lang="{lang}"><head><meta charset="utf-8">
+<title>Rassemblement samedi | Collectif Essai</title>
 {head}
 <style>body {{ color: red }}</style><script>var menu = "<p>Accueil du script</p>";</script>
 </head><body>
 <header><nav><ul><li><a href="/">Accueil</a></li><li><a href="/agenda">Agenda</a></li>
-<li><a href="/dons">Faire un don</a></li><li><a href="/contact">Nous contacter</a></li></ul></nav></header>
+<li><a href="/dons">Faire un don</a></li><li><a href="/contact">Nous contacter</a></li>
+</ul></nav></header>
 <main><article>{body}</article></main>
 <section id="comments" class="comments"><h3>3 commentaires</h3>
 <div class="comment"><p>Commentaire : trop bien, je viendrai avec ma soeur.</p></div></section>
@@ -50,8 +52,9 @@ def page(body: str, head: str = "", lang: str = "fr") -> bytes:
 </body></html>""".encode()
 
 
-ARTICLE_FR = ("<h1>Rassemblement samedi</h1><p>Ce samedi 18 janvier à 14h, rassemblons-nous devant "
-              "le centre fermé, rue des Essais 5 à Bruxelles, pour dire non aux expulsions.</p>"
+ARTICLE_FR = ("<h1>Rassemblement samedi</h1><p>Ce samedi 18 janvier à 14h, rassemblons-nous "
+              "devant le centre fermé, rue des Essais 5 à Bruxelles, pour dire non aux "
+              "expulsions.</p>"
               "<p>Départ groupé à 13h30 depuis la gare. Contact : collectif@example.org</p>")
 
 
@@ -186,7 +189,10 @@ def test_pdf_claiming_a_million_pages_is_bounded() -> None:
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
 def test_damaged_pdf_is_one_line_error(damage: str) -> None:
     data = text_pdf([["Samedi 18 janvier à 14h"]])
-    data = data[: len(data) // 3] if damage == "truncated" else b"%PDF-1.4\n" + bytes(range(256)) * 4
+    if damage == "truncated":
+        data = data[: len(data) // 3]
+    else:
+        data = b"%PDF-1.4\n" + bytes(range(256)) * 4
     try:
         doc = ingest.read_bytes(data, source="bad.pdf")
     except InputError as error:
@@ -236,7 +242,8 @@ def test_url_page_is_fetched_and_read(web) -> None:
 def test_redirects_are_followed_and_checked_each_hop(web) -> None:
     routes, addresses, _ = web
     routes["http://a.example/x"] = httpx.Response(301, headers={"location": "https://b.example/y"})
-    routes["https://b.example/y"] = httpx.Response(302, headers={"location": "/IMG_20250113_170339.txt"})
+    routes["https://b.example/y"] = httpx.Response(
+        302, headers={"location": "/IMG_20250113_170339.txt"})
     routes["https://b.example/IMG_20250113_170339.txt"] = httpx.Response(
         200, content="Rassemblement samedi à 14h devant la gare pour nous tous.".encode())
     doc = ingest.read("http://a.example/x")
