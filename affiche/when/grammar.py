@@ -239,7 +239,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         elif kind in ("time", "clock"):
             clock = atom.value if kind == "time" else Clock(int(atom.value), marker="clock")
             clock = copy.copy(clock)
-            if cur.dur and kind == "time" and clock.grain == "hour" and cur.qty is None:
+            if cur.dur and kind == "time" and clock.minute == 0 and cur.qty is None \
+                    and clock.marker not in (":", ".", "ampm", "rel", "half"):
                 cur.qty, cur.unit = clock.hour, "hour"
                 cur.touch(atom)
                 continue
