@@ -222,6 +222,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     """Group time points into event drafts (rules 2-5)."""
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
+    unit_days = {p.unit.start: p.day for p in reversed(points) if p.day is not None}
+    waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
     dropped_days: set[dt.date] = set()
     current: dt.date | None = None
@@ -249,12 +251,20 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                     earlier.day = point.day
                     draft.times.insert(0, earlier)
                 pending = []
+        elif point.unit.start in unit_days and unit_days[point.unit.start] != current:
+            # "RDV 11h devant le tribunal mercredi 13": the date of its own sentence
+            point.day = unit_days[point.unit.start]
+            waiting.append(point)
         elif current is None:
             if segments.unit_at(point.mention.start).paragraph <= 1 or not points:
                 pending.append(point)
         elif current_live:
             point.day = current
             by_day[current].times.append(point)
+    for point in waiting:
+        if point.day in by_day:
+            by_day[point.day].times.append(point)
+            by_day[point.day].times.sort(key=lambda p: p.mention.start)
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)]
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title)]
@@ -305,7 +315,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     for point in timed:
         if point is primary or point.unit == primary.unit or _clock(point) in clocks:
             continue
-        if any(p.search(point.unit.text) for _, p in kinds) or (
+        if any(p.search(point.unit.text) for _, p in kinds) or _programme_line(point) or (
                 _BULLET.match(point.unit.text) and _has_place(point.unit, places)):
             clocks.add(_clock(point))
             draft.times.remove(point)
@@ -328,6 +338,21 @@ def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
 
 
 _BULLET = re.compile(r"\s*[-–•*>▶︎✯·]")
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*[:–—\-|]")
+
+
+def _programme_line(point: TimePoint) -> bool:
+    """True for a line of a programme: it opens with its time ("19h : débat", "> 21h - bal")."""
+    unit, mention = point.unit, point.mention
+    head = _BULLET.match(unit.text)
+    opening = unit.start + (head.end() if head else 0)
+    while opening < mention.start and unit.text[opening - unit.start].isspace():
+        opening += 1
+    if mention.start != opening:
+        return False
+    return bool(_ITEM_SEPARATOR.match(unit.text, mention.end - unit.start))
 
 
 def _has_place(unit: Unit, places: list[PlaceCandidate]) -> bool:
