@@ -197,7 +197,9 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMenti
         sign = -1 if frame.dur == "ago" else 1
         grain = DURATION_GRAIN[unit]
         mention.value = truncate(add_grain(ref, unit, sign * count), grain)
-        mention.grain, mention.has_date = grain, unit in ("day", "week", "month", "quarter", "year")
+        # relative to the reference: the day is known, and below a day so is the time
+        mention.grain, mention.has_date = grain, True
+        mention.has_time = unit in ("second", "minute", "hour")
         if frame.open == "after":
             mention.kind, mention.open, mention.grain = "interval", "after", "hour"
             mention.value = truncate(add_grain(ref, unit, count), "hour")
