@@ -313,6 +313,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         elif kind == "period":
             if atom.value == "later" and cur.qty is not None and cur.unit:
                 cur.dur = "later"
+            elif atom.value == "later" and cur.clock is not None and cur.clock.marker == "word" \
+                    and cur.clock.minute == 0 and not cur.has_date():
+                # "une heure plus tard": a delay after some other time, not one o'clock
+                cur.qty, cur.unit, cur.dur, cur.clock = cur.clock.hour, "hour", "later", None
             elif atom.value == "week_of" and cur.pending is not None and cur.pending_atom \
                     and cur.pending_atom.kind == "ordw":
                 cur.nth, cur.unit, cur.pending = cur.pending, "week", None  # "first week of"

@@ -189,6 +189,8 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMenti
     if unit not in DURATION_GRAIN:
         return None
     if frame.dur == "later":
+        if unit in ("second", "minute", "hour"):
+            return None  # "une heure plus tard": later than another time of the text, unknown here
         grain = unit if unit in ("day", "week", "month", "year") else DURATION_GRAIN[unit]
         mention.value = truncate(add_grain(ref, unit, count), grain)
         mention.grain, mention.has_date = grain, grain not in ("second", "minute", "hour")
