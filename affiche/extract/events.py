@@ -101,7 +101,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     for mention in mentions:
         unit = segments.unit_at(mention.start)
         role, cue = "event", None
-        mode = _vehicle_moving(unit.text, transport_modes, motion)
+        mode = _vehicle_moving(unit.text, transport_modes, motion) or _continued_vehicle(
+            segments, unit, transport_modes, motion)
         if mode:
             role, cue = "transport", mode
         else:
@@ -125,7 +126,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
 def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
     """The line ending with ':' that introduces the list `unit` belongs to, if any
     ("Vertrekplaatsen en uren:" above "• Schoten, parking: 9.20 u.")."""
-    index = segments.units.index(unit)
+    index = segments.index_at(unit.start)
     for back in range(index - 1, max(-1, index - 12), -1):
         candidate = segments.units[back]
         if candidate.paragraph < unit.paragraph - 1:
@@ -145,6 +146,22 @@ def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
             if motion.search(text, match.end(), match.end() + 40):
                 return name
     return None
+
+
+def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
+                       motion: Any) -> str | None:
+    """The vehicle of the line before, when this line opens with a departure or arrival
+    ("EN BUS : ligne 57" then "Départ de République à 9h50")."""
+    opening = motion.match(unit.text.lstrip(" -–•*>:"))
+    index = segments.index_at(unit.start)
+    if not opening or index == 0:
+        return None
+    before = segments.units[index - 1]
+    if before.paragraph != unit.paragraph:
+        return None
+    return next((name for name, pattern in modes
+                 if name not in ("depart_words", "arrive_words", "stop_words", "walk")
+                 and pattern.search(before.text)), None)
 
 
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
