@@ -90,6 +90,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     units = [own_unit] + [segments.unit_at(p.mention.start) for p in draft.anchors
                           if p is not start_point]
     masked, counts = kind_context
+    if draft.item:  # a programme item is what its own line says, not what the page is about
+        title, counts = None, {}
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
     if kind_span:
         event.evidence["kind"] = kind_span

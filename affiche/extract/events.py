@@ -52,6 +52,7 @@ class Draft:
     start_from_meeting: bool = False
     date_only: bool = False
     conflicts: list[dt.date] = field(default_factory=list)
+    item: bool = False
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
@@ -338,7 +339,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             draft.times.remove(point)
             if point in draft.anchors:
                 draft.anchors.remove(point)
-            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point]), lang))
+            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point], item=True),
+                                 lang))
     return [_finish(draft, lang), *extra]
 
 
