@@ -126,6 +126,12 @@ def test_html_charset_from_meta_tag() -> None:
 def test_short_page_falls_back_to_its_visible_text() -> None:
     doc = ingest.read_bytes(b"<html><body><p>Vigile samedi 19h</p></body></html>", source="s.html")
     assert doc.text == "Vigile samedi 19h\n"
+    assert doc.language is None
+
+
+def test_declared_language_when_the_text_is_too_short_to_tell() -> None:
+    data = b'<html lang="nl-BE"><body><p>Wake Flageyplein 19u</p></body></html>'
+    assert ingest.read_bytes(data, source="s.html").language == "nl"
 
 
 def test_broken_json_ld_does_not_stop_the_page() -> None:
@@ -337,3 +343,21 @@ def test_image_pdf_is_a_pdf_kind() -> None:
     from affiche.ingest import sniff
 
     assert sniff.sniff(image_pdf(b"\xff\xd8\xff\xe0", 10, 10)) == "pdf"
+
+
+def test_connected_address_is_checked_against_dns_rebinding(monkeypatch) -> None:
+    # The name passes the check (a public answer) but the connection lands on loopback, as with
+    # DNS rebinding: the address actually connected to is refused before the body is read.
+    import http.server
+    import threading
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setattr(fetch, "resolve", lambda host, port: ["93.184.215.14"])
+        with pytest.raises(FetchError, match=r"non-public address \(127\.0\.0\.1\)"):
+            fetch.get(f"http://localhost:{server.server_address[1]}/")
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -178,7 +178,8 @@ def _finish(reading: Reading, origin: Origin, reference: dt.datetime | dt.date |
     published = dating.localise(reading.published, timezone) if reading.published else None
     return Document(
         text=reading.text, source=origin.source, kind=reading.kind, title=reading.title,
-        url=reading.url or origin.url, language=language.detect(reading.text),
+        url=reading.url or origin.url,
+        language=language.detect(reading.text) or reading.language,
         reference=when, reference_source=where, published=published, timezone=timezone,
         ocr_confidence=reading.ocr_confidence, line_confidence=list(reading.line_confidence),
         hints=list(reading.hints), warnings=list(reading.warnings),

@@ -98,6 +98,7 @@ def read_html(data: bytes, origin: Origin) -> Reading:
         text=text, kind="html", title=page_title.strip() if page_title else None,
         url=canonical or origin.url, published=published[0] if published else None,
         published_source="html" if published else None, hints=hints,
+        language=_declared_language(tree),
     )
 
 
@@ -130,6 +131,14 @@ def _all_text(tree: lxml.html.HtmlElement) -> str:
             if piece and piece.strip():
                 lines.append(" ".join(piece.split()))
     return "\n".join(lines)
+
+
+def _declared_language(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's declared language (`<html lang="fr-BE">` → "fr") when we have its data."""
+    from affiche.ingest.language import stopwords
+
+    declared = (tree.get("lang") or tree.get("xml:lang") or "").strip().lower()[:2]
+    return declared if declared in stopwords() else None
 
 
 def _title(tree: lxml.html.HtmlElement) -> str | None:

@@ -35,6 +35,7 @@ class Reading:
     kind: str
     title: str | None = None
     url: str | None = None
+    language: str | None = None
     published: dt.datetime | None = None
     published_source: str | None = None
     captured: dt.datetime | None = None
