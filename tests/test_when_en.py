@@ -84,6 +84,19 @@ def test_us_locale_reads_month_first() -> None:
     assert reading("12/3", locale="en_GB") == "2025-03-12T00:00 day D"
 
 
+@pytest.mark.parametrize("text", [
+    "I saw a huge 4 by 4.", "It will be discussed in the coming days.",
+    "The bus between the two towns.", "We may go.", "Spring cleaning, fall colours.",
+])
+def test_english_words_that_are_not_times(text: str) -> None:
+    assert find(text, REF, "en") == []
+
+
+def test_bare_hour_in_running_text_is_afternoon() -> None:
+    found = find("The vigil starts at 6 (a bit earlier if you can).", REF, "en")
+    assert found[0].value.hour == 18 and any("06:00" in r for r in found[0].rejected)
+
+
 def test_english_running_text() -> None:
     text = "Join us on Saturday 1 February from 2pm to 5pm at the town hall; may we all be there."
     found = find(text, REF, "en")

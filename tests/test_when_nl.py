@@ -89,6 +89,14 @@ def test_list_of_bare_days_in_dutch() -> None:
     assert [m.value.date().isoformat() for m in found] == ["2025-01-27", "2025-01-28"]
 
 
+@pytest.mark.parametrize("text", [
+    "Twee in de zon. Twee jaar na elkaar", "Volgens Jan en de drie organisatoren",
+    "een staking van 24 uur",
+])
+def test_dutch_words_that_are_not_times(text: str) -> None:
+    assert find(text, REF, "nl") == []
+
+
 def test_weekday_conflict_in_dutch() -> None:
     best = parse("zaterdag 19 om 14u", REF, "nl")[0]
     assert [w.code for w in best.warnings] == ["weekday_mismatch"]

@@ -23,6 +23,7 @@ CONTENT = frozenset({
     "date", "time", "num", "numw", "ordw", "wd", "wdpl", "month", "reld", "reldp", "pod",
     "clock", "hol", "season", "unit", "period",
 })
+COUNTED_UNITS = frozenset({"half_hour", "quarter_hour", "three_quarter_hour", "fortnight"})
 STARTERS = frozenset({"date", "time", "num", "numw", "ordw", "wd", "month", "reld", "reldp",
                       "clock", "hol"})
 DATE_SLOTS = ("wd", "day", "month", "year", "reld", "hol", "mod", "unit", "nth")
@@ -108,6 +109,9 @@ def _supported(chunk: list[Atom], index: int) -> bool:
         return follower is not None and follower.kind in ("unit", "mod", "ordw")
     if atom.kind == "season":
         return any(n.kind in ("mod", "num") for n in neighbours)
+    if atom.kind == "wd":  # "sat 12", "zo. 3 mei", not "in de zon. Twee jaar"
+        return any(n.kind in ("num", "date", "time") or (n.kind == "month" and not n.weak)
+                   for n in neighbours)
     return any(n.kind in ("num", "numw", "ordw", "date", "time") or (
         n.kind in ("month", "wd") and not n.weak) for n in neighbours)
 
@@ -186,8 +190,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.open = "after"
                     cur.touch(atom)
             elif "before" in roles:
-                if (cur.has_content() or _day_pending(cur, after)) and after is not None \
-                        and after.kind in STARTERS:
+                if (cur.has_content() or (_day_pending(cur, after) and not strict)) \
+                        and after is not None and after.kind in STARTERS:
                     new("range")
                 elif not cur.has_content() and after is not None:
                     cur.open = "before"
@@ -296,8 +300,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             if cur.unit is not None:
                 cur = new("none")
             cur.unit = str(atom.value)
-            if cur.qty is None and cur.pending is None and cur.dur is not None:
-                cur.qty = 1
+            if cur.qty is None and cur.pending is None and cur.dur is not None \
+                    and atom.value in COUNTED_UNITS:
+                cur.qty = 1  # "in half an hour", "over een kwartier"
             if cur.pending is not None and cur.qty is None and _counts(chunk, index - 1, cur):
                 cur.qty, cur.pending = cur.pending, None
                 cur.touch(cur.pending_atom)  # type: ignore[arg-type]
@@ -420,7 +425,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     if atom.kind == "numw":
         day_context = cur.month is not None or cur.wd is not None or (
             after is not None and after.kind == "month") or (atom.article and not strict) \
-            or cur.range_from or (
+            or (cur.range_from and not strict) or (
             group.seps and group.seps[-1] == "range" and not cur.has_content())
     if 1 <= value <= 31 and day_context and not (cur.day is not None and cur.range_from):
         if cur.day is not None:

@@ -135,7 +135,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         return mention
     if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None \
             and frame.hol is None:
-        return _quantity(frame, ref, mention)
+        return _quantity(frame, ref, mention, strict)
     dated = _date(frame, ref, today, lex, mention, strict)
     if dated is None and frame.has_date():
         return None
@@ -143,7 +143,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     mention.has_date = dated is not None
     candidates = list(mention.candidates)
     if frame.clock is not None:
-        hour, minute = _hour(frame, mention, lex, ref, dated is not None)
+        hour, minute = _hour(frame, mention, lex, ref, dated is not None or strict)
         shift = hour // 24
         value = base.replace(hour=hour % 24, minute=minute, second=frame.clock.second) + shift * DAY
         grain = "minute" if frame.zone is not None and frame.clock.grain == "hour" else frame.clock.grain
@@ -183,14 +183,15 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     return mention
 
 
-def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention) -> TimeMention | None:
+def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
+              strict: bool) -> TimeMention | None:
     """ "dans 2 jours", "il y a 3 heures", "les 3 prochaines semaines", "binnen 2 weken"."""
     unit, count = _unit(str(frame.unit), int(frame.qty or 0))
     if unit not in DURATION_GRAIN:
         return None
     if frame.dur == "later":
-        if unit in ("second", "minute", "hour"):
-            return None  # "une heure plus tard": later than another time of the text, unknown here
+        if unit in ("second", "minute", "hour") or strict:
+            return None  # "deux jours plus tard": later than another time of the text
         grain = unit if unit in ("day", "week", "month", "year") else DURATION_GRAIN[unit]
         mention.value = truncate(add_grain(ref, unit, count), grain)
         mention.grain, mention.has_date = grain, grain not in ("second", "minute", "hour")
@@ -248,7 +249,7 @@ def _hour(frame: Frame, mention: TimeMention, lex: Lexicon, ref: dt.datetime,
             return hour + 12, minute
         return hour, minute
     if clock.ambiguous:
-        if dated:
+        if dated:  # an announced event, or a time in running text: "at 6" is 18:00
             if hour < 7:
                 mention.rejected.append(f"{hour:02d}:{minute:02d} (read as {hour + 12:02d}:{minute:02d})")
                 return hour + 12, minute
