@@ -137,3 +137,24 @@ def test_meeting_before_start_and_train() -> None:
     train = next(t for t in event.transport if t.mode == "train")
     assert (train.departs.strftime("%H:%M"), train.arrives.strftime("%H:%M")) == ("17:52", "18:05")
     assert "meeting_after_start" not in event.warning_codes()
+
+
+def test_embedded_event_data_completes_and_questions_the_text() -> None:
+    from affiche.ingest import read_text
+
+    moment = dt.datetime(2025, 5, 1, tzinfo=BRUSSELS)
+    document = read_text("Concert de soutien le samedi 10 mai 2025 à 20h au Magasin 4, Bruxelles.",
+                         reference=moment)
+    document.hints = [
+        {"name": "Concert de soutien", "startDate": "2025-05-10T21:00:00+02:00",
+         "location": {"name": "Magasin 4", "addressLocality": "Bruxelles"}},
+        {"name": "Bal de clôture", "startDate": "2025-05-11T18:00:00+02:00",
+         "location": {"name": "Magasin 4", "addressLocality": "Bruxelles"}},
+        {"name": "Annulé", "startDate": "2025-05-12", "status": "EventCancelled"},
+    ]
+    events = pipeline.run(document, pipeline.Options(lang="fr"))
+    assert starts(events) == ["2025-05-10T20:00", "2025-05-11T18:00"]
+    differs = next(w for w in events[0].warnings if w.code == "structured_data_differs")
+    assert [c[11:16] for c in differs.candidates] == ["20:00", "21:00"]
+    assert "from_structured_data" in events[1].warning_codes()
+    assert events[1].title == "Bal de clôture"

@@ -8,6 +8,8 @@ Stages (each in its own module):
   5. events    — roles of times, past/report filtering, grouping into drafts (`events.py`)
   6. per draft — place, meeting points and transport (`logistics.py`), kind, title and
                  organisers (`describe.py`), evidence spans and the time engine's warnings.
+  7. hints     — a page's embedded schema.org Events complete or question the result
+                 (`hints.py`).
 Checks that look at a whole event (missing time or place, meeting after start) and geocoding
 happen after, in `affiche.resolve`.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche import when
-from affiche.extract import describe, events, locate, logistics
+from affiche.extract import describe, events, hints, locate, logistics
 from affiche.extract.contacts import find_contacts
 from affiche.extract.segment import Segmentation, segment
 from affiche.model import Contact, Document, Event, Warning, iso
@@ -49,6 +51,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
                 event.evidence["title"] = title_span
         else:
             event.title = describe.generated_title(lang, event.kind, event.place, event.start)
+    if document.hints:
+        built = hints.apply_hints(built, document.hints, reference, document.timezone, lang)
     return built
 
 

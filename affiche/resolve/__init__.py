@@ -28,6 +28,8 @@ WARNING_CODES = {
     "end_before_start": "the end is before the start",
     "recurring": "the event repeats; only the next occurrence is given",
     "low_ocr_confidence": "the text was read by OCR with low confidence",
+    "structured_data_differs": "the page's embedded schema.org data says otherwise",
+    "from_structured_data": "the event comes from the page's schema.org data, not its text",
 }
 
 
