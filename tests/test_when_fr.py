@@ -133,9 +133,15 @@ def test_list_of_bare_days_takes_the_month() -> None:
     "Départ de la gare du Midi.", "Bruxelles-Midi", "Depuis des années, des militants",
     "Il a 25 et 30 ans.", "au 14 avenue Duquesne", "Rendez-vous à deux pas de la gare",
     "Il a été arrêté.", "Contact : 0470 10 11 12", "Mis à jour",
+    "Entre 10-12 personnes, pour les 6-12 ans.",
 ])
 def test_words_that_are_not_times(text: str) -> None:
     assert find(text, REF, "fr") == []
+
+
+def test_two_dated_times_in_one_sentence() -> None:
+    found = find("Le 10-12 à 14h, samedi 15-02 à 10h.", REF, "fr")
+    assert [m.value.strftime("%m-%d %H") for m in found] == ["12-10 14", "02-15 10"]
 
 
 def test_des_is_not_des() -> None:

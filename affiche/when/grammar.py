@@ -236,6 +236,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 continue
             cur.touch(atom)
         elif kind == "date":
+            if strict and atom.dashed and not atom.article and cur.wd is None:
+                at_pending = False
+                continue
             if cur.day is not None or cur.month is not None:
                 cur = new("none")
             cur.year, cur.month, cur.day = atom.value
@@ -259,8 +262,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.touch(after)
                 index += 1
         elif kind in ("wd", "wdpl"):
-            if cur.wd is not None:
-                cur = new("none")
+            if cur.wd is not None or (cur.day is not None and cur.clock is not None):
+                cur = new("none")  # "le 10/12 à 14h, samedi 15/02 à 10h": a second date
             cur.wd = int(atom.value)
             cur.rec = cur.rec or kind == "wdpl"
             if cur.pending is not None and cur.qty is None and cur.day is None:

@@ -43,6 +43,7 @@ class Atom:
     article: bool = False
     digits: int = 0
     weak: bool = False
+    dashed: bool = False
 
     def can_be(self, kind: str) -> Any:
         """The value of this atom read as `kind`, or None."""
@@ -195,7 +196,12 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if 1 <= day <= 31 and 1 <= month <= 12:
                 atoms.append(Atom("date", start, end, (year, month, day)))
         elif group == "nd":
-            atoms.extend(_numeric_date(match, atoms, text, month_first))
+            found = _numeric_date(match, atoms, text, month_first)
+            for atom in found:
+                if atom.kind == "date" and match.group("nd_sep") == "-" and not match.group("nd_y"):
+                    atom.dashed = True  # "10-12" may be "10 to 12 people": needs a day context
+                    atom.article = bool(lex.article_before.search(text[max(0, start - 12):start]))
+            atoms.extend(found)
     return _split_dashed_days(atoms, text, lex)
 
 
@@ -253,8 +259,7 @@ def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -
         year = int(year_text)
         if len(year_text) == 2:
             year += 2000 if year < 50 else 1900
-    if not (1 <= day <= 31 and 1 <= month <= 12) and 1 <= month <= 31 and 1 <= day <= 12 \
-            and sep != "-":
+    if not (1 <= day <= 31 and 1 <= month <= 12) and 1 <= month <= 31 and 1 <= day <= 12:
         day, month = month, day  # "2/15" can only be the 15th of February, whatever the locale
     if 1 <= day <= 31 and 1 <= month <= 12:
         return [Atom("date", start, end, (year, month, day))]
