@@ -161,6 +161,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 if after is not None and after.kind == "conn" and "at" in after.value:
                     after = _next(chunk, index)  # "in about half an hour"
                 if after is not None and after.kind in ("num", "numw", "unit", "time", "mod"):
+                    if cur.clock is not None or cur.day is not None or cur.wd is not None:
+                        cur = new("none")  # "le 12/3 à 14h, dans une heure": a second statement
                     cur.dur = "within" if "within" in roles else "in"
                     cur.touch(atom)
                 elif after is not None and after.kind == "num" and after.digits == 4:

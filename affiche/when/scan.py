@@ -196,6 +196,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if 1 <= day <= 31 and 1 <= month <= 12:
                 atoms.append(Atom("date", start, end, (year, month, day)))
         elif group == "nd":
+            if match.group(0).replace(" ", "") in lex.settings["non_dates"]:
+                continue
             found = _numeric_date(match, atoms, text, month_first)
             for atom in found:
                 if atom.kind == "date" and match.group("nd_sep") == "-" and not match.group("nd_y"):
