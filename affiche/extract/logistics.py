@@ -175,9 +175,11 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
         if mode is None or not (stops.search(unit.text) or mode == "walk"):
             continue
         located = _unit_place(places, unit)
-        destination = located[0].locality or located[0].name if located else None
-        hints.append(Transport(mode=mode, destination=destination, note=unit.text,
-                               evidence=(unit.start, unit.end)))
+        named = (located[0].name or located[0].locality) if located else None
+        # a walk goes from the stop it names to the event; a stop is where to get off
+        origin, destination = (named, None) if mode == "walk" else (None, named)
+        hints.append(Transport(mode=mode, origin=origin, destination=destination,
+                               note=unit.text, evidence=(unit.start, unit.end)))
     return hints
 
 
