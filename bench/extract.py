@@ -52,8 +52,8 @@ def local_time(value: str | None) -> str | None:
 def norm_contact(value: str) -> str:
     """A comparable form of a contact: e-mail de-obfuscated, phone digits, bare URL."""
     text = value.strip().casefold()
-    text = re.sub(r"\s*[\[(]\s*(at|arobase|@)\s*[\])]\s*", "@", text)
-    text = re.sub(r"\s*[\[(]\s*(dot|point|punt)\s*[\])]\s*", ".", text)
+    text = re.sub(r"\s*[\[({<-]\s*(at|arobase|@)\s*[\])}>-]\s*", "@", text)
+    text = re.sub(r"\s*[\[({<-]\s*(dot|point|punt)\s*[\])}>-]\s*", ".", text)
     if "@" in text and " " not in text.strip():
         return text.removeprefix("mailto:")
     digits = re.sub(r"\D", "", text)
