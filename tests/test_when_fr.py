@@ -133,7 +133,8 @@ def test_list_of_bare_days_takes_the_month() -> None:
     "Départ de la gare du Midi.", "Bruxelles-Midi", "Depuis des années, des militants",
     "Il a 25 et 30 ans.", "au 14 avenue Duquesne", "Rendez-vous à deux pas de la gare",
     "Il a été arrêté.", "Contact : 0470 10 11 12", "Mis à jour",
-    "Entre 10-12 personnes, pour les 6-12 ans.",
+    "Entre 10-12 personnes, pour les 6-12 ans.", "Plus de trois heures de marche.",
+    "Arrivée à Bruxelles Midi.", "Permanence 24/7.", "Une heure plus tard, une première réunion.",
 ])
 def test_words_that_are_not_times(text: str) -> None:
     assert find(text, REF, "fr") == []

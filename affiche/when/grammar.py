@@ -106,7 +106,7 @@ def _supported(chunk: list[Atom], index: int) -> bool:
     neighbours = [a for a in (_next(chunk, index, -1), _next(chunk, index)) if a is not None]
     if atom.kind == "numw":
         follower = _next(chunk, index)
-        return follower is not None and follower.kind in ("unit", "mod", "ordw")
+        return follower is not None and follower.kind in ("unit", "mod")
     if atom.kind == "season":
         return any(n.kind in ("mod", "num") for n in neighbours)
     if atom.kind == "wd":  # "sat 12", "zo. 3 mei", not "in de zon. Twee jaar"
@@ -218,9 +218,13 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 _add_minutes(cur.clock, int(atom.value))
                 cur.touch(atom)
             elif kind == "mod":
-                if cur.mod is None:
-                    cur.mod = atom.value
-                cur.touch(atom)
+                before = _next(chunk, index - 1, -1)
+                prefix = after is not None and after.kind in CONTENT
+                suffix = before is not None and before.kind in CONTENT and _adjacent(before, atom)
+                if prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
+                    if cur.mod is None:
+                        cur.mod = atom.value
+                    cur.touch(atom)
             at_pending = False
             continue
         if kind in ("num", "numw"):
@@ -248,6 +252,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         elif kind in ("time", "clock"):
             clock = atom.value if kind == "time" else Clock(int(atom.value), marker="clock")
             clock = copy.copy(clock)
+            if strict and clock.marker == "word" and not at_pending and not cur.has_date() \
+                    and not (after is not None and after.kind in ("pod", "reldp", "minw")):
+                at_pending = False
+                continue  # "plus de trois heures": a duration, unless "à trois heures"
             if cur.dur and kind == "time" and clock.minute == 0 and cur.qty is None \
                     and clock.marker not in (":", ".", "ampm", "rel", "half"):
                 cur.qty, cur.unit = clock.hour, "hour"
