@@ -130,6 +130,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.value, mention.grain = truncate(ref, "second"), "second"
         return mention
     if frame.period == "later" and not frame.has_date() and frame.clock is None and not frame.pod:
+        if strict:
+            return None  # "plus tard" in running text: later than something else
         mention.kind, mention.open, mention.grain = "interval", "after", "minute"
         mention.value = truncate(ref + dt.timedelta(minutes=10), "minute")
         return mention
