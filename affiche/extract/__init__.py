@@ -122,6 +122,8 @@ def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.d
     """The stated end, moved to the event's day when it is a time on the same day."""
     end = draft.end_value
     mention = draft.start.mention if draft.start else None
+    if isinstance(end, dt.datetime) and mention is not None and not mention.has_time:
+        return end.date()  # "du 14 au 16 février": a day, not midnight
     if isinstance(end, dt.datetime) and isinstance(start, dt.datetime) and mention is not None \
             and mention.value is not None and isinstance(mention.value, dt.datetime):
         shift = start.date() - mention.value.date()
