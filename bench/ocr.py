@@ -4,7 +4,7 @@ The flyer set is made by this run, deterministically: three flyers (FR, NL, EN: 
 bands, big coloured dates, white-on-black lines, small print) rendered at 1500×2000 with DejaVu
 Sans (tests/test_ingest_support.py draws them), each read clean (PNG) and "photographed" three
 times (tilted -4°, 7° and 10°, blurred, noisy, unevenly lit, cropped, JPEG quality 60; about
-2 megapixels). In the same run, as a baseline, plain Tesseract on the same images (the RGB image
+2 megapixels); and a dense French tract in a 24 px font, clean and photographed once. In the same run, as a baseline, plain Tesseract on the same images (the RGB image
 given to `pytesseract.image_to_string`, fra+nld+eng, no preprocessing).
 
 Measures:
@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from PIL import Image  # noqa: E402
 from test_ingest_support import (  # noqa: E402
-    FLYERS, jpeg_bytes, photograph, png_bytes, render_flyer)
+    FLYERS, jpeg_bytes, photograph, png_bytes, render_flyer, render_tract)
 
 from affiche import ingest  # noqa: E402
 
@@ -49,6 +49,8 @@ KEYS = {
            "Verzamelen om 13u30 aan het station", "vertrek 12u58", "actiegroep@example.org"],
     "en": ["Friday 14 March at 7 pm", "Place Flagey, 1050 Ixelles",
            "Meet at 6.30 pm in front of the church", "vigil@example.org"],
+    "tract": ["Le samedi 19 avril", "à 14h", "1820 Steenokkerzeel", "à 13h15",
+              "0470 12 34 56", "info@tract.example.org"],
 }
 PHOTOS = ((7, 7.0), (3, -4.0), (5, 10.0))
 
@@ -78,6 +80,11 @@ def cases(quick: bool) -> list[tuple[str, str, bytes, str]]:
         for seed, angle in PHOTOS[: 1 if quick else None]:
             made.append((lang, "photographed",
                          jpeg_bytes(photograph(clean, seed=seed, angle=angle), 60), flyer.truth))
+    # A dense page in a small font (24 px on 1500: body text of an A5 tract), photographed once.
+    tract, truth = render_tract()
+    made.append(("tract", "tract clean", png_bytes(tract), truth))
+    made.append(("tract", "tract photo", jpeg_bytes(photograph(tract, seed=11, angle=-6.0), 60),
+                 truth))
     return made
 
 

@@ -105,6 +105,35 @@ def render_flyer(flyer: Flyer, size: tuple[int, int] = (1500, 2000)) -> Image.Im
     return image
 
 
+TRACT = ("Le samedi 19 avril, nous serons devant le centre fermé pour dire non aux expulsions. "
+         "Depuis des mois, des personnes y sont enfermées sans avoir commis aucun délit. "
+         "Rejoignez-nous à 14h, rue de la Station 12 à 1820 Steenokkerzeel, avec vos amis. "
+         "Un départ groupé est prévu à 13h15 de la gare du Nord (quai 4). Apportez de quoi "
+         "faire du bruit ; les enfants sont les bienvenus. Renseignements : 0470 12 34 56 ou "
+         "info@tract.example.org. Ne pas jeter sur la voie publique.")
+
+
+def render_tract(text: str = TRACT, size: int = 24,
+                 page: tuple[int, int] = (1500, 2000)) -> tuple[Image.Image, str]:
+    """A dense text page (a tract) in a small font, and its truth, one line per printed line."""
+    image = Image.new("RGB", page, "#fdfdf8")
+    draw = ImageDraw.Draw(image)
+    face = font(size)
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and draw.textlength(candidate, font=face) > page[0] - 200:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    lines.append(current)
+    for row, line in enumerate(lines):
+        draw.text((100, 120 + row * int(size * 1.6)), line, font=face, fill="#202020")
+    return image, "\n".join(lines)
+
+
 def photograph(image: Image.Image, seed: int = 7, angle: float = 7.0) -> Image.Image:
     """A phone-photo-like copy: tilted, blurred, noisy, unevenly lit, slightly cropped."""
     rng = np.random.default_rng(seed)
