@@ -328,14 +328,18 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         return [_finish(draft, lang)]
     kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
-    clocks = {_clock(primary)}
+    # an item is told apart by its time, or by its own place when items share a time
+    # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
+    seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
     extra: list[Draft] = []
     for point in timed:
-        if point is primary or point.unit == primary.unit or _clock(point) in clocks:
+        key = (_clock(point), _unit_place_key(point.unit, places))
+        if point is primary or point.unit == primary.unit or key in seen or (
+                key[1] is None and any(c == key[0] for c, _ in seen)):
             continue
         if any(p.search(point.unit.text) for _, p in kinds) or _programme_line(point) or (
                 _BULLET.match(point.unit.text) and _has_place(point.unit, places)):
-            clocks.add(_clock(point))
+            seen.add(key)
             draft.times.remove(point)
             if point in draft.anchors:
                 draft.anchors.remove(point)
@@ -372,6 +376,15 @@ def _programme_line(point: TimePoint) -> bool:
     if mention.start != opening:
         return False
     return bool(_ITEM_SEPARATOR.match(unit.text, mention.end - unit.start))
+
+
+def _unit_place_key(unit: Unit, places: list[PlaceCandidate]) -> str | None:
+    """The first place named in a unit, as a loose key; None when it names none."""
+    for candidate in places:
+        if unit.start <= candidate.start < unit.end:
+            place = candidate.place
+            return (place.street or place.name or place.locality or "").casefold() or None
+    return None
 
 
 def _has_place(unit: Unit, places: list[PlaceCandidate]) -> bool:

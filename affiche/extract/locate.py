@@ -121,6 +121,8 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
         distance = abs(unit_index - anchor_index)
         same_paragraph = segments.units[anchor_index].paragraph == paragraph
         closeness = 3.0 if distance == 0 else (1.5 / distance if same_paragraph else 0.5 / distance)
+        if unit_index > anchor_index:
+            closeness += 0.1  # a date heading is followed by its place ("SAMEDI 21/10" ↵ venue)
         best = max(best, closeness)
     richness = _RICHNESS[candidate.source]
     if candidate.source == "address" and not any(ch.isdigit() for ch in
