@@ -198,7 +198,8 @@ def test_missing_tesseract_says_what_to_install(monkeypatch, flyers) -> None:
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     with pytest.raises(MissingDependency) as caught:
         ingest.read_bytes(png_bytes(flyers["fr"].resize((300, 400))), source="flyer.png")
-    assert "apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld" in str(caught.value)
+    assert str(caught.value) == ("flyer.png: reading images needs Tesseract OCR: apt-get install "
+                                 "tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld")
 
 
 def test_exif_dates() -> None:

@@ -60,11 +60,11 @@ class Line:
         return self.bottom - self.top
 
 
-def _tesseract() -> str:
+def _tesseract(source: str = "-") -> str:
     """The tesseract program, or `MissingDependency` saying what to install."""
     found = shutil.which("tesseract")
     if not found:
-        raise MissingDependency(f"reading images needs Tesseract OCR: {INSTALL}")
+        raise MissingDependency(f"{source}: reading images needs Tesseract OCR: {INSTALL}")
     return found
 
 
@@ -103,7 +103,8 @@ def _run(image: Image.Image, source: str) -> list[Line]:
     except RuntimeError as error:  # pytesseract's timeout
         raise InputError(f"{source}: OCR took longer than {TIMEOUT} s ({error})") from None
     except pytesseract.TesseractNotFoundError:
-        raise MissingDependency(f"reading images needs Tesseract OCR: {INSTALL}") from None
+        raise MissingDependency(f"{source}: reading images needs Tesseract OCR: {INSTALL}"
+                                ) from None
     except pytesseract.TesseractError as error:
         raise InputError(f"{source}: Tesseract failed on this image ({error.message or error})"
                          ) from None
@@ -223,7 +224,7 @@ def orientation(prepared: Image.Image, source: str) -> int:
     orientation detection; 0 when it is unsure or finds too little text to tell."""
     import pytesseract
 
-    _tesseract()
+    _tesseract(source)
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         report = pytesseract.image_to_osd(prepared, config="--psm 0 --dpi 300", timeout=TIMEOUT)
@@ -243,7 +244,7 @@ def recognise(prepared: Image.Image, source: str) -> list[tuple[str, float]]:
     """Lines of text (reading order) with confidence, from a picture prepared by `preprocess`."""
     from affiche.ingest.preprocess import polarities
 
-    _tesseract()
+    _tesseract(source)
     passes = [_run(variant, source) for variant in polarities(prepared)]
     lines = merge(passes[0], passes[1])
     return [(line.text, round(line.confidence, 3)) for line in order(lines)]
