@@ -87,6 +87,8 @@ CASES = [
     ("à 15h CET", "2025-01-13T15:00 minute T"),
     ("du lundi au vendredi de 9h à 17h", "2025-01-20T09:00..2025-01-24T17:00 hour DT"),
     ("samedi de 22h à 2h", "2025-01-18T22:00..2025-01-19T02:00 hour DT"),
+    ("18h-minuit", "2025-01-13T18:00..2025-01-14T00:00 hour T"),
+    ("SAMEDI 25 JANVIER À 14H00", "2025-01-25T14:00 minute DT"),
     ("vendredi soir, apéro à partir de 18h", "after:2025-01-17T18:00.. hour DTP"),
 ]
 

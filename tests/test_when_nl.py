@@ -71,6 +71,7 @@ CASES = [
     ("10 voor half 4", "2025-01-13T15:20 minute T"),
     ("half 8", "2025-01-13T19:30 minute T"),
     ("om 9.10 u.", "2025-01-13T09:10 minute T"),
+    ("ZATERDAG 18/01 - 14U - BRUSSEL NOORD", "2025-01-18T14:00 hour DT"),
 ]
 
 

@@ -23,6 +23,7 @@ CONTENT = frozenset({
     "date", "time", "num", "numw", "ordw", "wd", "wdpl", "month", "reld", "reldp", "pod",
     "clock", "hol", "season", "unit", "period",
 })
+DASH = frozenset({"to"})
 COUNTED_UNITS = frozenset({"half_hour", "quarter_hour", "three_quarter_hour", "fortnight"})
 STARTERS = frozenset({"date", "time", "num", "numw", "ordw", "wd", "month", "reld", "reldp",
                       "clock", "hol"})
@@ -170,6 +171,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             elif between and roles & {"and", "to"} and (cur.has_content() or _day_pending(cur, after)):
                 new("range")
                 between = False
+            elif roles == DASH and atom.end - atom.start == 1 and cur.has_date() \
+                    and cur.clock is None and not cur.day_from_range \
+                    and after is not None and after.kind in ("time", "clock"):
+                pass  # "zaterdag 18/01 - 14u": a dash between a day and its time, not a range
             elif "to" in roles and (cur.has_content() or _day_pending(cur, after)) and (
                     "at" not in roles or cur.range_from):
                 new("range")

@@ -226,8 +226,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     glue = re.compile(r"(?:[\s,()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
     articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))
     blockers = settings.get("clock_blockers", [])
-    clock_blocker = re.compile(r"(?:(?<!\w)(?:" + _alternation(blockers) + r")\s+|\w-)$"
-                               if blockers else r"\w-$", re.IGNORECASE)
+    clock_blocker = re.compile(r"(?:(?<!\w)(?:" + _alternation(blockers) + r")\s+|[^\W\d]{3}-)$"
+                               if blockers else r"[^\W\d]{3}-$", re.IGNORECASE)
     article_before = re.compile(r"(?<!\w)(?:" + articles + r")\s*$", re.IGNORECASE)
     return Lexicon(
         lang=lang,
