@@ -1,7 +1,8 @@
 """Cue phrases from the language files, compiled once per language into regular expressions.
 
 A phrase matches case-insensitively at word boundaries; a trailing `*` lets the last word go on
-("rassembl*" matches "rassemblement" and "rassemblons"). Apostrophes match both ' and ’.
+("rassembl*" matches "rassemblement" and "rassemblons"), a leading `*` lets a compound word
+end with it ("*tocht" matches "sponsortocht"). Apostrophes match both ' and ’.
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex matching any of `phrases` at word boundaries."""
     worded, others = [], []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        open_end = phrase.endswith("*")
-        body = phrase.rstrip("*").strip()
+        open_end, open_start = phrase.endswith("*"), phrase.startswith("*")
+        body = phrase.strip("*").strip()
         if not body:
             continue
         text = re.sub("['’]", "['’]", re.escape(body))
         text = text.replace(r"\ ", r"[\s\-]+")
         tail = r"\w*" if open_end else r"(?!\w)"
+        if open_start:  # "*tocht": the end of a compound word ("sponsortocht", "fietstocht")
+            others.append(r"(?<!\w)\w*?" + text + tail)
+            continue
         (worded if body[0].isalnum() else others).append(text + tail)
     # one word-start test in front of all the word phrases: the engine then skips most
     # positions at once instead of trying every phrase there (several times faster)

@@ -165,6 +165,16 @@ def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
                  and pattern.search(before.text)), None)
 
 
+def _cancelled(point: TimePoint, cancelled: Any) -> bool:
+    """True when the sentence cancels or postpones the event of this date; the date right
+    after "reporté au / uitgesteld naar / postponed to" is the new one and stands."""
+    for match in cancelled.finditer(point.unit.text):
+        gap = point.mention.start - (point.unit.start + match.end())
+        if not 0 <= gap <= 8:
+            return True
+    return False
+
+
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
     """True when the mention is over before the reference day."""
     mention = point.mention
@@ -220,12 +230,15 @@ def _relative_only(mention: Any, lang: str) -> bool:
 
 
 def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
-             title: str | None) -> bool:
-    """Rule 5: a kind or invitation cue near one of the points (or a timed place); a bare
-    relative day needs the cue in its own sentence."""
+             title: str | None, places: list[PlaceCandidate]) -> bool:
+    """Rule 5: a kind or invitation cue near one of the points, or a date with a time and a
+    place (an agenda entry); a bare relative day needs the cue in its own sentence."""
     invite = cues.cue_pattern(lang, "invite")
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
+        if point.mention.has_date and point.mention.has_time and any(
+                _has_place(unit, places) for unit in segments.neighbours(point.mention.start, 0, 1)):
+            return True
         # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
         wide = 0 if _relative_only(point.mention, lang) else 1
         around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
@@ -253,7 +266,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         if point.day is not None:
             current = point.day
             live = not (_is_past(point, reference) or _is_report(point, lang, reference, report)
-                        or cancelled.search(point.unit.text))
+                        or _cancelled(point, cancelled))
             current_live = live
             if not live:
                 dropped_days.add(point.day)
@@ -285,7 +298,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)]
-    drafts = [d for d in drafts if _invites(segments, d.times, lang, title)]
+    drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
     drafts = _merge_conflicts(drafts)
     result: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: d.day):
