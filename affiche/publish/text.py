@@ -6,7 +6,7 @@ Example:
     Event 1 of 1: Rassemblement devant le centre fermé
       Kind: Rally
       When: Sat 18 Jan 2025, 14:00 (Europe/Brussels)
-      Where: Centre fermé 127 bis, Tervuursesteenweg 300, 1820 Steenokkerzeel (50.91000, 4.51000; precision address)
+      Where: Centre fermé Caricole, Tervuursesteenweg 300, 1820 Steenokkerzeel (50.91000, 4.51000; precision address)
       Meeting points:
         - Group departure at 13:30: Gare de Nossegem, Nossegem (départ groupé)
       ...
