@@ -51,6 +51,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
                 event.evidence["title"] = title_span
         else:
             event.title = describe.generated_title(lang, event.kind, event.place, event.start)
+        event.field_confidence = _field_confidence(event, document)
     if document.hints:
         built = hints.apply_hints(built, document.hints, reference, document.timezone, lang)
     return built
@@ -114,7 +115,6 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if draft.recurring:
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
                                       "only the next occurrence is given.", []))
-    event.field_confidence = _field_confidence(event, document)
     return event
 
 
