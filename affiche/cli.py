@@ -24,7 +24,7 @@ LANGS = ("fr", "nl", "en")
 
 
 def parse_reference(value: str | None, timezone: str) -> dt.datetime | None:
-    """Read `--reference`: a date (midnight in `timezone`) or an ISO datetime; `InputError` if bad."""
+    """Read `--reference`: a date (midnight in `timezone`) or an ISO datetime, else InputError."""
     if value is None:
         return None
     zone = ZoneInfo(timezone)

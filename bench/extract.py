@@ -6,9 +6,9 @@ that takes dateparser's first future date and the first capitalised place name; 
 per second (whole command including start-up, and warm in-process) and peak memory.
 
 Scoring: gold and predicted events of a document are paired: same start first, then same day
-(each pass preferring the same locality). A field counts as right when the paired prediction has the same value
-(text compared case-insensitively, with spaces collapsed); an unpaired gold event is wrong on
-every field. Meeting-point times: a gold time counts as found when a predicted meeting point or
+(each pass preferring the same locality). A field counts as right when the paired prediction has
+the same value (text compared case-insensitively, with spaces collapsed); an unpaired gold event
+is wrong on every field. Meeting-point times: a gold time counts as found when a predicted meeting point or
 transport departure has it (the corpus labels train departures as meeting points). Contacts:
 micro P/R/F1 over documents, with e-mail obfuscation undone, phones compared by digits, URLs
 without scheme, "www." or trailing slash.
@@ -104,7 +104,7 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
     count_exact = 0
     invented = no_event_docs = 0
     errors: list[str] = []
-    for record, output in zip(records, outputs):
+    for record, output in zip(records, outputs, strict=True):
         gold, predicted = record["events"], output.get("events") or []
         count_exact += len(gold) == len(predicted)
         if not gold:
@@ -130,7 +130,8 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
                     errors.append(f"{record['id']} meeting point {point.get('time')} "
                                   f"{point.get('place')!r} not found")
         gold_contacts = {norm_contact(c) for e in gold for c in e.get("contacts") or []}
-        got_contacts = {norm_contact(c["value"]) for e in predicted for c in e.get("contacts") or []}
+        got_contacts = {norm_contact(c["value"])
+                        for e in predicted for c in e.get("contacts") or []}
         if gold:
             tp += len(gold_contacts & got_contacts)
             fp += len(got_contacts - gold_contacts)

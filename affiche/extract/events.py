@@ -236,8 +236,9 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
     invite = cues.cue_pattern(lang, "invite")
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
+        after = segments.neighbours(point.mention.start, 0, 1)
         if point.mention.has_date and point.mention.has_time and any(
-                _has_place(unit, places) for unit in segments.neighbours(point.mention.start, 0, 1)):
+                _has_place(unit, places) for unit in after):
             return True
         # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
         wide = 0 if _relative_only(point.mention, lang) else 1
