@@ -71,6 +71,7 @@ CASES = [
     ("9:30am GMT", "2025-01-13T10:30 minute T"),
     ("from Monday to Friday", "2025-01-20T00:00..2025-01-24T00:00 day D"),
     ("the 20th of next month", "2025-02-20T00:00 day D"),
+    ("18th Dec for 10 days", "2025-12-18T00:00..2025-12-27T00:00 day D"),
 ]
 
 

@@ -88,6 +88,7 @@ CASES = [
     ("du lundi au vendredi de 9h à 17h", "2025-01-20T09:00..2025-01-24T17:00 hour DT"),
     ("samedi de 22h à 2h", "2025-01-18T22:00..2025-01-19T02:00 hour DT"),
     ("18h-minuit", "2025-01-13T18:00..2025-01-14T00:00 hour T"),
+    ("pendant 3 jours à partir du 12 mars", "2025-03-12T00:00..2025-03-14T00:00 day D"),
     ("SAMEDI 25 JANVIER À 14H00", "2025-01-25T14:00 minute DT"),
     ("vendredi soir, apéro à partir de 18h", "after:2025-01-17T18:00.. hour DTP"),
 ]

@@ -58,6 +58,7 @@ class Frame:
     day_from_range: bool = False
     clock_first: bool = False
     opens: bool = False
+    lasting: bool = False
     pending: int | None = None
     pending_atom: Atom | None = None
     zone: int | None = None
@@ -152,6 +153,12 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur = new("none")
                 cur.rec = True
                 cur.touch(atom)
+            elif "for" in roles:
+                counted = _next(chunk, index) if after is not None and after.kind in (
+                    "num", "numw") else after
+                if counted is not None and counted.kind == "unit":
+                    cur.lasting = True  # "18th Dec for 10 days", "pendant 3 jours"
+                    cur.touch(atom)
             elif roles & {"ago", "hence"} and cur.qty is not None:
                 cur.dur = "ago" if "ago" in roles else "in"
                 cur.touch(atom)

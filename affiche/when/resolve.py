@@ -72,7 +72,7 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                     first.clock = middle.clock
             mention = _range(first, frames[last], ref, lex, strict)
         else:
-            if first.range_from and first.opens and first.open is None:
+            if first.range_from and first.opens and first.open is None and not first.lasting:
                 first.open = "after"
             if strict and first.day_from_range and first.month is None and first.wd is None:
                 first.day = None  # "de 20" alone: a number, not the 20th
@@ -136,7 +136,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.value = truncate(ref + dt.timedelta(minutes=10), "minute")
         return mention
     if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None \
-            and frame.hol is None:
+            and frame.hol is None and not frame.lasting:
         return _quantity(frame, ref, mention, strict)
     dated = _date(frame, ref, today, lex, mention, strict)
     if dated is None and frame.has_date():
@@ -170,6 +170,13 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
             mention.end_value = dated[2] - DAY if mention.grain == "day" else dated[2]
     else:
         return None
+    if frame.lasting and frame.qty is not None and frame.unit and mention.value is not None:
+        unit, count = _unit(str(frame.unit), int(frame.qty))  # "18th Dec for 10 days"
+        if unit in DURATION_GRAIN:
+            mention.kind, mention.open = "interval", None
+            mention.end_exclusive = add_grain(mention.value, unit, count)
+            mention.end_value = mention.end_exclusive - (DAY if mention.grain == "day" else dt.timedelta(0))
+            return mention
     if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
         unit, count = _unit(str(frame.unit), int(frame.qty))  # "trois jours après Pâques"
         if unit in DURATION_GRAIN and mention.value is not None:
