@@ -8,8 +8,9 @@ per second (whole command including start-up, and warm in-process) and peak memo
 Scoring: gold and predicted events of a document are paired: same start first, then same day
 (each pass preferring the same locality). A field counts as right when the paired prediction has
 the same value (text compared case-insensitively, with spaces collapsed); an unpaired gold event
-is wrong on every field. Meeting-point times: a gold time counts as found when a predicted meeting point or
-transport departure has it (the corpus labels train departures as meeting points). Contacts:
+is wrong on every field. Meeting-point times: a gold time counts as found when a predicted
+meeting point or transport departure has it (the corpus labels train departures as meeting
+points). Contacts:
 micro P/R/F1 over documents, with e-mail obfuscation undone, phones compared by digits, URLs
 without scheme, "www." or trailing slash.
 
