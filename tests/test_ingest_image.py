@@ -142,6 +142,27 @@ def test_sideways_text_is_noticed(flyers) -> None:
     assert not preprocess.sideways(gray.rotate(180))
 
 
+SCREENSHOT = ["Collectif Essai", "Rassemblement ce samedi 19 à 14h devant",
+              "le centre fermé 127 bis,", "Tervuursesteenweg 300, Steenokkerzeel.",
+              "Départ groupé 13h30 gare de Nossegem.", "Partagez ! #127bis"]
+
+
+@needs_tesseract
+@pytest.mark.parametrize(("mode", "background", "ink"),
+                         [("light", "white", "#1a1a1a"), ("dark", "#121212", "#e8e8e8")])
+def test_phone_screenshot_light_and_dark_mode(mode: str, background: str, ink: str) -> None:
+    shot = Image.new("RGB", (1080, 2400), background)
+    draw = ImageDraw.Draw(shot)
+    draw.rectangle((0, 0, 1080, 160), fill="#1f1f1f" if mode == "dark" else "#f0f0f0")
+    draw.text((40, 50), "9:41", font=font(36), fill=ink)
+    for row, text in enumerate(SCREENSHOT):
+        draw.text((60, 400 + row * 90), text, font=font(44, row == 0), fill=ink)
+    doc = ingest.read_bytes(png_bytes(shot), source="Screenshot_20250113-170339.png")
+    lines = [line for line in doc.text.split("\n") if line]
+    assert lines[1:] == SCREENSHOT
+    assert doc.reference == dt.datetime(2025, 1, 13, 17, 3, 39, tzinfo=BRUSSELS)
+
+
 @needs_tesseract
 def test_two_columns_keep_their_reading_order() -> None:
     poster = Image.new("RGB", (1500, 2000), "white")

@@ -10,16 +10,20 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
-__all__ = ["prepare", "deskew_angle", "sideways", "polarities", "TARGET_LONG_SIDE"]
+__all__ = ["prepare", "deskew_angle", "sideways", "polarities", "TARGET_PIXELS"]
 
-# Long side (pixels) images are rescaled to before OCR. Flyers are read from a distance: their
-# text is large relative to the page, and Tesseract reads lines 20-60 px high best; at this
-# size a flyer's 40-130 pt text lands there (tuned on bench/ocr.py, clean and photographed).
-TARGET_LONG_SIDE = 1400
+# Pixels images are rescaled to before OCR (1050×1400 for a flyer's 3:4). Flyers are read from a
+# distance: their text is large relative to the page, and Tesseract reads lines 20-60 px high
+# best; at this size a flyer's 40-130 pt text lands there and a tract's 24 px body text stays
+# readable (tuned on bench/ocr.py). An area, not a long side: tall phone screenshots (9:20)
+# would otherwise shrink their text below what Tesseract reads ("300" read "380").
+TARGET_PIXELS = 1_470_000
 # Deskew search: ±12° (phone photos held by hand), coarse 1° then fine 0.2° steps.
 MAX_SKEW = 12.0
 # The deskew search runs on a copy this wide: enough to see text lines, cheap to rotate 35 times.
 _SKEW_WIDTH = 500
+# Backgrounds differing by less than this (0-255) are one background: no region is inverted.
+_REGION_CONTRAST = 80
 # Lighting is estimated on a grid this many cells along the long side.
 _LIGHT_GRID = 10
 
@@ -28,7 +32,7 @@ def prepare(picture: Image.Image) -> Image.Image:
     """Grayscale, rescaled and deskewed copy of a picture, ready for `polarities`."""
     gray = picture.convert("L") if picture.mode != "L" else picture
     # Rescale first: a 12 MP photo is rotated at OCR size, not at full size (4× less work).
-    scale = TARGET_LONG_SIDE / max(gray.size)
+    scale = (TARGET_PIXELS / (gray.width * gray.height)) ** 0.5
     if abs(scale - 1) > 0.05:
         size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
         gray = gray.resize(size, Image.Resampling.LANCZOS)
@@ -111,13 +115,18 @@ def _flatten_light(gray: Image.Image) -> Image.Image:
 
 
 def _one_polarity(gray: Image.Image) -> Image.Image:
-    """Text dark on light everywhere: regions whose background is dark (bands, dark posters)
-    are inverted, judged by a median over windows wider than a title's strokes."""
+    """Text dark on light everywhere: regions whose background is dark (bands, dark posters,
+    dark-mode screenshots) are inverted, judged by a median over windows wider than a title's
+    strokes, so the median is the region's background rather than its ink."""
     small = gray.resize((max(1, gray.width // 4), max(1, gray.height // 4)), Image.Resampling.BOX)
-    values = np.asarray(gray)
-    middle = (float(np.percentile(values, 95)) + float(np.percentile(values, 5))) / 2
     local = np.asarray(small.filter(ImageFilter.MedianFilter(9)), dtype=np.float32)
-    dark = Image.fromarray(((local < middle) * 255).astype(np.uint8)).resize(
+    low, high = float(np.percentile(local, 2)), float(np.percentile(local, 98))
+    if high - low < _REGION_CONTRAST:
+        # One background everywhere: dark page, light text (or the reverse), or blank.
+        if float(np.median(local)) >= 128:
+            return gray
+        return ImageOps.invert(gray)
+    dark = Image.fromarray(((local < (low + high) / 2) * 255).astype(np.uint8)).resize(
         gray.size, Image.Resampling.NEAREST)
     return Image.composite(ImageOps.invert(gray), gray, dark)
 
