@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from affiche.when.calendar import add_grain, truncate
+from affiche.when.calendar import add_grain, truncate  # noqa: E402 - after the path set-up
 
 Guess = tuple[str, dt.datetime | None, dt.datetime | None, str] | None  # type, start, end, grain
 
@@ -162,14 +162,14 @@ def run_language(lang: str, baselines: bool) -> dict[str, Any]:
             guess(rows[0], refs[0])
         strict = lenient = general = 0
         started = time.perf_counter()
-        for row, ref, exp in zip(rows, refs, expected):
+        for row, ref, exp in zip(rows, refs, expected, strict=True):
             try:
                 got = guess(row, ref)
             except Exception:  # noqa: BLE001
                 got = None
-            s, l = score(exp, got)
+            s, loose = score(exp, got)
             strict += s
-            lenient += l
+            lenient += loose
             general += s and not row["expected"].get("holiday")
             if name == "affiche":
                 section = row["section"] + ("/holiday" if row["expected"].get("holiday") else "")
@@ -178,7 +178,7 @@ def run_language(lang: str, baselines: bool) -> dict[str, Any]:
         if name == "affiche":  # fast enough to time twice more: keep the best of three passes
             for _ in range(2):
                 again = time.perf_counter()
-                for row, ref in zip(rows, refs):
+                for row, ref in zip(rows, refs, strict=True):
                     guess(row, ref)
                 elapsed = min(elapsed, time.perf_counter() - again)
         plain = sum(1 for row in rows if not row["expected"].get("holiday"))
@@ -233,7 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (SHARED / "bench" / "time").is_dir():
         print(f"no benchmark data at {SHARED / 'bench' / 'time'}")
         return 0
-    print("time expressions, ../shared/bench/time (strict: type+value/from/to+grain; lenient: start)")
+    print("time expressions, ../shared/bench/time "
+          "(strict: type+value/from/to+grain; lenient: start)")
     print(f"{'lang':5} {'n':>4}  {'engine':10} {'strict':>7} {'lenient':>8} {'expr/s':>9} "
           f"{'strict w/o holidays':>20}")
     for lang in args.langs.split(","):

@@ -108,9 +108,9 @@ def easter(year: int) -> dt.date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
+    shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * shift) // 451
+    month, day = divmod(h + shift - 7 * m + 114, 31)
     return dt.date(year, month, day + 1)
 
 
@@ -169,7 +169,10 @@ def hebrew_date(year: int, month: int, day: int) -> dt.date:
     """The Gregorian date of a Hebrew date (months counted from Nisan = 1, Tishri = 7)."""
     ordinal = _hebrew_new_year(year) + day - 1
     last = 13 if _hebrew_leap(year) else 12
-    months = list(range(7, month)) if month >= 7 else list(range(7, last + 1)) + list(range(1, month))
+    if month >= 7:
+        months = list(range(7, month))
+    else:
+        months = list(range(7, last + 1)) + list(range(1, month))
     ordinal += sum(_hebrew_month_days(m, year) for m in months)
     return dt.date.fromordinal(ordinal)
 

@@ -66,7 +66,8 @@ def _jsonl(stream: TextIO) -> None:
             result = answer(record.get("text"), record.get("reference"), record.get("lang"),
                             record.get("locale"))
         except json.JSONDecodeError as error:
-            result = {"values": [], "error": f"not a JSON line: {error.msg} at column {error.colno}"}
+            result = {"values": [],
+                      "error": f"not a JSON line: {error.msg} at column {error.colno}"}
         except AfficheError as error:
             result = {"values": [], "error": str(error)}
         except Exception as error:  # noqa: BLE001 - a bad line must never stop the run

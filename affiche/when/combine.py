@@ -80,7 +80,9 @@ def attach_times(groups: list[Group], text: str, max_gap: int = 40) -> list[Grou
                     and (dated.day is not None or dated.wd is not None or dated.reld is not None)
                     and timed.clock is not None and not timed.has_date()):
                 gap = text[dated.end:timed.start]
-                if len(gap) <= max_gap and "\n\n" not in gap and not _sentence_break(gap):
+                # a blank line (even holding spaces) ends a paragraph
+                blank = any(not line.strip() for line in gap.split("\n")[1:-1])
+                if len(gap) <= max_gap and not blank and not _sentence_break(gap):
                     timed.copy_date(dated)
                     timed.start = dated.start
                     timed.pod = timed.pod or dated.pod
@@ -91,7 +93,4 @@ def attach_times(groups: list[Group], text: str, max_gap: int = 40) -> list[Grou
 
 
 def _sentence_break(gap: str) -> bool:
-    for mark in (". ", "! ", "? ", ".\n", "!\n", "?\n"):
-        if mark in gap:
-            return True
-    return False
+    return any(mark in gap for mark in (". ", "! ", "? ", ".\n", "!\n", "?\n"))

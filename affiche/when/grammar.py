@@ -175,7 +175,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.touch(atom)
                 elif after is not None and after.kind == "num" and after.digits == 4:
                     cur.dur = "in"
-            elif between and roles & {"and", "to"} and (cur.has_content() or _day_pending(cur, after)):
+            elif between and roles & {"and", "to"} and (
+                    cur.has_content() or _day_pending(cur, after)):
                 new("range")
                 between = False
             elif roles == DASH and atom.end - atom.start == 1 and cur.has_date() \
@@ -197,7 +198,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.opens = "opens" in roles  # "from 8pm" alone is open-ended
                     cur.touch(atom)
             elif "after" in roles:
-                if cur.qty is not None and cur.unit and (after is None or after.kind not in STARTERS):
+                if cur.qty is not None and cur.unit and (
+                        after is None or after.kind not in STARTERS):
                     cur.dur = "later"
                     cur.touch(atom)
                 elif after is not None and after.kind in STARTERS:
@@ -446,7 +448,8 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     day_context = (cur.month is not None or cur.wd is not None or atom.article
                    or (atom.ordinal and not strict)
                    or (after is not None and after.kind == "month") or cur.range_from
-                   or (group.seps and group.seps[-1] in ("range", "list") and not cur.has_content()))
+                   or (group.seps and group.seps[-1] in ("range", "list")
+                       and not cur.has_content()))
     if atom.kind == "numw":
         day_context = cur.month is not None or cur.wd is not None or (
             after is not None and after.kind == "month") or (atom.article and not strict) \

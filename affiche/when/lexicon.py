@@ -51,7 +51,8 @@ KIND_PRIORITY = [
 ]
 
 _ACCENTED = {
-    "a": "aàâäá", "e": "eéèêë", "i": "iîïí", "o": "oôöó", "u": "uùûüú", "c": "cç", "n": "nñ",
+    "a": "aàâäá", "e": "eéèêë", "i": "iîïí", "o": "oôöó", "u": "uùûüú", "c": "cç",
+    "n": "nñ",
 }
 
 
@@ -142,7 +143,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     for readings in words.values():
         readings.sort(key=lambda r: KIND_PRIORITY.index(r[0]))
 
-    strict_words = sorted({w.lower() for w in settings.get("accent_strict", [])}, key=len, reverse=True)
+    strict_words = sorted({w.lower() for w in settings.get("accent_strict", [])},
+                          key=len, reverse=True)
     folded_strict = {norm(w) for w in strict_words}
     word_start = [w for w in words if w[:1].isalpha() and w not in folded_strict]
     # Words starting with a digit ("1/4 h", "12 uur 's middags") go before the number patterns.
@@ -161,7 +163,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     numbers = [norm(w) for w, _ in time["number_words"].items()]
     number_re = _trie_regex(sorted(set(numbers)))
     minute_words = [norm(w) for w in time.get("minute_words", {})]
-    minute_re = (r"(?:\s+(?P<minw>" + _trie_regex(minute_words) + r")(?!\w))?") if minute_words else ""
+    minute_re = ""
+    if minute_words:
+        minute_re = r"(?:\s+(?P<minw>" + _trie_regex(minute_words) + r")(?!\w))?"
     meridiem = r"(?:\s?(?P<{name}>" + ampm + r")(?!\w|\.\w))?"
 
     compound = "(?!)"
@@ -174,17 +178,22 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         compound = (r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days))) + r")(?P<wc_part>"
                     + _trie_regex(sorted(set(parts))) + r")(?!\w))")
     clock_words = [norm(w) for w in time["clock_words"] if not norm(w)[:1].isdigit()]
-    hour_re = r"(?:\d{1,2}|" + number_re + ("|" + _trie_regex(sorted(set(clock_words))) if clock_words else "") + ")"
-    quarter = [norm(w) for w in settings["quarter_words"]] + [norm(w) for w in settings["half_words"]]
-    minute_value = r"(?:\d{1,2}|" + number_re + ("|" + _trie_regex(sorted(set(quarter))) if quarter else "") + ")"
+    clock_alt = ("|" + _trie_regex(sorted(set(clock_words)))) if clock_words else ""
+    hour_re = r"(?:\d{1,2}|" + number_re + clock_alt + ")"
+    quarter = [norm(w) for w in settings["quarter_words"] + settings["half_words"]]
+    quarter_alt = ("|" + _trie_regex(sorted(set(quarter)))) if quarter else ""
+    minute_value = r"(?:\d{1,2}|" + number_re + quarter_alt + ")"
     past_to = [norm(w) for w in settings["minutes_past"] + settings["minutes_to"]]
     relation = "(?!)"
     if past_to:
         half_before = settings["half_before"]
-        half_re = (r"(?:(?P<rel_half>" + _alternation(half_before) + r")\s+)?") if half_before else ""
+        half_re = ""
+        if half_before:
+            half_re = r"(?:(?P<rel_half>" + _alternation(half_before) + r")\s+)?"
         relation = (r"(?P<rel>(?<!\w)(?P<rel_m>" + minute_value + r")(?:\s+(?P<rel_mark>"
                     + _alternation(settings["minute_markers"]) + r"))?\s+(?P<rel_dir>"
-                    + _trie_regex(sorted(set(past_to))) + r")\s+" + half_re + r"(?P<rel_h>" + hour_re
+                    + _trie_regex(sorted(set(past_to))) + r")\s+" + half_re
+                    + r"(?P<rel_h>" + hour_re
                     + r")" + meridiem.format(name="rel_ap") + r"(?!\w))")
     half_hour = "(?!)"
     if settings["half_before"]:
@@ -201,18 +210,22 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
         r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
         + r")(?![^\W\d]))",
-        r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) (?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
+        r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) "
+        r"(?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
         r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
         + meridiem.format(name="tc_ap") + ")",
         r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
         r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
-        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
+        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
+        + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
         + r")(?!\w|\.\w))",
         r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
-        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?" + minute_re.replace("minw", "minw2")
+        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?"
+        + minute_re.replace("minw", "minw2")
         + ")",
-        r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals + r")(?!\w)|(?![\w]|[.,:/]\d)))",
+        r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
+        + r")(?!\w)|(?![\w]|[.,:/]\d)))",
         compound,
         word_re,
     ]

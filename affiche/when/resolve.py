@@ -96,7 +96,8 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
     start, end = low.value, high.value
     if end.date() < start.date() and second.wd is not None and second.day is None \
             and second.month is None:
-        end += dt.timedelta(weeks=(start.date() - end.date()).days // 7 + 1)  # "du lundi au vendredi"
+        # "du lundi au vendredi": the end weekday follows the start
+        end += dt.timedelta(weeks=(start.date() - end.date()).days // 7 + 1)
     if high.has_time and low.has_time and end < start:
         if end.hour < 12 and end + dt.timedelta(hours=12) > start:
             end += dt.timedelta(hours=12)
@@ -148,7 +149,9 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         hour, minute = _hour(frame, mention, lex, ref, dated is not None or strict)
         shift = hour // 24
         value = base.replace(hour=hour % 24, minute=minute, second=frame.clock.second) + shift * DAY
-        grain = "minute" if frame.zone is not None and frame.clock.grain == "hour" else frame.clock.grain
+        grain = frame.clock.grain
+        if frame.zone is not None and grain == "hour":
+            grain = "minute"
         mention.value, mention.grain, mention.has_time = value, grain, True
         mention.has_part_of_day = frame.pod is not None
         if frame.pod in lex.parts_of_day and dated is None:
@@ -175,7 +178,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         if unit in DURATION_GRAIN:
             mention.kind, mention.open = "interval", None
             mention.end_exclusive = add_grain(mention.value, unit, count)
-            mention.end_value = mention.end_exclusive - (DAY if mention.grain == "day" else dt.timedelta(0))
+            stated_end = mention.end_exclusive
+            mention.end_value = stated_end - DAY if mention.grain == "day" else stated_end
             return mention
     if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
         unit, count = _unit(str(frame.unit), int(frame.qty))  # "trois jours après Pâques"
@@ -260,7 +264,8 @@ def _hour(frame: Frame, mention: TimeMention, lex: Lexicon, ref: dt.datetime,
     if clock.ambiguous:
         if dated:  # an announced event, or a time in running text: "at 6" is 18:00
             if hour < 7:
-                mention.rejected.append(f"{hour:02d}:{minute:02d} (read as {hour + 12:02d}:{minute:02d})")
+                mention.rejected.append(
+                    f"{hour:02d}:{minute:02d} (read as {hour + 12:02d}:{minute:02d})")
                 return hour + 12, minute
             return hour, minute
         now = (ref.hour, ref.minute)
@@ -342,9 +347,11 @@ def _day_of_month(frame: Frame, today: dt.datetime,
     if frame.wd is not None and date.weekday() != frame.wd:
         nearest = nearest_weekday(date, frame.wd)
         later = _agreeing(date, frame.wd, by_year=month is not None)
-        mention.candidates = [dt.datetime.combine(d, dt.time()) for d in (nearest, date, later) if d]
+        mention.candidates = [dt.datetime.combine(d, dt.time())
+                              for d in (nearest, date, later) if d]
         stated = _cal.day_name[frame.wd]
-        mention.rejected.append(f"{date.isoformat()} (the {day} is a {_cal.day_name[date.weekday()]},"
+        actual = _cal.day_name[date.weekday()]
+        mention.rejected.append(f"{date.isoformat()} (the {day} is a {actual},"
                                 f" not a {stated})")
         if later is not None:
             mention.rejected.append(f"{later.isoformat()} (the next {stated} {day})")

@@ -147,7 +147,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                 atoms.append(Atom("num", start, match.end("th_h"), 24, digits=2))
                 units = [v for k, v in lex.lookup(match.group("th_mark")) if k == "unit"]
                 if units:
-                    atoms.append(Atom("unit", match.start("th_mark"), match.end("th_mark"), units[0]))
+                    atoms.append(Atom("unit", match.start("th_mark"), match.end("th_mark"),
+                                      units[0]))
                 continue
             clock = _clock(hour, minute, None, _meridiem(match.group("th_ap"), lex),
                            bool(match.group("th_m") or match.group("minw"))
@@ -233,7 +234,8 @@ def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
     hour = int(clock_word[0]) % 24 if clock_word else _number(hour_text, lex)
     if hour is None or hour > 24 or minute > 59:
         return []
-    total = hour * 60 - (30 if match.groupdict().get("rel_half") else 0) + (-minute if backwards else minute)
+    half = 30 if match.groupdict().get("rel_half") else 0
+    total = hour * 60 - half + (-minute if backwards else minute)
     hour, minute = divmod(total % (24 * 60), 60)
     meridiem = _meridiem(match.group("rel_ap"), lex)
     ambiguous = twelve and not clock_word and meridiem is None and 1 <= hour % 12 + 1 <= 12
@@ -293,7 +295,8 @@ def _split_dashed_days(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]
             if left.isdigit() and right.isdigit():
                 out.append(Atom("num", atom.start, atom.start + len(span[:dash].rstrip()),
                                 int(left), digits=len(left)))
-                out.append(Atom("conn", atom.start + dash, atom.start + dash + 1, frozenset({"to"})))
+                out.append(Atom("conn", atom.start + dash, atom.start + dash + 1,
+                                frozenset({"to"})))
                 out.append(Atom("num", atom.end - len(right), atom.end, int(right),
                                 digits=len(right)))
                 continue
