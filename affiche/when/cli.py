@@ -67,7 +67,7 @@ def _jsonl(stream: TextIO) -> None:
                             record.get("locale"))
         except json.JSONDecodeError as error:
             result = {"values": [],
-                      "error": f"not a JSON line: {error.msg} at column {error.colno}"}
+                      "error": f"not a JSON line: {error.msg} (column {error.colno})"}
         except AfficheError as error:
             result = {"values": [], "error": str(error)}
         except Exception as error:  # noqa: BLE001 - a bad line must never stop the run
