@@ -13,6 +13,8 @@ Sources, strongest first (the name is what `Document.reference_source` says):
 - ``none``: nothing; the extractor then counts from today.
 
 Phone file names carry local wall-clock time, so they are read in the document's time zone.
+File names are matched by hand (a table of prefixes and one date-time pattern): a general date
+parser would also take the event date in "agenda-2025-01-13.txt" for the document's date.
 """
 
 from __future__ import annotations

@@ -3,6 +3,9 @@ the file name: a photo renamed `.txt` is still a photo, and a binary renamed `.t
 
 `sniff(data)` returns one of the kinds we read ("text", "html", "pdf", "image") or raises
 `InputError` naming the format we recognised and do not read.
+
+Why by hand rather than python-magic or filetype: we need a dozen signatures, each with the advice
+to give, and libmagic would be one more system library to install.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ UTF-8 (with or without a byte-order mark) first; UTF-16 when it starts with its 
 Windows-1252 (then Latin-1) only when the bytes are clearly text in that encoding. Binary data
 (NUL bytes, many control characters) is refused with a one-line `InputError`.
 
+Why no charset detector (chardet, charset-normalizer): calls arrive in UTF-8 or a Western code
+page; guessing among fifty encodings turns binary files into "text" instead of refusing them.
+
 The text is otherwise kept intact, because evidence offsets index into it: only newlines are
 normalised to `\n`, and Unicode is composed (NFC) so that accents typed or pasted as two code
 points (macOS file names, some PDFs) match the language data.
