@@ -85,6 +85,10 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     for group in groups:
         share(group)
         found.extend(resolve_group(group, ref, lex, strict))
+    if strict:  # running text: drop numbers, names and nouns (affiche.when.context)
+        from affiche.when.context import plausible
+
+        found = plausible(found, text, atoms, lex, ref)
     return _finish(found, text, reference)
 
 

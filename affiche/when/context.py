@@ -1,0 +1,320 @@
+"""Running-text plausibility of time mentions: the checks `find` applies, `parse` does not.
+
+`find` reads whole documents, where numbers, common words and names look like time expressions:
+a house number ("6/1 Place ..."), an organisation ("CNCD 11.11.11"), a station ("Bruxelles
+Midi"), a newspaper ("De Morgen"), a festival ("Festival Maintenant"), a street named after a
+date ("place du Vingt-Août"), a count ("entre trois organisations", "plus de trois heures"), an
+event noun ("une grande soirée caritative"), an offset from an unknown moment ("une heure plus
+tard", "dans l'heure qui précède"). An isolated expression handed to `parse` has none of that
+ambiguity, so these rules run on the `find` path only, after resolution: each mention is kept,
+dropped, moved to the past ("le 22 février dernier") or read again without its dangling tail
+("à 18h50, ce que"). The words the rules need live in `[time.context]` of the language files.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from affiche.when.calendar import add_months
+from affiche.when.lexicon import Lexicon, norm
+from affiche.when.mention import TimeMention
+from affiche.when.scan import Atom
+
+__all__ = ["plausible"]
+
+# Atom kinds that state a day on their own (a bare number or a number word does not).
+DAY_KINDS = frozenset({"date", "wd", "wdpl", "month", "reld", "reldp", "hol", "season"})
+# Atom kinds that may be a name's word when written with a capital inside a name.
+NAME_KINDS = frozenset({"clock", "reld", "period", "pod"})
+# Units below a day: an offset in them counts from a clock time the text does not give.
+CLOCK_UNITS = frozenset({"second", "minute", "hour", "half_hour", "quarter_hour",
+                         "three_quarter_hour"})
+# Kinds that may dangle after a comma at the end of a span ("18h50, ce", "avril, un").
+DANGLING = frozenset({"mod", "conn", "numw", "ordw"})
+URL_MARKS = ("://", "www.", "@")
+URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
+SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
+WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
+
+
+@dataclass(frozen=True)
+class Context:
+    """A language's `[time.context]` words, compiled into end- and start-anchored patterns."""
+
+    name_before: re.Pattern[str]
+    station_before: re.Pattern[str]
+    name_after: re.Pattern[str]
+    quantity_before: re.Pattern[str]
+    part_of_day_cues: re.Pattern[str]
+    future_before: re.Pattern[str]
+    hour_words: frozenset[str]
+
+
+def _phrases(words: list[str]) -> str:
+    """An alternation of phrases, longest first, spaces matching any run of blanks."""
+    written = {" ".join(w.lower().replace("’", "'").split()) for w in words if w.strip()}
+    ordered = sorted(written | {norm(w) for w in written}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+").replace("'", "['’][ \t]?")
+                    for w in ordered)
+
+
+def _ending(words: list[str], links: list[str] | None = None) -> re.Pattern[str]:
+    """A pattern for text ending with one of `words` (then optionally one of `links`)."""
+    if not words:
+        return re.compile(r"(?!)")
+    link = rf"(?:[ \t]+(?:{_phrases(links)}))?" if links else ""
+    return re.compile(rf"(?<!\w)(?:{_phrases(words)}){link}[ \t]*$", re.IGNORECASE)
+
+
+@functools.cache
+def _context(lang: str) -> Context:
+    from affiche import lang as lang_data
+
+    data = lang_data.load(lang)["time"]
+    words = data["context"]
+    starts = words["name_after"]
+    return Context(
+        name_before=_ending(words["name_before"], words["name_links"]),
+        station_before=_ending(words["station_before"]),
+        name_after=re.compile(r"[ \t,]*(?:" + _phrases(starts) + r")(?!\w)", re.IGNORECASE)
+        if starts else re.compile(r"(?!)"),
+        quantity_before=_ending(words["quantity_before"]),
+        part_of_day_cues=_ending(words["part_of_day_cues"]),
+        future_before=_ending(words["future_before"]),
+        hour_words=frozenset(norm(w) for w in data["settings"]["hour_word_markers"]),
+    )
+
+
+def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexicon,
+              ref: dt.datetime) -> list[TimeMention]:
+    """The mentions of a running text its context allows, some re-read or moved to the past."""
+    context = _context(lex.lang)
+    starts = [atom.start for atom in atoms]
+    found_starts = sorted(m.start for m in found)
+    out: list[TimeMention] = []
+    work = list(found)
+    while work:
+        mention = work.pop(0)
+        low = bisect.bisect_left(starts, mention.start)
+        high = bisect.bisect_left(starts, mention.end)
+        inside = [a for a in atoms[low:high] if a.end <= mention.end]
+        if not inside or _implausible(mention, inside, text, lex, context, found_starts, ref):
+            continue
+        tail = _dangling_tail(inside, text)
+        if tail is not None:
+            work[:0] = _reread(inside[:tail], text, lex, ref)
+            continue
+        if _past_modifier(mention, inside, text, context, ref):
+            _to_past(mention, inside)
+        out.append(mention)
+    return out
+
+
+def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexicon,
+                 context: Context, found_starts: list[int], ref: dt.datetime) -> bool:
+    """True when the context says the mention is a number, a name, a noun or an offset."""
+    content = [a for a in inside if a.kind not in ("conn", "mod", "zone", "minw")]
+    if not content:
+        return True
+    first = content[0]
+    kinds = {a.kind for a in content}
+    if _in_url(text, mention.start, mention.end):
+        return True
+    if context.name_before.search(text, max(0, first.start - 40), first.start) and (
+            kinds & {"date", "num", "numw", "month", "ordw", "clock"}):
+        return True  # "place du Vingt-Août", "rue du 8 mai", "gare du Midi"
+    if kinds == {"clock"} and context.station_before.search(text, max(0, first.start - 40),
+                                                            first.start):
+        return True  # "Bruxelles Midi": a station
+    if kinds <= {"date", "num"} and any(a.kind == "date" for a in content):
+        if context.name_after.match(text, mention.end) and not lex.article_before.search(
+                text, max(0, mention.start - 12), mention.start):
+            return True  # "6/1 Place Général Piron": a house number
+        if any(_stale_short_year(a, text, ref) for a in content if a.kind == "date"):
+            return True  # "11.11.11": a two-digit year far from the text's own
+    if first.kind in NAME_KINDS and _capitalised_name(first, text, lex):
+        return True  # "De Morgen", "Le Soir": a newspaper
+    if kinds == {"period"} and all(a.value == "now" for a in content):
+        return True  # "maintenant", "now": the moment of writing, not an event's time
+    if kinds <= {"num", "numw"} and not mention.has_time and all(a.digits != 4 for a in content):
+        if "numw" in kinds or not any(a.ordinal or a.article for a in content):
+            return not _list_item(mention, text, found_starts)  # "entre trois", "4 by 4"
+    if kinds == {"time"} and not mention.has_date and len(content) == 1:
+        clock = first.value
+        if clock.marker == "word" or norm(clock.marker) in context.hour_words:
+            if context.quantity_before.search(text, max(0, first.start - 40), first.start):
+                return True  # "plus de trois heures", "gedurende 3 uur": a duration
+            if clock.marker == "word" and not _cued(inside, first, text, lex):
+                return True  # "deux heures" alone: a number of hours, not two o'clock
+    if _unanchored_offset(inside, content, kinds, context):
+        return True
+    if kinds == {"pod"} and len(content) == 1 and _bare_word(first, text) and not any(
+            a.kind in ("mod", "conn") for a in inside):
+        return not context.part_of_day_cues.search(text, max(0, first.start - 30), first.start)
+    return False
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """True when the span sits inside a link or an address ("...-22-02-2015.html")."""
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    if left == start and right == end:
+        return False
+    token = text[left:right]
+    return any(mark in token for mark in URL_MARKS) or bool(URL_SUFFIX.search(token))
+
+
+def _stale_short_year(atom: Atom, text: str, ref: dt.datetime) -> bool:
+    """A numeric date written with a two-digit year more than a year away from the reference."""
+    year = atom.value[0]
+    return (year is not None and SHORT_YEAR.search(text[atom.start:atom.end]) is not None
+            and abs(year - ref.year) > 1)
+
+
+def _capitalised_name(atom: Atom, text: str, lex: Lexicon) -> bool:
+    """A capitalised time word right after a capitalised article: "De Morgen", "Le Soir"."""
+    word = text[atom.start:atom.end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    parts = word.split()
+    if len(parts) > 1:  # the article inside the atom: "Le Soir"
+        return norm(parts[0]) in _articles(lex.lang) and parts[-1][:1].isupper()
+    line_start = text.rfind("\n", 0, atom.start) + 1
+    before = WORD_BEFORE.search(text, line_start, atom.start)
+    if before is None or not before.group(1)[:1].isupper() or before.group(1).isupper():
+        return False
+    return norm(before.group(1)) in _articles(lex.lang)
+
+
+@functools.cache
+def _articles(lang: str) -> frozenset[str]:
+    from affiche import lang as lang_data
+
+    return frozenset(norm(w) for w in lang_data.load(lang)["time"]["context"]["name_articles"])
+
+
+def _list_item(mention: TimeMention, text: str, found_starts: list[int]) -> bool:
+    """ "les 24 et 25 septembre": a bare day right before a dated list item."""
+    position = bisect.bisect_right(found_starts, mention.start)
+    if position >= len(found_starts):
+        return False
+    gap = text[mention.end:found_starts[position]]
+    return len(gap) <= 6 and "\n" not in gap
+
+
+def _cued(inside: list[Atom], atom: Atom, text: str, lex: Lexicon) -> bool:
+    """True when a connector such as "à", "om", "at", "vers" stands right before the atom."""
+    for other in reversed(inside):
+        if other.end <= atom.start:
+            return other.kind == "conn" and bool(other.value & {"at", "to", "before", "after"})
+    before = WORD_BEFORE.search(text, max(0, atom.start - 30), atom.start)
+    if before is None:
+        return False
+    return any(kind == "conn" and value & {"at", "to", "before", "after"}
+               for kind, value in lex.lookup(before.group(1)))
+
+
+def _unanchored_offset(inside: list[Atom], content: list[Atom], kinds: set[str],
+                       context: Context) -> bool:
+    """ "une heure plus tard", "un an après", "dans l'heure": counted from an unknown moment."""
+    anchored = any(a.kind in DAY_KINDS and not a.weak for a in content) or any(
+        a.kind == "num" and (a.article or a.digits == 4) for a in content)
+    if anchored:
+        return False
+    # "une heure", "2 uur" counted from something are read by the scanner as clock times
+    hours = [a for a in content if a.kind == "time" and (
+        a.value.marker == "word" or norm(a.value.marker) in context.hour_words)]
+    if sum(1 for a in content if a.kind == "time") > len(hours):
+        return False  # a real clock time ("18h, un peu plus tard") anchors the mention
+    units = [a for a in content if a.kind == "unit"] + hours
+    if any(a.kind == "period" and a.value == "later" for a in content):
+        return True
+    if any(a.kind == "conn" and "after" in a.value and any(u.end <= a.start for u in units)
+           for a in inside):
+        return True
+    counted = [u for u in units if u.kind == "time" or u.value in CLOCK_UNITS]
+    for index, atom in enumerate(inside):
+        if atom.kind != "conn":
+            continue
+        if atom.value & {"in", "within"}:  # "dans l'heure", "in 2 hours", "binnen het uur"
+            following = [a for a in inside[index + 1:] if a.kind not in ("num", "numw", "mod")]
+            if following and following[0] in counted:
+                return True
+        if "ago" in atom.value and index and inside[index - 1] in counted:
+            return True  # "deux heures plus tôt", "2 hours ago"
+    return False
+
+
+def _bare_word(atom: Atom, text: str) -> bool:
+    """A part of the day written as one word ("soirée"), not a phrase ("dans la soirée")."""
+    word = text[atom.start:atom.end]
+    return not any(ch.isspace() or ch in "'’" for ch in word)
+
+
+def _dangling_tail(inside: list[Atom], text: str) -> int | None:
+    """Index of the first atom after a comma when all atoms from there dangle (", ce", ", un")."""
+    for index in range(len(inside) - 1, 0, -1):
+        if "," in text[inside[index - 1].end:inside[index].start]:
+            tail = inside[index:]
+            if all(a.kind in DANGLING for a in tail) and any(
+                    a.kind in DAY_KINDS | {"time", "num", "clock", "pod"} for a in inside[:index]):
+                return index
+            return None
+    return None
+
+
+def _reread(atoms: list[Atom], text: str, lex: Lexicon, ref: dt.datetime) -> list[TimeMention]:
+    """The mentions a subset of atoms states on its own (a span without its dangling tail)."""
+    from affiche.when.combine import attach_times, share
+    from affiche.when.grammar import CONTENT, read_chunk
+    from affiche.when.resolve import resolve_group
+    from affiche.when.scan import chunks
+
+    groups = []
+    for chunk in chunks(atoms, text, lex):
+        if any(atom.kind in CONTENT for atom in chunk):
+            groups.extend(read_chunk(chunk, lex, True))
+    found: list[TimeMention] = []
+    for group in attach_times(groups, text):
+        share(group)
+        found.extend(resolve_group(group, ref, lex, True))
+    return found
+
+
+def _past_modifier(mention: TimeMention, inside: list[Atom], text: str, context: Context,
+                   ref: dt.datetime) -> bool:
+    """ "le 22 février dernier", "ce week-end passé": a past day the engine put ahead."""
+    last = inside[-1]
+    if last.kind != "mod" or last.value != "last" or mention.value is None:
+        return False
+    if mention.value.date() < ref.date() or mention.recurring:
+        return False
+    if any((a.kind == "num" and a.digits == 4) or (a.kind == "date" and a.value[0] is not None)
+           for a in inside):
+        return False  # a stated year: the date is what it says
+    if context.future_before.search(text, max(0, mention.start - 30), mention.start):
+        return False  # "une fois ce week-end passé": once the coming weekend is over
+    return any(a.kind in ("month", "date", "unit", "wd") for a in inside)
+
+
+def _to_past(mention: TimeMention, inside: list[Atom]) -> None:
+    """Move a mention back by a year (a stated month) or a week (a weekday, a weekend)."""
+    yearly = any(a.kind in ("month", "date") for a in inside)
+
+    def back(value: dt.datetime | None) -> dt.datetime | None:
+        if value is None:
+            return None
+        return add_months(value, -12) if yearly else value - dt.timedelta(days=7)
+
+    mention.value = back(mention.value)
+    mention.end_value = back(mention.end_value)
+    mention.end_exclusive = back(mention.end_exclusive)
+    mention.candidates = [c for c in (back(c) for c in mention.candidates) if c is not None]
