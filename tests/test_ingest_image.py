@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image, ImageDraw
-from test_ingest_support import (FLYERS, font, image_pdf, jpeg_bytes, photograph, png_bytes,
-                                 png_header_only, render_flyer)
+from test_ingest_support import (FLYERS, font, image_pdf, inline_image_pdf, jpeg_bytes,
+                                 photograph, png_bytes, png_header_only, render_flyer)
 
 from affiche import ingest
 from affiche.errors import InputError, MissingDependency
-from affiche.ingest import image, ocr, preprocess
+from affiche.ingest import image, ocr, pdf, preprocess
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 needs_tesseract = pytest.mark.skipif(
@@ -186,6 +186,27 @@ def test_scanned_pdf_goes_through_ocr(flyers) -> None:
     assert "Tervuursesteenweg 300" in doc.text
     assert doc.ocr_confidence and doc.line_confidence
     assert doc.reference_source == "pdf"
+
+
+@needs_tesseract
+@pytest.mark.skipif(shutil.which("pdftoppm") is None,
+                    reason="poppler-utils is not installed (apt-get install poppler-utils)")
+def test_pdf_page_only_a_renderer_sees_is_rendered_for_ocr(flyers) -> None:
+    scan = flyers["fr"].resize((750, 1000))
+    doc = ingest.read_bytes(inline_image_pdf(jpeg_bytes(scan, 85), 750, 1000), source="o.pdf")
+    assert "Tervuursesteenweg 300" in doc.text and doc.warnings == []
+
+
+@needs_tesseract
+def test_scanned_pdf_without_poppler_uses_the_embedded_image(monkeypatch, flyers) -> None:
+    monkeypatch.setattr(pdf, "pdftoppm", lambda: None)
+    scan = jpeg_bytes(flyers["fr"].resize((750, 1000)), 85)
+    assert "Tervuursesteenweg 300" in ingest.read_bytes(image_pdf(scan, 750, 1000),
+                                                        source="scan.pdf").text
+    unread = ingest.read_bytes(inline_image_pdf(scan, 750, 1000), source="o.pdf")
+    assert unread.text == ""
+    assert [w.code for w in unread.warnings] == ["pdf_no_text"]
+    assert "apt-get install poppler-utils" in unread.warnings[0].message
 
 
 @needs_tesseract

@@ -257,6 +257,20 @@ def image_pdf(jpeg: bytes, width: int, height: int,
     return _assemble(objects, info=6)
 
 
+def inline_image_pdf(jpeg: bytes, width: int, height: int) -> bytes:
+    """A PDF whose only content is an inline image: no text layer and no image object, so only
+    a renderer sees it (like text turned into outlines by a design tool)."""
+    content = (b"q 595 0 0 842 0 0 cm BI /W %d /H %d /CS /RGB /BPC 8 /F /DCT ID " % (width, height)
+               + jpeg + b"\nEI Q")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        _stream(content),
+    ]
+    return _assemble(objects)
+
+
 def million_page_pdf(claimed: int = 1_000_000, real_refs: int = 0) -> bytes:
     """A PDF whose page tree claims `claimed` pages; `real_refs` times the same page in /Kids."""
     refs = max(real_refs, 1)

@@ -1,5 +1,10 @@
-"""Read a PDF: its text layer page by page (pypdf), OCR of the pages that have none (a scanned
-flyer: its embedded image goes through the image reader's OCR), its title and creation date.
+"""Read a PDF: its text layer page by page (pypdf), OCR of the pages that have none, its title and
+creation date.
+
+A page without a text layer is a scan, or a flyer whose text was turned into outlines by a design
+tool. It is rendered with poppler's `pdftoppm` (Debian poppler-utils) when installed, which sees
+the whole page, outlines included; otherwise its largest embedded image is OCRed (enough for a
+scan). Either way the picture goes through the image reader's OCR.
 
 Pages are joined with "\\n\\f\\n" (a form feed between blank lines), so page breaks stay visible to
 the extractor and offsets still index into one text. Hostile files are bounded: pypdf's own limits
@@ -11,8 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
+import os
+import shutil
+import subprocess
+import tempfile
 import time
 from typing import Any
+
+from PIL import Image
 
 from affiche.errors import AfficheError, InputError
 from affiche.ingest.reading import Origin, Reading
@@ -30,6 +41,11 @@ MAX_PAGES = 200
 MAX_OCR_PAGES = 10
 # Seconds spent extracting text before the remaining pages are left out (with a warning).
 TIME_BUDGET = 20.0
+# pdftoppm renders a page with its long side this many pixels (whatever size the page claims),
+# within this many seconds and this much memory (bytes of address space).
+RENDER_LONG_SIDE = 2000
+RENDER_TIMEOUT = 30
+RENDER_MEMORY = 1 << 30
 # A page whose text layer has fewer visible characters than this is taken as scanned.
 _MIN_PAGE_TEXT = 20
 # Embedded images smaller than this (pixels) are logos or icons, not a scanned page.
@@ -49,7 +65,8 @@ def read_pdf(data: bytes, origin: Origin) -> Reading:
         if reader.is_encrypted:
             _decrypt(reader, source)
         total = len(reader.pages)
-        pages_text, ocr, warnings = _pages(reader, total, source)
+        with _Renderer(data) as renderer:
+            pages_text, ocr, warnings = _pages(reader, total, source, renderer)
         info = _metadata(reader)
     except AfficheError:
         raise
@@ -81,14 +98,15 @@ def _decrypt(reader: Any, source: str) -> None:
         raise InputError(f"{source}: a password-protected PDF; save an unprotected copy")
 
 
-def _pages(reader: Any, total: int,
-           source: str) -> tuple[list[str], dict[int, list[tuple[str, float]]], list[Warning]]:
+def _pages(reader: Any, total: int, source: str, renderer: _Renderer,
+           ) -> tuple[list[str], dict[int, list[tuple[str, float]]], list[Warning]]:
     """Text per page, OCR lines for scanned pages, and warnings for what was left out."""
     started = time.monotonic()
     texts: list[str] = []
     ocr: dict[int, list[tuple[str, float]]] = {}
     warnings: list[Warning] = []
     ocr_done = 0
+    unread = 0
     for number in range(min(total, MAX_PAGES)):
         if time.monotonic() - started > TIME_BUDGET:
             warnings.append(Warning("pdf_truncated", f"reading stopped after {number} of {total} "
@@ -101,16 +119,24 @@ def _pages(reader: Any, total: int,
             log.debug("page %d: %s", number + 1, error)
             page_text = ""
         if len("".join(page_text.split())) < _MIN_PAGE_TEXT and ocr_done < MAX_OCR_PAGES:
-            lines = _ocr_page(page, source)
-            if lines is not None:
-                ocr[number] = lines
+            picture = renderer.page(number) or _scan_image(page)
+            if picture is not None:
+                ocr[number] = _ocr(picture, source)
                 ocr_done += 1
                 page_text = ""
+            elif not page_text.strip():
+                unread += 1
         texts.append(normalise(page_text).strip("\n"))
     else:
         if total > MAX_PAGES:
             warnings.append(Warning("pdf_truncated",
                                     f"read the first {MAX_PAGES} of {total} pages"))
+    if unread:
+        advice = ("" if renderer.available else
+                  "; installing poppler-utils (apt-get install poppler-utils) lets affiche "
+                  "render such pages for OCR")
+        warnings.append(Warning("pdf_no_text", f"{unread} page(s) have neither a text layer nor "
+                                f"a scanned image (text drawn as outlines?){advice}"))
     if ocr_done >= MAX_OCR_PAGES and any(
             len("".join(t.split())) < _MIN_PAGE_TEXT for i, t in enumerate(texts) if i not in ocr):
         warnings.append(Warning("pdf_truncated", f"only the first {MAX_OCR_PAGES} scanned pages "
@@ -118,10 +144,14 @@ def _pages(reader: Any, total: int,
     return texts, ocr, warnings
 
 
-def _ocr_page(page: Any, source: str) -> list[tuple[str, float]] | None:
-    """OCR the largest embedded image of a page without text; None when there is none."""
+def _ocr(picture: Image.Image, source: str) -> list[tuple[str, float]]:
     from affiche.ingest import image
 
+    return image.ocr_lines(picture, source)
+
+
+def _scan_image(page: Any) -> Image.Image | None:
+    """The largest embedded image of a page (a scan), decoded by pypdf; None when there is none."""
     best = None
     try:
         resources = page.get("/Resources") or {}
@@ -137,14 +167,66 @@ def _ocr_page(page: Any, source: str) -> list[tuple[str, float]] | None:
         if best is None:
             return None
         picture = page.images[best[1]].image
-    except AfficheError:
-        raise
     except Exception as error:  # noqa: BLE001 - an undecodable image is a page we cannot read
         log.debug("no scan image: %s", error)
         return None
-    if picture is None:
-        return None
-    return image.ocr_lines(picture, source)
+    return picture
+
+
+def pdftoppm() -> str | None:
+    """The pdftoppm program (Debian poppler-utils), or None when it is not installed."""
+    return shutil.which("pdftoppm")
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child process
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (RENDER_MEMORY, RENDER_MEMORY))
+
+
+class _Renderer:
+    """Renders single pages with pdftoppm, when installed; the PDF is written to a temporary
+    file on first use and removed on exit."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.program = pdftoppm()
+        self.folder: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def available(self) -> bool:
+        """True when pdftoppm is installed."""
+        return self.program is not None
+
+    def __enter__(self) -> _Renderer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.folder is not None:
+            self.folder.cleanup()
+
+    def page(self, number: int) -> Image.Image | None:
+        """Page `number` (from 0) as a grayscale picture, or None when it cannot be rendered."""
+        if self.program is None:
+            return None
+        if self.folder is None:
+            self.folder = tempfile.TemporaryDirectory(prefix="affiche-pdf-")
+            with open(os.path.join(self.folder.name, "in.pdf"), "wb") as handle:
+                handle.write(self.data)
+        folder = self.folder.name
+        output = os.path.join(folder, f"page{number}")
+        command = [self.program, "-f", str(number + 1), "-l", str(number + 1), "-gray", "-png",
+                   "-singlefile", "-scale-to", str(RENDER_LONG_SIDE),
+                   os.path.join(folder, "in.pdf"), output]
+        try:
+            subprocess.run(command, capture_output=True, timeout=RENDER_TIMEOUT, check=True,
+                           preexec_fn=_limit_memory if os.name == "posix" else None)
+            with Image.open(output + ".png") as rendered:
+                rendered.load()
+                return rendered.copy()
+        except (OSError, subprocess.SubprocessError, ValueError) as error:
+            log.debug("pdftoppm failed on page %d: %s", number + 1, error)
+            return None
 
 
 def _join(pages: list[str],
@@ -163,7 +245,7 @@ def _join(pages: list[str],
                 text += line
         else:
             text += page_text
-    return text.rstrip() + "\n", spans
+    return (text.rstrip() + "\n" if text.strip() else ""), spans
 
 
 def _metadata(reader: Any) -> dict[str, Any]:
