@@ -38,6 +38,7 @@ DANGLING = frozenset({"mod", "conn", "numw", "ordw"})
 URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
 SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
+PHONE_GROUP = re.compile(r"[ .]\d{2}")
 WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
 
 
@@ -80,7 +81,9 @@ def _context(lang: str) -> Context:
     return Context(
         name_before=_ending(words["name_before"], words["name_links"]),
         station_before=_ending(words["station_before"]),
-        name_after=re.compile(r"[ \t,]*(?:" + _phrases(starts) + r")(?!\w)", re.IGNORECASE)
+        # up to two capitalised words may come between: "12/3 Baker Street"
+        name_after=re.compile(r"[ \t,]*(?:(?-i:[A-Z])[\w'’-]*[ \t]+){0,2}(?:" + _phrases(starts)
+                              + r")(?!\w)", re.IGNORECASE)
         if starts else re.compile(r"(?!)"),
         quantity_before=_ending(words["quantity_before"]),
         part_of_day_cues=_ending(words["part_of_day_cues"]),
@@ -107,6 +110,10 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
         tail = _dangling_tail(inside, text)
         if tail is not None:
             work[:0] = _reread(inside[:tail], text, lex, ref)
+            continue
+        head = _leading_now(inside)
+        if head is not None:
+            work[:0] = _reread(inside[head:], text, lex, ref)
             continue
         if _past_modifier(mention, inside, text, context, ref):
             _to_past(mention, inside)
@@ -140,9 +147,13 @@ def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexic
         return True  # "De Morgen", "Le Soir": a newspaper
     if kinds == {"period"} and all(a.value == "now" for a in content):
         return True  # "maintenant", "now": the moment of writing, not an event's time
-    if kinds <= {"num", "numw"} and not mention.has_time and all(a.digits != 4 for a in content):
-        if "numw" in kinds or not any(a.ordinal or a.article for a in content):
-            return not _list_item(mention, text, found_starts)  # "entre trois", "4 by 4"
+    if kinds == {"num"} and (any(a.digits == 3 for a in content)
+                             or PHONE_GROUP.match(text, content[-1].end)):
+        return True  # "020 7946 0958": a phone number, not the 20th
+    bare = "numw" in kinds or not any(a.ordinal or a.article for a in content)
+    if kinds <= {"num", "numw"} and bare and not mention.has_time \
+            and all(a.digits != 4 for a in content):
+        return not _list_item(mention, text, found_starts)  # "entre trois", "4 by 4"
     if kinds == {"time"} and not mention.has_date and len(content) == 1:
         clock = first.value
         if clock.marker == "word" or norm(clock.marker) in context.hour_words:
@@ -268,6 +279,17 @@ def _dangling_tail(inside: list[Atom], text: str) -> int | None:
                     a.kind in DAY_KINDS | {"time", "num", "clock", "pod"} for a in inside[:index]):
                 return index
             return None
+    return None
+
+
+def _leading_now(inside: list[Atom]) -> int | None:
+    """ "Ceasefire Now – 11 November": a "now" opening a range no "from" announced."""
+    first = inside[0]
+    if first.kind != "period" or first.value != "now" or len(inside) < 3:
+        return None
+    joint = inside[1]
+    if joint.kind == "conn" and "to" in joint.value:
+        return 2
     return None
 
 
