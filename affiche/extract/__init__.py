@@ -43,7 +43,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     masked += [(c.start, c.end) for c in places if c.source == "address"]
     counts = describe.kind_counts(lang, text, masked)
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
-                    (masked, counts), title) for draft in drafts]
+                    (masked, counts), title, len(drafts) == 1) for draft in drafts]
     for index, event in enumerate(built):
         if index == 0 and title:
             event.title = title
@@ -61,7 +61,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
            places: list[locate.PlaceCandidate], contacts: list[Contact],
            organisers: list[tuple[str, int, int]],
            kind_context: tuple[list[tuple[int, int]], dict[str, int]],
-           title: str | None) -> Event:
+           title: str | None, only_event: bool) -> Event:
     """One Event from a draft."""
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
@@ -72,7 +72,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if draft.end_value is not None:
         event.end = _end_on(draft, event.start)
         event.evidence["end"] = event.evidence["start"]
-    event.meeting_points = logistics.meeting_points(draft, segments, places, lang)
+    event.meeting_points = logistics.meeting_points(draft, segments, places, lang,
+                                                    whole_text=only_event)
     event.transport = logistics.transport_hints(draft, segments, places, lang,
                                                 event.meeting_points)
     # a dated rendez-vous that gives the event its start also names the event's place

@@ -72,8 +72,9 @@ def same_place(a: Place, b: Place) -> bool:
 
 
 def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
-                   lang: str) -> list[MeetingPoint]:
-    """The meeting points of a draft: its meeting-role times plus untimed meeting sentences."""
+                   lang: str, whole_text: bool = False) -> list[MeetingPoint]:
+    """The meeting points of a draft: its meeting-role times plus untimed group departures
+    (dated with the event's day) in its paragraphs, or anywhere when `whole_text`."""
     table = cues.cue_table(lang, "meeting")
     found: list[MeetingPoint] = []
     seen_units: set[int] = set()
@@ -86,7 +87,7 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
         seen_units.add(point.unit.start)
     paragraphs = {segments.unit_at(p.mention.start).paragraph for p in draft.times}
     for unit in segments.units:
-        if unit.start in seen_units or unit.paragraph not in paragraphs:
+        if unit.start in seen_units or not (whole_text or unit.paragraph in paragraphs):
             continue
         # without a time, only a group departure ("départ groupé depuis la gare de X") is a
         # meeting point; a bare "rendez-vous à Paris" names the event's own place
@@ -96,7 +97,7 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
             continue
         if any(p.unit.start == unit.start for p in draft.times):
             continue
-        found.append(_meeting_from(unit, role, places, None))
+        found.append(_meeting_from(unit, role, places, draft.day))
     return _merge(found)
 
 
@@ -116,18 +117,24 @@ def _merge(points: list[MeetingPoint]) -> list[MeetingPoint]:
     for point in points:
         twin = next((m for m in merged if not point.place.is_empty()
                      and same_place(m.place, point.place)
-                     and (m.time is None or point.time is None or m.time == point.time)), None)
+                     and (not _timed(m.time) or not _timed(point.time) or m.time == point.time)),
+                    None)
         if twin is None:
             merged.append(point)
             continue
         if _ROLE_ORDER.get(point.role, 9) < _ROLE_ORDER.get(twin.role, 9):
             twin.role = point.role
-        twin.time = twin.time or point.time
+        twin.time = twin.time if _timed(twin.time) else (point.time or twin.time)
         if len(vars(point.place)) and (point.place.name and not twin.place.name):
             twin.place.name = point.place.name
         twin.note = "; ".join(n for n in (twin.note, point.note) if n)
-    merged.sort(key=lambda m: (m.time is None, str(m.time)))
+    merged.sort(key=lambda m: (not _timed(m.time), str(m.time)))
     return merged
+
+
+def _timed(value: dt.datetime | dt.date | None) -> bool:
+    """True for a datetime (a meeting point with a time of day)."""
+    return isinstance(value, dt.datetime)
 
 
 def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
