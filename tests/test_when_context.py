@@ -58,6 +58,8 @@ NOT_TIMES = [
     ("en", "Two hours later the police left.", "Two hours later"),
     ("en", "Results are expected within the hour.", "within the hour"),
     ("en", "Three years after the strike began.", "Three years after"),
+    ("fr", "La marche durera 3 heures.", "3 heures"),
+    ("nl", "De wandeling duurt 2 uur.", "2 uur"),
     # 5. homographs: past participles, stations, newspapers, festivals, streets, event nouns
     ("fr", "Le bâtiment a été vendu et ils ont été relogés.", "été"),
     ("fr", "Départ de la gare de Bruxelles Midi.", "Midi"),
@@ -65,6 +67,8 @@ NOT_TIMES = [
     ("fr", "La soirée continuera au bar.", "soirée"),
     ("fr", "Le Festival Maintenant revient.", "Maintenant"),
     ("fr", "Ils se sont réunis place du Vingt-Août.", "Vingt-Août"),
+    ("fr", "en vertu de la loi du 15 décembre 1980", "15 décembre 1980"),
+    ("nl", "volgens de wet van 15 december 1980", "15 december 1980"),
     ("fr", "Le Soir rapporte que la marche aura lieu.", "Le Soir"),
     ("nl", "Volgens De Morgen komt er een betoging.", "Morgen"),
     ("nl", "Een muzikale namiddag vol verzet.", "namiddag"),
