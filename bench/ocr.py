@@ -4,8 +4,9 @@ The flyer set is made by this run, deterministically: three flyers (FR, NL, EN: 
 bands, big coloured dates, white-on-black lines, small print) rendered at 1500×2000 with DejaVu
 Sans (tests/test_ingest_support.py draws them), each read clean (PNG) and "photographed" three
 times (tilted -4°, 7° and 10°, blurred, noisy, unevenly lit, cropped, JPEG quality 60; about
-2 megapixels); and a dense French tract in a 24 px font, clean and photographed once. In the same run, as a baseline, plain Tesseract on the same images (the RGB image
-given to `pytesseract.image_to_string`, fra+nld+eng, no preprocessing).
+2 megapixels); and a dense French tract in a 24 px font, clean and photographed once. In the
+same run, as a baseline, plain Tesseract on the same images (the RGB image given to
+`pytesseract.image_to_string`, fra+nld+eng, no preprocessing).
 
 Measures:
 - CER: Levenshtein distance between the OCR text and the truth, over the truth's length, with
@@ -38,7 +39,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from PIL import Image  # noqa: E402
 from test_ingest_support import (  # noqa: E402
-    FLYERS, jpeg_bytes, photograph, png_bytes, render_flyer, render_tract)
+    FLYERS,
+    jpeg_bytes,
+    photograph,
+    png_bytes,
+    render_flyer,
+    render_tract,
+)
 
 from affiche import ingest  # noqa: E402
 

@@ -4,8 +4,7 @@ quickly and without reading them whole (the limits are in affiche.ingest)."""
 from __future__ import annotations
 
 import pytest
-from test_ingest_support import (FLYERS, jpeg_bytes, million_page_pdf, png_header_only,
-                                 render_flyer)
+from test_ingest_support import FLYERS, jpeg_bytes, million_page_pdf, png_header_only, render_flyer
 
 from affiche.cli import main
 

@@ -10,8 +10,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image, ImageDraw
-from test_ingest_support import (FLYERS, font, image_pdf, inline_image_pdf, jpeg_bytes,
-                                 photograph, png_bytes, png_header_only, render_flyer)
+from test_ingest_support import (
+    FLYERS,
+    font,
+    image_pdf,
+    inline_image_pdf,
+    jpeg_bytes,
+    photograph,
+    png_bytes,
+    png_header_only,
+    render_flyer,
+)
 
 from affiche import ingest
 from affiche.errors import InputError, MissingDependency
@@ -170,7 +179,7 @@ def test_two_columns_keep_their_reading_order() -> None:
     draw.text((150, 100), "MANIFESTATION", font=font(90, True), fill="black")
     left = ["Dimanche 9 mars", "Départ 13h", "Gare du Nord"]
     right = ["Retour en car", "Inscription", "Prix libre"]
-    for row, (a, b) in enumerate(zip(left, right)):
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
         draw.text((100, 400 + row * 120), a, font=font(56), fill="black")
         draw.text((850, 400 + row * 120), b, font=font(56), fill="black")
     doc = ingest.read_bytes(png_bytes(poster), source="columns.png")

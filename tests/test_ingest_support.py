@@ -88,7 +88,8 @@ def render_flyer(flyer: Flyer, size: tuple[int, int] = (1500, 2000)) -> Image.Im
         heights.append(box[3] - box[1])
     gap = max(30, (height - 160 - sum(heights)) // max(1, len(flyer.blocks) - 1))
     top = 80
-    for (text, points, bold, colour, background), line_height in zip(flyer.blocks, heights):
+    rows = zip(flyer.blocks, heights, strict=True)
+    for (text, points, bold, colour, background), line_height in rows:
         face = font(points, bold)
         box = draw.textbbox((0, 0), text, font=face)
         text_width = box[2] - box[0]

@@ -195,10 +195,8 @@ def test_pdf_claiming_a_million_pages_is_bounded() -> None:
 @pytest.mark.parametrize("damage", ["truncated", "garbage"])
 def test_damaged_pdf_is_one_line_error(damage: str) -> None:
     data = text_pdf([["Samedi 18 janvier à 14h"]])
-    if damage == "truncated":
-        data = data[: len(data) // 3]
-    else:
-        data = b"%PDF-1.4\n" + bytes(range(256)) * 4
+    garbage = b"%PDF-1.4\n" + bytes(range(256)) * 4
+    data = data[: len(data) // 3] if damage == "truncated" else garbage
     try:
         doc = ingest.read_bytes(data, source="bad.pdf")
     except InputError as error:

@@ -9,6 +9,7 @@ overlap, and order the lines by recursive XY-cut (bands top to bottom, columns l
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import statistics
@@ -130,7 +131,7 @@ def _split_gutters(data: dict[str, list], indexes: list[int]) -> list[Line]:
     heights = [data["height"][i] for i in indexes]
     gutter = 2.5 * statistics.median(heights)
     runs: list[list[int]] = [[indexes[0]]]
-    for previous, current in zip(indexes, indexes[1:]):
+    for previous, current in itertools.pairwise(indexes):
         gap = data["left"][current] - (data["left"][previous] + data["width"][previous])
         if gap > gutter:
             runs.append([current])
