@@ -126,7 +126,7 @@ def test_jsonld_shape(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize("name, reference, start, locality, kind", [
-    ("nl-betoging.txt", "2025-03-01", "2025-03-09T13:30", "Gent", "demonstration"),
+    ("nl-betoging.txt", "2025-03-01", "2025-03-09T13:30", "Gent", "march"),
     ("en-vigil.txt", "2025-03-10", "2025-03-14T19:00", "Cambridge", "vigil"),
 ])
 def test_other_languages(capsys: pytest.CaptureFixture[str], name: str, reference: str,

@@ -96,9 +96,13 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     units = [own_unit] + [segments.unit_at(p.mention.start) for p in draft.anchors
                           if p is not start_point]
     masked, counts = kind_context
-    if draft.item:  # a programme item is what its own line says, not what the page is about
-        title, counts = None, {}
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
+    if draft.item:
+        # a programme item is what its own line says; only when it says nothing is it what
+        # the page is about ("- Ambert – 18 h, place des Allées" under "lieux de rassemblement")
+        own, own_span = describe.choose_kind(lang, units, None, {}, masked)
+        if own_span is not None:
+            event.kind, kind_span = own, own_span
     if kind_span:
         event.evidence["kind"] = kind_span
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]

@@ -56,7 +56,22 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
-    return best, spans.get(best)
+    return _refine(lang, best, units, title), spans.get(best)
+
+
+def _refine(lang: str, kind: str, units: list[Unit], title: str | None) -> str:
+    """Street protests by their shape: a route makes a march, a site ("devant la préfecture") a
+    rally, and a national union call stays a demonstration."""
+    if kind not in ("demonstration", "rally"):
+        return kind
+    own = " ".join(unit.text for unit in units)
+    if cues.cue_pattern(lang, "national").search(" ".join((own, title or ""))):
+        return "demonstration"
+    if cues.cue_pattern(lang, "route").search(own):
+        return "march"
+    if kind == "demonstration" and cues.cue_pattern(lang, "static").search(own):
+        return "rally"
+    return kind
 
 
 def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] | None]:
