@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 MAX_PIXELS = 40_000_000
 # Declared sizes above this are refused before any decoding (a PNG bomb declares 10^10 pixels).
 MAX_DECLARED_PIXELS = 400_000_000
-# Mean OCR confidence under which the document gets an `ocr_low_confidence` warning.
+# Mean OCR confidence under which the document gets an `low_ocr_confidence` warning.
 LOW_CONFIDENCE = 0.6
 
 # Mean confidence under which a reading is checked for an upside-down page (upright flyers read
@@ -180,7 +180,7 @@ def read_image(data: bytes, origin: Origin) -> Reading:
     if not text.strip():
         found.append(Warning("ocr_no_text", "no text could be read in the image"))
     elif mean is not None and mean < LOW_CONFIDENCE:
-        found.append(Warning("ocr_low_confidence", f"the OCR was unsure of this image's text "
+        found.append(Warning("low_ocr_confidence", f"the OCR was unsure of this image's text "
                              f"(mean confidence {mean:.0%}); check every field"))
     return Reading(
         text=text, kind="image", captured=exif_datetime(data),
