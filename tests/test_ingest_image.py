@@ -9,7 +9,7 @@ import shutil
 from zoneinfo import ZoneInfo
 
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFilter
 from test_ingest_support import (
     FLYERS,
     font,
@@ -234,6 +234,16 @@ def test_heic_photo_is_read(flyers) -> None:
     doc = ingest.read_bytes(buffer.getvalue(), source="IMG_20250113_170339.HEIC")
     assert doc.kind == "image" and "Tervuursesteenweg 300" in doc.text
     assert doc.reference_source == "filename"
+
+
+@needs_tesseract
+def test_very_blurred_photo_warns_of_low_confidence(flyers) -> None:
+    blurred = flyers["fr"].filter(ImageFilter.GaussianBlur(9)).resize((600, 800))
+    doc = ingest.read_bytes(png_bytes(blurred), source="blurred.png")
+    assert doc.ocr_confidence < image.LOW_CONFIDENCE
+    assert "low_ocr_confidence" in [w.code for w in doc.warnings]
+    unsure = [c for _, _, c in doc.line_confidence if c < 0.6]
+    assert unsure, "some lines must be marked unsure"
 
 
 @needs_tesseract
