@@ -9,18 +9,21 @@ export OMP_THREAD_LIMIT := 1
 
 setup: system $(STAMP)
 
-# Debian packages: tesseract and its French/Dutch models for OCR. Installed only when running as
-# root; otherwise say what is missing and go on (OCR tests are then skipped, with the reason).
+# Debian packages: Tesseract with its French/Dutch models (OCR of photos and scans) and
+# poppler-utils (pdftoppm renders scanned PDF pages). Installed only when running as root;
+# otherwise say what is missing and go on (those tests are then skipped, with the reason).
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils
 system:
-	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -q '^fra$$' \
+	@if command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	    && tesseract --list-langs 2>/dev/null | grep -q '^fra$$' \
 	    && tesseract --list-langs 2>/dev/null | grep -q '^nld$$'; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing tesseract-ocr (fra, nld) with apt-get"; \
+	    echo "installing $(DEBIAN_PACKAGES) with apt-get"; \
 	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-	        tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld >/dev/null) \
-	    || echo "warning: could not install tesseract-ocr; OCR of images will not work"; \
+	        $(DEBIAN_PACKAGES) >/dev/null) \
+	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work"; \
 	else \
-	    echo "note: OCR needs Debian packages tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld (run as root: apt-get install -y tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld)"; \
+	    echo "note: OCR needs the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
 	fi
 
 $(STAMP): pyproject.toml
