@@ -58,6 +58,9 @@ NOT_TIMES = [
     ("en", "Two hours later the police left.", "Two hours later"),
     ("en", "Results are expected within the hour.", "within the hour"),
     ("en", "Three years after the strike began.", "Three years after"),
+    ("en", "The talks could last two hours.", "last two hours"),
+    ("fr", "Rendez-vous au 3e étage, salle B.", "3e"),
+    ("en", "The meeting is on the 3rd floor.", "3rd"),
     ("fr", "La marche durera 3 heures.", "3 heures"),
     ("nl", "De wandeling duurt 2 uur.", "2 uur"),
     # 5. homographs: past participles, stations, newspapers, festivals, streets, event nouns
@@ -137,6 +140,9 @@ STILL_TIMES = [
     ("en", "A vigil in the evening.", "in the evening", "2025-03-12T18:00"),
     ("en", "Saturday evening at 7pm", "Saturday evening at 7pm", "2025-03-15T19:00"),
     ("en", "March for a Ceasefire Now – 15 March", "15 March", "2025-03-15"),
+    ("en", "We met last Saturday.", "last Saturday", "2025-03-08"),
+    ("en", "See you on the 3rd of April.", "3rd of April", "2025-04-03"),
+    ("fr", "La fête du 1er mai", "du 1er mai", "2025-05-01"),
 ]
 
 

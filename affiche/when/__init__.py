@@ -75,6 +75,10 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     lex = _lexicon(lang)
     month_first = bool(locale) and str(locale).lower().endswith("_us")
     atoms = scan(text, lex, month_first)
+    if strict:  # running text: "3e étage", "3rd floor" count, they date nothing (when.context)
+        from affiche.when.context import prune
+
+        atoms = prune(atoms, text, lex)
     groups = []
     for chunk in chunks(atoms, text, lex):
         if any(atom.kind in CONTENT for atom in chunk):

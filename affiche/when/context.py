@@ -24,7 +24,7 @@ from affiche.when.lexicon import Lexicon, norm
 from affiche.when.mention import TimeMention
 from affiche.when.scan import Atom
 
-__all__ = ["plausible"]
+__all__ = ["plausible", "prune"]
 
 # Atom kinds that state a day on their own (a bare number or a number word does not).
 DAY_KINDS = frozenset({"date", "wd", "wdpl", "month", "reld", "reldp", "hol", "season"})
@@ -38,6 +38,7 @@ DANGLING = frozenset({"mod", "conn", "numw", "ordw"})
 URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
 SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 PHONE_GROUP = re.compile(r"[ .]\d{2}")
 WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
 
@@ -52,6 +53,7 @@ class Context:
     quantity_before: re.Pattern[str]
     part_of_day_cues: re.Pattern[str]
     future_before: re.Pattern[str]
+    verb_before: re.Pattern[str]
     hour_words: frozenset[str]
 
 
@@ -88,8 +90,23 @@ def _context(lang: str) -> Context:
         quantity_before=_ending(words["quantity_before"]),
         part_of_day_cues=_ending(words["part_of_day_cues"]),
         future_before=_ending(words["future_before"]),
+        verb_before=_ending(words["verb_before"]),
         hour_words=frozenset(norm(w) for w in data["settings"]["hour_word_markers"]),
     )
+
+
+def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
+    """Atoms without the ordinals that count a noun ("au 3e étage", "the 3rd floor")."""
+    out: list[Atom] = []
+    for atom in atoms:
+        if atom.kind == "num" and atom.ordinal:
+            following = NEXT_WORD.match(text, atom.end)
+            if following is not None and following.group(1).islower() \
+                    and not lex.lookup(following.group(1)) \
+                    and not lex.glue.fullmatch(following.group(1)):
+                continue
+        out.append(atom)
+    return out
 
 
 def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexicon,
@@ -112,6 +129,9 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
             work[:0] = _reread(inside[:tail], text, lex, ref)
             continue
         head = _leading_now(inside)
+        if head is None and inside[0].kind == "mod" and context.verb_before.search(
+                text, max(0, inside[0].start - 20), inside[0].start):
+            head = 1  # "could last two hours": a verb, not "the last two hours"
         if head is not None:
             work[:0] = _reread(inside[head:], text, lex, ref)
             continue
