@@ -143,6 +143,9 @@ STILL_TIMES = [
     ("en", "We met last Saturday.", "last Saturday", "2025-03-08"),
     ("en", "See you on the 3rd of April.", "3rd of April", "2025-04-03"),
     ("fr", "La fête du 1er mai", "du 1er mai", "2025-05-01"),
+    ("fr", "Programme\nAprès-midi : ateliers", "Après-midi", "2025-03-12T12:00"),
+    ("nl", "Programma\nNamiddag: workshops", "Namiddag", "2025-03-12T12:00"),
+    ("en", "Schedule\nEvening - speeches", "Evening", "2025-03-12T18:00"),
 ]
 
 

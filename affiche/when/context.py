@@ -39,6 +39,8 @@ URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
 SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
+LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t>•*·–-]*$")
+LABEL_AFTER = re.compile(r"[ \t]*[:–-]")
 PHONE_GROUP = re.compile(r"[ .]\d{2}")
 WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
 
@@ -185,6 +187,9 @@ def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexic
         return True
     if kinds == {"pod"} and len(content) == 1 and _bare_word(first, text) and not any(
             a.kind in ("mod", "conn") for a in inside):
+        if LABEL_BEFORE.search(text, max(0, first.start - 8), first.start) \
+                and LABEL_AFTER.match(text, first.end):
+            return False  # a programme label: "Après-midi : ateliers"
         return not context.part_of_day_cues.search(text, max(0, first.start - 30), first.start)
     return False
 
