@@ -158,3 +158,17 @@ def test_embedded_event_data_completes_and_questions_the_text() -> None:
     assert [c[11:16] for c in differs.candidates] == ["20:00", "21:00"]
     assert "from_structured_data" in events[1].warning_codes()
     assert events[1].title == "Bal de clôture"
+
+
+@pytest.mark.parametrize("text, lang, end", [
+    ("Marche pour le climat dimanche 6 avril 2025 à 13h, gare du Nord à Bruxelles. "
+     "La marche doit se terminer vers 17h au parc.", "fr", "2025-04-06T17:00"),
+    ("Fietstocht op zondag 6 april 2025 om 10u aan het station van Gent, "
+     "de tocht eindigt om 16u.", "nl", "2025-04-06T16:00"),
+    ("Picket on Sunday 6 April 2025 at 10am outside the depot in Leeds, until 2pm.",
+     "en", "2025-04-06T14:00"),
+])
+def test_an_ending_time_is_the_end(text: str, lang: str, end: str) -> None:
+    events = extract(text, "2025-04-01", lang)
+    assert len(events) == 1
+    assert events[0].end is not None and events[0].end.isoformat()[:16] == end

@@ -66,7 +66,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
-    event.start = draft.day if draft.date_only else logistics.at_day(start_point.mention,
+    event.start = draft.day if draft.date_only else events.at_day(start_point.mention,
                                                                       draft.day)
     event.evidence["start"] = (start_point.mention.start, start_point.mention.end)
     if draft.end_value is not None:
@@ -115,7 +115,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         event.warnings.append(Warning(
             "conflicting_dates", f"The text also points to {other} in words; the explicit date "
             f"{draft.day.isoformat()} was kept.",
-            [iso(event.start) or ""] + [iso(logistics.move_to(event.start, day)) or ""
+            [iso(event.start) or ""] + [iso(events.move_to(event.start, day)) or ""
                                          for day in draft.conflicts]))
     if draft.recurring:
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
@@ -124,16 +124,14 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
 
 
 def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
-    """The stated end, moved to the event's day when it is a time on the same day."""
+    """The stated end (already on the event's days): a date for a range of days, and a time
+    earlier than the start means the next day ("de 22h à 2h")."""
     end = draft.end_value
     mention = draft.start.mention if draft.start else None
     if isinstance(end, dt.datetime) and mention is not None and not mention.has_time:
         return end.date()  # "du 14 au 16 février": a day, not midnight
-    if isinstance(end, dt.datetime) and isinstance(start, dt.datetime) and mention is not None \
-            and mention.value is not None and isinstance(mention.value, dt.datetime):
-        shift = start.date() - mention.value.date()
-        moved = end + shift
-        return moved if moved > start else moved + dt.timedelta(days=1)
+    if isinstance(end, dt.datetime) and isinstance(start, dt.datetime) and end <= start:
+        return end + dt.timedelta(days=1)
     return end
 
 

@@ -25,7 +25,7 @@ from affiche.extract import cues
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.segment import Segmentation, Unit
 
-__all__ = ["TimePoint", "Draft", "classify", "build_drafts"]
+__all__ = ["TimePoint", "Draft", "classify", "build_drafts", "at_day", "move_to"]
 
 
 @dataclass
@@ -63,6 +63,27 @@ _DAY_GRAINS = ("day", "hour", "minute", "second")
 _LONGEST_EVENT = dt.timedelta(days=31)
 
 
+def at_day(mention: Any, day: dt.date) -> dt.datetime | dt.date:
+    """The mention's time of day placed on `day` (or the day alone when it states no time)."""
+    value = mention.value
+    if not mention.has_time or not isinstance(value, dt.datetime):
+        return day
+    return move_to(value, day)
+
+
+def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date:
+    """The same time of day on another day (a date becomes that day)."""
+    if not isinstance(value, dt.datetime):
+        return day
+    moved = value.replace(year=day.year, month=day.month, day=day.day)
+    zone = getattr(value.tzinfo, "key", None)
+    if zone:  # recompute the offset: the day may lie on the other side of a DST change
+        from zoneinfo import ZoneInfo
+
+        moved = moved.replace(tzinfo=ZoneInfo(zone))
+    return moved
+
+
 def _day(mention: Any) -> dt.date | None:
     """The calendar day a dated mention resolves to; None when it names no single day."""
     value = mention.value
@@ -98,6 +119,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     motion = cues.phrase_pattern(cues.events_data(lang)["transport"]["depart_words"]
                                  + cues.events_data(lang)["transport"]["arrive_words"])
     meeting_table = cues.cue_table(lang, "meeting")
+    ending = cues.cue_pattern(lang, "ending")
     points = []
     for mention in mentions:
         unit = segments.unit_at(mention.start)
@@ -106,6 +128,9 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             segments, unit, transport_modes, motion)
         if mode:
             role, cue = "transport", mode
+        elif mention.open == "before" or (mention.kind == "value"
+                                          and _ends_before(ending, unit, mention)):
+            role, cue = "end", "ending"
         else:
             for name, pattern in meeting_table:
                 found = _cue_before(pattern, unit, mention.start)
@@ -122,6 +147,12 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                     role, cue = "meeting", name
         points.append(TimePoint(mention, unit, role, cue, _day(mention)))
     return points
+
+
+def _ends_before(ending: Any, unit: Unit, mention: Any) -> bool:
+    """True when an ending word stands just before the mention ("se terminer vers 18h")."""
+    window = unit.text[max(0, mention.start - unit.start - 24): mention.start - unit.start]
+    return bool(ending.search(window))
 
 
 def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
@@ -406,6 +437,12 @@ def _has_place(unit: Unit, places: list[PlaceCandidate]) -> bool:
     return any(unit.start <= c.start < unit.end for c in places)
 
 
+def _end_clock(point: TimePoint) -> tuple[int, int] | None:
+    """The time of day an ending point states ("jusqu'à 16h" keeps it in its end)."""
+    value = point.mention.end_value or point.mention.value
+    return (value.hour, value.minute) if isinstance(value, dt.datetime) else None
+
+
 def _clock(point: TimePoint) -> tuple[int, int] | None:
     """The time of day a point states (hour, minute)."""
     value = point.mention.value
@@ -427,5 +464,14 @@ def _finish(draft: Draft, lang: str) -> Draft:
         draft.date_only = bool(meeting)
     start = draft.start.mention
     if start.kind == "interval" and start.end_value is not None:
-        draft.end_value = start.end_value
+        # the stated end moves with the start when the start's day came from elsewhere
+        shift = draft.day - start.value.date() if isinstance(start.value, dt.datetime) \
+            else dt.timedelta(0)
+        draft.end_value = start.end_value + shift
+    elif start.has_time:
+        ends = [p for p in draft.times if p.role == "end" and p.mention.has_time
+                and _end_clock(p) > _clock(draft.start)]
+        if ends:
+            mention = ends[0].mention
+            draft.end_value = move_to(mention.end_value or mention.value, draft.day)
     return draft

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from affiche.extract import cues
-from affiche.extract.events import Draft, TimePoint
+from affiche.extract.events import Draft, TimePoint, at_day, move_to
 from affiche.extract.locate import PlaceCandidate, candidates_in
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import MeetingPoint, Place, Transport
@@ -22,27 +22,6 @@ from affiche.model import MeetingPoint, Place, Transport
 __all__ = ["meeting_points", "transport_hints", "at_day", "move_to", "same_place"]
 
 _ROLE_ORDER = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
-
-
-def at_day(mention: Any, day: dt.date) -> dt.datetime | dt.date:
-    """The mention's time of day placed on `day` (or the day alone when it states no time)."""
-    value = mention.value
-    if not mention.has_time or not isinstance(value, dt.datetime):
-        return day
-    return move_to(value, day)
-
-
-def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date:
-    """The same time of day on another day (a date becomes that day)."""
-    if not isinstance(value, dt.datetime):
-        return day
-    moved = value.replace(year=day.year, month=day.month, day=day.day)
-    zone = getattr(value.tzinfo, "key", None)
-    if zone:  # recompute the offset: the day may lie on the other side of a DST change
-        from zoneinfo import ZoneInfo
-
-        moved = moved.replace(tzinfo=ZoneInfo(zone))
-    return moved
 
 
 def _unit_place(places: list[PlaceCandidate], unit: Unit) -> tuple[Place, tuple[int, int]] | None:
