@@ -38,6 +38,7 @@ NOT_TIMES = [
     ("nl", "Een collectief van 5 kunstenaars", "van 5"),
     ("en", "Call us on 020 7946 0958 for details", "020"),
     ("en", "She lives at 12/3 Baker Street", "12/3"),
+    ("en", "We meet at 10 Downing Street at noon.", "10 Downing"),
     # 3. number words are counts without a time cue
     ("fr", "Les dons sont partagés entre quatre associations.", "entre quatre"),
     ("fr", "Il a fallu plus de deux heures pour tout ranger.", "deux heures"),

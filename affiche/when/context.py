@@ -159,6 +159,8 @@ def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexic
     if kinds == {"clock"} and context.station_before.search(text, max(0, first.start - 40),
                                                             first.start):
         return True  # "Bruxelles Midi": a station
+    if kinds == {"num"} and len(content) == 1 and context.name_after.match(text, first.end):
+        return True  # "at 10 Downing Street": a house number, not ten o'clock
     if kinds <= {"date", "num"} and any(a.kind == "date" for a in content):
         if context.name_after.match(text, mention.end) and not lex.article_before.search(
                 text, max(0, mention.start - 12), mention.start):
