@@ -60,6 +60,8 @@ class Draft:
 
 
 _DAY_GRAINS = ("day", "hour", "minute", "second")
+# the most specific role wins when a sentence has several cues ("Départ groupé : RDV 13h30")
+_ROLE_PRIORITY = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
 _LONGEST_EVENT = dt.timedelta(days=31)
 
 
@@ -132,7 +134,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                           and _ends_before(ending, unit, mention)):
             role, cue = "end", "ending"
         else:
-            for name, pattern in meeting_table:
+            for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
                 found = _cue_before(pattern, unit, mention.start)
                 if found:
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
