@@ -79,6 +79,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     # a dated rendez-vous that gives the event its start also names the event's place
     own_unit = segments.unit_at(start_point.mention.start)
     promoted = (own_unit.start, own_unit.end) if draft.start_from_meeting else None
+    if draft.notes:
+        event.description = "\n".join(draft.notes)
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
     if promoted and start_point.mention.has_date:

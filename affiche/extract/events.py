@@ -53,6 +53,7 @@ class Draft:
     date_only: bool = False
     conflicts: list[dt.date] = field(default_factory=list)
     item: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""

@@ -88,6 +88,14 @@ def _from_hint(hint: dict[str, Any], start: dt.datetime | dt.date, timezone: str
     return event
 
 
+def _same_name(left: str | None, right: str | None) -> bool:
+    """True when two place names are the same, or one contains the other (case-insensitively)."""
+    if not left or not right:
+        return False
+    a, b = left.casefold(), right.casefold()
+    return a == b or a in b or b in a
+
+
 def _compare(event: Event, hint: dict[str, Any], start: dt.datetime | dt.date) -> None:
     """Complete `event` from the hint and warn where they disagree."""
     if isinstance(start, dt.datetime) and not isinstance(event.start, dt.datetime):
@@ -102,6 +110,10 @@ def _compare(event: Event, hint: dict[str, Any], start: dt.datetime | dt.date) -
     hinted = _place(hint.get("location"))
     if event.place.is_empty() and not hinted.is_empty():
         event.place = hinted
+    elif _same_name(event.place.name, hinted.name):
+        for name in ("street", "postcode", "locality", "country"):
+            if getattr(event.place, name) is None:
+                setattr(event.place, name, getattr(hinted, name))
     elif hinted.locality and event.place.locality and \
             hinted.locality.casefold() != event.place.locality.casefold():
         event.warnings.append(Warning(

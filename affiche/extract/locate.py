@@ -105,7 +105,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
             place.name = best.place.name
             span = (min(span[0], address.start), max(span[1], address.end))
     if not place.locality:
-        town = _nearest_locality(usable, best, segments)
+        # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
+        town = _nearest_locality(found, best, segments)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
     return place, span

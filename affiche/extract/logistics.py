@@ -61,6 +61,13 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
         if point.role not in ("meeting", "route_end") or (
                 point is draft.start and not draft.start_from_meeting):
             continue
+        if point.cue in ("route_start", "route_end") and not _place_before_direction(
+                point.unit, places, lang):
+            # "le cortège partira à 14h30 en direction de X": a time of the march, told in
+            # the event's notes, not a place to meet
+            draft.notes.append(point.unit.text)
+            seen_units.add(point.unit.start)
+            continue
         found.append(_meeting_from(point.unit, point.cue or "meeting", places,
                                    at_day(point.mention, draft.day)))
         seen_units.add(point.unit.start)
@@ -78,6 +85,14 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
             continue
         found.append(_meeting_from(unit, role, places, draft.day))
     return _merge(found)
+
+
+def _place_before_direction(unit: Unit, places: list[PlaceCandidate], lang: str) -> bool:
+    """True when the unit names a place before any direction word ("vers", "richting")."""
+    direction = dict(cues.cue_table(lang, "meeting"))["route_end"]
+    found = direction.search(unit.text)
+    limit = unit.start + found.start() if found else unit.end
+    return any(unit.start <= c.start < limit for c in places)
 
 
 def _meeting_from(unit: Unit, role: str, places: list[PlaceCandidate],

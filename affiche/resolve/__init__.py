@@ -60,8 +60,10 @@ def check(event: Event, reference: dt.datetime) -> list[Warning]:
             found.append(Warning("end_before_start",
                                  f"The end {iso(event.end)} is before the start.", []))
         for point in event.meeting_points:
-            if isinstance(point.time, dt.datetime) and isinstance(event.start, dt.datetime) \
-                    and point.time > event.start:
+            # a march's route starting after the assembly is expected, a rendez-vous is not
+            if point.role in ("meeting", "group_departure") \
+                    and isinstance(point.time, dt.datetime) \
+                    and isinstance(event.start, dt.datetime) and point.time > event.start:
                 found.append(Warning(
                     "meeting_after_start",
                     f"The meeting point at {point.time:%H:%M} is after the start at "
