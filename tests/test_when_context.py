@@ -85,6 +85,8 @@ NOT_TIMES = [
     ("fr", "Rendez-vous le 14 avril, un grand moment.", "un grand"),
     ("fr", "Ouverture à midi, dès midi les portes sont ouvertes.", ", dès"),
     ("fr", "Le dossier en ligne : http://exemple.org/actu-12-03-2025.html", "12-03-2025"),
+    ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "12 rue"),
+    ("en", "From 17 to 21 March, a week of action in schools.", "a week of"),
 ]
 
 
@@ -144,6 +146,9 @@ STILL_TIMES = [
     ("en", "We met last Saturday.", "last Saturday", "2025-03-08"),
     ("en", "See you on the 3rd of April.", "3rd of April", "2025-04-03"),
     ("fr", "La fête du 1er mai", "du 1er mai", "2025-05-01"),
+    ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "de 11h à 15h", "2025-03-12T11:00"),
+    ("en", "From 17 to 21 March, a week of action in schools.", "From 17 to 21 March",
+     "2025-03-17"),
     ("fr", "Programme\nAprès-midi : ateliers", "Après-midi", "2025-03-12T12:00"),
     ("nl", "Programma\nNamiddag: workshops", "Namiddag", "2025-03-12T12:00"),
     ("en", "Schedule\nEvening - speeches", "Evening", "2025-03-12T18:00"),

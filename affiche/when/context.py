@@ -34,7 +34,7 @@ NAME_KINDS = frozenset({"clock", "reld", "period", "pod"})
 CLOCK_UNITS = frozenset({"second", "minute", "hour", "half_hour", "quarter_hour",
                          "three_quarter_hour"})
 # Kinds that may dangle after a comma at the end of a span ("18h50, ce", "avril, un").
-DANGLING = frozenset({"mod", "conn", "numw", "ordw"})
+DANGLING = frozenset({"mod", "conn", "numw", "ordw", "unit", "period"})
 URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
 SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
@@ -98,9 +98,13 @@ def _context(lang: str) -> Context:
 
 
 def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
-    """Atoms without the ordinals that count a noun ("au 3e étage", "the 3rd floor")."""
+    """Atoms without house numbers ("au 12 rue Haute") and ordinals that count ("3e étage")."""
+    context = _context(lex.lang)
     out: list[Atom] = []
     for atom in atoms:
+        if atom.kind in ("num", "date") and context.name_after.match(text, atom.end) \
+                and not lex.article_before.search(text, max(0, atom.start - 12), atom.start):
+            continue
         if atom.kind == "num" and atom.ordinal:
             following = NEXT_WORD.match(text, atom.end)
             if following is not None and following.group(1).islower() \
