@@ -255,8 +255,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\naffiche: contacts P {ours['contacts_p']:.3f} R {ours['contacts_r']:.3f}")
     print(f"affiche extract --jsonl (whole command, incl. start-up): "
           f"{len(records) / elapsed:.1f} documents/s ({elapsed:.2f} s)")
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"affiche in-process, warm, one core: {warm:.1f} documents/s; "
-          f"bench process peak RSS {peak_mb:.0f} MB")
+          f"peak RSS: bench process {peak_mb:.0f} MB, affiche extract --jsonl {child_mb:.0f} MB "
+          f"(gazetteer loaded)")
     if base_elapsed is not None:
         print(f"baseline: {len(records) / base_elapsed:.1f} documents/s")
     if args.show_errors:
