@@ -12,6 +12,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 from test_ingest_support import (
     FLYERS,
+    FONT_DIR,
     font,
     image_pdf,
     inline_image_pdf,
@@ -27,10 +28,11 @@ from affiche.errors import InputError, MissingDependency
 from affiche.ingest import image, ocr, pdf, preprocess
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
+# The OCR tests read flyers drawn in DejaVu Sans: their expected strings were measured with it.
 needs_tesseract = pytest.mark.skipif(
-    shutil.which("tesseract") is None,
-    reason="Tesseract OCR is not installed (apt-get install tesseract-ocr tesseract-ocr-fra "
-           "tesseract-ocr-nld)")
+    shutil.which("tesseract") is None or not FONT_DIR.exists(),
+    reason="OCR tests need Tesseract OCR and DejaVu fonts (apt-get install tesseract-ocr "
+           "tesseract-ocr-fra tesseract-ocr-nld fonts-dejavu-core)")
 
 # Strings the extractor needs, per flyer language: they must come out of the OCR exactly.
 KEYS = {
