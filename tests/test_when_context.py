@@ -147,6 +147,8 @@ STILL_TIMES = [
     ("en", "See you on the 3rd of April.", "3rd of April", "2025-04-03"),
     ("fr", "La fête du 1er mai", "du 1er mai", "2025-05-01"),
     ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "de 11h à 15h", "2025-03-12T11:00"),
+    ("fr", "Samedi 15/3 place Flagey à 14h", "Samedi 15/3 place Flagey à 14h",
+     "2025-03-15T14:00"),
     ("en", "From 17 to 21 March, a week of action in schools.", "From 17 to 21 March",
      "2025-03-17"),
     ("fr", "Programme\nAprès-midi : ateliers", "Après-midi", "2025-03-12T12:00"),

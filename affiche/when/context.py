@@ -102,7 +102,10 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
     context = _context(lex.lang)
     out: list[Atom] = []
     for atom in atoms:
-        if atom.kind in ("num", "date") and context.name_after.match(text, atom.end) \
+        dated = bool(out) and out[-1].kind in ("wd", "reld", "reldp") \
+            and atom.start - out[-1].end <= 2  # "samedi 6/1 place Flagey": a date after all
+        if atom.kind in ("num", "date") and not dated \
+                and context.name_after.match(text, atom.end) \
                 and not lex.article_before.search(text, max(0, atom.start - 12), atom.start):
             continue
         if atom.kind == "num" and atom.ordinal:
