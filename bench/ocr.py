@@ -110,6 +110,11 @@ def main() -> int:
         print("Tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-fra "
               "tesseract-ocr-nld")
         return 1
+    from test_ingest_support import FONT_DIR
+
+    if not FONT_DIR.exists():
+        print("note: DejaVu fonts are missing (apt-get install fonts-dejavu-core): the flyers are "
+              "drawn in Pillow's default font, so figures differ from the reference ones")
     rows: dict[tuple[str, str], dict[str, list[float]]] = {}
     for lang, condition, data, truth in cases(args.quick):
         truth_lines = lines_of(truth)

@@ -46,6 +46,8 @@ def read(source: str | os.PathLike[str], *, reference: dt.datetime | dt.date | N
     name = os.fspath(source)
     dating.zone(timezone)
     if name == "-":
+        if stdin is None and (sys.stdin is None or not hasattr(sys.stdin, "buffer")):
+            raise InputError("-: there is no standard input to read")
         data = _read_stream(stdin if stdin is not None else sys.stdin.buffer)
         origin = Origin(source="-")
     elif is_url(name):
