@@ -6,9 +6,13 @@ Midi"), a newspaper ("De Morgen"), a festival ("Festival Maintenant"), a street 
 date ("place du Vingt-Août"), a count ("entre trois organisations", "plus de trois heures"), an
 event noun ("une grande soirée caritative"), an offset from an unknown moment ("une heure plus
 tard", "dans l'heure qui précède"). An isolated expression handed to `parse` has none of that
-ambiguity, so these rules run on the `find` path only, after resolution: each mention is kept,
-dropped, moved to the past ("le 22 février dernier") or read again without its dangling tail
-("à 18h50, ce que"). The words the rules need live in `[time.context]` of the language files.
+ambiguity, so these rules run on the `find` path only, in two places: `prune` drops atoms
+before the grammar reads them (house numbers "au 12 rue Haute", ordinals that count "au 3e
+étage"), so a range cannot end on them; `plausible` judges each resolved mention, which is kept,
+dropped, moved to the past ("le 22 février dernier") or read again without a dangling tail ("à
+18h50, ce que"), a leading verb ("could last two hours") or an unannounced "now" ("Ceasefire
+Now – 11 November"). The words the rules need live in `[time.context]` of the language files;
+the rules themselves are language-neutral.
 """
 
 from __future__ import annotations
