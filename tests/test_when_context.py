@@ -87,6 +87,8 @@ NOT_TIMES = [
     ("fr", "Le dossier en ligne : http://exemple.org/actu-12-03-2025.html", "12-03-2025"),
     ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "12 rue"),
     ("en", "From 17 to 21 March, a week of action in schools.", "a week of"),
+    ("en", "The march on Saturday may start late.", "march"),
+    ("en", "The march on Saturday may start late.", "may"),
 ]
 
 
@@ -146,6 +148,9 @@ STILL_TIMES = [
     ("en", "We met last Saturday.", "last Saturday", "2025-03-08"),
     ("en", "See you on the 3rd of April.", "3rd of April", "2025-04-03"),
     ("fr", "La fête du 1er mai", "du 1er mai", "2025-05-01"),
+    ("nl", "De stoet vertrekt op 22 februari volgend jaar.", "22 februari volgend jaar",
+     "2026-02-22"),
+    ("en", "Join us on 3 march at noon.", "3 march at noon", "2026-03-03T12:00"),
     ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "de 11h à 15h", "2025-03-12T11:00"),
     ("fr", "Samedi 15/3 place Flagey à 14h", "Samedi 15/3 place Flagey à 14h",
      "2025-03-15T14:00"),
@@ -176,6 +181,13 @@ PAST = [
      "2025-02-22"),
     ("fr", "Lancée le 30 mars dernier, la campagne continue.", "30 mars dernier", "2024-03-30"),
     ("fr", "Nous y étions jeudi dernier.", "jeudi dernier", "2025-03-06"),
+    ("fr", "Du 3 au 5 mars de l'année dernière, le site était occupé.", "Du 3 au 5 mars",
+     "2024-03-03"),
+    ("nl", "De betoging van 22 februari vorig jaar was groot.", "22 februari vorig jaar",
+     "2024-02-22"),
+    ("nl", "Vorig jaar in juni trokken we naar Gent.", "Vorig jaar in juni", "2024-06-01"),
+    ("en", "The march on 22 February last year was huge.", "22 February last year",
+     "2024-02-22"),
 ]
 
 

@@ -61,6 +61,7 @@ class Context:
     future_before: re.Pattern[str]
     verb_before: re.Pattern[str]
     hour_words: frozenset[str]
+    capitalised_only: frozenset[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -98,14 +99,20 @@ def _context(lang: str) -> Context:
         future_before=_ending(words["future_before"]),
         verb_before=_ending(words["verb_before"]),
         hour_words=frozenset(norm(w) for w in data["settings"]["hour_word_markers"]),
+        capitalised_only=frozenset(norm(w) for w in words["capitalised_only"]),
     )
 
 
 def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
-    """Atoms without house numbers ("au 12 rue Haute") and ordinals that count ("3e étage")."""
+    """Atoms without house numbers ("au 12 rue Haute"), ordinals that count ("3e étage") and
+    lowercase words that are time words only with a capital ("the march")."""
     context = _context(lex.lang)
     out: list[Atom] = []
-    for atom in atoms:
+    for index, atom in enumerate(atoms):
+        if text[atom.start:atom.start + 1].islower() \
+                and norm(text[atom.start:atom.end]) in context.capitalised_only \
+                and not _next_to_number(atoms, index):
+            continue  # "the march on 22 February": a walk, not the month ("3 march" stays)
         dated = bool(out) and out[-1].kind in ("wd", "reld", "reldp") \
             and atom.start - out[-1].end <= 2  # "samedi 6/1 place Flagey": a date after all
         if atom.kind in ("num", "date") and not dated \
@@ -120,6 +127,15 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
                 continue
         out.append(atom)
     return out
+
+
+def _next_to_number(atoms: list[Atom], index: int) -> bool:
+    """True when a number touches the atom: "3 march", "may 2025", "march 3rd"."""
+    atom = atoms[index]
+    before = atoms[index - 1] if index else None
+    after = atoms[index + 1] if index + 1 < len(atoms) else None
+    return (before is not None and before.kind == "num" and atom.start - before.end <= 1) or (
+        after is not None and after.kind == "num" and after.start - atom.end <= 1)
 
 
 def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexicon,
@@ -148,7 +164,10 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
         if head is not None:
             work[:0] = _reread(inside[head:], text, lex, ref)
             continue
-        if _past_modifier(mention, inside, text, context, ref):
+        year = _year_phrase(inside, ref)
+        if year is not None and mention.value is not None:
+            _shift(mention, months=12 * (year - mention.value.year))
+        elif _past_modifier(mention, inside, text, context, ref):
             _to_past(mention, inside)
         out.append(mention)
     return out
@@ -367,14 +386,34 @@ def _past_modifier(mention: TimeMention, inside: list[Atom], text: str, context:
 
 def _to_past(mention: TimeMention, inside: list[Atom]) -> None:
     """Move a mention back by a year (a stated month) or a week (a weekday, a weekend)."""
-    yearly = any(a.kind in ("month", "date") for a in inside)
+    if any(a.kind in ("month", "date") for a in inside):
+        _shift(mention, months=-12)
+    else:
+        _shift(mention, days=-7)
 
-    def back(value: dt.datetime | None) -> dt.datetime | None:
-        if value is None:
-            return None
-        return add_months(value, -12) if yearly else value - dt.timedelta(days=7)
 
-    mention.value = back(mention.value)
-    mention.end_value = back(mention.end_value)
-    mention.end_exclusive = back(mention.end_exclusive)
-    mention.candidates = [c for c in (back(c) for c in mention.candidates) if c is not None]
+def _year_phrase(inside: list[Atom], ref: dt.datetime) -> int | None:
+    """The year named beside a day and month: "22 februari vorig jaar", "next year" (else None)."""
+    if not any(a.kind == "month" or (a.kind == "date" and a.value[0] is None) for a in inside):
+        return None
+    if any(a.kind == "num" and a.digits == 4 for a in inside):
+        return None
+    steps = {"last": -1, "next": 1, "this": 0}
+    for left, right in zip(inside, inside[1:], strict=False):
+        pair = {left.kind: left.value, right.kind: right.value}
+        if pair.get("unit") == "year" and pair.get("mod") in steps:
+            return ref.year + steps[pair["mod"]]
+    return None
+
+
+def _shift(mention: TimeMention, months: int = 0, days: int = 0) -> None:
+    """Move every resolved value of a mention by whole months and days."""
+
+    def move(value: dt.datetime) -> dt.datetime:
+        return add_months(value, months) + dt.timedelta(days=days)
+
+    mention.value = move(mention.value) if mention.value is not None else None
+    mention.end_value = move(mention.end_value) if mention.end_value is not None else None
+    if mention.end_exclusive is not None:
+        mention.end_exclusive = move(mention.end_exclusive)
+    mention.candidates = [move(c) for c in mention.candidates]
