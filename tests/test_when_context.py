@@ -62,6 +62,8 @@ NOT_TIMES = [
     ("en", "The talks could last two hours.", "last two hours"),
     ("fr", "Rendez-vous au 3e étage, salle B.", "3e"),
     ("en", "The meeting is on the 3rd floor.", "3rd"),
+    ("fr", "La 5e édition aura lieu à Namur.", "5e"),
+    ("nl", "De zaal is op de 3de verdieping.", "3de"),
     ("fr", "La marche durera 3 heures.", "3 heures"),
     ("nl", "De wandeling duurt 2 uur.", "2 uur"),
     # 5. homographs: past participles, stations, newspapers, festivals, streets, event nouns
@@ -151,6 +153,9 @@ STILL_TIMES = [
     ("nl", "De stoet vertrekt op 22 februari volgend jaar.", "22 februari volgend jaar",
      "2026-02-22"),
     ("en", "Join us on 3 march at noon.", "3 march at noon", "2026-03-03T12:00"),
+    ("en", "On the 18th we will march.", "18th", "2025-03-18"),
+    ("en", "The vigil on November 11th concerns us all.", "November 11th", "2025-11-11"),
+    ("en", "the first of march", "first of march", "2026-03-01"),
     ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "de 11h à 15h", "2025-03-12T11:00"),
     ("fr", "Samedi 15/3 place Flagey à 14h", "Samedi 15/3 place Flagey à 14h",
      "2025-03-15T14:00"),

@@ -41,11 +41,11 @@ CLOCK_UNITS = frozenset({"second", "minute", "hour", "half_hour", "quarter_hour"
 DANGLING = frozenset({"mod", "conn", "numw", "ordw", "unit", "period"})
 URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
-SHORT_YEAR = re.compile(r"\d{1,2}\D\d{1,2}\D\d{2}$")
+SHORT_YEAR = re.compile(r"^(\d{1,2})\D(\d{1,2})\D(\d{2})$")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
 LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t>•*·–-]*$")
 LABEL_AFTER = re.compile(r"[ \t]*[:–-]")
-PHONE_GROUP = re.compile(r"[ .]\d{2}")
+PHONE_GROUP = re.compile(r"(?:[ .]\d{2,4}){2}")
 WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
 
 
@@ -62,6 +62,7 @@ class Context:
     verb_before: re.Pattern[str]
     hour_words: frozenset[str]
     capitalised_only: frozenset[str]
+    counted_after: frozenset[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -91,7 +92,7 @@ def _context(lang: str) -> Context:
         name_before=_ending(words["name_before"], words["name_links"]),
         station_before=_ending(words["station_before"]),
         # up to two capitalised words may come between: "12/3 Baker Street"
-        name_after=re.compile(r"[ \t,]*(?:(?-i:[A-Z])[\w'’-]*[ \t]+){0,2}(?:" + _phrases(starts)
+        name_after=re.compile(r"[ \t]*(?:(?-i:[A-Z])[\w'’-]*[ \t]+){0,2}(?:" + _phrases(starts)
                               + r")(?!\w)", re.IGNORECASE)
         if starts else re.compile(r"(?!)"),
         quantity_before=_ending(words["quantity_before"]),
@@ -100,6 +101,7 @@ def _context(lang: str) -> Context:
         verb_before=_ending(words["verb_before"]),
         hour_words=frozenset(norm(w) for w in data["settings"]["hour_word_markers"]),
         capitalised_only=frozenset(norm(w) for w in words["capitalised_only"]),
+        counted_after=frozenset(norm(w) for w in words["counted_after"]),
     )
 
 
@@ -111,31 +113,39 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
     for index, atom in enumerate(atoms):
         if text[atom.start:atom.start + 1].islower() \
                 and norm(text[atom.start:atom.end]) in context.capitalised_only \
-                and not _next_to_number(atoms, index):
+                and not _next_to_number(atoms, index, text, lex):
             continue  # "the march on 22 February": a walk, not the month ("3 march" stays)
-        dated = bool(out) and out[-1].kind in ("wd", "reld", "reldp") \
-            and atom.start - out[-1].end <= 2  # "samedi 6/1 place Flagey": a date after all
+        dated = bool(out) and out[-1].kind in ("wd", "reld", "reldp", "month") \
+            and atom.start - out[-1].end <= 2  # "samedi 6/1 place", "November 11th concerns"
         if atom.kind in ("num", "date") and not dated \
                 and context.name_after.match(text, atom.end) \
                 and not lex.article_before.search(text, max(0, atom.start - 12), atom.start):
             continue
-        if atom.kind == "num" and atom.ordinal:
-            following = NEXT_WORD.match(text, atom.end)
-            if following is not None and following.group(1).islower() \
-                    and not lex.lookup(following.group(1)) \
-                    and not lex.glue.fullmatch(following.group(1)):
-                continue
+        following = NEXT_WORD.match(text, atom.end) if atom.kind == "num" else None
+        if atom.ordinal and following is not None:
+            word = following.group(1)
+            if norm(word) in context.counted_after:
+                continue  # "au 3e étage", "on the 3rd floor"
+            article = lex.article_before.search(text, max(0, atom.start - 12), atom.start)
+            if not dated and not article and word.islower() and not lex.lookup(word) \
+                    and not lex.glue.fullmatch(word):
+                continue  # "(7e arrondissement)", "21st century", "1er rendez-vous"
         out.append(atom)
     return out
 
 
-def _next_to_number(atoms: list[Atom], index: int) -> bool:
-    """True when a number touches the atom: "3 march", "may 2025", "march 3rd"."""
+def _next_to_number(atoms: list[Atom], index: int, text: str, lex: Lexicon) -> bool:
+    """True when a day number touches the atom: "3 march", "first of march", "march 3rd"."""
     atom = atoms[index]
     before = atoms[index - 1] if index else None
     after = atoms[index + 1] if index + 1 < len(atoms) else None
-    return (before is not None and before.kind == "num" and atom.start - before.end <= 1) or (
-        after is not None and after.kind == "num" and after.start - atom.end <= 1)
+    numbers = ("num", "ordw")
+    if after is not None and after.kind in numbers and after.start - atom.end <= 1:
+        return True  # "march first", "may 2025"
+    if before is None or before.kind not in numbers or atom.start - before.end > 5:
+        return False
+    glue = lex.glue.match(text, before.end, atom.start)  # "the first of march"
+    return glue is not None and glue.end() == atom.start
 
 
 def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexicon,
@@ -151,7 +161,9 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
         low = bisect.bisect_left(starts, mention.start)
         high = bisect.bisect_left(starts, mention.end)
         inside = [a for a in atoms[low:high] if a.end <= mention.end]
-        if not inside or _implausible(mention, inside, text, lex, context, found_starts, ref):
+        previous = atoms[low - 1] if low else None
+        if not inside or _implausible(mention, inside, previous, text, lex, context,
+                                      found_starts, ref):
             continue
         tail = _dangling_tail(inside, text)
         if tail is not None:
@@ -173,8 +185,9 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
     return out
 
 
-def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexicon,
-                 context: Context, found_starts: list[int], ref: dt.datetime) -> bool:
+def _implausible(mention: TimeMention, inside: list[Atom], previous: Atom | None, text: str,
+                 lex: Lexicon, context: Context, found_starts: list[int],
+                 ref: dt.datetime) -> bool:
     """True when the context says the mention is a number, a name, a noun or an offset."""
     content = [a for a in inside if a.kind not in ("conn", "mod", "zone", "minw")]
     if not content:
@@ -205,7 +218,9 @@ def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexic
                              or PHONE_GROUP.match(text, content[-1].end)):
         return True  # "020 7946 0958": a phone number, not the 20th
     bare = "numw" in kinds or not any(a.ordinal or a.article for a in content)
-    if kinds <= {"num", "numw"} and bare and not mention.has_time \
+    opened = mention.end_value is not None and any(
+        a.kind == "conn" and a.value & {"from", "between"} for a in inside)  # "du 13 au 18"
+    if kinds <= {"num", "numw"} and bare and not mention.has_time and not opened \
             and all(a.digits != 4 for a in content):
         return not _list_item(mention, text, found_starts)  # "entre trois", "4 by 4"
     if kinds == {"time"} and not mention.has_date and len(content) == 1:
@@ -213,7 +228,7 @@ def _implausible(mention: TimeMention, inside: list[Atom], text: str, lex: Lexic
         if clock.marker == "word" or norm(clock.marker) in context.hour_words:
             if context.quantity_before.search(text, max(0, first.start - 40), first.start):
                 return True  # "plus de trois heures", "gedurende 3 uur": a duration
-            if clock.marker == "word" and not _cued(inside, first, text, lex):
+            if clock.marker == "word" and not _cued(inside, first, previous, text):
                 return True  # "deux heures" alone: a number of hours, not two o'clock
     if _unanchored_offset(inside, content, kinds, context):
         return True
@@ -241,10 +256,11 @@ def _in_url(text: str, start: int, end: int) -> bool:
 
 
 def _stale_short_year(atom: Atom, text: str, ref: dt.datetime) -> bool:
-    """A numeric date written with a two-digit year more than a year away from the reference."""
+    """ "11.11.11": three equal parts, a two-digit year away from the reference's: a name."""
     year = atom.value[0]
-    return (year is not None and SHORT_YEAR.search(text[atom.start:atom.end]) is not None
-            and abs(year - ref.year) > 1)
+    parts = SHORT_YEAR.match(text[atom.start:atom.end].replace(" ", ""))
+    return (year is not None and parts is not None and abs(year - ref.year) > 1
+            and len({int(part) for part in parts.groups()}) == 1)
 
 
 def _capitalised_name(atom: Atom, text: str, lex: Lexicon) -> bool:
@@ -278,16 +294,13 @@ def _list_item(mention: TimeMention, text: str, found_starts: list[int]) -> bool
     return len(gap) <= 6 and "\n" not in gap
 
 
-def _cued(inside: list[Atom], atom: Atom, text: str, lex: Lexicon) -> bool:
+def _cued(inside: list[Atom], atom: Atom, previous: Atom | None, text: str) -> bool:
     """True when a connector such as "à", "om", "at", "vers" stands right before the atom."""
-    for other in reversed(inside):
-        if other.end <= atom.start:
-            return other.kind == "conn" and bool(other.value & {"at", "to", "before", "after"})
-    before = WORD_BEFORE.search(text, max(0, atom.start - 30), atom.start)
-    if before is None:
+    before = [other for other in inside if other.end <= atom.start]
+    other = before[-1] if before else previous
+    if other is None or atom.start - other.end > 12 or "\n" in text[other.end:atom.start]:
         return False
-    return any(kind == "conn" and value & {"at", "to", "before", "after"}
-               for kind, value in lex.lookup(before.group(1)))
+    return other.kind == "conn" and bool(other.value & {"at", "to", "before", "after"})
 
 
 def _unanchored_offset(inside: list[Atom], content: list[Atom], kinds: set[str],
