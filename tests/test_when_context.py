@@ -41,6 +41,7 @@ NOT_TIMES = [
     ("en", "We meet at 10 Downing Street at noon.", "10 Downing"),
     # 3. number words are counts without a time cue
     ("fr", "Les dons sont partagés entre quatre associations.", "entre quatre"),
+    ("fr", "Les travailleurs de deux à trois dépôts suivront.", "de deux à trois"),
     ("fr", "Il a fallu plus de deux heures pour tout ranger.", "deux heures"),
     ("nl", "De drie organisaties werken samen.", "drie"),
     ("nl", "Het debat duurde meer dan twee uur.", "twee uur"),
@@ -154,6 +155,7 @@ STILL_TIMES = [
      "2026-02-22"),
     ("en", "Join us on 3 march at noon.", "3 march at noon", "2026-03-03T12:00"),
     ("en", "On the 18th we will march.", "18th", "2025-03-18"),
+    ("fr", "Semaine d'action du 13 au 18.", "du 13 au 18", "2025-03-13"),
     ("en", "The vigil on November 11th concerns us all.", "November 11th", "2025-11-11"),
     ("en", "the first of march", "first of march", "2026-03-01"),
     ("fr", "Brunch de 11h à 15h au 12 rue des Tanneurs.", "de 11h à 15h", "2025-03-12T11:00"),

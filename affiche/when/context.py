@@ -218,7 +218,7 @@ def _implausible(mention: TimeMention, inside: list[Atom], previous: Atom | None
                              or PHONE_GROUP.match(text, content[-1].end)):
         return True  # "020 7946 0958": a phone number, not the 20th
     bare = "numw" in kinds or not any(a.ordinal or a.article for a in content)
-    opened = mention.end_value is not None and any(
+    opened = mention.end_value is not None and "num" in kinds and any(
         a.kind == "conn" and a.value & {"from", "between"} for a in inside)  # "du 13 au 18"
     if kinds <= {"num", "numw"} and bare and not mention.has_time and not opened \
             and all(a.digits != 4 for a in content):
