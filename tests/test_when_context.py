@@ -154,6 +154,8 @@ STILL_TIMES = [
     ("nl", "De stoet vertrekt op 22 februari volgend jaar.", "22 februari volgend jaar",
      "2026-02-22"),
     ("en", "Join us on 3 march at noon.", "3 march at noon", "2026-03-03T12:00"),
+    ("en", "Programme\n1.45 - 2.00 pm March joins the rally", "1.45 - 2.00 pm",
+     "2025-03-12T13:45"),
     ("en", "On the 18th we will march.", "18th", "2025-03-18"),
     ("fr", "Semaine d'action du 13 au 18.", "du 13 au 18", "2025-03-13"),
     ("en", "The vigil on November 11th concerns us all.", "November 11th", "2025-11-11"),

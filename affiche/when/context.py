@@ -41,12 +41,12 @@ CLOCK_UNITS = frozenset({"second", "minute", "hour", "half_hour", "quarter_hour"
 DANGLING = frozenset({"mod", "conn", "numw", "ordw", "unit", "period"})
 URL_MARKS = ("://", "www.", "@")
 URL_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|pdf|jpe?g|png)\b", re.IGNORECASE)
-SHORT_YEAR = re.compile(r"^(\d{1,2})\D(\d{1,2})\D(\d{2})$")
+SHORT_YEAR = re.compile(r"^(\d{1,2})\D(\d{1,2})\D(\d{2})\Z")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’-]*)")
-LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t>•*·–-]*$")
+LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t>•*·–-]*\Z")
 LABEL_AFTER = re.compile(r"[ \t]*[:–-]")
 PHONE_GROUP = re.compile(r"(?:[ .]\d{2,4}){2}")
-WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)$")
+WORD_BEFORE = re.compile(r"([^\W\d_][\w'’]*)([ \t]*)\Z")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _ending(words: list[str], links: list[str] | None = None) -> re.Pattern[str]
     if not words:
         return re.compile(r"(?!)")
     link = rf"(?:[ \t]+(?:{_phrases(links)}))?" if links else ""
-    return re.compile(rf"(?<!\w)(?:{_phrases(words)}){link}[ \t]*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_phrases(words)}){link}[ \t]*\Z", re.IGNORECASE)
 
 
 @functools.cache
@@ -175,6 +175,9 @@ def plausible(found: list[TimeMention], text: str, atoms: list[Atom], lex: Lexic
             head = 1  # "could last two hours": a verb, not "the last two hours"
         if head is not None:
             work[:0] = _reread(inside[head:], text, lex, ref)
+            continue
+        if _month_after_time(inside):  # "1.45 - 2.00 pm March joins": the verb, no month
+            work[:0] = _reread(inside[:-1], text, lex, ref)
             continue
         year = _year_phrase(inside, ref)
         if year is not None and mention.value is not None:
@@ -361,6 +364,14 @@ def _leading_now(inside: list[Atom]) -> int | None:
     if joint.kind == "conn" and "to" in joint.value:
         return 2
     return None
+
+
+def _month_after_time(inside: list[Atom]) -> bool:
+    """A weak month word ("March", "mars") closing a span of clock times with no day."""
+    last = inside[-1]
+    if last.kind != "month" or not last.weak or len(inside) < 2 or inside[-2].kind != "time":
+        return False
+    return not any(a.kind in ("num", "numw", "ordw", "date", "wd", "reld") for a in inside)
 
 
 def _reread(atoms: list[Atom], text: str, lex: Lexicon, ref: dt.datetime) -> list[TimeMention]:
