@@ -106,8 +106,7 @@ def _context(lang: str) -> Context:
 
 
 def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
-    """Atoms without house numbers ("au 12 rue Haute"), ordinals that count ("3e étage") and
-    lowercase words that are time words only with a capital ("the march")."""
+    """Atoms minus house numbers, counting ordinals and lowercase capital-only words."""
     context = _context(lex.lang)
     out: list[Atom] = []
     for index, atom in enumerate(atoms):
