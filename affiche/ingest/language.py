@@ -13,7 +13,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["stopwords", "detect", "scores"]
+__all__ = ["stopwords", "detect", "scores", "known_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Below this many function words the text is too short to tell (a title, a bare address).
@@ -56,3 +56,30 @@ def detect(text: str) -> str | None:
             return opening[0][0]
         return None
     return ranked[0][0]
+
+
+@functools.cache
+def known_words() -> frozenset[str]:
+    """Every word the language data knows (function words, months, weekdays, time and event
+    words of every language file), lowercased: a lexicon to tell a real word from an OCR slip."""
+    from affiche import lang
+
+    words: set[str] = set()
+    for table in stopwords().values():
+        words |= table
+
+    def collect(value: object, name: str = "") -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                if name.endswith("words") and isinstance(key, str):
+                    words.update(_WORD.findall(key.lower()))
+                collect(child, key)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item, name)
+        elif isinstance(value, str):
+            words.update(_WORD.findall(value.lower()))
+
+    for code in lang.available():
+        collect(lang.load(code))
+    return frozenset(words)

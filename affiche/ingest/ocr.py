@@ -35,13 +35,19 @@ _MIN_CONF_LONG = 0.3
 # Orientation confidence (Tesseract's own scale) under which a page is left as it is; upright
 # and turned flyers score 4-11 in bench/ocr.py, text-poor pictures under 1.
 _MIN_OSD_CONF = 2.0
+# Readings whose quality differs by less than this are equally sure (Tesseract's confidences
+# of a slip and of the right reading differ by about 0.01 on bench/ocr.py's photos).
+_TIE = 0.02
+# Of two overlapping readings, one with under this share of the other's letters is a fragment.
+_FRAGMENT = 0.7
 # Seconds one Tesseract run may take before the image is given up.
 TIMEOUT = 60
 
 
 @dataclass
 class Line:
-    """One OCR line: its words, box (left, top, right, bottom) and mean confidence (0-1)."""
+    """One OCR line: its words, box (left, top, right, bottom), mean and lowest word confidence
+    (0-1)."""
 
     words: list[str]
     left: int
@@ -49,6 +55,7 @@ class Line:
     right: int
     bottom: int
     confidence: float
+    weakest: float = 1.0
 
     @property
     def text(self) -> str:
@@ -145,6 +152,7 @@ def _split_gutters(data: dict[str, list], indexes: list[int]) -> list[Line]:
             right=max(data["left"][i] + data["width"][i] for i in run),
             bottom=max(data["top"][i] + data["height"][i] for i in run),
             confidence=sum(float(data["conf"][i]) for i in run) / len(run) / 100.0,
+            weakest=min(float(data["conf"][i]) for i in run) / 100.0,
         ))
     return lines
 
@@ -168,19 +176,57 @@ def _overlap(a: Line, b: Line) -> float:
     return width * height / max(1, smaller)
 
 
-def _score(line: Line) -> float:
-    # Confidence weighted by how much was read: a confident fragment must not beat a full line.
-    return line.confidence * (sum(ch.isalnum() for ch in line.text) ** 0.5)
+def _letters(lines: list[Line]) -> int:
+    return sum(ch.isalnum() for line in lines for ch in line.text)
+
+
+def _quality(lines: list[Line]) -> float:
+    """Mean of the average and the weakest word confidence, weighted by letters: one misread
+    word ("7 pra" for "7 pm") pulls a line down more than the line's mean shows."""
+    total = _letters(lines) or 1
+    return sum((line.confidence + line.weakest) / 2 * _letters([line]) for line in lines) / total
+
+
+def _better(challenger: Line, rivals: list[Line]) -> bool:
+    """Whether one pass's line should replace the other pass's overlapping lines."""
+    mine, theirs = _letters([challenger]), _letters(rivals)
+    # A fragment never replaces a whole line, and a whole line always replaces a fragment.
+    if mine < _FRAGMENT * theirs:
+        return False
+    if theirs < _FRAGMENT * mine:
+        return True
+    difference = _quality([challenger]) - _quality(rivals)
+    if abs(difference) > _TIE:
+        return difference > 0
+    # Tesseract is often as sure of a slip as of the right reading ("7 pra" and "7 pm" at 95):
+    # then the reading with more words the language data knows wins, then the one with more
+    # accents (Tesseract drops accents far more often than it invents them).
+    mine, theirs = _known([challenger]), _known(rivals)
+    if mine != theirs:
+        return mine > theirs
+    return _accents([challenger]) > _accents(rivals)
+
+
+def _known(lines: list[Line]) -> int:
+    from affiche.ingest.language import known_words
+
+    lexicon = known_words()
+    return sum(word.lower().strip(".,;:!?()'\"") in lexicon for line in lines
+               for word in line.words)
+
+
+def _accents(lines: list[Line]) -> int:
+    return sum(not ch.isascii() and ch.isalpha() for line in lines for ch in line.text)
 
 
 def merge(first: list[Line], second: list[Line]) -> list[Line]:
-    """Lines of both passes; where they overlap, the better reading (confidence × length)."""
+    """Lines of both passes; where they overlap, the better reading of the two."""
     kept = list(first)
     for line in second:
         rivals = [other for other in kept if _overlap(line, other) > 0.4]
         if not rivals:
             kept.append(line)
-        elif _score(line) > max(_score(r) for r in rivals) * 1.15:
+        elif _better(line, rivals):
             kept = [other for other in kept if other not in rivals] + [line]
     return kept
 
