@@ -315,6 +315,22 @@ def test_merge_keeps_the_better_of_overlapping_readings() -> None:
     assert sorted(item.text for item in merged) == ["Contact", "Gare de Nossegem", "RDV 13h30 gare"]
 
 
+TIES = [
+    ("Friday 14 March at 7 pra", "Friday 14 March at 7 pm", "Friday 14 March at 7 pm"),
+    ("Zaterdag 8 maart em 14u", "Zaterdag 8 maart om 14u", "Zaterdag 8 maart om 14u"),
+    ("Samedi 19 a 14h", "Samedi 19 à 14h", "Samedi 19 à 14h"),
+    ("Samedi 19 à 14h", "Samedi 19 a 14h", "Samedi 19 à 14h"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "kept"), TIES)
+def test_equally_sure_readings_are_settled_by_known_words_then_accents(
+        first: str, second: str, kept: str) -> None:
+    merged = ocr.merge([line(first, 100, 100, 900, 150, 0.95)],
+                       [line(second, 101, 100, 900, 151, 0.95)])
+    assert [item.text for item in merged] == [kept]
+
+
 # --- hostile images -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("width", "height"),
