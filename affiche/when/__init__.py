@@ -34,9 +34,12 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as dt
 import functools
+import logging
 
 from affiche.errors import InputError
 from affiche.when.mention import Reading, TimeMention
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["DEFAULT_ZONE", "Reading", "TimeMention", "find", "parse", "values"]
 
@@ -88,7 +91,11 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     found: list[TimeMention] = []
     for group in groups:
         share(group)
-        found.extend(resolve_group(group, ref, lex, strict))
+        try:
+            found.extend(resolve_group(group, ref, lex, strict))
+        except (ValueError, IndexError, OverflowError, StopIteration) as error:
+            # one expression the calendar cannot place ("quarter 13") never sinks the text
+            logger.debug("time expression not resolved: %r", error)
     if strict:  # running text: drop numbers, names and nouns (affiche.when.context)
         from affiche.when.context import plausible
 

@@ -70,25 +70,31 @@ def season_span(frame: Frame, today: dt.datetime,
         end = dt.datetime(year, *map(int, after.split("-")))
         return start, end if end > start else end.replace(year=year + 1)
 
-    spans = sorted(bounds(name, year) + (name,) for name in lex.seasons
-                   for year in (today.year - 1, today.year, today.year + 1))
+    # the years around today and around a stated year: "last winter" in January starts two
+    # years back, "autumn 2014" lies far from today
+    years = {today.year + shift for shift in (-2, -1, 0, 1, 2)}
+    if frame.year is not None:
+        years |= {frame.year - 1, frame.year}
+    spans = sorted(bounds(name, year) + (name,) for name in lex.seasons for year in years)
     if frame.season == "current":
         current = [s for s in spans if s[0] <= today < s[1]]
         if not current:
             return None
         index = spans.index(current[-1]) + (offset_of(frame.mod) or 0)
+        if not 0 <= index < len(spans):
+            return None
         start, end, _ = spans[index]
         return start, "day", end
     named = [s for s in spans if s[2] == frame.season]
     if frame.year is not None:
-        chosen = next(s for s in named if s[0].year == frame.year)
+        chosen = next((s for s in named if s[0].year == frame.year), None)
     elif frame.mod == "last":
-        chosen = [s for s in named if s[1] <= today][-1]
+        chosen = next((s for s in reversed(named) if s[1] <= today), None)
     elif frame.mod == "next":
-        chosen = next(s for s in named if s[0] > today)
+        chosen = next((s for s in named if s[0] > today), None)
     else:
-        chosen = next(s for s in named if s[1] > today)
-    return chosen[0], "day", chosen[1]
+        chosen = next((s for s in named if s[1] > today), None)
+    return None if chosen is None else (chosen[0], "day", chosen[1])
 
 
 def unit_period(frame: Frame, today: dt.datetime,
@@ -117,6 +123,8 @@ def unit_period(frame: Frame, today: dt.datetime,
                                   or unit == "quarter"):
         year = frame.year or today.year
         if unit == "quarter":
+            if not 1 <= frame.nth <= 4:
+                return None  # "kwartaal 13" or a stray number: no such quarter
             return dt.datetime(year, 3 * (frame.nth - 1) + 1, 1), "quarter", None
         if unit == "day" and frame.month is not None:
             last_day = _cal.monthrange(year, frame.month)[1]
