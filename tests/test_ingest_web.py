@@ -175,6 +175,15 @@ def test_pdf_text_layer_pages_title_and_date(tmp_path) -> None:
     assert doc.ocr_confidence is None and doc.line_confidence == []
 
 
+@pytest.mark.parametrize(("title", "kept"), [
+    ("Appel du collectif", True), ("Microsoft Word - tract.docx", False),
+    ("flyer_v3_final.indd", False), ("Sans titre", False), ("Untitled-1", False),
+    ("IMG_20250113_170339", False)])
+def test_pdf_titles_that_are_tool_defaults_are_dropped(title: str, kept: bool) -> None:
+    doc = ingest.read_bytes(text_pdf([["Samedi 18 janvier à 14h"]], title=title), source="t.pdf")
+    assert doc.title == (title if kept else None)
+
+
 def test_pdf_renamed_txt_is_still_read_as_pdf(tmp_path) -> None:
     path = tmp_path / "flyer.txt"
     path.write_bytes(text_pdf([["Samedi 18 janvier à 14h"]], created=None))

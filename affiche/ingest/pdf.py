@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -248,6 +249,19 @@ def _join(pages: list[str],
     return (text.rstrip() + "\n" if text.strip() else ""), spans
 
 
+# PDF titles that are a tool's default or a file name, not the document's title.
+_JUNK_TITLE = re.compile(
+    r"^(?:microsoft (?:word|powerpoint)|untitled|sans titre|naamloos|document\b|canva\b|"
+    r"presentation|diapositive|print\b)|\.(?:indd|docx?|odt|pdf|ai|psd|pptx?|png|jpe?g|cdr)\s*$"
+    r"|^[\w-]*\d{4,}[\w-]*$", re.IGNORECASE)
+
+
+def _meaningful_title(title: str) -> bool:
+    """True unless the title is empty, a tool's default, or a file name."""
+    title = title.strip()
+    return len(title) >= 3 and not _JUNK_TITLE.search(title)
+
+
 def _metadata(reader: Any) -> dict[str, Any]:
     """Title and creation date from the document information (damaged values are ignored)."""
     found: dict[str, Any] = {}
@@ -259,8 +273,7 @@ def _metadata(reader: Any) -> dict[str, Any]:
         return found
     try:
         title = meta.title
-        if isinstance(title, str) and title.strip() and not title.lower().startswith(
-                ("microsoft word", "untitled", "document")):
+        if isinstance(title, str) and _meaningful_title(title):
             found["title"] = " ".join(title.split())
     except Exception:  # noqa: BLE001
         pass
