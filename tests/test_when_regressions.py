@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from affiche.when import find, parse
 
+# more examples on demand: AFFICHE_FUZZ_EXAMPLES=5000 pytest tests/test_when_regressions.py
+FUZZ_EXAMPLES = int(os.environ.get("AFFICHE_FUZZ_EXAMPLES", "300"))
 JANUARY = dt.datetime(2025, 1, 13, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
 
@@ -33,3 +36,33 @@ def test_no_crash(text: str, lang: str) -> None:
 def test_seasons_far_from_the_reference(text: str, lang: str, start: str) -> None:
     found = find(text, JANUARY, lang)
     assert found and found[0].value.date().isoformat() == start
+
+
+def _vocabulary(lang: str) -> list[str]:
+    """Every word of the language's time tables, plus numbers and clock forms."""
+    from affiche import lang as language_data
+
+    words: list[str] = []
+    for name, table in language_data.load(lang)["time"].items():
+        if isinstance(table, dict) and name.endswith("_words"):
+            words.extend(table)
+    return words + ["1", "13", "19", "31", "2014", "2025", "14h", "9.30", "12/3", "13u30", ",",
+                    "-", "\n", "\n\n", "à", "om", "at", "le", "de", "du", "au"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_find_and_parse_never_raise_on_time_words(lang: str) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    vocabulary = _vocabulary(lang)
+
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=8))
+    def check(tokens: list[str]) -> None:
+        text = " ".join(tokens)
+        for mention in find(text, JANUARY, lang):
+            assert text[mention.start:mention.end] == mention.text
+        parse(text, JANUARY, lang)
+
+    check()
