@@ -57,7 +57,8 @@ def test_find_and_parse_never_raise_on_time_words(lang: str) -> None:
 
     vocabulary = _vocabulary(lang)
 
-    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=FUZZ_EXAMPLES, deadline=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(st.lists(st.sampled_from(vocabulary), min_size=1, max_size=8))
     def check(tokens: list[str]) -> None:
         text = " ".join(tokens)
