@@ -172,3 +172,30 @@ def test_an_ending_time_is_the_end(text: str, lang: str, end: str) -> None:
     events = extract(text, "2025-04-01", lang)
     assert len(events) == 1
     assert events[0].end is not None and events[0].end.isoformat()[:16] == end
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl", "en"])
+def test_extraction_never_raises_and_spans_map_back(lang: str) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from affiche import lang as language_data
+
+    data = language_data.load(lang)
+    words = [w for table in data["time"].values() if isinstance(table, dict) for w in table]
+    words += [w.rstrip("*") for kind in data["events"]["kinds"].values() for w in kind]
+    words += ["Bruxelles", "Gent", "rue de la Loi 16", "1000", "Place Flagey", "14h", "13u30",
+              "2pm", "a@example.org", "+32 470 00 00 00", "\n", "\n\n", ":", "-", "•"]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(words), min_size=1, max_size=30))
+    def check(tokens: list[str]) -> None:
+        text = " ".join(tokens)
+        document, events = pipeline.extract_text(
+            text, reference=dt.datetime(2025, 1, 13, tzinfo=BRUSSELS), lang=lang)
+        for event in events:
+            event.to_dict()
+            for start, end in event.evidence.values():
+                assert 0 <= start <= end <= len(document.text)
+
+    check()
