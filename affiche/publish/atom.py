@@ -73,7 +73,8 @@ def _entry(feed: ET.Element, event: Event, key: bytes, updated: str, feed_url: s
     when = when_words(event)
     where = place_words(event.place)
     _text(entry, "summary", f"{words['when']}: {when}. {words['where']}: {where}.")
-    body = [f"{words['when']}: {when}", f"{words['where']}: {place_words(event.place, with_geo=True)}"]
+    located = place_words(event.place, with_geo=True)
+    body = [f"{words['when']}: {when}", f"{words['where']}: {located}"]
     _text(entry, "content", "\n".join(body + detail_lines(event)), type="text")
     ET.SubElement(entry, "category", {"term": event.kind, "label": kind_label(event.kind)})
     if event.place.lat is not None and event.place.lon is not None:
@@ -93,7 +94,7 @@ def to_atom(events: list[Event], feed_title: str, feed_url: str, feed_id: str | 
     author = ET.SubElement(feed, "author")
     _text(author, "name", "affiche")
     _text(feed, "generator", "affiche", version=__version__)
-    for event, key in zip(events, unique_keys(events)):
+    for event, key in zip(events, unique_keys(events), strict=True):
         _entry(feed, event, key, stamp, feed_url)
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

@@ -173,7 +173,8 @@ def when_words(event: Event, lang: str = "en") -> str:
     if isinstance(end, dt.datetime):
         local_end = localise(end, event.timezone)
         same_day = local_end.date() == local_start.date()
-        text += f"–{clock(local_end)}" if same_day else f" – {moment_words(local_end, event.timezone, lang)}"
+        text += (f"–{clock(local_end)}" if same_day
+                 else f" – {moment_words(local_end, event.timezone, lang)}")
     elif end is not None:
         text += f" – {date_words(end, lang)}"
     zone_name = event.timezone if zone(event.timezone) else local_start.tzname()
@@ -273,21 +274,27 @@ def summary_line(event: Event, lang: str = "en") -> str:
     return f"{kind} — {event.place.locality}" if event.place.locality else kind
 
 
+def detail_sections(event: Event, lang: str = "en") -> list[tuple[str, list[str]]]:
+    """(heading, items) for the meeting points, transport and contacts an event has."""
+    words = labels(lang)["words"]
+    sections = [
+        (words["meeting_points"],
+         [meeting_point_line(p, event, lang) for p in event.meeting_points]),
+        (words["transport"], [transport_line(t, event, lang) for t in event.transport]),
+        (words["contacts"], [contact_line(c.type, c.value, lang) for c in event.contacts]),
+    ]
+    return [(heading, items) for heading, items in sections if items]
+
+
 def detail_lines(event: Event, lang: str = "en") -> list[str]:
     """The details a calendar or feed reader needs besides when and where, one per line."""
     words = labels(lang)["words"]
     lines: list[str] = []
     if event.description:
         lines.append(event.description.strip())
-    if event.meeting_points:
-        lines.append(f"{words['meeting_points']}:")
-        lines += [f"- {meeting_point_line(p, event, lang)}" for p in event.meeting_points]
-    if event.transport:
-        lines.append(f"{words['transport']}:")
-        lines += [f"- {transport_line(t, event, lang)}" for t in event.transport]
-    if event.contacts:
-        lines.append(f"{words['contacts']}:")
-        lines += [f"- {contact_line(c.type, c.value, lang)}" for c in event.contacts]
+    for heading, items in detail_sections(event, lang):
+        lines.append(f"{heading}:")
+        lines += [f"- {item}" for item in items]
     if event.organisers:
         lines.append(f"{words['organisers']}: {', '.join(event.organisers)}")
     lines += [warning_line(w, event, lang) for w in event.warnings]

@@ -132,7 +132,7 @@ def to_ics(events: list[Event], calendar_name: str | None = None,
         calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     dated = ics_events(events)
-    for event, key in zip(dated, unique_keys(dated)):
+    for event, key in zip(dated, unique_keys(dated), strict=True):
         calendar.add_component(_vevent(event, key, stamp))
     if dated and hasattr(calendar, "add_missing_timezones"):
         # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.

@@ -128,7 +128,8 @@ def _event_object(event: Event, key: bytes) -> dict[str, Any]:
 
 def jsonld_objects(events: list[Event]) -> list[dict[str, Any]]:
     """One schema.org object per event, each with its own `@context` (embeddable alone)."""
-    return [_event_object(event, key) for event, key in zip(events, unique_keys(events))]
+    return [_event_object(event, key)
+            for event, key in zip(events, unique_keys(events), strict=True)]
 
 
 def to_jsonld(events: list[Event], indent: int | None = 2) -> str:

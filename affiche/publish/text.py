@@ -6,7 +6,8 @@ Example:
     Event 1 of 1: Rassemblement devant le centre fermé
       Kind: Rally
       When: Sat 18 Jan 2025, 14:00 (Europe/Brussels)
-      Where: Centre fermé Caricole, Tervuursesteenweg 300, 1820 Steenokkerzeel (50.91000, 4.51000; precision address)
+      Where: Centre fermé Caricole, Tervuursesteenweg 300, 1820 Steenokkerzeel (50.91000,
+             4.51000; precision address)
       Meeting points:
         - Group departure at 13:30: Gare de Nossegem, Nossegem (départ groupé)
       ...
@@ -20,15 +21,13 @@ from __future__ import annotations
 from affiche.model import Document, Event, Warning
 from affiche.publish.describe import (
     candidate_words,
-    contact_line,
     date_words,
+    detail_sections,
     kind_label,
     labels,
     localise,
-    meeting_point_line,
     place_words,
     summary_line,
-    transport_line,
     when_words,
 )
 
@@ -75,15 +74,9 @@ def _event_lines(event: Event, number: int, total: int, lang: str) -> list[str]:
         f"{words['when']}: {when_words(event, lang)}",
         f"{words['where']}: {place_words(event.place, lang, with_geo=True)}",
     ]
-    if event.meeting_points:
-        body.append(f"{words['meeting_points']}:")
-        body += [f"{INDENT}- {meeting_point_line(p, event, lang)}" for p in event.meeting_points]
-    if event.transport:
-        body.append(f"{words['transport']}:")
-        body += [f"{INDENT}- {transport_line(t, event, lang)}" for t in event.transport]
-    if event.contacts:
-        body.append(f"{words['contacts']}:")
-        body += [f"{INDENT}- {contact_line(c.type, c.value, lang)}" for c in event.contacts]
+    for heading, items in detail_sections(event, lang):
+        body.append(f"{heading}:")
+        body += [f"{INDENT}- {item}" for item in items]
     if event.organisers:
         body.append(f"{words['organisers']}: {', '.join(event.organisers)}")
     if event.url:
@@ -102,7 +95,9 @@ def to_text(document: Document, events: list[Event], lang: str = "en") -> str:
     lines = [document_line(document, lang)]
     if document.warnings:
         lines.append(f"{words['document_warnings']}:")
-        lines += [f"{INDENT}{line}" for line in _warning_lines(document.warnings, Event(timezone=document.timezone), lang)]
+        holder = Event(timezone=document.timezone)
+        lines += [f"{INDENT}{line}"
+                  for line in _warning_lines(document.warnings, holder, lang)]
     if not events:
         lines += ["", words["no_event"]]
     for number, event in enumerate(events, start=1):
