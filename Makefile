@@ -10,11 +10,13 @@ export OMP_THREAD_LIMIT := 1
 setup: system $(STAMP)
 
 # Debian packages: Tesseract with its French/Dutch models (OCR of photos and scans) and
-# poppler-utils (pdftoppm renders scanned PDF pages). Installed only when running as root;
+# poppler-utils (pdftoppm renders scanned PDF pages), and the DejaVu fonts the OCR tests and
+# bench draw their flyers with. Installed only when running as root;
 # otherwise say what is missing and go on (those tests are then skipped, with the reason).
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils fonts-dejavu-core
 system:
 	@if command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
+	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
 	    && tesseract --list-langs 2>/dev/null | grep -q '^fra$$' \
 	    && tesseract --list-langs 2>/dev/null | grep -q '^nld$$'; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
