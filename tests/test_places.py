@@ -184,3 +184,11 @@ def test_empty_and_unknown_language() -> None:
     assert find_localities("", "en") == []
     # an unknown language code falls back to French data instead of failing
     assert find_localities("Manif à Namur", "de")[0].name == "Namur"
+
+
+@pytest.mark.parametrize("lang, text, town", [
+    ("fr", "Agenda\n• samedi 15 mars à 10h30\n  Theatre Namur", "Namur"),
+    ("fr", "Projection au Cinéma Liège, entrée libre.", "Liège"),
+])
+def test_a_town_named_after_a_venue_word_places_the_venue(lang: str, text: str, town: str) -> None:
+    assert town in [m.name for m in find_localities(text, lang)]

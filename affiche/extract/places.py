@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from affiche.extract.addresses import find_addresses
 from affiche.extract.placewords import (
@@ -143,11 +144,30 @@ def _name_words(words: list[re.Match[str]], grammar: Grammar) -> bool:
     return all(w.group(0)[:1].isupper() or w.group(0).lower() in grammar.connectors for w in words)
 
 
+def _after_venue_word(text: str, start: int, grammar: Grammar) -> bool:
+    """True when the word before is a venue type ("Theatre Namur", "Cinéma Liège"): the venue
+    is in that town."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return bool(previous) and _fold(previous.group(1)) in _folded(grammar.venue_first)
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents ("Théâtre" and "Theatre" alike)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """A word set folded by `_fold`."""
+    return frozenset(_fold(w) for w in words)
+
+
 def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
                     grammar: Grammar) -> bool:
     """Reject the usual false towns of a single capitalised word."""
-    if _inside_proper_name(text, start, grammar):
-        return False  # "Universiteit Gent"-like names, "Anne Morelli"
+    if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
+        return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
     following = WORD.match(text, end + 1) if text.startswith(" ", end) else None
     if token.isupper():
         # in a shouted line ("ÊTRE FORCE CITOYENNE") every word is capitalised
