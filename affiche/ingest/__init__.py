@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from affiche.errors import AfficheError, InputError
-from affiche.ingest import dating, language, sniff, text
+from affiche.ingest import dating, language, sniff
+from affiche.ingest import text as plain
 from affiche.ingest.reading import MAX_BYTES, Origin, Reading
 from affiche.model import Document
 
@@ -72,11 +73,11 @@ def read_bytes(data: bytes, *, source: str = "-", reference: dt.datetime | dt.da
     return _document(data, Origin(source=source), reference, timezone)
 
 
-def read_text(text_: str, *, source: str = "-", reference: dt.datetime | dt.date | None = None,
+def read_text(text: str, *, source: str = "-", reference: dt.datetime | dt.date | None = None,
               timezone: str = "Europe/Brussels") -> Document:
     """Make a `Document` of text already in memory (a batch line), dated like a text file."""
     dating.zone(timezone)
-    reading = Reading(text=text.normalise(text_), kind="text")
+    reading = Reading(text=plain.normalise(text), kind="text")
     return _finish(reading, Origin(source=source), reference, timezone)
 
 
@@ -153,7 +154,7 @@ def _read_plain(data: bytes, origin: Origin) -> Reading:
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(f"{origin.source}: too large for a text ({len(data) / 2**20:.0f} MB; "
                          f"the limit is {MAX_TEXT_BYTES // 2**20} MB)")
-    return Reading(text=text.decode(data, origin.source), kind="text")
+    return Reading(text=plain.decode(data, origin.source), kind="text")
 
 
 def _reader(kind: str) -> Callable[[bytes, Origin], Reading]:
