@@ -24,6 +24,7 @@ __all__ = [
     "valid_date",
 ]
 
+LUNAR_RULES = frozenset({"hijri", "chinese", "hindu", "sankranti", "solar", "nakshatra", "vague"})
 GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
 
 
@@ -210,7 +211,8 @@ def holiday(rule: str, year: int) -> tuple[dt.datetime, dt.datetime | None, str]
     Rules (from the language data): `fixed MM-DD`, `easter N`, `orthodox N` (days after
     Easter), `nth N WEEKDAY MONTH [OFFSET]`, `hebrew MONTH DAY [OFFSET] [span DAYS] [shift
     RULE]` (Jewish holidays, from the Hebrew calendar's arithmetic), `mothering`, `kingsday`,
-    `bossday`, `lent`, `earthhour`.
+    `bossday`, `lent`, `earthhour`; and the lunar-calendar rules of `affiche.when.lunar`.
+    Raises ValueError when a rule has no date that year (outside a calendar table's range).
     """
     parts = rule.split()
     name = parts[0]
@@ -246,8 +248,19 @@ def holiday(rule: str, year: int) -> tuple[dt.datetime, dt.datetime | None, str]
         date, span = _hebrew_holiday(parts, year)
         if span:
             end = dt.datetime.combine(date + dt.timedelta(days=span), dt.time())
+    elif name in LUNAR_RULES:  # Islamic, Chinese, Hindu, Parsi: affiche.when.lunar
+        from affiche.when.lunar import lunar_holiday
+
+        found = lunar_holiday(parts, year)
+        if found is None:
+            raise ValueError(f"holiday rule {rule!r} has no date in {year}")
+        date, days = found
+        if days > 1:
+            end = dt.datetime.combine(date + dt.timedelta(days=days), dt.time())
     elif name == "earthhour":
         saturday = nth_weekday(year, 3, 5, -1)
+        if saturday == easter(year) - dt.timedelta(days=1):  # kept off Holy Saturday
+            saturday -= dt.timedelta(days=7)
         start = dt.datetime.combine(saturday, dt.time(20, 30))
         return start, start + dt.timedelta(minutes=61), "minute"
     else:

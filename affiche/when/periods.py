@@ -42,8 +42,16 @@ def offset_of(mod: str | None) -> int | None:
 
 
 def holiday_span(frame: Frame,
-                 today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None]:
+                 today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None] | None:
     """A named holiday: its next occurrence, or the one of the stated or shifted year."""
+    try:
+        return _holiday_span(frame, today)
+    except ValueError:  # a lunar calendar's tables end (hijridate: 1924-2077)
+        return None
+
+
+def _holiday_span(frame: Frame,
+                  today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None]:
     rule = str(frame.hol)
     year = frame.year or today.year
     if frame.unit == "year" and frame.year is None:  # "Christmas next year", "... in 3 years"
