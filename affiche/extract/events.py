@@ -57,7 +57,7 @@ class Draft:
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
-        return [p.mention.start for p in self.anchors] or [p.mention.start for p in self.times]
+        return [p.unit.start for p in self.anchors] or [p.unit.start for p in self.times]
 
 
 _DAY_GRAINS = ("day", "hour", "minute", "second")
@@ -126,6 +126,9 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     points = []
     for mention in mentions:
         unit = segments.unit_at(mention.start)
+        if mention.has_time and "\n" in mention.text:
+            # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item
+            unit = segments.unit_at(mention.end - 1)
         role, cue = "event", None
         mode = _vehicle_moving(unit.text, transport_modes, motion) or _continued_vehicle(
             segments, unit, transport_modes, motion)
