@@ -33,7 +33,7 @@ $(STAMP): pyproject.toml
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python 3.11 or newer is required"; exit 1; }
 	@[ -x $(PY) ] || python3 -m venv $(VENV)
 	@echo "installing affiche and its dependencies into $(VENV) (log: $(VENV)/pip.log)"
-	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev]' > $(VENV)/pip.log 2>&1 \
+	@$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,heic]' > $(VENV)/pip.log 2>&1 \
 	    || { tail -n 30 $(VENV)/pip.log; echo "error: pip install failed; see $(VENV)/pip.log"; exit 1; }
 	@touch $(STAMP)
 

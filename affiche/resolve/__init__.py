@@ -29,6 +29,9 @@ WARNING_CODES = {
     "recurring": "the event repeats; only the next occurrence is given",
     "low_ocr_confidence": "the text was read by OCR with low confidence",
     "structured_data_differs": "the page's embedded schema.org data says otherwise",
+    "ocr_no_text": "OCR found no text in the image (document warning)",
+    "pdf_no_text": "a PDF page has no text layer and could not be read (document warning)",
+    "pdf_truncated": "only the first pages of a long PDF were read (document warning)",
     "from_structured_data": "the event comes from the page's schema.org data, not its text",
 }
 
