@@ -46,6 +46,7 @@ test: setup
 bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/time.py
+	$(PY) bench/ocr.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
