@@ -169,7 +169,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 if after is not None and after.kind == "conn" and "at" in after.value:
                     after = _next(chunk, index)  # "in about half an hour"
                 if after is not None and after.kind in ("num", "numw", "unit", "time", "mod"):
-                    if cur.clock is not None or cur.day is not None or cur.wd is not None:
+                    if cur.day is not None or cur.wd is not None or (
+                            cur.clock is not None and cur.has_date()):
                         cur = new("none")  # "le 12/3 à 14h, dans une heure": a second statement
                     cur.dur = "within" if "within" in roles else "in"
                     cur.touch(atom)
@@ -444,6 +445,14 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
                 cur = new("none")
             cur.year = value
             cur.touch(atom)
+        return index
+    before = chunk[index - 2] if index >= 2 else None
+    if (not strict and atom.kind == "num" and atom.digits == 2 and not atom.ordinal
+            and after is None and cur.day is not None and cur.month is not None
+            and cur.year is None and cur.clock is None and before is not None
+            and before.kind == "month"):
+        cur.year = value + (2000 if value < 50 else 1900)  # "14th April 15": a short year
+        cur.touch(atom)
         return index
     day_context = (cur.month is not None or cur.wd is not None or atom.article
                    or (atom.ordinal and not strict)

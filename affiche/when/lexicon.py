@@ -177,6 +177,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                  and "'" not in norm(w)]
         compound = (r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days))) + r")(?P<wc_part>"
                     + _trie_regex(sorted(set(parts))) + r")(?!\w))")
+    month_re = _trie_regex(sorted({norm(w) for w in time["month_words"] if norm(w).isalpha()}))
+    quarter_letters = _alternation(settings.get("quarter_letters", [])) \
+        if settings.get("quarter_letters") else "(?!)"
     clock_words = [norm(w) for w in time["clock_words"] if not norm(w)[:1].isdigit()]
     clock_alt = ("|" + _trie_regex(sorted(set(clock_words)))) if clock_words else ""
     hour_re = r"(?:\d{1,2}|" + number_re + clock_alt + ")"
@@ -224,6 +227,12 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?"
         + minute_re.replace("minw", "minw2")
         + ")",
+        # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year
+        r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>" + month_re
+        + r")(?!\w))",
+        r"(?P<qt>(?<![\w.,:/])(?:(?P<qt_y>\d{4}|\d{2})\s?(?P<qt_l>" + quarter_letters
+        + r")(?P<qt_n>[1-4])|(?P<qt_l2>" + quarter_letters + r")(?P<qt_n2>[1-4])[\s/-]"
+        r"(?P<qt_y2>\d{4}))(?!\w))",
         r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
         + r")(?!\w)|(?![\w]|[.,:/]\d)))",
         compound,

@@ -138,7 +138,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         return mention
     if frame.qty is not None and frame.unit and frame.wd is None and frame.day is None \
             and frame.hol is None and not frame.lasting:
-        return _quantity(frame, ref, mention, strict)
+        return _quantity(frame, ref, mention, strict, lex)
     dated = _date(frame, ref, today, lex, mention, strict)
     if dated is None and frame.has_date():
         return None
@@ -197,7 +197,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
 
 
 def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
-              strict: bool) -> TimeMention | None:
+              strict: bool, lex: Lexicon) -> TimeMention | None:
     """ "dans 2 jours", "il y a 3 heures", "les 3 prochaines semaines", "binnen 2 weken"."""
     unit, count = _unit(str(frame.unit), int(frame.qty or 0))
     if unit not in DURATION_GRAIN:
@@ -216,6 +216,12 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
         # relative to the reference: the day is known, and below a day so is the time
         mention.grain, mention.has_date = grain, True
         mention.has_time = unit in ("second", "minute", "hour")
+        if frame.clock is not None and not mention.has_time:
+            # "in 2 days at 5pm", "at 7 in 3 years": the time of the first day of that period
+            hour, minute = _hour(frame, mention, lex, ref, True)
+            mention.value = truncate(mention.value, "day").replace(
+                hour=hour % 24, minute=minute) + (hour // 24) * DAY
+            mention.grain, mention.has_time = frame.clock.grain, True
         if frame.open == "after":
             mention.kind, mention.open, mention.grain = "interval", "after", "hour"
             mention.value = truncate(add_grain(ref, unit, count), "hour")

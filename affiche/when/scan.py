@@ -132,6 +132,14 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                     kind, value = readings[0]
                     atoms.append(Atom(kind, match.start(part), match.end(part), value,
                                       tuple(readings[1:])))
+        elif group == "gm":  # "14april": the day, then its month
+            months = [(k, v) for k, v in lex.lookup(match.group("gm_m")) if k == "month"]
+            if months:
+                atoms.append(Atom("num", start, match.start("gm_m"), int(match.group("gm_d")),
+                                  ordinal=True, digits=len(match.group("gm_d"))))
+                atoms.append(Atom("month", match.start("gm_m"), end, months[0][1]))
+        elif group == "qt":  # "18q4", "Q4 2018": read as "2018 4th quarter", "4th quarter 2018"
+            atoms.extend(_quarter(match))
         elif group == "num":
             value = int(match.group("num_v"))
             before = text[max(0, start - 12):start]
@@ -210,6 +218,20 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                     atom.article = bool(lex.article_before.search(text[max(0, start - 12):start]))
             atoms.extend(found)
     return _split_dashed_days(atoms, text, lex)
+
+
+def _quarter(match: Any) -> list[Atom]:
+    """The atoms of a quarter written with its year, in text order."""
+    year_text = match.group("qt_y") or match.group("qt_y2")
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    letter = "qt_l" if match.group("qt_l") else "qt_l2"
+    number = "qt_n" if match.group("qt_n") else "qt_n2"
+    nth = Atom("num", match.start(letter), match.end(letter), int(match.group(number)),
+               ordinal=True, digits=1)
+    unit = Atom("unit", match.start(number), match.end(number), "quarter")
+    year_group = "qt_y" if match.group("qt_y") else "qt_y2"
+    when = Atom("num", match.start(year_group), match.end(year_group), year, digits=4)
+    return [when, nth, unit] if year_group == "qt_y" else [nth, unit, when]
 
 
 def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
