@@ -160,6 +160,8 @@ def values(expression: str, reference: dt.datetime, lang: str,
            locale: str | None = None) -> list[dict]:
     """Contract 3 values of one expression, best first."""
     out: list[dict] = []
+    if isinstance(reference, dt.datetime) and reference.tzinfo is None:
+        reference = reference.replace(tzinfo=_default_zone())  # as parse reads it
     for reading in parse(expression, reference, lang, locale):
         out.extend(reading.to_values(reference))
     return out

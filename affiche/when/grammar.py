@@ -351,7 +351,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 # "une heure plus tard": a delay after some other time, not one o'clock
                 cur.qty, cur.unit, cur.dur, cur.clock = cur.clock.hour, "hour", "later", None
             elif atom.value == "week_of" and cur.pending is not None and cur.pending_atom \
-                    and cur.pending_atom.kind == "ordw":
+                    and (cur.pending_atom.kind == "ordw" or cur.pending_atom.ordinal):
                 cur.nth, cur.unit, cur.pending = cur.pending, "week", None  # "first week of"
                 cur.touch(cur.pending_atom)
             elif atom.value == "week_of" and cur.mod is not None:
@@ -405,6 +405,19 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     if after is not None and after.kind == "clock" and value in (0, 12, 24) \
             and after.start - atom.end <= 1:
         cur.touch(atom)  # "12 noon", "12 midnight": the clock word says it all
+        return index
+    if atom.ordinal and after is not None and after.kind == "mod" and after.value == "last" \
+            and after2 is not None and cur.nth is None:
+        if after2.kind == "unit":
+            cur.nth = value  # "2nd last day of October": counted from the end
+            cur.touch(atom)
+            return index
+        if after2.kind == "period" and after2.value == "week_of":
+            cur.pending, cur.pending_atom = value, atom  # "2nd last week of October"
+            return index
+    if atom.ordinal and after is not None and after.kind == "period" \
+            and after.value == "week_of" and cur.nth is None and atom.digits == 1:
+        cur.pending, cur.pending_atom = value, atom  # "3rd week of October"
         return index
     if atom.ordinal and after is not None and after.kind in ("unit", "wd") and cur.nth is None \
             and (after.kind == "unit" or _month_follows(chunk, index)):

@@ -127,6 +127,10 @@ def unit_period(frame: Frame, today: dt.datetime,
         return None
     if frame.nth is None and frame.mod == "last" and frame.month is not None:
         frame.nth = -1
+    elif frame.nth is not None and frame.nth > 0 and frame.mod == "last" \
+            and frame.month is not None:
+        frame.nth = -frame.nth  # "the second last week of October"
+        frame.mod = None
     if frame.nth is not None and (frame.month is not None or frame.year is not None
                                   or unit == "quarter"):
         year = frame.year or today.year
@@ -136,7 +140,8 @@ def unit_period(frame: Frame, today: dt.datetime,
             return dt.datetime(year, 3 * (frame.nth - 1) + 1, 1), "quarter", None
         if unit == "day" and frame.month is not None:
             last_day = _cal.monthrange(year, frame.month)[1]
-            date = valid_date(year, frame.month, frame.nth if frame.nth > 0 else last_day)
+            date = valid_date(year, frame.month,
+                              frame.nth if frame.nth > 0 else last_day + frame.nth + 1)
             return (dt.datetime.combine(date, dt.time()), "day", None) if date else None
         if unit == "week" and frame.month is not None:
             return _week_of_month(year, frame.month, frame.nth), "week", None

@@ -311,6 +311,8 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
         year = frame.year
         if year is None:
             year = today.year if frame.month >= today.month else today.year + 1
+            if frame.mod is not None and frame.mod.startswith("week+"):
+                year += int(frame.mod[5:])  # "March after next": the one after the coming one
         return dt.datetime(year, frame.month, 1), "month", None
     if frame.year is not None and (not strict or frame.dur or frame.open):
         return dt.datetime(frame.year, 1, 1), "year", None

@@ -241,6 +241,8 @@ def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
     halves = {norm(w) for w in lex.settings["half_words"]}
     direction = norm(match.group("rel_dir"))
     backwards = direction in {norm(w) for w in lex.settings["minutes_to"]}
+    hour_text = norm(match.group("rel_h"))
+    clock_word = [v for k, v in lex.lookup(hour_text) if k == "clock"]
     if minute_text in quarters:
         minute = 15
     elif minute_text in halves:
@@ -249,10 +251,9 @@ def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
         minute = _number(minute_text, lex)
         range_word = any(kind == "conn" and "to" in value for kind, value in lex.lookup(direction))
         if minute is None or (backwards and range_word and minute_text.isdigit()
-                              and not match.group("rel_mark")):
-            return []  # "2 to 5" is a range, not 4:58
-    hour_text = norm(match.group("rel_h"))
-    clock_word = [v for k, v in lex.lookup(hour_text) if k == "clock"]
+                              and not match.group("rel_mark")
+                              and not (clock_word and not _opens_range(text, match.start(), lex))):
+            return []  # "2 to 5" is a range, not 4:58; "15 to noon" is 11:45
     hour = int(clock_word[0]) % 24 if clock_word else _number(hour_text, lex)
     if hour is None or hour > 24 or minute > 59:
         return []
@@ -263,6 +264,15 @@ def _relation(match: Any, text: str, lex: Lexicon, twelve: bool) -> list[Atom]:
     ambiguous = twelve and not clock_word and meridiem is None and 1 <= hour % 12 + 1 <= 12
     return [Atom("time", match.start(), match.end(),
                  Clock(hour, minute, 0, meridiem, "minute", ambiguous and hour < 13, "rel"))]
+
+
+def _opens_range(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the word before `start` opens a range ("from 10 to noon")."""
+    words = text[max(0, start - 12):start].split()
+    if not words:
+        return False
+    return any(kind == "conn" and value & {"from", "between"}
+               for kind, value in lex.lookup(words[-1]))
 
 
 def _carry(hour: int, minute: int) -> tuple[int, int]:
