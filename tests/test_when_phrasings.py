@@ -67,3 +67,15 @@ def test_two_to_five_is_no_clock_time() -> None:
 
 def test_flat_type_is_no_quarter() -> None:
     assert values("appartement T4", REFERENCE, "fr") == []
+
+
+def test_years_from_today_keep_the_day() -> None:
+    assert _reading("3 years from today", "en") == "2027-01-10T00:00 day"
+    assert _reading("3 years from now", "en") == "2027-01-01T00:00 month"
+
+
+def test_after_a_duration_is_open_ended() -> None:
+    best = values("after 5 days", REFERENCE, "en")[0]
+    assert best["type"] == "interval"
+    assert best["from"][:13] == "2024-01-15T09"
+    assert "to" not in best or best["to"] is None

@@ -161,6 +161,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.touch(atom)
             elif roles & {"ago", "hence"} and cur.qty is not None:
                 cur.dur = "ago" if "ago" in roles else "in"
+                if "today" in roles:
+                    cur.reld = 0  # "3 years from today": counted in days from today
                 cur.touch(atom)
             elif "ago" in roles and after is not None and after.kind in ("num", "numw", "time"):
                 cur.dur = "ago"

@@ -202,6 +202,8 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
     unit, count = _unit(str(frame.unit), int(frame.qty or 0))
     if unit not in DURATION_GRAIN:
         return None
+    if frame.dur is None and frame.open == "after" and not strict:
+        frame.dur = "in"  # "after 5 days": from five days on
     if frame.dur == "later":
         if unit in ("second", "minute", "hour") or strict:
             return None  # "deux jours plus tard": later than another time of the text
@@ -212,6 +214,8 @@ def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
     if frame.dur in ("in", "ago"):
         sign = -1 if frame.dur == "ago" else 1
         grain = DURATION_GRAIN[unit]
+        if frame.reld == 0 and unit in ("day", "week", "month", "year"):
+            grain = "day"  # "3 years from today"
         mention.value = truncate(add_grain(ref, unit, sign * count), grain)
         # relative to the reference: the day is known, and below a day so is the time
         mention.grain, mention.has_date = grain, True
