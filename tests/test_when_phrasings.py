@@ -46,6 +46,10 @@ CASES = [
     ("en", "the second last week of October 2024", "2024-10-14T00:00 week"),
     ("en", "3rd week of October 2024", "2024-10-21T00:00 week"),
     ("en", "the 2nd last day of October", "2024-10-30T00:00 day"),
+    ("en", "third tuesday after christmas 2024", "2025-01-14T00:00 day"),
+    ("en", "the friday after thanksgiving", "2024-11-29T00:00 day"),
+    ("fr", "le lundi après Pâques", "2024-04-01T00:00 day"),
+    ("en", "20th day of next month", "2024-02-20T00:00 day"),
 ]
 
 

@@ -327,6 +327,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and not (atom.value == "weekend" and after is not None):
                 at_pending = False
                 continue  # a bare "jour", "semaine": a word, not a time
+            if cur.unit == "day" and cur.nth is not None and cur.day is None \
+                    and cur.qty is None and cur.mod is not None and atom.value == "month":
+                cur.day, cur.nth, cur.unit = cur.nth, None, None  # "20th day of next month"
             if cur.unit is not None:
                 cur = new("none")
             cur.unit = str(atom.value)

@@ -290,7 +290,10 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
           strict: bool) -> tuple[dt.datetime, str, dt.datetime | None] | None:
     """Start, grain and exclusive end (for periods) of the date part of a frame."""
     if frame.hol is not None:
-        return holiday_span(frame, today)
+        span = holiday_span(frame, today)
+        if span is not None and frame.wd is not None and frame.open in ("after", "before"):
+            return _weekday_from(span[0], frame), "day", None
+        return span
     if frame.period in SPAN_PERIODS:
         period = period_span(frame, ref, today, lex)
         if period is not None:
@@ -321,6 +324,14 @@ def _date(frame: Frame, ref: dt.datetime, today: dt.datetime, lex: Lexicon, ment
     if frame.year is not None and (not strict or frame.dur or frame.open):
         return dt.datetime(frame.year, 1, 1), "year", None
     return None
+
+
+def _weekday_from(anchor: dt.datetime, frame: Frame) -> dt.datetime:
+    """The nth weekday after (or before) a day: "third Tuesday after Christmas"."""
+    step = 1 if frame.open == "after" else -1
+    gap = ((int(frame.wd or 0) - anchor.weekday()) * step) % 7 or 7
+    frame.open = None  # used up: the frame names one day, not an open interval
+    return anchor + DAY * step * (gap + 7 * ((frame.nth or 1) - 1))
 
 
 def _day_of_month(frame: Frame, today: dt.datetime,
