@@ -102,3 +102,17 @@ def test_found_in_running_text() -> None:
     text = "Iftar collectif pour l'Aïd 2025, ouvert à tous."
     mentions = find(text, REFERENCE, "fr")
     assert any(m.text.lower().startswith("l'aïd") for m in mentions)
+
+
+def test_holiday_with_day_and_time_in_running_text() -> None:
+    text = "Fête de l'Aïd le dimanche 30 mars à 14h, salle communale."
+    mentions = find(text, dt.datetime(2025, 1, 10, 12), "fr")
+    assert [m.value.isoformat()[:16] for m in mentions] == ["2025-03-30T14:00"]
+    text = "Eid al-Fitr on Sunday at 6pm"
+    mentions = find(text, dt.datetime(2025, 1, 10, 12), "en")
+    assert [m.value.isoformat()[:16] for m in mentions] == ["2025-03-30T18:00"]
+
+
+def test_nth_weekday_after_a_lunar_holiday() -> None:
+    # Diwali 2019 was Sunday 27 October; the first Saturday after it is 2 November
+    assert _day("first saturday after diwali 2019", "en") == "2019-11-02"
