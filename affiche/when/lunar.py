@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 
 __all__ = ["lunar_holiday"]
@@ -160,7 +161,7 @@ def _months(year: int) -> tuple[tuple[float, int], ...]:
         moons.append(float(when))
         when = ephem.Date(when + 1)
     out = []
-    for this, following in zip(moons, moons[1:]):
+    for this, following in itertools.pairwise(moons):
         sign = int(_sun_sidereal(this) // 30)
         if sign == int(_sun_sidereal(following) // 30):  # no ingress: intercalary month
             continue
