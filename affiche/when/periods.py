@@ -59,7 +59,14 @@ def _holiday_span(frame: Frame,
             else (offset_of(frame.mod) or 0)
         start, end, grain = holiday(rule, year + shift)
         return start, grain, end
-    start, end, grain = holiday(rule, year)
+    try:
+        start, end, grain = holiday(rule, year)
+    except ValueError:
+        if frame.year is not None:
+            raise
+        # a lunar festival may skip a solar year (Guru Gobind Singh Jayanti in 2018)
+        year += -1 if frame.mod == "last" else 1
+        start, end, grain = holiday(rule, year)
     if frame.year is None:
         if frame.mod == "last":
             if start >= today:
