@@ -1,17 +1,24 @@
-"""From time mentions to event drafts: which times are events, which are meeting points or
-trains, which are past, and which belong together.
+"""From time mentions to event drafts: which times are events, which are meeting points,
+trains or ends, which are past, and which belong together.
 
 Rules, in order (each a reason a reader can check against the text):
-  1. A time's role comes from the cues of its sentence: a transport cue with a departure or
-     arrival word makes it a train/bus time; a meeting cue before it makes it a rendez-vous;
-     otherwise it is a time of the event.
+  1. A time's role comes from the cues of its sentence: a vehicle followed by a departure or
+     arrival word makes it a train/bus time; an ending word just before it ("se terminer
+     vers", "until") makes it the end; a meeting cue before it makes it a rendez-vous (also
+     for the items of a list whose heading is one: "Vertrekplaatsen:"); otherwise it is a time
+     of the event.
   2. A dated mention before the reference day is a past event mentioned in passing, not an
-     event; so is one on the reference day whose sentence is written as a report.
-  3. Dated mentions of the same day are one event (a call repeated with more details), unless a
-     later time of that day has its own kind cue and its own place (a programme of actions).
-  4. A time without a date belongs to the last date stated before it (else the next one).
+     event; so is one in a sentence written as a report, a publication date line, a cancelled
+     date, or — in a text written as a report — a weekday without a day number.
+  3. Dated mentions of the same day are one event (a call repeated with more details); a
+     later time of that day is an event of its own when its line names a kind of event, opens
+     with its time ("19h : débat"), or is a list item with its own place.
+  4. A time without a date belongs to the date of its own sentence, else the last date stated
+     before it (else the next one).
   5. A day is kept only if something around it invites to act: a kind or invitation cue, or a
-     time with a place.
+     date with a time and a place (an agenda entry).
+  6. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
+     same event: the explicit date wins and the other becomes a conflicting candidate.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from typing import Any
 from affiche.extract import cues
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.segment import Segmentation, Unit
+from affiche.when import TimeMention
 
 __all__ = ["TimePoint", "Draft", "classify", "build_drafts", "at_day", "move_to"]
 
@@ -32,7 +40,7 @@ __all__ = ["TimePoint", "Draft", "classify", "build_drafts", "at_day", "move_to"
 class TimePoint:
     """A time mention with its sentence and its role: event, meeting, transport or route."""
 
-    mention: Any
+    mention: TimeMention
     unit: Unit
     role: str
     cue: str | None = None
@@ -75,16 +83,11 @@ def at_day(mention: Any, day: dt.date) -> dt.datetime | dt.date:
 
 
 def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date:
-    """The same time of day on another day (a date becomes that day)."""
+    """The same wall-clock time on another day (a date becomes that day); a ZoneInfo zone
+    gives the new day its own offset, across a DST change too."""
     if not isinstance(value, dt.datetime):
         return day
-    moved = value.replace(year=day.year, month=day.month, day=day.day)
-    zone = getattr(value.tzinfo, "key", None)
-    if zone:  # recompute the offset: the day may lie on the other side of a DST change
-        from zoneinfo import ZoneInfo
-
-        moved = moved.replace(tzinfo=ZoneInfo(zone))
-    return moved
+    return value.replace(year=day.year, month=day.month, day=day.day)
 
 
 def _day(mention: Any) -> dt.date | None:
