@@ -76,27 +76,10 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
                                                     whole_text=only_event)
     event.transport = logistics.transport_hints(draft, segments, places, lang,
                                                 event.meeting_points)
-    # a dated rendez-vous that gives the event its start also names the event's place
-    own_unit = segments.unit_at(start_point.mention.start)
-    promoted = (own_unit.start, own_unit.end) if draft.start_from_meeting else None
     if draft.notes:
         event.description = "\n".join(draft.notes)
-    excluded = [m.evidence for m in event.meeting_points if m.evidence]
-    excluded += [t.evidence for t in event.transport if t.evidence]
-    if promoted and start_point.mention.has_date:
-        excluded.remove(promoted)
-    event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
-    if place_span is None and promoted in excluded:
-        # nothing else names a place: the rendez-vous is the event's place
-        excluded.remove(promoted)
-        event.place, place_span = locate.choose(places, draft.offsets(), segments, excluded)
-    if place_span:
-        event.evidence["place"] = place_span
-    event.meeting_points = [m for m in event.meeting_points if not (
-        m.time == event.start and (m.place.is_empty()
-                                   or logistics.same_place(m.place, event.place)))]
-    units = [own_unit] + [segments.unit_at(p.mention.start) for p in draft.anchors
-                          if p is not start_point]
+    _place(event, draft, segments, places)
+    units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
     masked, counts = kind_context
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
     if draft.item:
@@ -123,6 +106,31 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
                                       "only the next occurrence is given.", []))
     return event
+
+
+def _place(event: Event, draft: events.Draft, segments: Segmentation,
+           places: list[locate.PlaceCandidate]) -> None:
+    """Choose the event's place (never a meeting point's or a stop's), and drop the meeting
+    points that merely repeat the start at that place."""
+    start_point = draft.start
+    assert start_point is not None
+    unit = start_point.unit
+    promoted = (unit.start, unit.end) if draft.start_from_meeting else None
+    excluded = [m.evidence for m in event.meeting_points if m.evidence]
+    excluded += [t.evidence for t in event.transport if t.evidence]
+    if promoted in excluded and start_point.mention.has_date:
+        # a dated rendez-vous that gives the event its start also names the event's place
+        excluded.remove(promoted)
+    event.place, span = locate.choose(places, draft.offsets(), segments, excluded)
+    if span is None and promoted in excluded:
+        # nothing else names a place: the rendez-vous is the event's place
+        excluded.remove(promoted)
+        event.place, span = locate.choose(places, draft.offsets(), segments, excluded)
+    if span:
+        event.evidence["place"] = span
+    event.meeting_points = [m for m in event.meeting_points if not (
+        m.time == event.start and (m.place.is_empty()
+                                   or logistics.same_place(m.place, event.place)))]
 
 
 def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
