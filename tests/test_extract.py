@@ -199,3 +199,16 @@ def test_extraction_never_raises_and_spans_map_back(lang: str) -> None:
                 assert 0 <= start <= end <= len(document.text)
 
     check()
+
+
+def test_a_postponed_event_keeps_its_new_date() -> None:
+    text = ("Le rassemblement devant le parlement a été reporté au samedi 15 mars 2025 à 14h "
+            "à cause de la grève des transports.")
+    events = extract(text, "2025-03-01", "fr")
+    assert starts(events) == ["2025-03-15T14:00"]
+
+
+def test_a_same_day_report_in_the_past_tense_is_no_event() -> None:
+    text = ("Vottem, dimanche\n\nLa date du 9 mars n'a pas été choisie au hasard : ce dimanche, "
+            "quelque 300 personnes se sont rassemblées devant le centre fermé.")
+    assert extract(text, "2025-03-09", "fr") == []

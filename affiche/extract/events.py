@@ -208,11 +208,17 @@ def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
     """True when the sentence cancels or postpones the event of this date; the date right
     after "reporté au / uitgesteld naar / postponed to" is the new one and stands."""
-    for match in cancelled.finditer(point.unit.text):
-        gap = point.mention.start - (point.unit.start + match.end())
-        if not 0 <= gap <= 8:
-            return True
-    return False
+    return any(not _right_after(point, match) for match in cancelled.finditer(point.unit.text))
+
+
+def _moved_to(point: TimePoint, cancelled: Any) -> bool:
+    """True for the new date of a postponed event ("a été reporté au 4 juillet")."""
+    return any(_right_after(point, match) for match in cancelled.finditer(point.unit.text))
+
+
+def _right_after(point: TimePoint, match: re.Match[str]) -> bool:
+    """True when the mention follows the cue within a few characters ("reporté au ")."""
+    return 0 <= point.mention.start - (point.unit.start + match.end()) <= 8
 
 
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
@@ -306,8 +312,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # a vague period or a duration: no day to hang anything on
         if point.day is not None:
             current = point.day
-            live = not (_is_past(point, reference) or _is_report(point, lang, reference, report)
-                        or _cancelled(point, cancelled))
+            live = not _is_past(point, reference) and (_moved_to(point, cancelled) or not (
+                _is_report(point, lang, reference, report) or _cancelled(point, cancelled)))
             current_live = live
             if not live:
                 dropped_days.add(point.day)
