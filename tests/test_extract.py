@@ -34,11 +34,13 @@ Samedi 12 avril 2025 à la Maison du Peuple, parvis de Saint-Gilles 39, 1060 Sai
 """
 
 
-def test_programme_items_are_events() -> None:
+def test_a_programme_is_a_day_with_its_items() -> None:
     events = extract(PROGRAMME, "2025-04-01", "fr")
-    assert starts(events) == ["2025-04-12T14:00", "2025-04-12T18:30", "2025-04-12T21:00"]
-    assert [e.kind for e in events] == ["workshop", "screening", "concert"]
-    assert all(e.place.postcode == "1060" for e in events[:1])
+    assert starts(events) == ["2025-04-12T14:00", "2025-04-12T14:00", "2025-04-12T18:30",
+                              "2025-04-12T21:00"]
+    assert events[0].title == "Journée de solidarité avec les sans-papiers"
+    assert [e.kind for e in events[1:]] == ["workshop", "screening", "concert"]
+    assert all(e.place.postcode == "1060" for e in events[:2])
 
 
 CONFLICT = """Rassemblement pour la régularisation

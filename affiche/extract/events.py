@@ -12,7 +12,8 @@ Rules, in order (each a reason a reader can check against the text):
      date, or — in a text written as a report — a weekday without a day number.
   3. Dated mentions of the same day are one event (a call repeated with more details); a
      later time of that day is an event of its own when its line names a kind of event, opens
-     with its time ("19h : débat"), or is a list item with its own place.
+     with its time ("19h : débat"), or is a list item with its own place; a programme of
+     several items at one place is also an event as a whole (the day, from its first item).
   4. A time without a date belongs to the date of its own sentence, else the last date stated
      before it (else the next one).
   5. A day is kept only if something around it invites to act: a kind or invitation cue, or a
@@ -62,6 +63,7 @@ class Draft:
     conflicts: list[dt.date] = field(default_factory=list)
     item: bool = False
     notes: list[str] = field(default_factory=list)
+    umbrella: bool = False
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
@@ -405,7 +407,16 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
                 draft.anchors.remove(point)
             extra.append(_finish(Draft(draft.day, anchors=[point], times=[point], item=True),
                                  lang))
-    return [_finish(draft, lang), *extra]
+    first = _finish(draft, lang)
+    own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
+    if len(extra) >= 2 and not own_places:
+        # a programme at one place: the day itself is an event too, starting with its first
+        # item (a list of actions at several places is no programme)
+        umbrella = Draft(draft.day, anchors=list(draft.anchors), times=[first.start],
+                         umbrella=True)
+        umbrella.start = first.start
+        return [umbrella, first, *extra]
+    return [first, *extra]
 
 
 def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
