@@ -1,6 +1,6 @@
 """Announcement bench: `affiche extract --jsonl` over ../shared/corpus/announcements-dev.jsonl.
 
-Prints per-field accuracy (start, end, locality, postcode, meeting-point times, contacts F1, kind,
+Prints per-field accuracy (start, end, locality, postcode, venue name, meeting-point times, contacts F1, kind,
 event count, invented events on no-event texts) for affiche and, in the same run, for a baseline
 that takes dateparser's first future date and the first capitalised place name; then documents
 per second (whole command including start-up, and warm in-process) and peak memory.
@@ -8,7 +8,8 @@ per second (whole command including start-up, and warm in-process) and peak memo
 Scoring: gold and predicted events of a document are paired: same start first, then same day
 (each pass preferring the same locality). A field counts as right when the paired prediction has
 the same value (text compared case-insensitively, with spaces collapsed); an unpaired gold event
-is wrong on every field. Meeting-point times: a gold time counts as found when a predicted
+is wrong on every field. Venue name (`place.name`) is also shown leniently: right when one of
+gold and predicted contains the other and the shorter has at least 4 letters. Meeting-point times: a gold time counts as found when a predicted
 meeting point or transport departure has it (the corpus labels train departures as meeting
 points). Contacts:
 micro P/R/F1 over documents, with e-mail obfuscation undone, phones compared by digits, URLs
@@ -32,7 +33,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "announcements-dev.jsonl"
-FIELDS = ("start", "end", "locality", "postcode", "kind")
+FIELDS = ("start", "end", "locality", "postcode", "name", "kind")
 
 
 def norm(value: Any) -> str | None:
@@ -91,14 +92,25 @@ def field_value(event: dict | None, name: str) -> str | None:
         return "<missing>"
     if name in ("start", "end"):
         return local_time(event.get(name))
-    if name in ("locality", "postcode"):
+    if name in ("locality", "postcode", "name"):
         return norm((event.get("place") or {}).get(name))
     return norm(event.get(name))
+
+
+def lenient_name(gold: str | None, got: str | None) -> bool:
+    """Same venue name, or one contains the other when the shorter has at least 4 letters."""
+    if gold == got:
+        return True
+    if not gold or not got or gold == "<missing>" or got == "<missing>":
+        return False
+    shorter = min(gold, got, key=len)
+    return sum(ch.isalpha() for ch in shorter) >= 4 and (gold in got or got in gold)
 
 
 def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
     """All figures for one system."""
     right = {f: 0 for f in FIELDS}
+    name_lenient = 0
     total = 0
     mp_found = mp_total = 0
     tp = fp = fn = 0
@@ -119,6 +131,7 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
                 if not ok:
                     errors.append(f"{record['id']} {name}: gold {field_value(event, name)!r} "
                                   f"got {field_value(guess, name)!r}")
+            name_lenient += lenient_name(field_value(event, "name"), field_value(guess, "name"))
             times = set()
             if guess:
                 times |= {local_time(m.get("time")) for m in guess.get("meeting_points") or []}
@@ -146,6 +159,7 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     figures = {name: right[name] / total if total else 0.0 for name in FIELDS}
     figures.update({
+        "name_lenient": name_lenient / total if total else 0.0,
         "meeting_points": mp_found / mp_total if mp_total else 1.0,
         "contacts_f1": f1, "contacts_p": precision, "contacts_r": recall,
         "count_exact": count_exact / len(records) if records else 0.0,
@@ -243,13 +257,15 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("baseline (dateparser + capitalised place)", score(records, base_outputs)))
     print(f"corpus: {args.corpus.name}, {len(records)} documents, "
           f"{ours['events']} gold events")
-    header = ("system", "start", "end", "locality", "postcode", "meeting pts", "contacts F1",
+    header = ("system", "start", "end", "locality", "postcode", "name", "name lenient",
+              "meeting pts", "contacts F1",
               "kind", "count exact", "invented")
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for name, fig in rows:
         print(" | ".join([name] + [f"{fig[k]:.3f}" for k in
-                                    ("start", "end", "locality", "postcode", "meeting_points",
+                                    ("start", "end", "locality", "postcode", "name",
+                                     "name_lenient", "meeting_points",
                                      "contacts_f1", "kind", "count_exact")]
                          + [str(fig["invented"])]))
     print(f"\naffiche: contacts P {ours['contacts_p']:.3f} R {ours['contacts_r']:.3f}")
