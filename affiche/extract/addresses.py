@@ -16,6 +16,7 @@ from affiche.extract.placewords import (
     Grammar,
     capitalised,
     compile_grammar,
+    name_head,
     name_start_before,
     next_word,
     scan_name,
@@ -176,6 +177,7 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     cue = grammar.cue.search(candidate)
     if cue and cue.end() < len(candidate):
         candidate = candidate[cue.end():].strip()
+    candidate = candidate[name_head(candidate, grammar):]
     words = candidate.split()
     if not words or len(words) > 7 or not (words[0][0].isupper() or words[0][0].isdigit()):
         return None
@@ -256,6 +258,9 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         if address.country is None and grammar.belgian_forms.search(street):
             address.country = "BE"
         address.name = _venue_before(text, start, grammar)
+        if square and not has_number and address.name is None and address.postcode is None:
+            # "op de Groenplaats in Antwerpen": a square without number is a landmark
+            address.name, address.street = street, None
         found.append(address)
     for match in _POSTCODE.finditer(text):
         town = _known_locality(text, match.end(), grammar)

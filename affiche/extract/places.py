@@ -20,6 +20,7 @@ import functools
 import re
 import unicodedata
 
+from affiche import lang as language_data
 from affiche.extract.addresses import find_addresses
 from affiche.extract.placewords import (
     GAP,
@@ -31,6 +32,7 @@ from affiche.extract.placewords import (
     capitalised,
     compile_grammar,
     merged_lower,
+    name_head,
     name_start_before,
     preceding_cue,
     scan_name,
@@ -221,10 +223,16 @@ def _venue_from(text: str, position: int, grammar: Grammar, with_cue: bool,
         end = scan_name(text, typed.end(), grammar, lowercase_allowed=2, numbers=True)
         # adjectives alone ("centre fermé") do not make the name; words up to a capital or number
         # do, and for squares and stations lowercase words after "de" ("place de la république")
-        named = end > typed.end() and (
-            re.search(r"[A-ZÀ-Þ\d]", text[typed.end():end])
-            or (typed.group(0).lower() in grammar.lowercase_named
-                and grammar.genitive.match(text[typed.end():end])))
+        capitals = end > typed.end() and re.search(r"[A-ZÀ-Þ\d]", text[typed.end():end])
+        genitive = None if capitals or end <= typed.end() \
+            or typed.group(0).lower() not in grammar.lowercase_named \
+            else grammar.genitive.match(text[typed.end():end])
+        if genitive:
+            # in lower case the name is one word after "de": "place de la république", "gare du
+            # midi"; what follows ("… et arrive", "… sur leur") is the sentence going on
+            following = WORD.match(text, typed.end() + genitive.end())
+            end = min(end, following.end()) if following else end
+        named = bool(capitals or genitive)
         if not named:
             end = _last_type_end(text, typed.end(), end, grammar)
         if not named and not with_cue and end == typed.end() \
@@ -266,13 +274,18 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     found: list[Venue] = []
 
     def add(start: int, end: int, cue: str | None, typed: bool = False) -> None:
-        name = text[start:end].strip(" \t,.-")
         end = start + len(text[start:end].rstrip(" \t,.-"))
+        start += name_head(text[start:end], grammar)
+        name = text[start:end].strip(" \t,.-")
+        if len(name) < 3:
+            return
         folded = name.casefold()
         first_word = folded.split()[0]
-        if len(name) < 3 or first_word in grammar.time_words or folded in _NOT_VENUES \
+        if first_word in grammar.time_words or folded in _NOT_VENUES \
                 or folded in grammar.countries:
             return  # "Saturday 9", "November 11", "Facebook"
+        if not (typed or first_word in grammar.venue_first) and _not_a_venue(name, lang, cue):
+            return  # "Kill the Bill Rally", "Wereldvluchtelingendag", "Israel's"
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
         key = gazetteer.normalise(name)
@@ -314,6 +327,52 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     return _venues_without_overlaps(found)
 
 
+
+
+@functools.cache
+def _event_words(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The event-kind words of a language (whole words, prefixes, suffixes): an event's name
+    ("Refugee Walk", "Solidarity Rally") is no venue."""
+    try:
+        kinds = language_data.load(lang).get("events", {}).get("kinds", {})
+    except KeyError:
+        kinds = {}
+    words = {w.strip().lower() for group in kinds.values() for w in group}
+    whole = frozenset(w for w in words if "*" not in w)
+    prefixes = tuple(w.rstrip("*") for w in words if w.endswith("*") and len(w) > 4)
+    suffixes = tuple(w.lstrip("*") for w in words if w.startswith("*") and len(w) > 4)
+    return whole, prefixes, suffixes
+
+
+def _not_a_venue(name: str, lang: str, cue: str | None) -> bool:
+    """True for a capitalised name that reads as an event, a day or a possessive, or for a
+    shouted line after a capitalised cue ("À EXPULSER AVEC …")."""
+    words = [w.lower() for w in WORD.findall(name)]
+    if not words:
+        return True
+    if len(words) == 1 and re.search(r"['’]s$", name):
+        return True  # "Israel's" (march): the possessor, not a place
+    whole, prefixes, suffixes = _event_words(lang)
+    lowered = " " + " ".join(words) + " "
+    if any(w in whole or w.startswith(prefixes) or w.endswith(suffixes) for w in words) \
+            or any(" " in w and f" {w} " in lowered for w in whole):
+        return True
+    endings = language_places_list(lang, "day_name_endings")
+    if endings and words[-1].endswith(endings):
+        return True  # "Wereldvluchtelingendag", "Refugee Day": a day's name
+    # "À PLEIN RÉGIME", "À EXPULSER AVEC …": a shouted line, not a venue after a cue
+    return bool(cue) and name.isupper() and (cue.isupper() or (len(words) >= 3
+                                                                and cue[:1].isupper()))
+
+
+@functools.cache
+def language_places_list(lang: str, key: str) -> tuple[str, ...]:
+    """One word list of a language's `[places]` table, lower case (empty when absent)."""
+    try:
+        words = language_data.load(lang).get("places", {}).get(key, [])
+    except KeyError:
+        return ()
+    return tuple(str(w).lower() for w in words)
 
 
 def _venues_without_overlaps(found: list[Venue]) -> list[Venue]:

@@ -25,6 +25,7 @@ __all__ = [
     "compile_grammar",
     "merged_lower",
     "merged_words",
+    "name_head",
     "name_start_before",
     "next_word",
     "preceding_cue",
@@ -319,6 +320,37 @@ def name_start_before(text: str, end: int, limit: int = 4) -> int | None:
     return start
 
 
+
+
+# A shouted word before a name in ordinary case ("JUPILLE Maison des Jeunes"), and a shouted
+# heading glued to the next word's capital ("GRIVEGNEE-HAUTÉcole": the heading, then "École").
+_SHOUTED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\-'’]{3,}[ \t]+"
+                           r"(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-öø-ÿ])")
+_GLUED_HEAD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\-]{2,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+_FIRST_WORD = re.compile(r"([^\W\d_]+)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def name_head(name: str, grammar: Grammar) -> int:
+    """How many leading characters of a found name are not the venue's: a shouted heading
+    ("JUPILLE Maison …", "HAUTÉcole …"), a cue written with a capital ("A L'Atelier …") or an
+    adjective of place ("Brusselse Noordstation")."""
+    cut = 0
+    for _ in range(4):
+        match = _SHOUTED_WORD.match(name, cut) or _GLUED_HEAD.match(name, cut)
+        if match is None:
+            first = _FIRST_WORD.match(name, cut)
+            if first is None:
+                break
+            word = first.group(1)
+            lower = word.lower()
+            demonym = bool(grammar.demonym_endings) and len(word) > 4 and word[0].isupper() \
+                and lower.endswith(grammar.demonym_endings)
+            if (lower not in grammar.stops and not demonym) or lower in grammar.venue_first \
+                    or lower in grammar.street_before_words:
+                break
+            match = first
+        cut = match.end()
+    return cut
 
 
 @functools.cache
