@@ -192,3 +192,67 @@ def test_empty_and_unknown_language() -> None:
 ])
 def test_a_town_named_after_a_venue_word_places_the_venue(lang: str, text: str, town: str) -> None:
     assert town in [m.name for m in find_localities(text, lang)]
+
+
+# Venue names as people read them: (lang, text, the exact name expected among the venues)
+VENUE_NAMES = [
+    ("fr", "HERSTAL Maison du Peuple de Herstal, rue Large 4 à 4040 Herstal", "Maison du Peuple de Herstal"),
+    ("fr", "mardi 3 mai\nLONCIN-BASSalle des fêtes de Loncin, entrée libre", "Salle des fêtes de Loncin"),
+    ("fr", "A La Ruche des Tisserands, 12 rue Pasteur, 69007 Lyon", "La Ruche des Tisserands"),
+    ("fr", "Les familles se retrouvent devant l'Office des étrangers sur leur chemin.", "Office des étrangers"),
+    ("fr", "On part de la gare du nord et arrive au parc vers midi.", "gare du nord"),
+    ("fr", "Veillée devant le Centre de Transit 122Ter à Zaventem.", "Centre de Transit 122Ter"),
+    ("fr", "Concerts du mois\n• vendredi 4 avril à 20h\n  Salle Lumière\n  Un trio de jazz", "Salle Lumière"),
+    ("fr", "ve 14/03\nFABRIK\nsoirée", "FABRIK"),
+    ("fr", "• jeudi 6 mars à 19h\n  Le Rideau Rouge, Mons", "Le Rideau Rouge"),
+    ("nl", "Het concert begint aan het Antwerpse Zuidstation.", "Zuidstation"),
+    ("nl", "Picknick op de Sint-Pietersplaats in Gent.", "Sint-Pietersplaats"),
+    ("nl", "zaterdag 8 maart\nDe Koffiebrander\nquiz", "De Koffiebrander"),
+    ("en", "Gathering in Albion Square in Hackney at noon.", "Albion Square"),
+    ("en", "Friday 7 March, 7pm\nThe Old Library\nTalk and tea", "The Old Library"),
+]
+
+# Names that are not venues: (lang, text, a name that must not be found)
+NOT_VENUE_NAMES = [
+    ("en", "Join us on Save the Forest Rally this Sunday in the park.", "Save the Forest Rally"),
+    ("en", "Buses leave to Canada's border at dawn.", "Canada's"),
+    ("en", "Speeches at Climate Day in the town square.", "Climate Day"),
+    ("fr", "Nous serons au Maroc en mai.", "Maroc"),
+    ("fr", "LA MACHINE TOURNE À PLEIN RÉGIME CONTRE NOUS", "PLEIN RÉGIME"),
+    ("fr", "Rendez-vous à la Grande Marche Blanche dimanche.", "Grande Marche Blanche"),
+    ("nl", "Schrijf je in voor de Vredeswandeling Leuven van zondag.", "Vredeswandeling Leuven"),
+    ("nl", "Iedereen welkom op Burendag in de wijk.", "Burendag"),
+    ("nl", "Het Brusselse Zuidstation ligt vlakbij.", "Brusselse Zuidstation"),
+    ("fr", "Samedi 5 avril 2025\nCommentaires fermés. Merci.", "Commentaires fermés"),
+    ("fr", "Le lundi 7 avril, réunion.\nBonjour à toutes et à tous", "Bonjour"),
+    ("en", "Doors at 7pm and food at 8pm\nThe Organisers", "The Organisers"),
+]
+
+
+@pytest.mark.parametrize("lang, text, name", VENUE_NAMES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(VENUE_NAMES)])
+def test_venue_names(lang: str, text: str, name: str) -> None:
+    venues = find_venues(text, lang)
+    named = [a.name for a in find_addresses(text, lang)]
+    assert name in [v.name for v in venues] + named, [v.name for v in venues] + named
+    for venue in venues:
+        if venue.name == name:
+            assert text[venue.start:venue.end] == name  # as written, offsets exact
+
+
+@pytest.mark.parametrize("lang, text, name", NOT_VENUE_NAMES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(NOT_VENUE_NAMES)])
+def test_not_venue_names(lang: str, text: str, name: str) -> None:
+    names = [v.name for v in find_venues(text, lang)]
+    assert not any(name in found for found in names), names
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Pique-nique place du Marché à Wavre.", "place du Marché"),
+    ("nl", "Samenkomst op de Korenmarkt in Gent.", "Korenmarkt"),
+    ("en", "Vigil at Russell Square, London.", "Russell Square"),
+])
+def test_a_square_without_number_is_a_landmark(lang: str, text: str, name: str) -> None:
+    names = [a.name for a in find_addresses(text, lang)] + [v.name for v in find_venues(text, lang)]
+    streets = [a.street for a in find_addresses(text, lang)]
+    assert name in names and name not in streets

@@ -24,6 +24,7 @@ from affiche import lang as language_data
 from affiche.extract.addresses import find_addresses
 from affiche.extract.placewords import (
     GAP,
+    GLUED_HEAD,
     WORD,
     Address,
     Grammar,
@@ -284,7 +285,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         if first_word in grammar.time_words or folded in _NOT_VENUES \
                 or folded in grammar.countries:
             return  # "Saturday 9", "November 11", "Facebook"
-        if not (typed or first_word in grammar.venue_first) and _not_a_venue(name, lang, cue):
+        if not (typed or first_word in grammar.venue_first) and _not_a_venue(name, lang) \
+                or _shouted(name, cue):
             return  # "Kill the Bill Rally", "Wereldvluchtelingendag", "Israel's"
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
@@ -300,6 +302,15 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     tokens = words_of(text)
     for index, (start, end, token) in enumerate(tokens):
         lower = token.lower()
+        glued = GLUED_HEAD.match(token) if token.isupper() is False and token[:2].isupper() \
+            else None
+        if glued and token[glued.end():].lower().split("-")[0] in grammar.venue_first:
+            # "LONCIN-BASSalle des fêtes": a shouted heading glued to a venue word
+            head = start + glued.end()
+            typed_word = grammar.venue_type.match(text[head:head + 40])
+            if typed_word:
+                add(head, scan_name(text, head + typed_word.end(), grammar, lowercase_allowed=2,
+                                    numbers=True), None, True)
         capital = token[0].isupper()
         # venue words of other languages only when capitalised ("Place Flagey" in Dutch text)
         typed = lower in grammar.venue_first and (capital or lower in grammar.own_venue_first)
@@ -324,7 +335,50 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                 name_end = scan_name(text, end, grammar, lowercase_allowed=0)
                 before = grammar.cue_before.search(text, max(0, begin - 30), begin)
                 add(begin, max(name_end, end), before.group("cue") if before else None, True)
+    for start, end in _agenda_lines(text, grammar):
+        add(start, end, None)
     return _venues_without_overlaps(found)
+
+
+_LINES = re.compile(r"^[ \t]*(?:[•·*\-–][ \t]*)?([^\n]*?)[ \t]*$", re.MULTILINE)
+_DATE_LIKE = re.compile(r"\d{1,2}[hH:.]\d{2}|\b\d{1,2}/\d{1,2}|\d{1,2}[hH]\b")
+_LINE_NAME = re.compile(r"[^\W\d_][^\d.!?:;()\[\]|@#/\n,]{1,38}(?=,|$)")
+
+
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(?:/\d{1,2})?\b")
+
+
+def _date_line(line: str, grammar: Grammar) -> bool:
+    """A short line giving a day: a day number with a month or weekday name, or "27/01"."""
+    if len(line) > 60 or line.endswith(".") or not _DAY_NUMBER.search(line):
+        return False
+    return bool(re.search(r"\b\d{1,2}/\d{1,2}\b", line)) \
+        or any(w.lower() in grammar.time_words for w in WORD.findall(line))
+
+
+def _agenda_lines(text: str, grammar: Grammar) -> list[tuple[int, int]]:
+    """Spans of short capitalised lines right under a date line: an agenda's venue
+    ("… 15 mars à 20h" ↵ "Théâtre X" or "Le Caméo, Namur"), written without any cue."""
+    spans: list[tuple[int, int]] = []
+    previous = ""
+    for line in _LINES.finditer(text):
+        body = line.group(1)
+        if not body:
+            continue
+        if previous and len(body) <= 60 and _date_line(previous, grammar):
+            name = _LINE_NAME.match(body)
+            rest = body[name.end():] if name else ""
+            words = WORD.findall(name.group(0)) if name else []
+            if name and 1 <= len(words) <= 3 and len(rest.split()) <= 4 \
+                    and (not rest or rest.startswith(",")) and not _DATE_LIKE.search(body) \
+                    and all(w[0].isupper() or (w.lower() in grammar.cue_words
+                                               and w.lower() not in grammar.stops) for w in words) \
+                    and not (len(words) > 1 and name.group(0).isupper()) \
+                    and not any(w.lower() in grammar.time_words for w in words):
+                begin = line.start(1)
+                spans.append((begin, begin + name.end()))
+        previous = body
+    return spans
 
 
 
@@ -344,9 +398,8 @@ def _event_words(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str,
     return whole, prefixes, suffixes
 
 
-def _not_a_venue(name: str, lang: str, cue: str | None) -> bool:
-    """True for a capitalised name that reads as an event, a day or a possessive, or for a
-    shouted line after a capitalised cue ("À EXPULSER AVEC …")."""
+def _not_a_venue(name: str, lang: str) -> bool:
+    """True for a capitalised name that reads as an event, a day or a possessive."""
     words = [w.lower() for w in WORD.findall(name)]
     if not words:
         return True
@@ -360,8 +413,12 @@ def _not_a_venue(name: str, lang: str, cue: str | None) -> bool:
     endings = language_places_list(lang, "day_name_endings")
     if endings and words[-1].endswith(endings):
         return True  # "Wereldvluchtelingendag", "Refugee Day": a day's name
-    # "À PLEIN RÉGIME", "À EXPULSER AVEC …": a shouted line, not a venue after a cue
-    return bool(cue) and name.isupper() and (cue.isupper() or (len(words) >= 3
+    return False
+
+
+def _shouted(name: str, cue: str | None) -> bool:
+    """True for a shouted line read after a cue ("À PLEIN RÉGIME", "À EXPULSER AVEC …")."""
+    return bool(cue) and name.isupper() and (cue.isupper() or (len(name.split()) >= 3
                                                                 and cue[:1].isupper()))
 
 

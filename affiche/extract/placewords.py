@@ -16,6 +16,7 @@ from affiche.resolve import gazetteer
 
 __all__ = [
     "GAP",
+    "GLUED_HEAD",
     "WORD",
     "Address",
     "Grammar",
@@ -326,7 +327,7 @@ def name_start_before(text: str, end: int, limit: int = 4) -> int | None:
 # heading glued to the next word's capital ("GRIVEGNEE-HAUTÉcole": the heading, then "École").
 _SHOUTED_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\-'’]{3,}[ \t]+"
                            r"(?=[A-ZÀ-ÖØ-Þ][^\W\d_]*[a-zß-öø-ÿ])")
-_GLUED_HEAD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\-]{2,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
+GLUED_HEAD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ\-]{2,}(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ])")
 _FIRST_WORD = re.compile(r"([^\W\d_]+)[ \t]+(?=[A-ZÀ-ÖØ-Þ])")
 
 
@@ -336,7 +337,7 @@ def name_head(name: str, grammar: Grammar) -> int:
     adjective of place ("Brusselse Noordstation")."""
     cut = 0
     for _ in range(4):
-        match = _SHOUTED_WORD.match(name, cut) or _GLUED_HEAD.match(name, cut)
+        match = _SHOUTED_WORD.match(name, cut) or GLUED_HEAD.match(name, cut)
         if match is None:
             first = _FIRST_WORD.match(name, cut)
             if first is None:
