@@ -256,3 +256,14 @@ def test_a_square_without_number_is_a_landmark(lang: str, text: str, name: str) 
     names = [a.name for a in find_addresses(text, lang)] + [v.name for v in find_venues(text, lang)]
     streets = [a.street for a in find_addresses(text, lang)]
     assert name in names and name not in streets
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Concert à la salle Jean Jaurès de Namur samedi.", "salle Jean Jaurès"),
+    ("fr", "Veillée à la Maison des Jeunes de Namur.", "Maison des Jeunes de Namur"),
+    ("fr", "Débat à l'Université Libre de Bruxelles.", "Université Libre de Bruxelles"),
+    ("fr", "MONS : rassemblement 10h départ préfecture.", "préfecture"),
+    ("nl", "Optreden in de Lotto Arena van Antwerpen.", "Lotto Arena"),
+])
+def test_town_after_a_proper_venue_name(lang: str, text: str, name: str) -> None:
+    assert name in [v.name for v in find_venues(text, lang)]

@@ -277,6 +277,7 @@ def find_venues(text: str, lang: str) -> list[Venue]:
     def add(start: int, end: int, cue: str | None, typed: bool = False) -> None:
         end = start + len(text[start:end].rstrip(" \t,.-"))
         start += name_head(text[start:end], grammar)
+        end = start + _without_town(text[start:end], grammar, table)
         name = text[start:end].strip(" \t,.-")
         if len(name) < 3:
             return
@@ -381,6 +382,24 @@ def _agenda_lines(text: str, grammar: Grammar) -> list[tuple[int, int]]:
     return spans
 
 
+
+
+_TOWN_TAIL = re.compile(r"(?<=[^\W\d_])[ \t]+(?:de|d'|d’|van|of|in)[ \t]*([A-ZÀ-Þ][^\W\d_\-]*"
+                        r"(?:-[A-ZÀ-Þ][^\W\d_]*)*)$")
+
+
+def _without_town(name: str, grammar: Grammar, table: gazetteer.Gazetteer) -> int:
+    """Length of a venue name without the town after it when the name is already a proper
+    name ("salle René Dupont de Marche" → "salle René Dupont"); a name made by its town
+    ("Maison des Jeunes de Jupille", "Université Libre de Bruxelles") keeps it."""
+    tail = _TOWN_TAIL.search(name)
+    if tail is None or gazetteer.normalise(tail.group(1)) not in table.mentions:
+        return len(name)
+    before = WORD.findall(name[:tail.start()])
+    if len(before) >= 2 and before[-1][0].isupper() and before[-2][0].isupper() \
+            and before[-2].lower() not in grammar.venue_first:
+        return tail.start()
+    return len(name)
 
 
 @functools.cache
