@@ -267,3 +267,9 @@ def test_a_square_without_number_is_a_landmark(lang: str, text: str, name: str) 
 ])
 def test_town_after_a_proper_venue_name(lang: str, text: str, name: str) -> None:
     assert name in [v.name for v in find_venues(text, lang)]
+
+
+def test_a_park_named_like_a_town_is_a_venue_not_a_town() -> None:
+    text = "March from Hyde Park to the embassy."
+    assert "Hyde Park" in [v.name for v in find_venues(text, "en")]
+    assert "Hyde Park" not in [m.name for m in find_localities(text, "en")]

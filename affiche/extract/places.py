@@ -123,6 +123,8 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         if best is None:
             continue
         end, surface, entry, size = best
+        if size > 1 and chunk[size - 1].group(0).lower() in grammar.venue_after_words:
+            continue  # "Hyde Park", "Victoria Station": a park or station, found as a venue
         if size == 1 and not _plausible_town(text, first.start(), end, token, entry, grammar):
             continue
         if lang == "nl" and entry.country not in ("BE", "NL"):
