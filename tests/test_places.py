@@ -225,6 +225,7 @@ NOT_VENUE_NAMES = [
     ("nl", "Het Brusselse Zuidstation ligt vlakbij.", "Brusselse Zuidstation"),
     ("fr", "Samedi 5 avril 2025\nCommentaires fermés. Merci.", "Commentaires fermés"),
     ("fr", "Le lundi 7 avril, réunion.\nBonjour à toutes et à tous", "Bonjour"),
+    ("fr", "Remettons la solidarité au centre des discussions.", "centre"),
     ("en", "Doors at 7pm and food at 8pm\nThe Organisers", "The Organisers"),
 ]
 
@@ -251,6 +252,7 @@ def test_not_venue_names(lang: str, text: str, name: str) -> None:
     ("fr", "Pique-nique place du Marché à Wavre.", "place du Marché"),
     ("nl", "Samenkomst op de Korenmarkt in Gent.", "Korenmarkt"),
     ("en", "Vigil at Russell Square, London.", "Russell Square"),
+    ("fr", "Pique-nique sur la place Saint-Paul, 69005.", "place Saint-Paul"),
 ])
 def test_a_square_without_number_is_a_landmark(lang: str, text: str, name: str) -> None:
     names = [a.name for a in find_addresses(text, lang)] + [v.name for v in find_venues(text, lang)]

@@ -258,8 +258,10 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         if address.country is None and grammar.belgian_forms.search(street):
             address.country = "BE"
         address.name = _venue_before(text, start, grammar)
-        if square and not has_number and address.name is None and address.postcode is None:
-            # "op de Groenplaats in Antwerpen": a square without number is a landmark
+        if square and not has_number and address.name is None and (
+                address.postcode is None or street.split()[0].lower() in grammar.squares):
+            # "op de Groenplaats in Antwerpen", "place X, 69007": a square without number is a
+            # landmark; "Whitehall Place, London SW1A 2BD" is a street of a postal address
             address.name, address.street = street, None
         found.append(address)
     for match in _POSTCODE.finditer(text):

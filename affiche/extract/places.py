@@ -237,6 +237,11 @@ def _venue_from(text: str, position: int, grammar: Grammar, with_cue: bool,
             end = min(end, following.end()) if following else end
         named = bool(capitals or genitive)
         if not named:
+            common = grammar.genitive.match(text, typed.end())
+            if common and text[common.end():common.end() + 1].islower() and common.group(0).strip() \
+                    in grammar.connectors and typed.end() == _last_type_end(text, typed.end(), end,
+                                                                            grammar):
+                return None  # "au centre des débats": the word in a phrase, not a venue
             end = _last_type_end(text, typed.end(), end, grammar)
         if not named and not with_cue and end == typed.end() \
                 and not (cued and typed.group(0)[0].isupper()):
