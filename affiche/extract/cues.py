@@ -18,7 +18,8 @@ __all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pa
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
     """One case-insensitive regex matching any of `phrases` at word boundaries."""
-    worded, others = [], []
+    worded: list[str] = []
+    others: list[str] = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
         open_end, open_start = phrase.endswith("*"), phrase.startswith("*")
         body = phrase.strip("*").strip()

@@ -152,10 +152,10 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
         if role == "event" and not mention.has_date:
             header = _list_header(segments, unit)
             if header is not None:
-                name = next((n for n, pattern in meeting_table
-                             if n != "route_end" and pattern.search(header.text)), None)
-                if name:
-                    role, cue = "meeting", name
+                heading = next((n for n, pattern in meeting_table
+                                if n != "route_end" and pattern.search(header.text)), None)
+                if heading:
+                    role, cue = "meeting", heading
         points.append(TimePoint(mention, unit, role, cue, _day(mention)))
     return points
 
@@ -409,7 +409,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
                                  lang))
     first = _finish(draft, lang)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
-    if len(extra) >= 2 and not own_places:
+    if len(extra) >= 2 and not own_places and first.start is not None:
         # a programme at one place: the day itself is an event too, starting with its first
         # item (a list of actions at several places is no programme)
         umbrella = Draft(draft.day, anchors=list(draft.anchors), times=[first.start],
@@ -488,16 +488,21 @@ def _finish(draft: Draft, lang: str) -> Draft:
         # several departure times and no time of the event itself: only the day is known
         draft.start = (draft.anchors or draft.times)[0]
         draft.date_only = bool(meeting)
-    start = draft.start.mention
+    chosen = draft.start
+    assert chosen is not None
+    start = chosen.mention
     if start.kind == "interval" and start.end_value is not None:
         # the stated end moves with the start when the start's day came from elsewhere
         shift = draft.day - start.value.date() if isinstance(start.value, dt.datetime) \
             else dt.timedelta(0)
         draft.end_value = start.end_value + shift
     elif start.has_time:
+        begins = _clock(chosen)
         ends = [p for p in draft.times if p.role == "end" and p.mention.has_time
-                and _end_clock(p) > _clock(draft.start)]
+                and begins is not None and (_end_clock(p) or (0, 0)) > begins]
         if ends:
             mention = ends[0].mention
-            draft.end_value = move_to(mention.end_value or mention.value, draft.day)
+            stated = mention.end_value or mention.value
+            if stated is not None:
+                draft.end_value = move_to(stated, draft.day)
     return draft

@@ -178,8 +178,8 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
         located = _unit_place(places, unit)
         named = (located[0].name or located[0].locality) if located else None
         # a walk goes from the stop it names to the event; a stop is where to get off
-        origin, destination = (named, None) if mode == "walk" else (None, named)
-        hints.append(Transport(mode=mode, origin=origin, destination=destination,
+        start_from, end_at = (named, None) if mode == "walk" else (None, named)
+        hints.append(Transport(mode=mode, origin=start_from, destination=end_at,
                                note=unit.text, evidence=(unit.start, unit.end)))
     return hints
 
