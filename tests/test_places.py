@@ -275,3 +275,27 @@ def test_a_park_named_like_a_town_is_a_venue_not_a_town() -> None:
     text = "March from Hyde Park to the embassy."
     assert "Hyde Park" in [v.name for v in find_venues(text, "en")]
     assert "Hyde Park" not in [m.name for m in find_localities(text, "en")]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Rassemblement devant le ministère du Travail, place Rogier-Dupont.",
+     "ministère du Travail, place Rogier-Dupont"),
+    ("fr", "Réunion à la Maison de la Paix, salle Verdi, à 19h.", "Maison de la Paix, salle Verdi"),
+    ("nl", "Debat in de Bibliotheek De Krook, Kelderzaal om 20u.", "Bibliotheek De Krook, Kelderzaal"),
+    ("en", "Protest at the French Embassy, Knightsbridge Square.",
+     "French Embassy, Knightsbridge Square"),
+])
+def test_a_venue_and_its_square_or_room_make_one_name(lang: str, text: str, name: str) -> None:
+    assert name in [v.name for v in find_venues(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    # a list of targets is no venue with its room; a square before a postcode is the address
+    ("en", "Pickets at the Shell offices, Canadian Embassy and BP.", ["Shell offices"]),
+    ("fr", "Maison des Jeunes de Ciney, place des tilleuls à 5590 Ciney", ["Maison des Jeunes de Ciney"]),
+    ("nl", "Parkeren kan op de parking van het zwembad.", ["parking"]),
+])
+def test_venues_not_joined(lang: str, text: str, names: list[str]) -> None:
+    found = [v.name for v in find_venues(text, lang)] + [a.name for a in find_addresses(text, lang)]
+    for name in names:
+        assert name in found, found

@@ -238,9 +238,11 @@ def _venue_from(text: str, position: int, grammar: Grammar, with_cue: bool,
         named = bool(capitals or genitive)
         if not named:
             common = grammar.genitive.match(text, typed.end())
-            if common and text[common.end():common.end() + 1].islower() and common.group(0).strip() \
-                    in grammar.connectors and typed.end() == _last_type_end(text, typed.end(), end,
-                                                                            grammar):
+            if common and text[common.end():common.end() + 1].islower() \
+                    and common.group(0).strip() in grammar.connectors \
+                    and typed.group(0).lower() in language_places_list(grammar.lang,
+                                                                       "figurative_venue_words") \
+                    and typed.end() == _last_type_end(text, typed.end(), end, grammar):
                 return None  # "au centre des débats": the word in a phrase, not a venue
             end = _last_type_end(text, typed.end(), end, grammar)
         if not named and not with_cue and end == typed.end() \
@@ -345,7 +347,39 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                 add(begin, max(name_end, end), before.group("cue") if before else None, True)
     for start, end in _agenda_lines(text, grammar):
         add(start, end, None)
-    return _venues_without_overlaps(found)
+    return _joined(text, _venues_without_overlaps(found), grammar, lang)
+
+
+_POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[^\W\d_]{1,2}[ \t]+)?\d{4,5}\b")
+
+
+def _part_of_venue(name: str, grammar: Grammar, lang: str) -> bool:
+    """True for the square or room of a venue named after it ("place Y", "Z Square", "salle
+    Y", "Domzaal"): a type word and capitalised words only."""
+    words = WORD.findall(name)
+    rooms = language_places_list(lang, "room_words")
+    typed = [w for w in words if w.lower() in grammar.squares
+             or (rooms and w.lower().endswith(rooms))]
+    return bool(typed) and all(w in typed or w[0].isupper() or w.lower() in grammar.connectors
+                               for w in words)
+
+
+def _joined(text: str, venues: list[Venue], grammar: Grammar, lang: str) -> list[Venue]:
+    """A venue and its square or room named right after a comma, without a cue, make one name:
+    "ministère X, place Y", "Embassy, Z Square", "Maison X, salle Y"; not before a postcode,
+    where the square is the address."""
+    joined: list[Venue] = []
+    for venue in venues:
+        previous = joined[-1] if joined else None
+        if previous is not None and venue.cue is None \
+                and re.fullmatch(r",[ \t]*", text[previous.end:venue.start]) \
+                and _part_of_venue(venue.name, grammar, lang) \
+                and not _POSTCODE_AFTER.match(text, venue.end):
+            joined[-1] = Venue(previous.start, venue.end, text[previous.start:venue.end],
+                               previous.cue)
+        else:
+            joined.append(venue)
+    return joined
 
 
 _LINES = re.compile(r"^[ \t]*(?:[•·*\-–][ \t]*)?([^\n]*?)[ \t]*$", re.MULTILINE)

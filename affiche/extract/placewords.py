@@ -136,6 +136,7 @@ class Grammar:
     stopwords: frozenset[str]
     countries: dict[str, str]
     belgian_forms: re.Pattern[str]
+    lang: str = "fr"
 
 
 @functools.cache
@@ -216,6 +217,7 @@ def compile_grammar(lang: str) -> Grammar:
         stopwords=frozenset(stopwords),
         countries=countries,
         belgian_forms=re.compile(r"steenweg|chaussée|\bdrève\b|\bbus\b|\bbte\b", re.IGNORECASE),
+        lang=lang if lang in language_data.available() else "fr",
     )
 
 
