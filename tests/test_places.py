@@ -299,3 +299,19 @@ def test_venues_not_joined(lang: str, text: str, names: list[str]) -> None:
     found = [v.name for v in find_venues(text, lang)] + [a.name for a in find_addresses(text, lang)]
     for name in names:
         assert name in found, found
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("nl", "Lezing op vrijdag 3 mei om 19.30 uur (Vooruit, Theaterzaal) over wonen.", "Vooruit, Theaterzaal"),
+    ("fr", "Projection le 4 mai à 20h (Cinéma Aventure) puis débat.", "Cinéma Aventure"),
+    ("en", "Talk on 5 May at 7pm (Friends Meeting House), all welcome.", "Friends Meeting House"),
+])
+def test_a_bracket_after_a_time_names_the_venue(lang: str, text: str, name: str) -> None:
+    assert name in [v.name for v in find_venues(text, lang)]
+
+
+def test_a_bracket_after_a_time_that_names_no_venue() -> None:
+    for text in ("Rendez-vous à 14h (Bruxelles) devant la gare.", "Concert à 20h (entrée libre).",
+                 "Départ à 9h (FR/NL)."):
+        names = [v.name for v in find_venues(text, "fr")]
+        assert "Bruxelles" not in names and "entrée libre" not in names and "FR/NL" not in names

@@ -347,6 +347,13 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                 add(begin, max(name_end, end), before.group("cue") if before else None, True)
     for start, end in _agenda_lines(text, grammar):
         add(start, end, None)
+    if "(" in text:
+        for bracket in _TIMED_BRACKET.finditer(text):
+            parts = [p.strip() for p in bracket.group(1).split(",")]
+            if all(p and all(w[0].isupper() or w.lower() in grammar.connectors
+                             for w in WORD.findall(p)) for p in parts) \
+                    and len(WORD.findall(bracket.group(1))) <= 6:
+                add(bracket.start(1), bracket.end(1), None)
     return _joined(text, _venues_without_overlaps(found), grammar, lang)
 
 
@@ -382,6 +389,9 @@ def _joined(text: str, venues: list[Venue], grammar: Grammar, lang: str) -> list
     return joined
 
 
+# A bracket right after a time: "à 20h (Salle X)", "om 20 uur (Vooruit, Domzaal)".
+_TIMED_BRACKET = re.compile(r"\d[^\W\d_]{0,6}(?:[ \t.:]*\d{0,2}[ \t]*[^\W\d_]{0,6})?[ \t]*"
+                            r"\(([A-ZÀ-Þ][^\d()\n/@:;.!?]{1,50})\)")
 _LINES = re.compile(r"^[ \t]*(?:[•·*\-–][ \t]*)?([^\n]*?)[ \t]*$", re.MULTILINE)
 _DATE_LIKE = re.compile(r"\d{1,2}[hH:.]\d{2}|\b\d{1,2}/\d{1,2}|\d{1,2}[hH]\b")
 _LINE_NAME = re.compile(r"[^\W\d_][^\d.!?:;()\[\]|@#/\n,]{1,38}(?=,|$)")
