@@ -315,3 +315,14 @@ def test_a_bracket_after_a_time_that_names_no_venue() -> None:
                  "Départ à 9h (FR/NL)."):
         names = [v.name for v in find_venues(text, "fr")]
         assert "Bruxelles" not in names and "entrée libre" not in names and "FR/NL" not in names
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Soirée au CSA (Centre Social Autogéré) vendredi.", "CSA (Centre Social Autogéré)"),
+    ("fr", "Soirée au CSA (gratuit) vendredi.", "CSA"),
+    ("en", "Meeting at the SSH (Southside Social Hub) on Monday.", "SSH (Southside Social Hub)"),
+    ("fr", "Rassemblement devant l'entrée latérale de l'hôpital à 14h.", "entrée latérale de l'hôpital"),
+])
+def test_acronym_with_its_expansion_and_venue_words_after_an_article(
+        lang: str, text: str, name: str) -> None:
+    assert name in [v.name for v in find_venues(text, lang)]

@@ -270,7 +270,8 @@ def _last_type_end(text: str, start: int, end: int, grammar: Grammar) -> int:
     """Within a scanned name without capitals, the end of its last venue word (or `start`)."""
     last = start
     for word in WORD.finditer(text, start, end):
-        if word.group(0).lower() in grammar.venue_types:
+        # "l'hôpital": the venue word after an elided article
+        if re.sub(r"^[dl]['’]", "", word.group(0).lower()) in grammar.venue_types:
             last = word.end()
     return last
 
@@ -354,7 +355,24 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                              for w in WORD.findall(p)) for p in parts) \
                     and len(WORD.findall(bracket.group(1))) <= 6:
                 add(bracket.start(1), bracket.end(1), None)
-    return _joined(text, _venues_without_overlaps(found), grammar, lang)
+    return [_with_expansion(text, v) for v in
+            _joined(text, _venues_without_overlaps(found), grammar, lang)]
+
+
+_EXPANSION = re.compile(r"[ \t]*\(([^()\n]{3,60})\)")
+
+
+def _with_expansion(text: str, venue: Venue) -> Venue:
+    """An acronym's venue with its expansion in brackets: "LOL (Laboratoire Ouvert Lyonnais)"."""
+    if not (venue.name.isupper() and 2 <= len(venue.name) <= 6 and venue.name.isalpha()):
+        return venue
+    bracket = _EXPANSION.match(text, venue.end)
+    if bracket is None:
+        return venue
+    initials = "".join(w[0] for w in WORD.findall(bracket.group(1)) if w[0].isupper())
+    if initials.upper() != venue.name.upper():
+        return venue
+    return Venue(venue.start, bracket.end(), text[venue.start:bracket.end()], venue.cue)
 
 
 _POSTCODE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:[^\W\d_]{1,2}[ \t]+)?\d{4,5}\b")
