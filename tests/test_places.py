@@ -326,3 +326,19 @@ def test_a_bracket_after_a_time_that_names_no_venue() -> None:
 def test_acronym_with_its_expansion_and_venue_words_after_an_article(
         lang: str, text: str, name: str) -> None:
     assert name in [v.name for v in find_venues(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text, name, not_name", [
+    ("fr", "Prière devant la basilique rassemble l'assemblée.", "basilique",
+     "basilique rassemble l'assemblée"),
+    ("fr", "Soins à l'hôpital militaire d'Anvers.", "hôpital militaire d'Anvers", None),
+    ("fr", "Repas à Malmedy le 9 avec les voisins.", None, "Malmedy le 9"),
+    ("en", "Stalls on Saturdays in the market hall.", None, "Saturdays"),
+    ("nl", "Meer info op Facebookgroep Buren.", None, "Facebookgroep Buren"),
+])
+def test_venue_name_ends(lang: str, text: str, name: str | None, not_name: str | None) -> None:
+    names = [v.name for v in find_venues(text, lang)]
+    if name:
+        assert name in names, names
+    if not_name:
+        assert not_name not in names, names

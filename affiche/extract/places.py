@@ -52,8 +52,9 @@ __all__ = [
 ]
 
 # Platforms that follow "on"/"sur"/"op" like places but are not ones.
-_NOT_VENUES = frozenset({"facebook", "twitter", "instagram", "youtube", "internet", "google",
-                         "telegram", "whatsapp", "signal", "mastodon", "tiktok", "zoom"})
+_NOT_VENUES = tuple({"facebook", "twitter", "instagram", "youtube", "internet", "google",
+                         "telegram", "whatsapp", "signal", "mastodon", "tiktok", "zoom",
+                     "uncategorized", "uncategorised", "non classé"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 
 
@@ -293,7 +294,7 @@ def find_venues(text: str, lang: str) -> list[Venue]:
             return
         folded = name.casefold()
         first_word = folded.split()[0]
-        if first_word in grammar.time_words or folded in _NOT_VENUES \
+        if first_word in grammar.time_words or folded.startswith(_NOT_VENUES) \
                 or folded in grammar.countries:
             return  # "Saturday 9", "November 11", "Facebook"
         if not (typed or first_word in grammar.venue_first) and _not_a_venue(name, lang) \

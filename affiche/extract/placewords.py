@@ -155,7 +155,8 @@ def compile_grammar(lang: str) -> Grammar:
     venue_types = merged_words("venue_types")
     stopwords = {w.casefold() for w in data.get("locality_stopwords", [])}
     time = language_data.load(lang).get("time", {}) if lang in language_data.available() else {}
-    time_words = {str(w).casefold().rstrip(".") for table in ("weekday_words", "month_words")
+    time_words = {str(w).casefold().rstrip(".") for table in ("weekday_words", "month_words",
+                                                                   "weekday_plural_words")
                   for w in time.get(table, {})}
     stopwords.update(time_words)
     countries = {}
@@ -275,13 +276,21 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
     end = position
     seen_capital = False
     cursor = position
+    after_connector = False
+    before_lower = None  # where the name ended before a lowercase word, while it may be a verb
     for _ in range(limit):
         elided = re.match(r"[ \t]*([dDlL]['’])(?=[^\W\d_])", text[cursor:cursor + 4])
         if elided:
+            if before_lower is not None and not after_connector and elided.group(1)[0] in "lL":
+                # "cathédrale divise l'Église": a lowercase word then an article is a verb
+                end = before_lower
+                break
             cursor += elided.end()
             continue
         if numbers:
             number = _NAME_NUMBER.match(text, cursor)
+            if number and after_connector:
+                break  # "Angleur le 7": a date after the name, not a house number
             if number:
                 cursor = number.end()
                 end = cursor
@@ -293,9 +302,11 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
         lower = token.lower()
         if lower in grammar.connectors:
             cursor = word.end()
+            after_connector = True
             continue
         if lower in grammar.stops:
             break
+        before_lower = None
         if token[0].isupper():
             seen_capital = True
         elif lower in grammar.venue_types and not seen_capital:
@@ -304,6 +315,8 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             break
         else:
             lowercase_allowed -= 1
+            before_lower = end
+        after_connector = False
         cursor = end = word.end()
     return end
 
