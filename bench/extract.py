@@ -1,6 +1,7 @@
 """Announcement bench: `affiche extract --jsonl` over ../shared/corpus/announcements-dev.jsonl.
 
-Prints per-field accuracy (start, end, locality, postcode, venue name, meeting-point times, contacts F1, kind,
+Prints per-field accuracy (start, end, locality, postcode, venue name, meeting-point times,
+contacts F1, kind,
 event count, invented events on no-event texts) for affiche and, in the same run, for a baseline
 that takes dateparser's first future date and the first capitalised place name; then documents
 per second (whole command including start-up, and warm in-process) and peak memory.
@@ -9,7 +10,8 @@ Scoring: gold and predicted events of a document are paired: same start first, t
 (each pass preferring the same locality). A field counts as right when the paired prediction has
 the same value (text compared case-insensitively, with spaces collapsed); an unpaired gold event
 is wrong on every field. Venue name (`place.name`) is also shown leniently: right when one of
-gold and predicted contains the other and the shorter has at least 4 letters. Meeting-point times: a gold time counts as found when a predicted
+gold and predicted contains the other and the shorter has at least 4 letters. Meeting-point
+times: a gold time counts as found when a predicted
 meeting point or transport departure has it (the corpus labels train departures as meeting
 points). Contacts:
 micro P/R/F1 over documents, with e-mail obfuscation undone, phones compared by digits, URLs

@@ -285,9 +285,10 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
     for match in _UK_POSTCODE.finditer(text):
-        town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", text[max(0, match.start() - 30):match.start()])
+        before = text[max(0, match.start() - 30):match.start()]
+        town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", before)
         if town and gazetteer.load().candidates(town.group(1), "GB"):
-            begin = match.start() - (len(text[max(0, match.start() - 30):match.start()]) - town.start(1))
+            begin = match.start() - (len(before) - town.start(1))
             found.append(Address(begin, match.end(), postcode=match.group(0),
                                  locality=town.group(1), country="GB"))
     return _without_overlaps(found)

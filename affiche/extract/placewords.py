@@ -207,7 +207,8 @@ def compile_grammar(lang: str) -> Grammar:
                             + merged_words("street_after")),
         cue_words=frozenset(function_words | connectors
                             | {w.lower() for w in data.get("articles", [])}),
-        genitive=re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+(?:{alternation(merged_words('genitives'))})"
+        genitive=re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+"
+                            rf"(?:{alternation(merged_words('genitives'))})"
                             r"(?:[ \t]|(?<=['’]))", re.IGNORECASE),
         # glued venue words are read in the text's own language only ("Marchal" is no hall)
         venue_suffix=re.compile(rf"(?<![\w\-])[A-ZÀ-Þ][\w\-]{{2,}}?"
