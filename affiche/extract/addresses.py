@@ -286,11 +286,11 @@ def find_addresses(text: str, lang: str) -> list[Address]:
                              country=_postcode_country(code, prefix, locality, entry)))
     for match in _UK_POSTCODE.finditer(text):
         before = text[max(0, match.start() - 30):match.start()]
-        town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", before)
-        if town and gazetteer.load().candidates(town.group(1), "GB"):
-            begin = match.start() - (len(before) - town.start(1))
+        uk_town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", before)
+        if uk_town and gazetteer.load().candidates(uk_town.group(1), "GB"):
+            begin = match.start() - (len(before) - uk_town.start(1))
             found.append(Address(begin, match.end(), postcode=match.group(0),
-                                 locality=town.group(1), country="GB"))
+                                 locality=uk_town.group(1), country="GB"))
     return _without_overlaps(found)
 
 

@@ -163,7 +163,7 @@ def _after_venue_word(text: str, start: int, grammar: Grammar) -> bool:
     """True when the word before is a venue type ("Theatre Namur", "Cinéma Liège"): the venue
     is in that town."""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return bool(previous) and _fold(previous.group(1)) in _folded(grammar.venue_first)
+    return previous is not None and _fold(previous.group(1)) in _folded(grammar.venue_first)
 
 
 def _fold(word: str) -> str:
@@ -263,8 +263,8 @@ def _venue_from(text: str, position: int, grammar: Grammar, with_cue: bool,
     if word is None or not capitalised(word.group(0)):
         return None
     end = scan_name(text, position, grammar, lowercase_allowed=0, numbers=True)
-    suffix = grammar.venue_after.match(text, GAP.match(text, end).end()) \
-        if GAP.match(text, end) else None
+    gap = GAP.match(text, end)
+    suffix = grammar.venue_after.match(text, gap.end()) if gap else None
     if suffix:
         end = suffix.end()
     return end if end > position else None

@@ -174,8 +174,9 @@ def not_a_venue(name: str, lang: str) -> bool:
 
 def shouted(name: str, cue: str | None) -> bool:
     """True for a shouted line read after a cue ("À PLEIN RÉGIME", "À EXPULSER AVEC …")."""
-    return bool(cue) and name.isupper() and (cue.isupper() or (len(name.split()) >= 3
-                                                                and cue[:1].isupper()))
+    if not cue or not name.isupper():
+        return False
+    return cue.isupper() or (len(name.split()) >= 3 and cue[:1].isupper())
 
 
 @functools.cache
