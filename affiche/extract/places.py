@@ -16,6 +16,7 @@ Hand-written rules rather than a statistical tagger: no Dutch model ships on PyP
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -371,14 +372,20 @@ def find_venues(text: str, lang: str) -> list[Venue]:
 
 def _venues_without_overlaps(found: list[Venue]) -> list[Venue]:
     """The longest venue of overlapping ones, keeping a cue found for the same name."""
-    kept: list[Venue] = []
+    kept: list[Venue] = []  # disjoint, in text order: a clash is found by bisection
+    starts: list[int] = []
     for venue in sorted(found, key=lambda v: (-(v.end - v.start), v.start)):
-        clash = [k for k in kept if not (venue.end <= k.start or k.end <= venue.start)]
+        index = bisect.bisect_left(starts, venue.start)
+        clash = [kept[index - 1]] if index and kept[index - 1].end > venue.start else []
+        while index < len(kept) and kept[index].start < venue.end:
+            clash.append(kept[index])
+            index += 1
         if not clash:
-            kept.append(venue)
+            position = bisect.bisect_left(starts, venue.start)
+            kept.insert(position, venue)
+            starts.insert(position, venue.start)
         elif venue.cue:
             for other in clash:
                 if other.cue is None and other.start == venue.start:
                     other.cue = venue.cue
-    return sorted(kept, key=lambda v: v.start)
-
+    return kept
