@@ -355,3 +355,17 @@ def test_venue_name_ends(lang: str, text: str, name: str | None, not_name: str |
         assert name in names, names
     if not_name:
         assert not_name not in names, names
+
+
+@pytest.mark.parametrize("lang, text, not_name", [
+    ("en", "Speakers from Tenants Rights Campaign and friends.", "Tenants Rights Campaign"),
+    ("fr", "Avec le soutien du Collectif Sans Frontières Namur.", "Collectif Sans Frontières Namur"),
+    ("nl", "Met steun van Buurtwerk Noord vzw.", "Buurtwerk Noord vzw"),
+])
+def test_an_organisation_is_no_venue(lang: str, text: str, not_name: str) -> None:
+    assert not_name not in [v.name for v in find_venues(text, lang)]
+
+
+def test_an_organisation_hall_is_still_a_venue() -> None:
+    names = [v.name for v in find_venues("Concert à la salle du Syndicat des Dockers.", "fr")]
+    assert "salle du Syndicat des Dockers" in names

@@ -156,7 +156,8 @@ def _event_words(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str,
 
 
 def not_a_venue(name: str, lang: str) -> bool:
-    """True for a capitalised name that reads as an event, a day or a possessive."""
+    """True for a capitalised name that reads as an event, a day, an organisation or a
+    possessive."""
     words = [w.lower() for w in WORD.findall(name)]
     if not words:
         return True
@@ -167,6 +168,8 @@ def not_a_venue(name: str, lang: str) -> bool:
     if any(w in whole or w.startswith(prefixes) or w.endswith(suffixes) for w in words) \
             or any(" " in w and f" {w} " in lowered for w in whole):
         return True
+    if set(words) & set(language_places_list(lang, "organisation_words")):
+        return True  # "Palestine Solidarity Campaign", "Comité X vzw": an organiser
     # "Wereldvluchtelingendag", "Refugee Day": a day's name
     endings = language_places_list(lang, "day_name_endings")
     return bool(endings) and words[-1].endswith(endings)
