@@ -4,7 +4,9 @@ Three finders, each returning spans with the text's own wording (no normalisatio
   - `find_addresses`: "12 rue de la Loi, 1000 Bruxelles", "Kerkstraat 5 bus 2, 9000 Gent",
     "75001 Paris", "1012 AB Amsterdam", "CH-1204 Genève", "Portland Place, London W1A 1AA";
   - `find_venues`: landmarks introduced by a locative cue or a venue word ("devant le centre
-    fermé 127bis", "aan het Noordstation", "gare du Midi", "outside the Town Hall");
+    fermé 127bis", "aan het Noordstation", "gare du Midi", "outside the Town Hall"), or written
+    without one on an agenda line under a date or in a bracket after a time; what makes a name
+    read right (and what is no venue) is in `affiche.extract.venuenames`;
   - `find_localities`: towns of the offline gazetteer, in both languages of bilingual places.
 
 Street types, locative cues, venue words and the capitalised words that are not towns come from
