@@ -236,6 +236,7 @@ NOT_VENUE_NAMES = [
     ("fr", "Le lundi 7 avril, réunion.\nBonjour à toutes et à tous", "Bonjour"),
     ("fr", "Remettons la solidarité au centre des discussions.", "centre"),
     ("en", "Doors at 7pm and food at 8pm\nThe Organisers", "The Organisers"),
+    ("fr", "jeudi 12 mars\nSoirée Palestine\nau local", "Soirée Palestine"),
 ]
 
 

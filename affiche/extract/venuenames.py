@@ -113,7 +113,10 @@ def agenda_lines(text: str, grammar: Grammar) -> list[tuple[int, int]]:
                     and all(w[0].isupper() or (w.lower() in grammar.cue_words
                                                and w.lower() not in grammar.stops) for w in words) \
                     and not (len(words) > 1 and name.group(0).isupper()) \
-                    and not any(w.lower() in grammar.time_words for w in words):
+                    and not any(w.lower() in grammar.time_words for w in words) \
+                    and not (words[0].casefold() in grammar.stopwords
+                             and words[0].lower() not in grammar.venue_first):
+                # (the last test: "Soirée Palestine", "Concert Solidaire" open with a title word)
                 begin = line.start(1)
                 spans.append((begin, begin + name.end()))
         previous = body
