@@ -360,7 +360,8 @@ def test_venue_name_ends(lang: str, text: str, name: str | None, not_name: str |
 
 @pytest.mark.parametrize("lang, text, not_name", [
     ("en", "Speakers from Tenants Rights Campaign and friends.", "Tenants Rights Campaign"),
-    ("fr", "Avec le soutien du Collectif Sans Frontières Namur.", "Collectif Sans Frontières Namur"),
+    ("fr", "Avec le soutien du Collectif Sans Frontières Namur.",
+     "Collectif Sans Frontières Namur"),
     ("nl", "Met steun van Buurtwerk Noord vzw.", "Buurtwerk Noord vzw"),
 ])
 def test_an_organisation_is_no_venue(lang: str, text: str, not_name: str) -> None:
