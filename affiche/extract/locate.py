@@ -16,7 +16,8 @@ from affiche.model import Place
 
 __all__ = ["PlaceCandidate", "candidates", "choose", "candidates_in"]
 
-_RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 1.0}
+# a bare town says less than a venue one sentence away (the town completes the venue anyway)
+_RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 0.5}
 
 
 @dataclass
