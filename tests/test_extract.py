@@ -214,3 +214,13 @@ def test_a_same_day_report_in_the_past_tense_is_no_event() -> None:
     text = ("Vottem, dimanche\n\nLa date du 9 mars n'a pas été choisie au hasard : ce dimanche, "
             "quelque 300 personnes se sont rassemblées devant le centre fermé.")
     assert extract(text, "2025-03-09", "fr") == []
+
+
+def test_a_time_in_a_sentence_about_a_past_day_stays_with_the_event() -> None:
+    text = ("Rally for health care on Saturday, March 20, 2010 at the Capitol, Washington.\n"
+            "Some people also plan to meet at 10am to visit offices, unlike the previous "
+            "Saturday.\nThe main rally starts at noon.")
+    events = extract(text, "2010-03-19", "en")
+    assert starts(events) == ["2010-03-20T12:00"]
+    assert [m.time.strftime("%H:%M") for m in events[0].meeting_points
+            if isinstance(m.time, dt.datetime)] == ["10:00"]

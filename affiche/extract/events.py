@@ -302,7 +302,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     """Group time points into event drafts (rules 2-5)."""
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
-    unit_days = {p.unit.start: p.day for p in reversed(points) if p.day is not None}
+    # the day of each sentence, for its times; a past day mentioned in passing lends none
+    unit_days = {p.unit.start: p.day for p in reversed(points)
+                 if p.day is not None and p.day >= reference.date()}
     waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
     dropped_days: set[dt.date] = set()
