@@ -307,9 +307,10 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                  if p.day is not None and p.day >= reference.date()}
     waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
-    dropped_days: set[dt.date] = set()
     current: dt.date | None = None
     current_live = False
+    last_live: TimePoint | None = None  # the last dated point that is an event's day
+    past_unit: int | None = None
     pending: list[TimePoint] = []
     for point in points:
         if point.day is None and point.mention.has_date:
@@ -320,8 +321,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                 _is_report(point, lang, reference, report) or _cancelled(point, cancelled)))
             current_live = live
             if not live:
-                dropped_days.add(point.day)
+                past_unit = point.unit.start
                 continue
+            last_live = point
             draft = by_day.setdefault(point.day, Draft(point.day))
             if point.role == "event":
                 draft.anchors.append(point)
@@ -343,6 +345,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         elif current_live:
             point.day = current
             by_day[current].times.append(point)
+        elif last_live is not None and point.unit.start != past_unit \
+                and point.unit.paragraph == last_live.unit.paragraph and last_live.day in by_day:
+            # "unlike the previous Saturday. The rally starts at noon": a past day mentioned in
+            # passing keeps only its own sentence; the paragraph goes on about the event
+            point.day = last_live.day
+            by_day[last_live.day].times.append(point)
     for point in waiting:
         if point.day in by_day:
             by_day[point.day].times.append(point)
