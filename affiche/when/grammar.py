@@ -64,6 +64,13 @@ class Frame:
     zone: int | None = None
     date_shared: bool = False
 
+    def adopt_pending(self, slot: str) -> None:
+        """Give the number left waiting ("14" before "juillet") to `slot` and cover its atom."""
+        setattr(self, slot, self.pending)
+        self.pending = None
+        if self.pending_atom is not None:
+            self.touch(self.pending_atom)
+
     def touch(self, atom: Atom) -> None:
         """Extend the frame's span over an atom it used."""
         if self.start < 0 or atom.start < self.start:
@@ -294,8 +301,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.wd = int(atom.value)
             cur.rec = cur.rec or kind == "wdpl"
             if cur.pending is not None and cur.qty is None and cur.day is None:
-                cur.qty, cur.pending = cur.pending, None
-                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+                cur.adopt_pending("qty")
             cur.touch(atom)
         elif kind == "month":
             if cur.month is not None:
@@ -303,8 +309,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.month = int(atom.value)
             if cur.pending is not None and cur.day is None and 1 <= cur.pending <= 31 \
                     and cur.pending_atom is not None and cur.pending_atom.kind == "num":
-                cur.day, cur.pending = cur.pending, None
-                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+                cur.adopt_pending("day")
             cur.touch(atom)
         elif kind in ("reld", "reldp"):
             if cur.reld is not None or cur.wd is not None or cur.day is not None:
@@ -337,8 +342,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and atom.value in COUNTED_UNITS:
                 cur.qty = 1  # "in half an hour", "over een kwartier"
             if cur.pending is not None and cur.qty is None and _counts(chunk, index - 1, cur):
-                cur.qty, cur.pending = cur.pending, None
-                cur.touch(cur.pending_atom)  # type: ignore[arg-type]
+                cur.adopt_pending("qty")
             cur.touch(atom)
         elif kind == "hol":
             if cur.hol is not None:
@@ -357,8 +361,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.qty, cur.unit, cur.dur, cur.clock = cur.clock.hour, "hour", "later", None
             elif atom.value == "week_of" and cur.pending is not None and cur.pending_atom \
                     and (cur.pending_atom.kind == "ordw" or cur.pending_atom.ordinal):
-                cur.nth, cur.unit, cur.pending = cur.pending, "week", None  # "first week of"
-                cur.touch(cur.pending_atom)
+                cur.unit = "week"  # "first week of"
+                cur.adopt_pending("nth")
             elif atom.value == "week_of" and cur.mod is not None:
                 cur.unit = "week"  # "laatste week van september"
             else:
