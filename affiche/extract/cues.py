@@ -13,7 +13,8 @@ from typing import Any
 
 from affiche import lang as language_data
 
-__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pattern"]
+__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pattern",
+           "transport_modes"]
 
 
 def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
@@ -68,3 +69,14 @@ def past_pattern(lang: str) -> re.Pattern[str]:
     phrases = phrase_pattern(list(events_data(lang)["past"])).pattern
     forms = "|".join(f"(?:{r})" for r in events_data(lang).get("past_regex", []))
     return re.compile("|".join(p for p in (phrases, forms) if p), re.IGNORECASE)
+
+
+_MOTION_LISTS = ("depart_words", "arrive_words", "stop_words")
+
+
+@functools.cache
+def transport_modes(lang: str, walking: bool = True) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The transport modes of `events.transport` (train, bus…), without its lists of motion and
+    stop words; `walking=False` keeps only vehicles."""
+    return tuple((name, pattern) for name, pattern in cue_table(lang, "transport")
+                 if name not in _MOTION_LISTS and (walking or name != "walk"))

@@ -123,7 +123,7 @@ def _cue_before(pattern: Any, unit: Unit, offset: int) -> str | None:
 
 def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[TimePoint]:
     """Give each mention its unit and role (rule 1)."""
-    transport_modes = cues.cue_table(lang, "transport")
+    vehicles = cues.transport_modes(lang, walking=False)
     motion = cues.phrase_pattern(cues.events_data(lang)["transport"]["depart_words"]
                                  + cues.events_data(lang)["transport"]["arrive_words"])
     meeting_table = cues.cue_table(lang, "meeting")
@@ -135,8 +135,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item
             unit = segments.unit_at(mention.end - 1)
         role, cue = "event", None
-        mode = _vehicle_moving(unit.text, transport_modes, motion) or _continued_vehicle(
-            segments, unit, transport_modes, motion)
+        mode = _vehicle_moving(unit.text, vehicles, motion) or _continued_vehicle(
+            segments, unit, vehicles, motion)
         if mode:
             role, cue = "transport", mode
         elif mention.open == "before" or (mention.kind == "value"
@@ -183,8 +183,6 @@ def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
     """The mode of a vehicle that a sentence says leaves or arrives ("un train part à 13h"):
     the motion word must follow the vehicle closely."""
     for name, pattern in modes:
-        if name in ("depart_words", "arrive_words", "stop_words", "walk"):
-            continue
         for match in pattern.finditer(text):
             if motion.search(text, match.end(), match.end() + 40):
                 return name
@@ -202,9 +200,7 @@ def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
     before = segments.units[index - 1]
     if before.paragraph != unit.paragraph:
         return None
-    return next((name for name, pattern in modes
-                 if name not in ("depart_words", "arrive_words", "stop_words", "walk")
-                 and pattern.search(before.text)), None)
+    return next((name for name, pattern in modes if pattern.search(before.text)), None)
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:

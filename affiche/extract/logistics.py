@@ -135,8 +135,7 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
                     lang: str, meeting: list[MeetingPoint]) -> list[Transport]:
     """Trains and buses to take (timed sentences) and stops or walking times (untimed)."""
     data = cues.events_data(lang)["transport"]
-    modes = [(name, pattern) for name, pattern in cues.cue_table(lang, "transport")
-             if name not in ("depart_words", "arrive_words", "stop_words")]
+    modes = cues.transport_modes(lang)
     arrive = cues.phrase_pattern(data["arrive_words"])
     stops = cues.phrase_pattern(data["stop_words"])
     hints: list[Transport] = []
