@@ -1,8 +1,8 @@
 """Contacts in running text: e-mails (also obfuscated), phone numbers, URLs and social handles.
 
 E-mail and URL shapes are simple enough for regular expressions (links to read, such as a news
-article's page or an encyclopedia entry, are not contacts and are left out); what varies by language (the
-words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words that announce a
+article's page or an encyclopedia entry, are not contacts and are left out); what varies by
+language (the words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words that announce a
 phone number) comes from the `[places]` tables of every language file, because a call in one
 language often quotes an address written in another. Phone numbers are found and validated by
 `phonenumbers` (Belgian default region): numbers valid in that region, or written in
