@@ -2,10 +2,10 @@
 
 E-mail and URL shapes are simple enough for regular expressions (links to read, such as a news
 article's page or an encyclopedia entry, are not contacts and are left out); what varies by
-language (the words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words that announce a
-phone number) comes from the `[places]` tables of every language file, because a call in one
-language often quotes an address written in another. Phone numbers are found and validated by
-`phonenumbers` (Belgian default region): numbers valid in that region, or written in
+language (the words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words
+that announce a phone number) comes from the `[places]` tables of every language file, because
+a call in one language often quotes an address written in another. Phone numbers are found and
+validated by `phonenumbers` (Belgian default region): numbers valid in that region, or written in
 international form, or announced by a phone word, are kept, so dates and amounts are not.
 """
 
