@@ -88,6 +88,9 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         own, own_span = describe.choose_kind(lang, units, None, {}, masked)
         if own_span is not None:
             event.kind, kind_span = own, own_span
+    if draft.kind:
+        # one sentence told two events apart by their kinds ("the rally … and the vigil …")
+        event.kind = draft.kind
     if kind_span:
         event.evidence["kind"] = kind_span
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]

@@ -46,6 +46,7 @@ class TimePoint:
     role: str
     cue: str | None = None
     day: dt.date | None = None
+    head: Unit | None = None  # the line of its date, when its time is on the next line
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Draft:
     item: bool = False
     notes: list[str] = field(default_factory=list)
     umbrella: bool = False
+    kind: str | None = None  # the kind its own clause names, when a sentence holds two events
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
@@ -130,7 +132,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     ending = cues.cue_pattern(lang, "ending")
     points = []
     for mention in mentions:
-        unit = segments.unit_at(mention.start)
+        unit = head = segments.unit_at(mention.start)
         if mention.has_time and "\n" in mention.text:
             # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item
             unit = segments.unit_at(mention.end - 1)
@@ -156,7 +158,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                 if n != "route_end" and pattern.search(header.text)), None)
                 if heading:
                     role, cue = "meeting", heading
-        points.append(TimePoint(mention, unit, role, cue, _day(mention)))
+        points.append(TimePoint(mention, unit, role, cue, _day(mention),
+                                head if head is not unit else None))
     return points
 
 
@@ -229,7 +232,8 @@ def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
     return max(point.day, end_day) < reference.date()
 
 
-def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> bool:
+def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool,
+               past_units: set[int] | frozenset[int] = frozenset()) -> bool:
     """True for a mention in a sentence written as a report, which invites to nothing (rule 2);
     in a document written as a report, a weekday or "today" without a day number is too."""
     if report and not any(ch.isdigit() for ch in point.mention.text) \
@@ -238,6 +242,11 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     if _is_dateline(point, reference, lang):
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
+        return False
+    if point.unit.start in past_units and point.day is not None \
+            and point.day > reference.date():
+        # "launched on 7 October last, it goes on this Saturday 14": the past tense is the
+        # other day's, and a later day in the same sentence is still to come
         return False
     return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
         point.unit.text)
@@ -248,11 +257,27 @@ def _is_dateline(point: TimePoint, reference: dt.datetime, lang: str) -> bool:
     14:05"): the reference day, (nearly) alone on its line, and no cue in it."""
     if point.day != reference.date():
         return False
-    unit = point.unit
+    unit = point.head or point.unit  # "19 juni 2019\n16u48 …": the date's own line
+    stated = point.mention.text.split("\n", 1)[0] if point.head else point.mention.text
     if cues.cue_pattern(lang, "invite").search(unit.text) or any(
             p.search(unit.text) for _, p in cues.cue_table(lang, "kinds")):
         return False
-    return len(unit.text) - len(point.mention.text) < 25
+    return len(unit.text) - len(stated) < 25
+
+
+def _registration(point: TimePoint, lang: str) -> bool:
+    """True for a registration or ticket date ("inschrijven vanaf 17 mei"): a registration
+    word shortly before the mention, with no kind of event named in between."""
+    unit, mention = point.unit, point.mention
+    window_start = max(0, mention.start - unit.start - 60)
+    found = None
+    for match in cues.cue_pattern(lang, "registration").finditer(
+            unit.text, window_start, mention.start - unit.start):
+        found = match
+    if found is None:
+        return False
+    between = unit.text[found.end(): mention.start - unit.start]
+    return not any(p.search(between) for _, p in cues.cue_table(lang, "kinds"))
 
 
 def is_report(text: str, lang: str) -> bool:
@@ -301,6 +326,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     # the day of each sentence, for its times; a past day mentioned in passing lends none
     unit_days = {p.unit.start: p.day for p in reversed(points)
                  if p.day is not None and p.day >= reference.date()}
+    # sentences that name a day already over: their past tense speaks of that day
+    past_units = {p.unit.start for p in points if _is_past(p, reference)}
     waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
     current: dt.date | None = None
@@ -308,13 +335,20 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     last_live: TimePoint | None = None  # the last dated point that is an event's day
     past_unit: int | None = None
     pending: list[TimePoint] = []
+    datelines = {segments.index_at(p.unit.start) for p in points
+                 if p.day is not None and _is_dateline(p, reference, lang)}
     for point in points:
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
+        if point.day is None and _opens_with_time(point) \
+                and segments.index_at(point.unit.start) - 1 in datelines:
+            continue  # "19 juni 2019 / 16u48 …": the hour the page was published
         if point.day is not None:
             current = point.day
-            live = not _is_past(point, reference) and (_moved_to(point, cancelled) or not (
-                _is_report(point, lang, reference, report) or _cancelled(point, cancelled)))
+            live = not _is_past(point, reference) and not _registration(point, lang) and (
+                _moved_to(point, cancelled) or not (
+                    _is_report(point, lang, reference, report, past_units)
+                    or _cancelled(point, cancelled)))
             current_live = live
             if not live:
                 past_unit = point.unit.start
@@ -402,11 +436,29 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     extra: list[Draft] = []
     for point in timed:
         key = (_clock(point), _unit_place_key(point.unit, places))
-        if point is primary or point.unit == primary.unit or key in seen or (
+        if point is primary or key in seen or (
                 key[1] is None and any(c == key[0] for c, _ in seen)):
             continue
-        if any(p.search(point.unit.text) for _, p in kinds) or _programme_line(point) or (
-                _BULLET.match(point.unit.text) and _has_place(point.unit, places)):
+        if point.unit == primary.unit:
+            # "the rally starts at noon and the vigil starts at 6": one sentence, two events
+            own, begins = _own_kind(point, kinds, places)
+            before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
+            if own is not None and before not in (None, own):
+                seen.add(key)
+                draft.times.remove(point)
+                if point in draft.anchors:
+                    draft.anchors.remove(point)
+                draft.kind = draft.kind or before
+                extra.append(_finish(Draft(draft.day, anchors=[point], times=[point],
+                                           item=True, kind=own), lang))
+            continue
+        listed = _programme_line(point) or _opens_with_time(point) or (
+            _BULLET.match(point.unit.text) and _has_place(point.unit, places))
+        if any(c == key[0] for c, _ in seen) and not listed:
+            # the same hour again at another place in running text is the same event told
+            # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
+            continue
+        if any(p.search(point.unit.text) for _, p in kinds) or listed:
             seen.add(key)
             draft.times.remove(point)
             if point in draft.anchors:
@@ -423,6 +475,37 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         umbrella.start = first.start
         return [umbrella, first, *extra]
     return [first, *extra]
+
+
+def _unplaced(unit: Unit, places: list[PlaceCandidate]) -> str:
+    """The unit's text with its places blanked ("Market Square" names no market)."""
+    text = unit.text
+    for candidate in places:
+        if unit.start <= candidate.start < unit.end:
+            low, high = candidate.start - unit.start, min(candidate.end, unit.end) - unit.start
+            text = text[:low] + " " * (high - low) + text[high:]
+    return text
+
+
+def _own_kind(point: TimePoint, kinds: Any,
+              places: list[PlaceCandidate]) -> tuple[str | None, int]:
+    """The kind named in the clause just before the mention ("… and the candlelight vigil
+    starts at 6" → vigil), and where that clause begins in the sentence."""
+    unit, mention = point.unit, point.mention
+    clause = _unplaced(unit, places)[: mention.start - unit.start]
+    cut = max(clause.rfind(sep) for sep in (",", ";", " and ", " et ", " en ", "."))
+    begins = cut + 1 if cut >= 0 else 0
+    return _last_kind(clause[begins:], kinds), begins
+
+
+def _last_kind(text: str, kinds: Any) -> str | None:
+    """The kind of the last kind cue in `text`."""
+    best: tuple[int, str] | None = None
+    for name, pattern in kinds:
+        for match in pattern.finditer(text):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), name)
+    return best[1] if best else None
 
 
 def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
@@ -453,6 +536,13 @@ def _programme_line(point: TimePoint) -> bool:
     if mention.start != opening:
         return False
     return bool(_ITEM_SEPARATOR.match(unit.text, mention.end - unit.start))
+
+
+def _opens_with_time(point: TimePoint) -> bool:
+    """True for a sentence that opens with its time ("à 14h sur la place …", "At 3pm: …"),
+    the way agenda entries start."""
+    before = point.unit.text[: point.mention.start - point.unit.start]
+    return len(before.strip(" -–•*>\t")) <= 3 and not any(ch.isdigit() for ch in before)
 
 
 def _unit_place_key(unit: Unit, places: list[PlaceCandidate]) -> str | None:

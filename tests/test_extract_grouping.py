@@ -1,0 +1,85 @@
+"""How times group into events: registration dates, past days in passing, several events in
+one sentence or at one hour, publication times; short calls written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche import pipeline
+from affiche.model import Event
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def extract(text: str, reference: str, lang: str) -> list[Event]:
+    """Events of `text` read at `reference` (a date, midnight in Brussels)."""
+    day = dt.date.fromisoformat(reference)
+    moment = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
+    _, events = pipeline.extract_text(text, reference=moment, lang=lang)
+    return events
+
+
+def starts(events: list[Event]) -> list[str]:
+    """The starts as local 'YYYY-MM-DDTHH:MM' (or dates)."""
+    return sorted(e.start.isoformat()[:16] if e.start else "" for e in events)
+
+
+REGISTRATION = [
+    ("fr", "Marche pour le climat le samedi 14 juin à 14h, place de la Monnaie à Bruxelles.\n"
+           "Inscriptions pour les navettes dès le 2 juin à 9h.", "2025-05-20",
+     ["2025-06-14T14:00"]),
+    ("nl", "Fietstocht voor vluchtelingen op zondag 15 juni om 10u aan het Sint-Pietersplein "
+           "in Gent.\nSchrijf je in via de website (vanaf 3 juni, 9 uur).", "2025-05-20",
+     ["2025-06-15T10:00"]),
+    ("en", "Climate march on Saturday 14 June at 2pm, Parliament Square, London.\n"
+           "Register for the coaches from 2 June at 9am.", "2025-05-20",
+     ["2025-06-14T14:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), REGISTRATION)
+def test_a_registration_date_is_no_event(lang: str, text: str, reference: str,
+                                         expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_past_day_in_the_same_sentence_leaves_the_next_one_live() -> None:
+    text = ("La fête des voisins, lancée à Ixelles le 4 octobre dernier, se poursuit ce "
+            "samedi 11 octobre à la maison de quartier de Forest.\n"
+            "Repas partagé, entrée libre.")
+    assert starts(extract(text, "2025-10-09", "fr")) == ["2025-10-11"]
+
+
+def test_two_kinds_and_two_hours_in_one_sentence_are_two_events() -> None:
+    text = ("Saturday 21 March: the main rally starts at noon on the Market Square in Leeds "
+            "and the candlelight vigil starts at 6pm.")
+    events = extract(text, "2026-03-16", "en")
+    assert starts(events) == ["2026-03-21T12:00", "2026-03-21T18:00"]
+    assert sorted(e.kind for e in events) == ["rally", "vigil"]
+
+
+def test_the_same_hour_told_again_near_another_landmark_is_the_same_event() -> None:
+    text = ("Vigil for the victims, 3pm on 28 December, Trafalgar Square, London.\n\n"
+            "Meeting place: we will gather from 3pm as close as we can to the embassy "
+            "in Trafalgar Square.")
+    assert starts(extract(text, "2025-12-20", "en")) == ["2025-12-28T15:00"]
+
+
+def test_agenda_paragraphs_opening_with_the_same_hour_are_separate_events() -> None:
+    text = ("Agenda du vendredi 20 mai 2022\n\n"
+            "à 14h, le comité de défense organise un rassemblement devant l'hôpital Beaujon, "
+            "à Clichy.\n\n"
+            "à 14h aussi, sur la place de la République, la coordination tient son "
+            "rassemblement hebdomadaire.")
+    events = extract(text, "2022-05-19", "fr")
+    assert starts(events) == ["2022-05-20T14:00", "2022-05-20T14:00"]
+
+
+def test_the_hour_under_a_dateline_is_the_publication_time() -> None:
+    text = ("Groot diner voor vluchtelingen\n19 juni 2019\n"
+            "16u48 Antwerpen Morgen is er een groot diner op de Dageraadplaats.\n"
+            "Op het diner, van 17 uur tot 19 uur, is iedereen welkom.")
+    assert starts(extract(text, "2019-06-19", "nl")) == ["2019-06-20T17:00"]
