@@ -371,3 +371,35 @@ def test_an_organisation_is_no_venue(lang: str, text: str, not_name: str) -> Non
 def test_an_organisation_hall_is_still_a_venue() -> None:
     names = [v.name for v in find_venues("Concert à la salle du Syndicat des Dockers.", "fr")]
     assert "salle du Syndicat des Dockers" in names
+
+
+# The event's town (lang, text, where the event's anchor is, the locality expected or None):
+# a town counts when the text ties it to the event's sentence, line or paragraph, a heading
+# above it, the headline, or when the text names one town more than any other.
+EVENT_TOWNS = [
+    ("fr", "Namur : journée d'action\n\nLes collectifs se réunissent.\n\n"
+     "Samedi 14h, rassemblement au square des Tilleuls.", "Samedi", "Namur"),
+    ("fr", "Des groupes de Lille et de Roubaix jouent partout.\n\n"
+     "Samedi 14h, rassemblement au square des Tilleuls.", "Samedi", None),
+    ("fr", "Rendez-vous à TOURNAI\nSamedi à 14h place de la Gare", "Samedi", "TOURNAI"),
+    ("nl", "Rond 15u verzamelen we op het Sint-Pietersplein in Gent.", "Rond 15u", "Gent"),
+    ("nl", "Betoging zaterdag voor het gesloten centrum 127bis.\n\nInfo over Leuven en Mechelen."
+     "\n\nWaar: voor het gesloten centrum 127bis te Steenokkerzeel.", "zaterdag",
+     "Steenokkerzeel"),
+    ("en", "Bands from Leeds and York on the bill.\n\nSaturday at 8pm at the Old Mill.",
+     "Saturday", None),
+    ("en", "A week of action in Bristol.\n\nThe crews of Bristol are ready.\n\n"
+     "Saturday at 8pm at the Old Mill.", "Saturday", "Bristol"),
+]
+
+
+@pytest.mark.parametrize("lang, text, anchor, town", EVENT_TOWNS,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(EVENT_TOWNS)])
+def test_the_event_town_is_tied_to_the_event(lang: str, text: str, anchor: str,
+                                             town: str | None) -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    found = locate.candidates(text, lang)
+    place, _ = locate.choose(found, [text.index(anchor)], segment(text), [])
+    assert place.locality == town, place

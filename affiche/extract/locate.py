@@ -7,7 +7,9 @@ which beats a bare locality, and the same sentence beats the same paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from affiche.extract import places as finders
@@ -20,6 +22,47 @@ __all__ = ["PlaceCandidate", "candidates", "choose", "candidates_in"]
 _RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 0.5}
 
 
+@dataclass(frozen=True)
+class Layout:
+    """Where a text's lines begin, whether blank lines cut it into paragraphs, and where its
+    first line (the headline) ends."""
+
+    line_starts: tuple[int, ...]
+    paragraph_starts: tuple[int, ...] | None
+    headline_end: int
+    text: str = field(repr=False)
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        """The layout of `text`."""
+        lines = (0, *(m.end() for m in re.finditer(r"\n", text)))
+        breaks = [m.end() for m in _BLANK_LINE.finditer(text)]
+        first = re.search(r"\S[^\n]*", text)
+        # a title, not a first sentence, speaks for the whole text
+        titled = first is not None and first.group(0).rstrip()[-1:] not in ".!?"
+        return cls(lines, (0, *breaks) if breaks else None,
+                   first.end() if first and titled else 0, text)
+
+    def block(self, offset: int) -> int:
+        """The paragraph of `offset`, or its line when the text has no blank lines: in a text
+        written line by line each line is a paragraph of its own."""
+        starts = self.paragraph_starts or self.line_starts
+        return bisect.bisect_right(starts, offset) - 1
+
+    def line(self, offset: int) -> int:
+        """The line of `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def line_text(self, line: int) -> str:
+        """The text of line number `line`, stripped."""
+        starts = self.line_starts
+        end = starts[line + 1] if line + 1 < len(starts) else len(self.text)
+        return self.text[starts[line]:end].strip()
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n|\f")
+
+
 @dataclass
 class PlaceCandidate:
     """A place found in the text, with its span and how it was found."""
@@ -28,6 +71,7 @@ class PlaceCandidate:
     end: int
     source: str
     place: Place = field(default_factory=Place)
+    layout: Layout | None = field(default=None, repr=False, compare=False)
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -41,19 +85,19 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
         if not _inside(venue.start, venue.end, found):
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name)))
     for town in finders.find_localities(text, lang):
+        # a qualifying bracket ("Rouillé (86)") is already part of the mention
         if not _inside(town.start, town.end, found):
-            end = town.end
-            qualifier = _QUALIFIER.match(text, end)
-            if qualifier:  # "Paris (7e arrondissement)", "Rouillé (86)": kept as written
-                end = qualifier.end()
-            found.append(PlaceCandidate(town.start, end, "locality",
-                                        Place(locality=text[town.start:end],
+            found.append(PlaceCandidate(town.start, town.end, "locality",
+                                        Place(locality=text[town.start:town.end],
                                               country=town.country)))
     found.sort(key=lambda c: c.start)
-    return _join_venue_addresses(text, found)
+    joined = _join_venue_addresses(text, found)
+    layout = Layout.of(text)
+    for candidate in joined:
+        candidate.layout = layout
+    return joined
 
 
-_QUALIFIER = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _GAP = re.compile(r"[\w]{0,4}[\s,:(\-–—]*")
 
 
@@ -68,7 +112,8 @@ def _join_venue_addresses(text: str, found: list[PlaceCandidate]) -> list[PlaceC
                 and _GAP.fullmatch(text[previous.end:candidate.start])):
             place = Place(**vars(candidate.place))
             place.name = previous.place.name
-            joined[-1] = PlaceCandidate(previous.start, candidate.end, "address", place)
+            joined[-1] = PlaceCandidate(previous.start, candidate.end, "address", place,
+                                        candidate.layout)
         else:
             joined.append(candidate)
     return joined
@@ -156,16 +201,57 @@ def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
 
 def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
                       segments: Segmentation) -> PlaceCandidate | None:
-    """The locality nearest to `best`, preferring its own unit, then its paragraph, then any."""
+    """The locality nearest to `best`, preferring its own unit, then its line, then its paragraph,
+    then the headline; a town named elsewhere is about something else ("the refugees of
+    Brussels", a band "from Lille"), not the event's place."""
     towns = [c for c in found if c.place.locality and c is not best]
-    if not towns:
+    layout = best.layout
+    if not towns or layout is None:
         return None
     unit = segments.index_at(best.start)
-    paragraph = segments.units[unit].paragraph
+    line, block = layout.line(best.start), layout.block(best.start)
+    # the same venue named again beside its town ("… voor het centrum 127bis te Steenokkerzeel")
+    name = (best.place.name or "").casefold()
+    again = {segments.index_at(c.start) for c in found
+             if name and c is not best and (c.place.name or "").casefold() == name}
+    counts = Counter((c.place.locality or "").casefold() for c in towns).most_common(2)
+    dominant = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+    heading = _heading_town(towns, best, layout)
 
-    def rank(c: PlaceCandidate) -> tuple[int, int]:
+    def level(c: PlaceCandidate) -> int:
         index = segments.index_at(c.start)
-        level = 0 if index == unit else (1 if segments.units[index].paragraph == paragraph else 2)
-        return level, abs(c.start - best.start)
+        if index == unit:
+            return 0
+        if layout.line(c.start) == line:
+            return 1
+        if layout.block(c.start) == block:
+            return 2
+        if index in again:
+            return 3
+        if c is heading:
+            return 4
+        if c.start < layout.headline_end:
+            return 5
+        # a text naming one town more often than any other is about that town
+        return 6 if (c.place.locality or "").casefold() == dominant else 7
 
-    return min(towns, key=rank)
+    ranked = [(level(c), abs(c.start - best.start), c) for c in towns]
+    ranked = [r for r in ranked if r[0] < 7]
+    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+
+
+def _heading_town(towns: list[PlaceCandidate], best: PlaceCandidate,
+                  layout: Layout) -> PlaceCandidate | None:
+    """The last town before `best` when it stands on a heading line ("Rendez-vous à PARIS",
+    "À Paris, les rendez-vous :"), which introduces the lines after it."""
+    before = [c for c in towns if c.end <= best.start]
+    if not before:
+        return None
+    town = before[-1]
+    line = layout.line(town.start)
+    if line == layout.line(best.start):
+        return None
+    words = layout.line_text(line)
+    # a heading is short and unfinished, or announces what follows with a colon
+    return town if words.endswith(":") or (len(words) <= 60 and words[-1:] not in ".!?") \
+        else None
