@@ -403,3 +403,16 @@ def test_the_event_town_is_tied_to_the_event(lang: str, text: str, anchor: str,
     found = locate.candidates(text, lang)
     place, _ = locate.choose(found, [text.index(anchor)], segment(text), [])
     assert place.locality == town, place
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "La messe aura lieu à Jambes (Namur) dimanche.", ["Jambes (Namur)"]),
+    ("nl", "Feest in Borgerhout (Antwerpen) morgen.", ["Borgerhout (Antwerpen)"]),
+    ("en", "Meet at the gates (Holborn/Temple tube) at ten.", []),
+    ("en", "Leeds Federation of Tenants calls a rally.", []),
+    ("fr", "Le Comité des Sans-Papiers de Liège appelle à manifester.", []),
+    ("nl", "Het Comité van Gent organiseert een wake.", []),
+    ("fr", "Rendez-vous à la gare de Liège.", ["Liège"]),
+])
+def test_boroughs_stops_and_organisations(lang: str, text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_localities(text, lang)] == expected

@@ -140,6 +140,8 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             continue  # "Hyde Park", "Victoria Station": a park or station, found as a venue
         if size == 1 and not _plausible_town(text, first.start(), end, token, entry, grammar):
             continue
+        if _metro_stop(text, end, lang) or _organisation_town(text, first.start(), end, lang):
+            continue  # "(Holborn/Temple tube)", "la Coordination des Sans-Papiers de Bruxelles"
         if lang == "nl" and entry.country not in ("BE", "NL"):
             # a Dutch text's "Lille" is the Antwerp village before the French city
             local = [e for e in table.candidates(surface) if e.country in ("BE", "NL")]
@@ -150,9 +152,76 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
             end = bracket.end()
             surface = text[first.start():end]
-        found.append(LocalityMention(first.start(), end, surface, entry.country))
+        begin = _borough_start(text, first.start(), end, grammar)
+        if begin is not None:
+            # "à Salzinnes (Namur)": a borough the gazetteer lacks, named with its town
+            end += 1
+            surface = text[begin:end]
+            if found and found[-1].start >= begin:
+                found.pop()
+        found.append(LocalityMention(begin if begin is not None else first.start(), end,
+                                     surface, entry.country))
         resume = end
     return found
+
+
+def _metro_stop(text: str, end: int, lang: str) -> bool:
+    """True when the town is the name of an underground stop ("Holborn tube", "Holborn/Temple
+    tube"): a stop is named after a district, not the event's town."""
+    words = language_places_list(lang, "metro_words")
+    after = _STOP_AFTER.match(text, end)
+    return bool(words and after and after.group(1).casefold() in words)
+
+
+_STOP_AFTER = re.compile(r"(?:[ \t]*/[ \t]*[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’\-]*)?)*"
+                         r"[ \t]+([^\W\d_]+)")
+_NAME_WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
+
+
+def _organisation_town(text: str, start: int, end: int, lang: str) -> bool:
+    """True when the town opens or closes an organisation's name ("London Fed of Green
+    Parties", "la Coordination des Sans-Papiers de Bruxelles"): the organisation is from there,
+    the event need not be."""
+    organisations = language_places_list(lang, "organisation_words")
+    for word in _NAME_WORD.findall(text[end:end + 40])[:4]:
+        if not word[:1].isupper():
+            break
+        if word.lower() in organisations:
+            return True
+    words = _NAME_WORD.findall(text[max(0, start - 80):start])
+    if not words:
+        return False
+    genitives = {g.split()[-1].rstrip("'’") for g in language_places_list(lang, "genitives")}
+    genitives |= {g.split()[0] for g in language_places_list(lang, "genitives")}
+    last = words[-1].lower()
+    if last.endswith(("'", "’")):
+        last = last[:-1]
+    if last not in genitives:
+        return False
+    for word in reversed(words[:-1]):
+        lower = word.lower()
+        if lower in organisations:
+            return word[:1].isupper()
+        if not (word[:1].isupper() or lower in genitives or lower in ("aux", "et", "and", "en")):
+            return False
+    return False
+
+
+_BOROUGH = re.compile(r"(?<![\w\-'’])(?P<link>[^\W\d_]+)[ \t]+"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[\-‐ ][A-ZÀ-ÖØ-Þ][^\W\d_]*){0,2}) \($")
+
+
+def _borough_start(text: str, start: int, end: int, grammar: Grammar) -> int | None:
+    """Start of "Salzinnes" in "à Salzinnes (Namur)": capitalised words after a town link
+    ("à", "te", "in") and before a bracket holding only the town."""
+    if start < 3 or text[start - 2:start] != " (" or not text.startswith(")", end):
+        return None
+    before = _BOROUGH.search(text, max(0, start - 60), start)
+    if before is None or before.group("link").lower() not in grammar.links:
+        return None
+    if before.group("name").casefold() in grammar.stopwords:
+        return None
+    return before.start("name")
 
 
 def _name_words(words: list[re.Match[str]], grammar: Grammar) -> bool:
