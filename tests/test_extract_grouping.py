@@ -83,3 +83,39 @@ def test_the_hour_under_a_dateline_is_the_publication_time() -> None:
             "16u48 Antwerpen Morgen is er een groot diner op de Dageraadplaats.\n"
             "Op het diner, van 17 uur tot 19 uur, is iedereen welkom.")
     assert starts(extract(text, "2019-06-19", "nl")) == ["2019-06-20T17:00"]
+
+
+SITES = [
+    ("fr", "Distribution de soupe\n\nSAMEDI 7/03 de 11h à 14h\n\n"
+           "Maison de quartier, rue Haute 12 à 1000 Bruxelles\n\n"
+           "Salle des fêtes, rue de la Victoire 20 à 1060 Saint-Gilles\n\n"
+           "Gratuit pour les enfants.", "2026-02-20", ["1000", "1060"]),
+    ("nl", "Soepbedeling\n\nZATERDAG 7/03 van 11u tot 14u\n\n"
+           "Buurthuis, Kerkstraat 5, 9000 Gent\n\n"
+           "Parochiezaal, Molenstraat 18, 9050 Gentbrugge\n\n"
+           "Gratis voor kinderen.", "2026-02-20", ["9000", "9050"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "postcodes"), SITES)
+def test_sites_listed_under_a_date_heading_are_one_event_each(
+        lang: str, text: str, reference: str, postcodes: list[str]) -> None:
+    events = extract(text, reference, lang)
+    assert starts(events) == ["2026-03-07T11:00", "2026-03-07T11:00"]
+    assert [e.place.postcode for e in events] == postcodes
+
+
+JOINED = [
+    ("fr", "La fête de quartier se poursuit ce samedi 14 mars au centre culturel de Forest et "
+           "à l'école communale de Saint-Gilles : venez nombreux !", "2026-03-10"),
+    ("en", "The open day goes on this Saturday 14 March at the Trinity Community Centre and at "
+           "the Hope Street School: come along!", "2026-03-10"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference"), JOINED)
+def test_two_venues_joined_in_one_sentence_are_two_events(lang: str, text: str,
+                                                          reference: str) -> None:
+    events = extract(text, reference, lang)
+    assert starts(events) == ["2026-03-14", "2026-03-14"]
+    assert len({e.place.name for e in events}) == 2

@@ -124,6 +124,12 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     if promoted in excluded and start_point.mention.has_date:
         # a dated rendez-vous that gives the event its start also names the event's place
         excluded.remove(promoted)
+    if draft.place_at is not None:
+        # one of several sites of the day: the places named before it in its sentence are
+        # the other sites'
+        site_unit = segments.unit_at(draft.place_at)
+        places = [c for c in places
+                  if not (site_unit.start <= c.start < draft.place_at and c.source != "locality")]
     event.place, span = locate.choose(places, draft.offsets(), segments, excluded)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place

@@ -66,9 +66,12 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     umbrella: bool = False
     kind: str | None = None  # the kind its own clause names, when a sentence holds two events
+    place_at: int | None = None  # where its own place is named, when a day has several sites
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""
+        if self.place_at is not None:
+            return [self.place_at]
         return [p.unit.start for p in self.anchors] or [p.unit.start for p in self.times]
 
 
@@ -306,6 +309,11 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
         after = segments.neighbours(point.mention.start, 0, 1)
+        if _is_heading(point):
+            # "SAMEDI 7/03 de 11h à 14h" ↵↵ "Maison de quartier, rue Haute 12": an agenda's
+            # date heading gives its place in the next paragraph
+            index = segments.index_at(point.unit.start)
+            after = segments.units[index: index + 2]
         if point.mention.has_date and point.mention.has_time and any(
                 _has_place(unit, places) for unit in after):
             return True
@@ -390,9 +398,62 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
     drafts = _merge_conflicts(drafts)
     result: list[Draft] = []
+    dated = sorted(p.unit.start for p in points if p.mention.has_date)
     for draft in sorted(drafts, key=lambda d: d.day):
-        result.extend(_split_programme(draft, places, lang))
+        for part in _split_programme(draft, places, lang):
+            result.extend(_split_sites(part, segments, places, dated, lang))
     return result
+
+
+_HEADING_SLACK = 15  # characters beside the date that a date heading may hold
+_SITE_LINES = 8  # how far below a date heading its sites may be listed
+
+
+def _split_sites(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
+                 dated: list[int], lang: str) -> list[Draft]:
+    """One draft per site when a day is held at several places: the lines under a date
+    heading that each give an address ("SAMEDI 25/11 de 11h à 14h" ↵ two schools), or two
+    venues joined in the start's sentence ("au centre culturel de Chênée et à l'école …")."""
+    start = draft.start
+    if start is None or draft.umbrella:
+        return [draft]
+    unit = start.unit
+    sites: list[int] = []
+    if _is_heading(start):
+        index = segments.index_at(unit.start)
+        for below in segments.units[index + 1: index + 1 + _SITE_LINES]:
+            if any(below.start <= d < below.end for d in dated):
+                break  # the next date heading opens the next day
+            if any(c.source == "address" and below.start <= c.start < below.end
+                   for c in places):
+                sites.append(below.start)
+    else:
+        sites = _joined_venues(unit, places, lang)
+    if len(sites) < 2:
+        return [draft]
+    draft.place_at = sites[0]
+    copies = [Draft(draft.day, anchors=list(draft.anchors), times=list(draft.times),
+                    start=draft.start, end_value=draft.end_value, date_only=draft.date_only,
+                    item=draft.item, kind=draft.kind, place_at=site) for site in sites[1:]]
+    return [draft, *copies]
+
+
+def _is_heading(point: TimePoint) -> bool:
+    """True for a line that is (nearly) only its date and time ("SAMEDI 25/11 de 11h à 14h")."""
+    return len(point.unit.text) - len(point.mention.text.split("\n")[-1]) <= _HEADING_SLACK
+
+
+def _joined_venues(unit: Unit, places: list[PlaceCandidate], lang: str) -> list[int]:
+    """The offsets of two or more venues of one sentence joined as sites of the same day
+    ("au centre culturel de Chênée et à l'école communale"), by the language's joiners."""
+    joiner = cues.cue_pattern(lang, "site_joiners")
+    venues = [c for c in places if c.source == "venue" and unit.start <= c.start < unit.end]
+    found: list[int] = []
+    for first, second in zip(venues, venues[1:], strict=False):
+        between = unit.text[first.end - unit.start: second.start - unit.start]
+        if joiner.fullmatch(between.strip()):
+            found.extend(o for o in (first.start, second.start) if o not in found)
+    return found
 
 
 def _in_words_only(draft: Draft) -> bool:
