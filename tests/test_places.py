@@ -233,6 +233,8 @@ NOT_VENUE_NAMES = [
     ("nl", "Iedereen welkom op Burendag in de wijk.", "Burendag"),
     ("nl", "Het Brusselse Zuidstation ligt vlakbij.", "Brusselse Zuidstation"),
     ("fr", "Samedi 5 avril 2025\nCommentaires fermés. Merci.", "Commentaires fermés"),
+    ("fr", "Atelier « publier sur Lutteslocales.org » à 19h.", "Lutteslocales"),
+    ("nl", "Alle info op Buurtacties.be vanaf morgen.", "Buurtacties"),
     ("fr", "Le lundi 7 avril, réunion.\nBonjour à toutes et à tous", "Bonjour"),
     ("fr", "Remettons la solidarité au centre des discussions.", "centre"),
     ("en", "Doors at 7pm and food at 8pm\nThe Organisers", "The Organisers"),
@@ -391,6 +393,22 @@ EVENT_TOWNS = [
     ("en", "A week of action in Bristol.\n\nThe crews of Bristol are ready.\n\n"
      "Saturday at 8pm at the Old Mill.", "Saturday", "Bristol"),
 ]
+
+
+@pytest.mark.parametrize("lang, text, anchor, postcode", [
+    ("fr", "A 18h, visite de la place Carnot avec les voisins.\nPuis un repas.\n"
+     "Sur la place Carnot, 69002", "A 18h", "69002"),
+    ("en", "At 6pm a walk round Albion Square with neighbours.\nThen food.\n"
+     "At Albion Square, London E8 4ES", "At 6pm", "E8 4ES"),
+])
+def test_the_same_venue_named_again_gives_its_address(lang: str, text: str, anchor: str,
+                                                      postcode: str) -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    found = locate.candidates(text, lang)
+    place, _ = locate.choose(found, [text.index(anchor)], segment(text), [])
+    assert place.postcode == postcode, place
 
 
 @pytest.mark.parametrize("lang, text, anchor, town", EVENT_TOWNS,

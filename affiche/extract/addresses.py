@@ -226,6 +226,13 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
             found.append((begin, end, square, False))
         if token in grammar.street_after_words:
             begin = name_start_before(text, start)
+            while begin is not None:
+                # "At Albion Square" opening a sentence: the cue is no part of the name
+                first = WORD.match(text, begin)
+                if first is None or first.group(0).lower() not in grammar.cue_words \
+                        or not text.startswith(" ", first.end()) or first.end() + 1 >= start:
+                    break
+                begin = first.end() + 1
             if begin is not None:
                 number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, begin - 8):begin])
                 square = lower in grammar.squares and not number

@@ -145,7 +145,7 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
             place.name = venue.place.name
             span = (min(span[0], venue.start), max(span[1], venue.end))
     elif best.source == "venue":
-        address = _adjacent_address(usable, best, segments)
+        address = _adjacent_address(usable, best, segments) or _same_name_address(usable, best)
         if address is not None:
             place = Place(**{k: v for k, v in vars(address.place).items()})
             place.name = best.place.name
@@ -197,6 +197,16 @@ def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
                  and index <= segments.index_at(c.start) <= index + 1
                  and c.start - venue.end < 80]
     return addresses[0] if addresses else None
+
+
+def _same_name_address(found: list[PlaceCandidate],
+                       venue: PlaceCandidate) -> PlaceCandidate | None:
+    """The address given elsewhere to the same venue ("… la place X …" then "Sur la place X,
+    69007"): the venue is one place however often it is named."""
+    name = (venue.place.name or "").casefold()
+    same = [c for c in found if c.source == "address" and name
+            and name in ((c.place.name or "").casefold(), (c.place.street or "").casefold())]
+    return min(same, key=lambda c: abs(c.start - venue.start)) if same else None
 
 
 def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,

@@ -67,6 +67,7 @@ __all__ = [
 _NOT_VENUES = tuple({"facebook", "twitter", "instagram", "youtube", "internet", "google",
                          "telegram", "whatsapp", "signal", "mastodon", "tiktok", "zoom",
                      "uncategorized", "uncategorised", "non classé"})
+_WEB_SUFFIX = re.compile(r"\.(?:[a-z]{2,6})(?:[/\w.\-]*)(?![\w@])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 
 
@@ -383,6 +384,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
             return  # "Kill the Bill Rally", "Wereldvluchtelingendag", "Israel's"
         if cue is None and folded in grammar.stopwords:
             return  # "Station" alone is a word; "voor het station" is a place
+        if _WEB_SUFFIX.match(text, end):
+            return  # "sur Rebellyon.info": a website
         key = gazetteer.normalise(name)
         if key in table.mentions and not typed:
             return  # a town: find_localities reports it (but "Hyde Park" is a park)
