@@ -81,13 +81,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     _place(event, draft, segments, places)
     units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
     masked, counts = kind_context
-    event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked)
-    if draft.item:
-        # a programme item is what its own line says; only when it says nothing is it what
-        # the page is about ("- Ambert – 18 h, place des Allées" under "lieux de rassemblement")
-        own, own_span = describe.choose_kind(lang, units, None, {}, masked)
-        if own_span is not None:
-            event.kind, kind_span = own, own_span
+    focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
+    event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked, focus)
     if draft.kind:
         # one sentence told two events apart by their kinds ("the rally … and the vigil …")
         event.kind = draft.kind

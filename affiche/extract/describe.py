@@ -1,8 +1,12 @@
 """What the event is and who calls it: kind, title and organisers.
 
-Kind: cue words of each kind (language files) are counted near the event's own sentences
-(weight 3), in the title (weight 2) and in the whole text (weight 1, capped), so a rally
-announced in a text that also speaks of "manifestations" in general stays a rally.
+Kind: cue words of each kind (language files) are counted in the event's own sentence (weight
+3, and the cue nearest its start time counts double: "à 20h avec la chorale"), its other
+sentences, the headline and the whole text (capped), so a rally announced in a text that also
+speaks of "manifestations" in general stays a rally. Where two cues overlap the longer phrase
+wins ("manifestation statique" is a rally). Street protests are then told apart by shape
+(national call, route, site), a programme item by its own line, a programme of mixed items is
+"other".
 Title: the announcement's own headline when it has one, else a short generated one.
 Organisers: the names after "à l'appel de / organisé par / georganiseerd door / organised by",
 or the capitalised name before "appelle à / organise / roept op / calls for".
@@ -11,13 +15,15 @@ or the capitalised name before "appelle à / organise / roept op / calls for".
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
 from affiche.extract import cues
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import KINDS, Place
 
-__all__ = ["choose_kind", "kind_counts", "headline", "generated_title", "find_organisers"]
+__all__ = ["Focus", "choose_kind", "kind_counts", "headline", "generated_title", "find_organisers"]
 
 _FILE_NAME = re.compile(r"^(IMG|PXL|VID|DSC|Screenshot|WhatsApp)[\w\- .]*$", re.IGNORECASE)
 _MOSTLY_DIGITS = re.compile(r"^[\W\d_]+$")
@@ -25,10 +31,30 @@ _MOSTLY_DIGITS = re.compile(r"^[\W\d_]+$")
 
 def kind_counts(lang: str, text: str, masked: list[tuple[int, int]]) -> dict[str, int]:
     """How often each kind's cues occur in the whole text, outside `masked` spans."""
-    counts = {}
-    for kind, pattern in cues.cue_table(lang, "kinds"):
-        counts[kind] = sum(1 for m in pattern.finditer(text) if _free(m.start(), m.end(), masked))
+    counts = {kind: 0 for kind in KINDS}
+    for cue in _cues(lang, text, 0, masked):
+        counts[cue.kind] += 1
     return counts
+
+
+@dataclass(frozen=True)
+class Focus:
+    """Where the event sits in the text: the text itself, the offset of its start time, and
+    whether it is one item of a programme or the programme as a whole (its umbrella)."""
+
+    text: str = ""
+    at: int | None = None
+    item: bool = False
+    umbrella: bool = False
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """One cue word of a kind, with its span in the text."""
+
+    kind: str
+    start: int
+    end: int
 
 
 def _free(start: int, end: int, masked: list[tuple[int, int]]) -> bool:
@@ -36,42 +62,184 @@ def _free(start: int, end: int, masked: list[tuple[int, int]]) -> bool:
     return not any(a < end and start < b for a, b in masked)
 
 
+def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> list[_Cue]:
+    """The kind cues of `text` (which starts at `offset`), in text order; where cues of two
+    kinds overlap the longer phrase wins ("manifestation statique" is a rally, "stille tocht" a
+    vigil, "ciné-débat" a screening), and cues inside `masked` spans do not count."""
+    found = [_Cue(kind, offset + m.start(), offset + m.end())
+             for kind, pattern in cues.cue_table(lang, "kinds") for m in pattern.finditer(text)]
+    found = [c for c in found if _free(c.start, c.end, masked)]
+    kept: list[_Cue] = []
+    for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if all(cue.end <= k.start or k.end <= cue.start for k in kept):
+            kept.append(cue)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = "",
+          ) -> _Cue | None:
+    """The cue that names the event itself: the one nearest its start time `at` ("19h :
+    débat", "à 20h avec la chorale"), else the first of the sentence. A cue that is one word of
+    a capitalised name ("Santé Action Sociale") or the topic of another noun ("conférence sur
+    les grèves") names nothing."""
+    named = [c for c in found if not _in_name(text, c) and not _topic(lang, text, c)]
+    if not named:
+        return None
+    if at is None:
+        return named[0]
+    return min(named, key=lambda c: (at[0] - c.end) if c.end <= at[0] else (c.start - at[1]))
+
+
+@functools.cache
+def _topic_pattern(lang: str) -> re.Pattern[str]:
+    """The words that, right before a cue, make it a topic ("sur", "over", "about")."""
+    words = sorted(cues.events_data(lang)["kind_shape"]["topic"], key=len, reverse=True)
+    body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<!\w)(?:" + body + r")\s*$", re.IGNORECASE)
+
+
+def _topic(lang: str, text: str, cue: _Cue) -> bool:
+    """True when the cue follows a topic word of its line ("l'histoire des grèves")."""
+    if not text:
+        return False
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    return bool(_topic_pattern(lang).search(text, line_start, cue.start))
+
+
+_NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-.]*\s+$")
+
+
+def _in_name(text: str, cue: _Cue) -> bool:
+    """True when the cue is one word of a capitalised name, not at the head of its line."""
+    if not text or not text[cue.start:cue.start + 1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    before = text[line_start:cue.start]
+    return bool(_NAME_BEFORE.search(before)) and len(before.split()) > 1
+
+
 def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[str, int],
-                masked: list[tuple[int, int]]) -> tuple[str, tuple[int, int] | None]:
-    """The most likely kind, with the span of the cue that decided it: cues in the event's own
-    sentences weigh most, then the headline, then the whole text (`kind_counts`); cue words
-    inside `masked` spans (time expressions: "March", "Mars"; street names) do not count."""
+                masked: list[tuple[int, int]], focus: Focus | None = None,
+                ) -> tuple[str, tuple[int, int] | None]:
+    """The most likely kind, with the span of the cue that decided it. The event's own sentence
+    (the first of `units`) weighs most, its cue nearest the start time above all, then the
+    other sentences of the event, the headline and the whole text (`kind_counts`). A programme
+    item is what its own line says; a programme of items of several kinds is "other"."""
+    focus = focus or Focus()
+    own = [_cues(lang, unit.text, unit.start, masked) for unit in units]
+    if focus.umbrella:
+        heads = _programme_heads(lang, masked, focus)
+        if len(heads) > 1:  # a day of workshops, talks and music is none of them
+            return "other", None
     scores = {kind: 0.0 for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
-    for kind, pattern in cues.cue_table(lang, "kinds"):
-        for unit in units:
-            for match in pattern.finditer(unit.text):
-                where = (unit.start + match.start(), unit.start + match.end())
-                if _free(*where, masked):
-                    scores[kind] += 3.0
-                    spans.setdefault(kind, where)
-        if title:
-            scores[kind] += 2.0 * len(pattern.findall(title))
-        scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
+    head = _head(lang, own[0], _time_span(focus, masked), focus.text) if own else None
+    if head:
+        scores[head.kind] += 3.0
+        spans[head.kind] = (head.start, head.end)
+    for index, found in enumerate(own):
+        for cue in found:
+            scores[cue.kind] += 3.0 if index == 0 else 1.5
+            spans.setdefault(cue.kind, (cue.start, cue.end))
+    if not spans:
+        for cue in _block(lang, units, masked, focus):
+            scores[cue.kind] += 2.0
+            spans.setdefault(cue.kind, (cue.start, cue.end))
+    if not (spans and focus.item):  # an item that names nothing is what the page is about
+        for cue in _title_cues(lang, title, masked, focus):
+            scores[cue.kind] += 2.0
+        for kind in KINDS:
+            scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
-    return _refine(lang, best, units, title), spans.get(best)
+    if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
+        best = "screening"  # a film followed by a debate is a screening
+    return _refine(lang, best, units, own, title, focus), spans.get(best)
 
 
-def _refine(lang: str, kind: str, units: list[Unit], title: str | None) -> str:
-    """Street protests by their shape: a route makes a march, a site ("devant la préfecture") a
-    rally, and a national union call stays a demonstration."""
-    if kind not in ("demonstration", "rally"):
+def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
+            title: str | None, focus: Focus) -> str:
+    """Street protests by their shape: a national or union call in the event's own sentences
+    or the headline stays a demonstration; a route in its own sentences makes a march; a
+    national call in its paragraph, a demonstration; a march named in its own sentences, a
+    march; a site ("devant la préfecture"), a rally."""
+    if kind not in ("demonstration", "rally", "march"):
         return kind
-    own = " ".join(unit.text for unit in units)
-    if cues.cue_pattern(lang, "national").search(" ".join((own, title or ""))):
+    words = " ".join(unit.text for unit in units)
+    national = cues.cue_pattern(lang, "national")
+    if national.search(" ".join((words, title or ""))):
         return "demonstration"
-    if cues.cue_pattern(lang, "route").search(own):
+    if cues.cue_pattern(lang, "route").search(words):
         return "march"
-    if kind == "demonstration" and cues.cue_pattern(lang, "static").search(own):
+    if national.search(_paragraph(focus)):
+        return "demonstration"
+    if kind == "march" or any(c.kind == "march" for found in own for c in found):
+        return "march"
+    if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
     return kind
+
+
+def _paragraph(focus: Focus, reach: int = 400) -> str:
+    """The paragraph (between blank lines) around the event's start time, at most `reach`
+    characters either side of it."""
+    if not focus.text or focus.at is None:
+        return ""
+    low, high = max(0, focus.at - reach), min(len(focus.text), focus.at + reach)
+    breaks = [m.end() for m in _BLANK.finditer(focus.text, low, focus.at)]
+    after = _BLANK.search(focus.text, focus.at, high)
+    return focus.text[breaks[-1] if breaks else low:after.start() if after else high]
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _time_span(focus: Focus, masked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the event's start time: the masked time expression that begins at it."""
+    if focus.at is None:
+        return None
+    ends = [b for a, b in masked if a == focus.at]
+    return (focus.at, max(ends) if ends else focus.at)
+
+
+def _title_cues(lang: str, title: str | None, masked: list[tuple[int, int]],
+                focus: Focus) -> list[_Cue]:
+    """The cues of the headline; where it is a line of the text, its dates are masked as there
+    (a headline "le mardi 28 mars" names no march)."""
+    if not title:
+        return []
+    where = focus.text.find(title) if focus.text else -1
+    if where < 0:
+        return _cues(lang, title, 0, [])
+    return _cues(lang, title, where, masked)
+
+
+def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus) -> set[str]:
+    """The kinds named first on each of the lines from the programme's start on (30 at most)."""
+    if not focus.text or focus.at is None:
+        return set()
+    start = focus.text.rfind("\n", 0, focus.at) + 1
+    heads: set[str] = set()
+    offset = start
+    for line in focus.text[start:].split("\n")[:30]:
+        head = _head(lang, _cues(lang, line, offset, masked), None, focus.text)
+        offset += len(line) + 1
+        if head:
+            heads.add(head.kind)
+    return heads
+
+
+def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
+           focus: Focus) -> list[_Cue]:
+    """The cues of the lines right after the event's own sentence, up to the next time or
+    address: on an agenda page the date line comes first and what happens follows it."""
+    if not focus.text or not units:
+        return []
+    start = units[0].end
+    later = [a for a, _ in masked if a >= start]
+    end = min([start + 400, len(focus.text)] + later)
+    return _cues(lang, focus.text[start:end], start, masked)
 
 
 def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] | None]:

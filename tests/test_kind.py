@@ -1,0 +1,108 @@
+"""The kind of an event, per language, on short calls written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from affiche import pipeline
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+REFERENCE = dt.datetime(2025, 3, 1, tzinfo=BRUSSELS)
+
+
+def kinds(text: str, lang: str) -> list[str]:
+    """The kinds of the events found in `text`, in order."""
+    _, events = pipeline.extract_text(text, reference=REFERENCE, lang=lang)
+    return [event.kind for event in events]
+
+
+FRENCH = [
+    ("Rassemblement devant l'hôtel de ville de Namur le samedi 8 mars 2025 à 11h.", "rally"),
+    ("Grande manifestation nationale des syndicats à Bruxelles le jeudi 13 mars 2025 à 10h. "
+     "Le cortège partira de la gare du Nord.", "demonstration"),
+    ("Manifestation le samedi 15 mars 2025 à 14h place Saint-Lambert à Liège, puis en direction "
+     "de la gare des Guillemins.", "march"),
+    ("Manifestation statique le mardi 11 mars 2025 à 12h au rond-point Schuman.", "rally"),
+    ("Une minute de silence sera observée le vendredi 7 mars 2025 à 18h devant la gare.",
+     "vigil"),
+    ("Projection du film « La terre promise » suivie d'un débat, le mercredi 12 mars 2025 "
+     "à 20h au cinéma Nova.", "screening"),
+    ("Conférence sur l'histoire des grèves le jeudi 20 mars 2025 à 19h30 à la Maison du "
+     "Peuple.", "meeting"),
+    ("Parloir sauvage devant le centre fermé le dimanche 9 mars 2025 à 15h.", "action"),
+    ("Le samedi 22 mars 2025, à 16h, sieste musicale au parc de Forest.", "concert"),
+]
+
+DUTCH = [
+    ("Statische manifestatie op zaterdag 8 maart 2025 om 14 uur op de Groenplaats in "
+     "Antwerpen.", "rally"),
+    ("Nationale betoging van de vakbonden op donderdag 13 maart 2025 om 10 uur in Brussel.",
+     "demonstration"),
+    ("Op zondag 16 maart 2025 om 13 uur vertrekt de mars tegen armoede aan het station van "
+     "Leuven, richting het stadhuis.", "march"),
+    ("Stille tocht voor de slachtoffers op vrijdag 14 maart 2025 om 19 uur in Gent.", "vigil"),
+    ("Op dinsdag 18 maart 2025 om 20 uur panelgesprek over huisvesting in de Vooruit.",
+     "meeting"),
+    ("Filmvertoning en nagesprek op woensdag 19 maart 2025 om 20 uur in het Cinema Lumière.",
+     "screening"),
+]
+
+ENGLISH = [
+    ("Rally outside the Home Office on Saturday 8 March 2025 at 12pm.", "rally"),
+    ("Cycle protest on Sunday 9 March 2025: we assemble at 10am in Hyde Park and ride via "
+     "Whitehall to Parliament Square.", "march"),
+    ("Candlelight vigil for the victims on Friday 14 March 2025 at 7pm at the Town Hall.",
+     "vigil"),
+    ("Film screening and discussion on Wednesday 12 March 2025 at 7.30pm at the Cube, "
+     "Bristol.", "screening"),
+    ("Public meeting on housing on Thursday 13 March 2025 at 7pm at the Friends Meeting "
+     "House.", "meeting"),
+    ("National March for Climate Justice on Saturday 15 March 2025 at 1pm from Hyde Park.",
+     "march"),
+]
+
+
+@pytest.mark.parametrize("text, kind", FRENCH)
+def test_french_kinds(text: str, kind: str) -> None:
+    assert kinds(text, "fr") == [kind]
+
+
+@pytest.mark.parametrize("text, kind", DUTCH)
+def test_dutch_kinds(text: str, kind: str) -> None:
+    assert kinds(text, "nl") == [kind]
+
+
+@pytest.mark.parametrize("text, kind", ENGLISH)
+def test_english_kinds(text: str, kind: str) -> None:
+    assert kinds(text, "en") == [kind]
+
+
+PROGRAMMES = [
+    ("Journée portes ouvertes le samedi 29 mars 2025 à la Maison des Jeunes\n"
+     "14h : atelier de sérigraphie\n"
+     "17h : débat sur le logement\n"
+     "20h : concert de soutien\n", "fr", ["other", "workshop", "meeting", "concert"]),
+    ("Zaterdag 29 maart 2025 in het buurthuis\n"
+     "15u: workshop spandoeken maken\n"
+     "18u: lezing over klimaatrecht\n"
+     "21u: optreden van de fanfare\n", "nl", ["other", "workshop", "meeting", "concert"]),
+]
+
+
+@pytest.mark.parametrize("text, lang, expected", PROGRAMMES)
+def test_a_programme_item_is_what_its_own_line_says(text: str, lang: str,
+                                                    expected: list[str]) -> None:
+    assert kinds(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Puis un repas partagé avant d'enchaîner le samedi 29 mars 2025 à 20h avec la chorale "
+     "du quartier.", "fr", "concert"),
+    ("Le vendredi 28 mars 2025 à 14h, l'association Santé Action Sociale organise un "
+     "rassemblement devant l'hôpital.", "fr", "rally"),
+])
+def test_the_cue_that_names_the_event_decides(text: str, lang: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]
