@@ -57,6 +57,7 @@ CASES = [
     ("from Monday to Friday", "2025-01-20T00:00..2025-01-24T00:00 day D"),
     ("the 20th of next month", "2025-02-20T00:00 day D"),
     ("18th Dec for 10 days", "2025-12-18T00:00..2025-12-27T00:00 day D"),
+    ("1.00 - 3.00pm", "2025-01-13T13:00..2025-01-13T15:00 minute T"),
 ]
 
 
@@ -73,6 +74,7 @@ def test_us_locale_reads_month_first() -> None:
 @pytest.mark.parametrize("text", [
     "I saw a huge 4 by 4.", "It will be discussed in the coming days.",
     "The bus between the two towns.", "We may go.", "Spring cleaning, fall colours.",
+    "Tickets £2.00 at the door.", "Entry 3.00 EUR.",
 ])
 def test_english_words_that_are_not_times(text: str) -> None:
     assert find(text, REF, "en") == []

@@ -9,6 +9,7 @@ read by `affiche.when.grammar`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -282,6 +283,9 @@ def _carry(hour: int, minute: int) -> tuple[int, int]:
     return hour, minute
 
 
+_MONEY_AFTER = re.compile(r"\s?(?:[€$£¥]|eur\b|euros?\b|chf\b|gbp\b|usd\b)", re.IGNORECASE)
+
+
 def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -> list[Atom]:
     first, second = int(match.group("nd_a")), int(match.group("nd_b"))
     sep = match.group("nd_sep")
@@ -289,7 +293,11 @@ def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -
     start, end = match.span()
     after_at = bool(atoms) and atoms[-1].kind == "conn" and (
         {"at", "after", "before"} & atoms[-1].value) and not atoms[-1].can_be("mod")
-    if sep == "." and not year_text and (after_at or second > 12 or first > 31) and first <= 24:
+    # "1.00 - 3.00pm": no month is numbered 0, so ".00" is a time too (but not "1.00 €")
+    zero = second == 0 and not _MONEY_AFTER.match(text, end) \
+        and text[max(0, start - 2):start].strip()[-1:] not in ("€", "$", "£", "¥")
+    if sep == "." and not year_text and (after_at or second > 12 or zero or first > 31) \
+            and first <= 24:
         if second <= 59:
             return [Atom("time", start, end, Clock(first, second, 0, None, "minute", False, "."))]
         return []
