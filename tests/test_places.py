@@ -395,6 +395,35 @@ EVENT_TOWNS = [
 ]
 
 
+@pytest.mark.parametrize("lang, text, anchor, name, town", [
+    # a bare town of the next sentence says less than a venue two sentences on
+    ("nl", "Programma maandag 3 maart\nDe stappers komen van Aalst.\nZe worden om 15u in Gent "
+     "verwacht. Een comité wacht hen op in het Citadelpark.", "Programma", "Citadelpark", "Gent"),
+    # a town in the event's own line still beats the venue of the next line
+    ("fr", "- Ciney – 11 h devant le service\n- Dinant – 14 h au Centre culturel", "- Ciney",
+     None, "Ciney"),
+])
+def test_a_bare_town_against_a_venue(lang: str, text: str, anchor: str, name: str | None,
+                                     town: str) -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    found = locate.candidates(text, lang)
+    place, _ = locate.choose(found, [text.index(anchor)], segment(text), [])
+    assert (place.name, place.locality) == (name, town), place
+
+
+def test_a_meeting_sentence_that_gives_the_start_names_the_place() -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    text = "La permanence du parti.\nRDV 11h devant le tribunal de Namur mercredi 13."
+    found = locate.candidates(text, "fr")
+    anchor = text.index("RDV")
+    place, _ = locate.choose(found, [anchor], segment(text), [(anchor, len(text))])
+    assert place.name == "tribunal de Namur", place
+
+
 @pytest.mark.parametrize("lang, text, anchor, postcode", [
     ("fr", "A 18h, visite de la place Carnot avec les voisins.\nPuis un repas.\n"
      "Sur la place Carnot, 69002", "A 18h", "69002"),

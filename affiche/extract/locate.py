@@ -133,6 +133,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
            excluded: list[tuple[int, int]]) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors`, completed with a locality; spans in `excluded` are
     meeting points or transport, never the action site."""
+    # a meeting sentence that holds every anchor is the event's own sentence
+    excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)]
     if not usable:
         return Place(), None
@@ -176,7 +178,11 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
                                                  (candidate.place.street or "")) \
             and not candidate.place.postcode:
         richness = 1.5  # a street without number or postcode is less than a named venue
-    return best + richness + (0.5 if candidate.place.locality else 0.0)
+    # a venue or address with its town says more; a bare town says more than a venue of
+    # another sentence only in the event's own sentence ("Billom – 11 h devant …")
+    completed = bool(candidate.place.locality) and (candidate.source != "locality"
+                                                    or best >= 3.0)
+    return best + richness + (0.5 if completed else 0.0)
 
 
 def _adjacent_venue(found: list[PlaceCandidate], address: PlaceCandidate,
