@@ -106,3 +106,23 @@ def test_a_programme_item_is_what_its_own_line_says(text: str, lang: str,
 ])
 def test_the_cue_that_names_the_event_decides(text: str, lang: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Samedi 29 mars 2025 au squat du quartier\n"
+     "14h : atelier de réparation de vélos\n"
+     "17h : discussion sur les expulsions\n"
+     "19h : speed-dating des collectifs\n", "fr", ["other", "workshop", "meeting", "other"]),
+    ("Voici les lieux de rassemblement du vendredi 14 mars 2025 :\n"
+     "- Liège – 18 h place Saint-Lambert\n"
+     "- Namur – 17 h place d'Armes\n", "fr", ["rally", "rally"]),
+])
+def test_an_unnamed_item_is_other_only_among_items_of_several_kinds(
+        text: str, lang: str, expected: list[str]) -> None:
+    assert kinds(text, lang) == expected
+
+
+def test_a_departure_time_under_the_assembly_makes_a_march() -> None:
+    text = ("Coal protest\n\nDate: Sunday 16 March 2025\nAssemble: Market Square 12pm,\n"
+            "Speeches at 12.30pm,\nSet off at 1pm\n")
+    assert kinds(text, "en")[0] == "march"

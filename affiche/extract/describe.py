@@ -145,6 +145,8 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         for cue in _block(lang, units, masked, focus):
             scores[cue.kind] += 2.0
             spans.setdefault(cue.kind, (cue.start, cue.end))
+    if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
+        return "other", None  # an unnamed item among workshops, talks and concerts
     if not (spans and focus.item):  # an item that names nothing is what the page is about
         for cue in _title_cues(lang, title, masked, focus):
             scores[cue.kind] += 2.0
@@ -176,6 +178,8 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
         return "demonstration"
     if kind == "march" or any(c.kind == "march" for found in own for c in found):
         return "march"
+    if cues.cue_pattern(lang, "route").search(_paragraph(focus, reach=150)):
+        return "march"  # "Assemble 12pm / Rally 12.30pm / Set off at 1pm"
     if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
     return kind
@@ -215,19 +219,31 @@ def _title_cues(lang: str, title: str | None, masked: list[tuple[int, int]],
     return _cues(lang, title, where, masked)
 
 
-def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus) -> set[str]:
-    """The kinds named first on each of the lines from the programme's start on (30 at most)."""
+def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
+                     before: int = 0, lines: int = 30) -> set[str]:
+    """The kinds named first on the programme lines around the start (lines that open with
+    their time: "13h : atelier", "> 20u: optreden"), from `before` lines above the start's
+    line, `lines` lines in all. A list of sites opens with towns and has no such lines."""
     if not focus.text or focus.at is None:
         return set()
     start = focus.text.rfind("\n", 0, focus.at) + 1
+    for _ in range(before):
+        if start == 0:
+            break
+        start = focus.text.rfind("\n", 0, start - 1) + 1
     heads: set[str] = set()
     offset = start
-    for line in focus.text[start:].split("\n")[:30]:
-        head = _head(lang, _cues(lang, line, offset, masked), None, focus.text)
+    for line in focus.text[start:].split("\n")[:lines]:
+        lead = offset + len(_BULLET.match(line).group())  # type: ignore[union-attr]
+        if any(a <= lead + 3 and lead < b for a, b in masked):  # a date may run into it
+            head = _head(lang, _cues(lang, line, offset, masked), None, focus.text)
+            if head:
+                heads.add(head.kind)
         offset += len(line) + 1
-        if head:
-            heads.add(head.kind)
     return heads
+
+
+_BULLET = re.compile(r"[\s>•·*▶︎►\-–—]*")
 
 
 def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
