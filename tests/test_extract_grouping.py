@@ -119,3 +119,37 @@ def test_two_venues_joined_in_one_sentence_are_two_events(lang: str, text: str,
     events = extract(text, reference, lang)
     assert starts(events) == ["2026-03-14", "2026-03-14"]
     assert len({e.place.name for e in events}) == 2
+
+
+def test_a_kind_right_after_a_second_hour_makes_it_an_event() -> None:
+    text = ("Mardi 23 juin\nDès 13h, journée de réparation de vélos et à 19h un atelier "
+            "d'écriture, au Local, 7 place du Marché, 1060 Saint-Gilles.")
+    events = extract(text, "2026-06-01", "fr")
+    assert starts(events) == ["2026-06-23T13:00", "2026-06-23T19:00"]
+    assert "workshop" in {e.kind for e in events}
+
+
+def test_a_cancelled_item_leaves_its_day_to_the_next_sentence() -> None:
+    text = ("Programme\nVendredi 26 juin\nDébat annulé à 19h, faute d'intervenants.\n"
+            "Puis concerts à partir de 21h30 dans la cour du Local, Lyon.")
+    assert starts(extract(text, "2026-06-01", "fr")) == ["2026-06-26T21:30"]
+
+
+CLOSING = [
+    ("fr", "Samedi 10 octobre, fête de quartier à la Maison du Peuple\n13h : atelier masques\n"
+           "17h : discussion\n21h : concert\nMinuit : fermeture des portes", "2026-10-01"),
+    ("nl", "Zaterdag 10 oktober, buurtfeest in het Vredeshuis\n13u: workshop maskers\n"
+           "17u: debat\n21u: concert\n24u: sluiting", "2026-10-01"),
+    ("en", "Saturday 10 October, street party at the Union Hall\n1pm: mask workshop\n"
+           "5pm: debate\n9pm: concert\nMidnight: doors close", "2026-10-01"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference"), CLOSING)
+def test_a_closing_line_ends_the_day_and_is_no_item(lang: str, text: str,
+                                                    reference: str) -> None:
+    events = extract(text, reference, lang)
+    assert starts(events) == ["2026-10-10T13:00", "2026-10-10T13:00", "2026-10-10T17:00",
+                              "2026-10-10T21:00"]
+    day = next(e for e in events if e.end is not None and e.end.isoformat()[:10] == "2026-10-11")
+    assert day.end.isoformat()[:16] == "2026-10-11T00:00"

@@ -144,8 +144,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             segments, unit, vehicles, motion)
         if mode:
             role, cue = "transport", mode
-        elif mention.open == "before" or (mention.kind == "value"
-                                          and _ends_before(ending, unit, mention)):
+        elif mention.open == "before" or (mention.kind == "value" and (
+                _ends_before(ending, unit, mention) or _ending_label(lang, unit, mention))):
             role, cue = "end", "ending"
         else:
             for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
@@ -170,6 +170,17 @@ def _ends_before(ending: Any, unit: Unit, mention: Any) -> bool:
     """True when an ending word stands just before the mention ("se terminer vers 18h")."""
     window = unit.text[max(0, mention.start - unit.start - 24): mention.start - unit.start]
     return bool(ending.search(window))
+
+
+def _ending_label(lang: str, unit: Unit, mention: Any) -> bool:
+    """True for a programme line whose label closes the day ("Minuit : Fermeture des portes",
+    "23u: sluiting")."""
+    label = _ITEM_SEPARATOR.match(unit.text, mention.end - unit.start)
+    if not label:
+        return False
+    rest = unit.text[label.end():].strip()
+    found = cues.cue_pattern(lang, "ending_labels").match(rest)
+    return bool(found) and len(rest) - found.end() < 20
 
 
 def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
@@ -342,6 +353,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     current_live = False
     last_live: TimePoint | None = None  # the last dated point that is an event's day
     past_unit: int | None = None
+    called_off: dt.date | None = None  # the day of a cancelled item, still live after it
     pending: list[TimePoint] = []
     datelines = {segments.index_at(p.unit.start) for p in points
                  if p.day is not None and _is_dateline(p, reference, lang)}
@@ -360,7 +372,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             current_live = live
             if not live:
                 past_unit = point.unit.start
+                # a cancelled item leaves its day live for the next sentences ("Conférence
+                # annulée à 19h" ↵ "Puis concerts à partir de 21h30")
+                called_off = point.day if point.day >= reference.date() and not _moved_to(
+                    point, cancelled) and _cancelled(point, cancelled) else None
                 continue
+            called_off = None
             last_live = point
             draft = by_day.setdefault(point.day, Draft(point.day))
             if point.role == "event":
@@ -383,6 +400,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         elif current_live:
             point.day = current
             by_day[current].times.append(point)
+        elif called_off is not None and point.unit.start != past_unit:
+            point.day = called_off
+            draft = by_day.setdefault(called_off, Draft(called_off))
+            if point.role == "event":
+                draft.anchors.append(point)
+            draft.times.append(point)
         elif last_live is not None and point.unit.start != past_unit \
                 and point.unit.paragraph == last_live.unit.paragraph and last_live.day in by_day:
             # "unlike the previous Saturday. The rally starts at noon": a past day mentioned in
@@ -504,7 +527,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             # "the rally starts at noon and the vigil starts at 6": one sentence, two events
             own, begins = _own_kind(point, kinds, places)
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
-            if own is not None and before not in (None, own):
+            if own is not None and before != own:
                 seen.add(key)
                 draft.times.remove(point)
                 if point in draft.anchors:
@@ -534,6 +557,13 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         umbrella = Draft(draft.day, anchors=list(draft.anchors), times=[first.start],
                          umbrella=True)
         umbrella.start = first.start
+        closing = [p for p in draft.times if p.role == "end" and p.mention.has_time
+                   and _programme_line(p)]
+        if closing:
+            # "Minuit : Fermeture des portes" ends the whole day, not its first item
+            stated = closing[-1].mention.end_value or closing[-1].mention.value
+            if stated is not None:
+                umbrella.end_value = move_to(stated, draft.day)
         return [umbrella, first, *extra]
     return [first, *extra]
 
@@ -553,10 +583,29 @@ def _own_kind(point: TimePoint, kinds: Any,
     """The kind named in the clause just before the mention ("… and the candlelight vigil
     starts at 6" → vigil), and where that clause begins in the sentence."""
     unit, mention = point.unit, point.mention
-    clause = _unplaced(unit, places)[: mention.start - unit.start]
+    text = _unplaced(unit, places)
+    clause = text[: mention.start - unit.start]
     cut = max(clause.rfind(sep) for sep in (",", ";", " and ", " et ", " en ", "."))
     begins = cut + 1 if cut >= 0 else 0
-    return _last_kind(clause[begins:], kinds), begins
+    own = _last_kind(clause[begins:], kinds)
+    if own is None:
+        # "… et à 19h un atelier": the kind right after the time
+        after = re.split(r"[,;.:!?(]", text[mention.end - unit.start:], maxsplit=1)[0]
+        own = _first_kind(after[:_KIND_AFTER], kinds)
+    return own, begins
+
+
+_KIND_AFTER = 24  # characters after a time where its own kind may stand
+
+
+def _first_kind(text: str, kinds: Any) -> str | None:
+    """The kind of the first kind cue in `text`."""
+    best: tuple[int, str] | None = None
+    for name, pattern in kinds:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), name)
+    return best[1] if best else None
 
 
 def _last_kind(text: str, kinds: Any) -> str | None:
