@@ -413,6 +413,23 @@ def test_a_bare_town_against_a_venue(lang: str, text: str, anchor: str, name: st
     assert (place.name, place.locality) == (name, town), place
 
 
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Veillée à la Cathédrale Saint-Aubain.\nJeudi 18h devant la cathédrale.",
+     "Cathédrale Saint-Aubain"),
+    ("fr", "St. Mary's Cathedral, Londres\nJeudi 18h en face de la Cathédrale",
+     "St. Mary's Cathedral"),
+    ("nl", "Het Sint-Pietersstation ligt vlakbij.\nZaterdag 14u voor het station.", "station"),
+])
+def test_a_bare_venue_word_refers_to_the_named_venue(lang: str, text: str, name: str) -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    found = locate.candidates(text, lang)
+    anchor = text.index("\n") + 1
+    place, _ = locate.choose(found, [anchor], segment(text), [])
+    assert place.name == name, place
+
+
 def test_a_meeting_sentence_that_gives_the_start_names_the_place() -> None:
     from affiche.extract import locate
     from affiche.extract.segment import segment

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -139,6 +140,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     if not usable:
         return Place(), None
     best = max(usable, key=lambda c: _score(c, anchors, segments))
+    # the town is looked for around the event's own mention, not the antecedent's
+    mention, best = best, _antecedent(usable, best) or best
     place = Place(**{k: v for k, v in vars(best.place).items()})
     span = (best.start, best.end)
     if best.source == "address" and not place.name:
@@ -154,7 +157,7 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
             span = (min(span[0], address.start), max(span[1], address.end))
     if not place.locality:
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
-        town = _nearest_locality(found, best, segments)
+        town = _nearest_locality(found, mention, segments)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
     return place, span
@@ -203,6 +206,34 @@ def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
                  and index <= segments.index_at(c.start) <= index + 1
                  and c.start - venue.end < 80]
     return addresses[0] if addresses else None
+
+
+def _antecedent(found: list[PlaceCandidate], venue: PlaceCandidate) -> PlaceCandidate | None:
+    """The named venue that a bare venue word refers to ("en face de la Cathédrale" after
+    "St. Paul's Cathedral"): the nearest venue holding the same word, in any language."""
+    if venue.source != "venue" or not venue.place.name:
+        return None
+    words = venue.place.name.split()
+    if len(words) != 1 or len(words[0]) < 4:
+        return None
+    word = _folded_word(words[0])
+    named = [c for c in found if c.source == "venue" and c is not venue and c.place.name
+             and len(c.place.name.split()) > 1
+             and any(_same_word(word, _folded_word(w)) for w in c.place.name.split())]
+    return min(named, key=lambda c: abs(c.start - venue.start)) if named else None
+
+
+def _folded_word(word: str) -> str:
+    """A word in lower case without accents."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or its neighbour language's spelling ("cathedral", "cathédrale")."""
+    shorter, longer = sorted((a, b), key=len)
+    return longer.startswith(shorter) and len(longer) - len(shorter) <= 2 \
+        and len(shorter) >= (4 if shorter == longer else 6)
 
 
 def _same_name_address(found: list[PlaceCandidate],
