@@ -153,3 +153,34 @@ def test_a_closing_line_ends_the_day_and_is_no_item(lang: str, text: str,
                               "2026-10-10T21:00"]
     day = next(e for e in events if e.end is not None and e.end.isoformat()[:10] == "2026-10-11")
     assert day.end.isoformat()[:16] == "2026-10-11T00:00"
+
+
+ASSEMBLY = [
+    ("fr", "Ce 14 octobre, mobilisons-nous pour le logement !\n"
+           "Rendez-vous dès 14h, rue Haute à Bruxelles, avec de quoi faire du bruit.\n"
+           "Action éclair à 14h30.", "2026-10-01", "2026-10-14T14:00"),
+    ("nl", "Op 14 oktober komen we op straat voor betaalbare huur!\n"
+           "Afspraak om 14u aan de Korenmarkt in Gent, breng een fluitje mee.\n"
+           "Ludieke actie om 14u30.", "2026-10-01", "2026-10-14T14:00"),
+    ("en", "On 14 October we take to the streets for fair rents!\n"
+           "Meet at 2pm at Market Square in Leeds, bring a whistle.\n"
+           "Flash action at 2.30pm.", "2026-10-01", "2026-10-14T14:00"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "start"), ASSEMBLY)
+def test_a_rendez_vous_on_the_site_just_before_is_the_start(lang: str, text: str,
+                                                            reference: str, start: str) -> None:
+    assert starts(extract(text, reference, lang)) == [start]
+
+
+def test_a_meeting_hours_before_elsewhere_is_no_start() -> None:
+    text = ("Saturday 20 March\nSome of us meet at 10am at the town hall to lobby councillors.\n\n"
+            "The main rally starts at noon.")
+    assert starts(extract(text, "2027-03-15", "en")) == ["2027-03-20T12:00"]
+
+
+def test_the_publication_date_in_the_headline_is_no_event() -> None:
+    text = ("Refugee Walk in Mechelen aangekondigd 23 mei 2026\n"
+            "Op zondag 27 september organiseert de vereniging een Refugee Walk in Mechelen.")
+    assert starts(extract(text, "2026-05-23", "nl")) == ["2026-09-27"]

@@ -149,7 +149,9 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             role, cue = "end", "ending"
         else:
             for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
-                found = _cue_before(pattern, unit, mention.start)
+                # "Saturday 20 March ↵ we meet at 10am": the cue stands on the time's line
+                found = _cue_before(pattern, unit, mention.end if head is not unit
+                                    else mention.start)
                 if found:
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
                     if name in ("meeting", "group_departure", "route_start"):
@@ -420,6 +422,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         p.role == "meeting" for p in d.times)]
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
     drafts = _merge_conflicts(drafts)
+    if len(drafts) > 1:
+        drafts = [d for d in drafts if not _title_date(d, segments, reference)]
     result: list[Draft] = []
     dated = sorted(p.unit.start for p in points if p.mention.has_date)
     for draft in sorted(drafts, key=lambda d: d.day):
@@ -479,6 +483,13 @@ def _joined_venues(unit: Unit, places: list[PlaceCandidate], lang: str) -> list[
     return found
 
 
+def _title_date(draft: Draft, segments: Segmentation, reference: dt.datetime) -> bool:
+    """True for the publication date written in the headline ("… op Refugee Walk 23 mei
+    2018" published that day): the reference day, no time, and only on the first line."""
+    return draft.day == reference.date() and all(
+        not p.mention.has_time and segments.index_at(p.unit.start) == 0 for p in draft.times)
+
+
 def _in_words_only(draft: Draft) -> bool:
     """True for a day known only from words ("ce samedi", "demain"), with no time and no number."""
     return all(not p.mention.has_time and not any(ch.isdigit() for ch in p.mention.text)
@@ -511,7 +522,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
     timed = _event_times(draft)
     if not timed:
-        return [_finish(draft, lang)]
+        return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
     # an item is told apart by its time, or by its own place when items share a time
@@ -534,7 +545,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
                     draft.anchors.remove(point)
                 draft.kind = draft.kind or before
                 extra.append(_finish(Draft(draft.day, anchors=[point], times=[point],
-                                           item=True, kind=own), lang))
+                                           item=True, kind=own), lang, places))
             continue
         listed = _programme_line(point) or _opens_with_time(point) or (
             _BULLET.match(point.unit.text) and _has_place(point.unit, places))
@@ -548,8 +559,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             if point in draft.anchors:
                 draft.anchors.remove(point)
             extra.append(_finish(Draft(draft.day, anchors=[point], times=[point], item=True),
-                                 lang))
-    first = _finish(draft, lang)
+                                 lang, places))
+    first = _finish(draft, lang, places)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
     if len(extra) >= 2 and not own_places and first.start is not None:
         # a programme at one place: the day itself is an event too, starting with its first
@@ -681,15 +692,40 @@ def _clock(point: TimePoint) -> tuple[int, int] | None:
     return (value.hour, value.minute) if isinstance(value, dt.datetime) else None
 
 
-def _finish(draft: Draft, lang: str) -> Draft:
+_ASSEMBLY_LEAD = 60  # minutes: how long before the event people gather on its site
+_ASSEMBLY_REACH = 400  # characters between the rendez-vous and the event's time
+
+
+def _assembles_on_site(assembly: TimePoint, first: TimePoint,
+                       places: list[PlaceCandidate]) -> bool:
+    """True when a rendez-vous before the event's first time is on the event's own site: the
+    rendez-vous names a place and the event's time names none, or the same one, on its own
+    line (not a group departure from elsewhere)."""
+    if (assembly.cue or "meeting") != "meeting" or assembly.unit == first.unit:
+        return False
+    begins, starts = _clock(assembly), _clock(first)
+    if begins is None or starts is None or begins >= starts \
+            or (starts[0] - begins[0]) * 60 + starts[1] - begins[1] > _ASSEMBLY_LEAD \
+            or abs(first.unit.start - assembly.unit.start) > _ASSEMBLY_REACH:
+        return False  # a meeting hours before, or far away in the text, is another thing
+    site = _unit_place_key(assembly.unit, places)
+    return site is not None and _unit_place_key(first.unit, places) in (None, site)
+
+
+def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
     """Choose the start point (the first cued time, else the first time) and the end."""
     timed = _event_times(draft)
     meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
-    if timed:
+    assembly = _assembly(meeting)
+    if timed and assembly is not None and _assembles_on_site(assembly, timed[0], places):
+        # "Rendez-vous dès 14h, Rue de Fer" then "Mobilisation à 14h30": the event starts
+        # when people gather on its site
+        draft.start, draft.start_from_meeting = assembly, True
+    elif timed:
         draft.start = timed[0]
-    elif _assembly(meeting) is not None:
+    elif assembly is not None:
         # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
-        draft.start, draft.start_from_meeting = _assembly(meeting), True
+        draft.start, draft.start_from_meeting = assembly, True
     else:
         # several departure times and no time of the event itself: only the day is known
         draft.start = (draft.anchors or draft.times)[0]
