@@ -157,11 +157,11 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         return "other", None
     if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
         best = "screening"  # a film followed by a debate is a screening
-    return _refine(lang, best, units, own, title, focus), spans.get(best)
+    return _refine(lang, best, units, own, title, focus, masked), spans.get(best)
 
 
 def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
-            title: str | None, focus: Focus) -> str:
+            title: str | None, focus: Focus, masked: list[tuple[int, int]]) -> str:
     """Street protests by their shape: a national or union call in the event's own sentences
     or the headline stays a demonstration; a route in its own sentences makes a march; a
     national call in its paragraph, a demonstration; a march named in its own sentences, a
@@ -178,7 +178,7 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
         return "demonstration"
     if kind == "march" or any(c.kind == "march" for found in own for c in found):
         return "march"
-    if cues.cue_pattern(lang, "route").search(_paragraph(focus, reach=150)):
+    if cues.cue_pattern(lang, "route").search(_lines_after(focus, units[0].start, masked)):
         return "march"  # "Assemble 12pm / Rally 12.30pm / Set off at 1pm"
     if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
@@ -194,6 +194,33 @@ def _paragraph(focus: Focus, reach: int = 400) -> str:
     breaks = [m.end() for m in _BLANK.finditer(focus.text, low, focus.at)]
     after = _BLANK.search(focus.text, focus.at, high)
     return focus.text[breaks[-1] if breaks else low:after.start() if after else high]
+
+
+def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
+                 reach: int = 150) -> str:
+    """The text from the event's own sentence (at `start`) on, up to a blank line or `reach`
+    characters, that still speaks of it: a line that opens with a time of its own is another
+    item."""
+    if not focus.text or focus.at is None:
+        return ""
+    end = min(len(focus.text), focus.at + reach)
+    blank = _BLANK.search(focus.text, focus.at, end)
+    others = [(a, b) for a, b in masked if not a <= focus.at < b]  # its own time runs on
+    taken = []
+    offset = start
+    for index, line in enumerate(focus.text[start:blank.start() if blank else end].split("\n")):
+        if index and _opens_with_time(line, offset, others):
+            break
+        taken.append(line)
+        offset += len(line) + 1
+    return "\n".join(taken)
+
+
+def _opens_with_time(line: str, offset: int, masked: list[tuple[int, int]]) -> bool:
+    """True for a line (at `offset`) that opens with a time, after any bullet: "13h : atelier",
+    "> 20u: optreden" (a masked time expression covers its first characters)."""
+    lead = offset + len(_BULLET.match(line).group())  # type: ignore[union-attr]
+    return any(a <= lead + 3 and lead < b for a, b in masked)
 
 
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -234,8 +261,7 @@ def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
     heads: set[str] = set()
     offset = start
     for line in focus.text[start:].split("\n")[:lines]:
-        lead = offset + len(_BULLET.match(line).group())  # type: ignore[union-attr]
-        if any(a <= lead + 3 and lead < b for a, b in masked):  # a date may run into it
+        if _opens_with_time(line, offset, masked):
             head = _head(lang, _cues(lang, line, offset, masked), None, focus.text)
             if head:
                 heads.add(head.kind)
