@@ -430,6 +430,17 @@ def test_a_bare_venue_word_refers_to_the_named_venue(lang: str, text: str, name:
     assert place.name == name, place
 
 
+def test_a_borough_after_the_address_qualifies_the_town() -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    text = ("À Lyon, les rendez-vous :\n"
+            "Samedi 14h devant la mairie, 2 rue Pasteur (3e arrondissement).")
+    found = locate.candidates(text, "fr")
+    place, _ = locate.choose(found, [text.index("Samedi")], segment(text), [])
+    assert place.locality == "Lyon (3e arrondissement)", place
+
+
 def test_a_meeting_sentence_that_gives_the_start_names_the_place() -> None:
     from affiche.extract import locate
     from affiche.extract.segment import segment

@@ -86,8 +86,9 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
         if not _inside(venue.start, venue.end, found):
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name)))
     for town in finders.find_localities(text, lang):
-        # a qualifying bracket ("Rouillé (86)") is already part of the mention
-        if not _inside(town.start, town.end, found):
+        # a qualifying bracket ("Rouillé (86)") is already part of the mention; a town word
+        # starting inside an address ("rue Pasteur (3e …)") is the street's
+        if not _inside(town.start, town.start + 1, found):
             found.append(PlaceCandidate(town.start, town.end, "locality",
                                         Place(locality=text[town.start:town.end],
                                               country=town.country)))
@@ -99,6 +100,7 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     return joined
 
 
+_BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b[^()\n]{0,20})\)")
 _GAP = re.compile(r"[\w]{0,4}[\s,:(\-–—]*")
 
 
@@ -160,6 +162,10 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         town = _nearest_locality(found, mention, segments)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
+            borough = _BOROUGH_AFTER.match(best.layout.text, span[1]) if best.layout else None
+            if borough and "(" not in place.locality:
+                # "14 avenue Duquesne (7e arrondissement)": the borough belongs to the town
+                place.locality = f"{place.locality} ({borough.group(1)})"
     return place, span
 
 
