@@ -184,3 +184,14 @@ def test_the_publication_date_in_the_headline_is_no_event() -> None:
     text = ("Refugee Walk in Mechelen aangekondigd 23 mei 2026\n"
             "Op zondag 27 september organiseert de vereniging een Refugee Walk in Mechelen.")
     assert starts(extract(text, "2026-05-23", "nl")) == ["2026-09-27"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Samedi 14 mars après-midi, marche pour le climat à Namur."),
+    ("nl", "Zaterdagnamiddag 14 maart is er een klimaatmars in Gent."),
+    ("en", "Saturday 14 March evening: vigil in Leeds."),
+])
+def test_a_part_of_the_day_gives_the_day_and_no_end(lang: str, text: str) -> None:
+    events = extract(text, "2026-03-01", lang)
+    assert starts(events) == ["2026-03-14"]
+    assert events[0].end is None

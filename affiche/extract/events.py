@@ -733,7 +733,9 @@ def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
     chosen = draft.start
     assert chosen is not None
     start = chosen.mention
-    if start.kind == "interval" and start.end_value is not None:
+    # "samedi après-midi" states no end: only a range of hours or of days does
+    if start.kind == "interval" and start.end_value is not None \
+            and not (start.has_part_of_day and not start.has_time):
         # the stated end moves with the start when the start's day came from elsewhere
         shift = draft.day - start.value.date() if isinstance(start.value, dt.datetime) \
             else dt.timedelta(0)
