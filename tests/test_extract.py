@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
+from calls import BRUSSELS, extract, starts
 
 from affiche import pipeline
-from affiche.model import Event
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-def extract(text: str, reference: str, lang: str) -> list[Event]:
-    """Events of `text` read at `reference` (a date, midnight in Brussels)."""
-    day = dt.date.fromisoformat(reference)
-    moment = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
-    _, events = pipeline.extract_text(text, reference=moment, lang=lang)
-    return events
-
-
-def starts(events: list[Event]) -> list[str]:
-    """The starts as local 'YYYY-MM-DDTHH:MM' (or dates)."""
-    return [e.start.isoformat()[:16] if e.start else "" for e in events]
-
 
 PROGRAMME = """Journée de solidarité avec les sans-papiers
 Samedi 12 avril 2025 à la Maison du Peuple, parvis de Saint-Gilles 39, 1060 Saint-Gilles

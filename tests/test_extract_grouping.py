@@ -3,29 +3,9 @@ one sentence or at one hour, publication times; short calls written for these te
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
-
-from affiche import pipeline
-from affiche.model import Event
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-
-
-def extract(text: str, reference: str, lang: str) -> list[Event]:
-    """Events of `text` read at `reference` (a date, midnight in Brussels)."""
-    day = dt.date.fromisoformat(reference)
-    moment = dt.datetime(day.year, day.month, day.day, tzinfo=BRUSSELS)
-    _, events = pipeline.extract_text(text, reference=moment, lang=lang)
-    return events
-
-
-def starts(events: list[Event]) -> list[str]:
-    """The starts as local 'YYYY-MM-DDTHH:MM' (or dates)."""
-    return sorted(e.start.isoformat()[:16] if e.start else "" for e in events)
-
+from calls import extract
+from calls import sorted_starts as starts
 
 REGISTRATION = [
     ("fr", "Marche pour le climat le samedi 14 juin à 14h, place de la Monnaie à Bruxelles.\n"
