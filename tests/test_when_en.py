@@ -15,6 +15,7 @@ reading = functools.partial(when_reading.reading, lang="en")
 
 
 CASES = [
+    ("2pm—5pm", "2025-01-13T14:00..2025-01-13T17:00 hour T"),
     ("next Friday 6.30pm", "2025-01-24T18:30 minute DT"),
     ("at 1pm", "2025-01-13T13:00 hour T"),
     ("2 pm", "2025-01-13T14:00 hour T"),

@@ -15,6 +15,7 @@ reading = functools.partial(when_reading.reading, lang="fr")
 
 
 CASES = [
+    ("14:00—19:00", "2025-01-13T14:00..2025-01-13T19:00 minute T"),
     ("samedi 19 à 14h", "2025-01-18T14:00 hour DT"),
     ("ce samedi", "2025-01-18T00:00 day D"),
     ("samedi", "2025-01-18T00:00 day D"),

@@ -15,6 +15,7 @@ reading = functools.partial(when_reading.reading, lang="nl")
 
 
 CASES = [
+    ("14u—19u", "2025-01-13T14:00..2025-01-13T19:00 hour T"),
     ("zaterdag 18/1 om 14u", "2025-01-18T14:00 hour DT"),
     ("zaterdag 19 om 14u", "2025-01-18T14:00 hour DT"),
     ("om 14u", "2025-01-13T14:00 hour T"),
