@@ -126,3 +126,22 @@ def test_a_departure_time_under_the_assembly_makes_a_march() -> None:
     text = ("Coal protest\n\nDate: Sunday 16 March 2025\nAssemble: Market Square 12pm,\n"
             "Speeches at 12.30pm,\nSet off at 1pm\n")
     assert kinds(text, "en")[0] == "march"
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Piquet de grève le mardi 11 mars 2025 dès 5h devant l'usine.", "fr", "strike"),
+    ("Formation juridique sur les droits en manifestation le samedi 22 mars 2025 à 10h.", "fr",
+     "workshop"),
+    ("Débat public sur le logement le jeudi 13 mars 2025 à 20h, point de rencontre à l'entrée.",
+     "fr", "meeting"),
+    ("Samenkomst op de Grote Markt van Brugge op zaterdag 15 maart 2025 om 14 uur.", "nl",
+     "rally"),
+    ("Op dinsdag 18 maart 2025 om 20 uur: lezing over de geschiedenis van de stakingen.", "nl",
+     "meeting"),
+    ("Fundraiser gig on Friday 21 March 2025 at 8pm at the Cube. We stand with the strikers!",
+     "en", "concert"),
+    ("Protest outside the Home Office on Monday 10 March 2025 at 12pm; meeting point by the "
+     "main gate.", "en", "rally"),
+])
+def test_longer_phrases_topics_and_slogans(text: str, lang: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]

@@ -68,12 +68,15 @@ def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> l
     vigil, "ciné-débat" a screening), and cues inside `masked` spans do not count."""
     found = [_Cue(kind, offset + m.start(), offset + m.end())
              for kind, pattern in cues.cue_table(lang, "kinds") for m in pattern.finditer(text)]
+    # phrases that name no event ("point de rencontre") take part as a kind of their own
+    found += [_Cue("", offset + m.start(), offset + m.end())
+              for m in cues.cue_pattern(lang, "kind_shape.ignore").finditer(text)]
     found = [c for c in found if _free(c.start, c.end, masked)]
     kept: list[_Cue] = []
     for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
         if all(cue.end <= k.start or k.end <= cue.start for k in kept):
             kept.append(cue)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted((c for c in kept if c.kind), key=lambda c: c.start)
 
 
 def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = "",
