@@ -441,6 +441,25 @@ def test_a_borough_after_the_address_qualifies_the_town() -> None:
     assert place.locality == "Lyon (3e arrondissement)", place
 
 
+@pytest.mark.parametrize("lang, text, name, town", [
+    # a title names the topic; the venue the text sends people to is introduced by a cue
+    ("fr", "Centre fermé Vottem – rassemblement samedi\nRassemblement samedi aux halles de Vottem.",
+     "halles de Vottem", "Vottem"),
+    ("fr", "Messe dimanche à 11h, église du Sacré-Cœur, à Jambes (Namur).",
+     "église du Sacré-Cœur", "Jambes (Namur)"),
+    ("fr", "Messe dimanche à 11h, église du Sacré-Cœur, à Bouge (Namur).",
+     "église du Sacré-Cœur", "Bouge (Namur)"),
+])
+def test_a_cued_venue_and_a_borough(lang: str, text: str, name: str, town: str) -> None:
+    from affiche.extract import locate
+    from affiche.extract.segment import segment
+
+    found = locate.candidates(text, lang)
+    anchors = [m.start() for m in __import__("re").finditer("samedi|dimanche", text)]
+    place, _ = locate.choose(found, anchors, segment(text), [])
+    assert (place.name, place.locality) == (name, town), place
+
+
 def test_a_meeting_sentence_that_gives_the_start_names_the_place() -> None:
     from affiche.extract import locate
     from affiche.extract.segment import segment

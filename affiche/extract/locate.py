@@ -73,6 +73,7 @@ class PlaceCandidate:
     source: str
     place: Place = field(default_factory=Place)
     layout: Layout | None = field(default=None, repr=False, compare=False)
+    cued: bool = False
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -82,10 +83,14 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
         place = Place(name=address.name, street=address.street, postcode=address.postcode,
                       locality=address.locality, country=address.country)
         found.append(PlaceCandidate(address.start, address.end, "address", place))
+    towns = finders.find_localities(text, lang)
     for venue in finders.find_venues(text, lang):
-        if not _inside(venue.start, venue.end, found):
-            found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name)))
-    for town in finders.find_localities(text, lang):
+        if not _inside(venue.start, venue.end, found) and not any(
+                t.start <= venue.start and venue.end <= t.end for t in towns):
+            # "à Salzinnes (Namur)": a borough named with its town is no venue
+            found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name),
+                                        cued=venue.cue is not None))
+    for town in towns:
         # a qualifying bracket ("Rouillé (86)") is already part of the mention; a town word
         # starting inside an address ("rue Pasteur (3e …)") is the street's
         if not _inside(town.start, town.start + 1, found):
@@ -183,6 +188,8 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
             closeness += 0.1  # a date heading is followed by its place ("SAMEDI 21/10" ↵ venue)
         best = max(best, closeness)
     richness = _RICHNESS[candidate.source]
+    if candidate.cued:
+        richness += 0.25  # "aux halles de X" is said to be the place; a bare name may be a topic
     if candidate.source == "address" and not any(ch.isdigit() for ch in
                                                  (candidate.place.street or "")) \
             and not candidate.place.postcode:
