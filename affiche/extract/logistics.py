@@ -149,22 +149,33 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
         unit = points[0].unit
         hint = Transport(mode=points[0].cue or "train", note=unit.text,
                          evidence=(unit.start, unit.end), destination=target)
+        origin = _unit_place(places, unit)
+        if origin is not None:
+            hint.origin = origin[0].name or origin[0].locality
+        previous_end = unit.start
         for point in points:
             before = unit.text[: point.mention.start - unit.start]
             value = at_day(point.mention, draft.day)
             last_arrive = max((m.end() for m in arrive.finditer(before)), default=-1)
-            if last_arrive > _last_depart(before, data) and hint.departs is not None:
+            other = _other_origin(places, previous_end, point.mention.start, hint.origin)
+            previous_end = point.mention.end
+            if hint.departs is not None and other is not None \
+                    and last_arrive < other.start - unit.start:
+                # "des trains partent de Liège à 11h15 et de Namur à 11h40": two departures
+                hints.append(hint)
+                hint = Transport(mode=hint.mode, note=unit.text, evidence=hint.evidence,
+                                 destination=target, departs=value,
+                                 origin=other.place.name or other.place.locality)
+            elif last_arrive > _last_depart(before, data) and hint.departs is not None:
                 hint.arrives = value
             elif hint.departs is None:
                 hint.departs = value
             else:
                 hint.arrives = value
-        origin = _unit_place(places, unit)
-        if origin is not None:
-            hint.origin = origin[0].name or origin[0].locality
-            if hint.destination and hint.origin and _same_word(hint.origin, hint.destination):
-                hint.destination = None
         hints.append(hint)
+    for hint in hints:
+        if hint.destination and hint.origin and _same_word(hint.origin, hint.destination):
+            hint.destination = None
     paragraphs = {p.unit.paragraph + shift for p in draft.times for shift in (-1, 0, 1)}
     for unit in segments.units:
         if unit.paragraph not in paragraphs or unit.start in by_unit:
@@ -181,6 +192,18 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
         hints.append(Transport(mode=mode, origin=start_from, destination=end_at,
                                note=unit.text, evidence=(unit.start, unit.end)))
     return hints
+
+
+def _other_origin(places: list[PlaceCandidate], start: int, end: int,
+                  origin: str | None) -> PlaceCandidate | None:
+    """A place named between two times of a transport sentence other than the first
+    departure's, which makes the second time another departure ("… et de Namur à 11h40")."""
+    for candidate in places:
+        if start <= candidate.start < end:
+            name = candidate.place.name or candidate.place.locality
+            if name and not (origin and _same_word(name, origin)):
+                return candidate
+    return None
 
 
 def _last_depart(before: str, data: dict[str, Any]) -> int:

@@ -1,0 +1,36 @@
+"""Meeting points and transport hints per language, on short calls written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from calls import extract
+
+DEPARTURES = [
+    ("fr", "Manifestation nationale le dimanche 5 octobre 2025 à 13h, gare du Nord à Bruxelles.\n"
+           "Des trains spéciaux partent de Liège à 11h15 et de Namur à 11h40.",
+     [("Liège", "11:15"), ("Namur", "11:40")]),
+    ("nl", "Nationale betoging op zondag 5 oktober 2025 om 13u aan het Noordstation in Brussel.\n"
+           "Bussen vertrekken uit Gent om 10u15 en uit Brugge om 9u40.",
+     [("Gent", "10:15"), ("Brugge", "09:40")]),
+    ("en", "National demonstration on Sunday 5 October 2025 at 1pm, Parliament Square, London.\n"
+           "Coaches leave from Leeds at 7.15am and from Sheffield at 7.40am.",
+     [("Leeds", "07:15"), ("Sheffield", "07:40")]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), DEPARTURES)
+def test_departures_from_two_places_are_two_hints(lang: str, text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    events = extract(text, "2025-10-01", lang)
+    assert len(events) == 1
+    found = [(t.origin, t.departs.strftime("%H:%M")) for t in events[0].transport if t.departs]
+    assert found == expected
+    assert all(t.arrives is None for t in events[0].transport)
+
+
+def test_a_march_leaving_towards_a_park_does_not_meet_there() -> None:
+    text = ("Marche pour le climat le dimanche 5 octobre 2025 : rendez-vous à 13h à la gare du "
+            "Nord à Bruxelles.\nDépart du cortège à 14h en direction du parc du Cinquantenaire.")
+    events = extract(text, "2025-10-01", "fr")
+    assert [m.place.name for m in events[0].meeting_points if m.place.name] == []
+    assert events[0].place.name == "gare du Nord"
