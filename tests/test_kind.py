@@ -145,3 +145,22 @@ def test_a_departure_time_under_the_assembly_makes_a_march() -> None:
 ])
 def test_longer_phrases_topics_and_slogans(text: str, lang: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Les syndicats appellent à une grande marche nationale le samedi 22 mars 2025 à 13h à "
+     "Bruxelles.", "fr", "march"),
+    ("Les syndicats appellent à une manifestation nationale le samedi 22 mars 2025 à 13h à "
+     "Bruxelles.", "fr", "demonstration"),
+    ("Manifestation du front commun le jeudi 13 mars 2025. Le cortège partira à 10h30 de la gare "
+     "du Nord.", "fr", "demonstration"),
+    ("The unions call a national march on Saturday 22 March 2025 at 12pm in London.", "en",
+     "march"),
+    ("National demonstration called by the TUC on Saturday 22 March 2025 at 12pm in London.",
+     "en", "demonstration"),
+    ("Nationale betoging van de vakbonden op donderdag 13 maart 2025 om 10u30. De stoet vertrekt "
+     "aan het Noordstation.", "nl", "demonstration"),
+])
+def test_a_union_call_is_a_demonstration_unless_it_is_named_a_march(text: str, lang: str,
+                                                                     kind: str) -> None:
+    assert kinds(text, lang) == [kind]

@@ -165,13 +165,22 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
 
 def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
             title: str | None, focus: Focus, masked: list[tuple[int, int]]) -> str:
-    """Street protests by their shape: a national or union call in the event's own sentences
-    or the headline stays a demonstration; a route in its own sentences makes a march; a
-    national call in its paragraph, a demonstration; a march named in its own sentences, a
-    march; a site ("devant la préfecture"), a rally."""
+    """Street protests by their shape. An event named a march ("marche", "mars", "march") in
+    its own sentences is a march, even a national one; a national or union call in its own
+    sentences or the headline stays a demonstration; a route in its own sentences makes a
+    march; a national call in its paragraph, a demonstration; a procession word ("cortège"),
+    a march; a site ("devant la préfecture"), a rally."""
     if kind not in ("demonstration", "rally", "march"):
         return kind
     words = " ".join(unit.text for unit in units)
+    named = cues.cue_pattern(lang, "kind_shape.named_march")
+    marches = [focus.text[c.start:c.end] if focus.text else "" for found in own for c in found
+               if c.kind == "march"]
+    if kind == "march":
+        marches += [title[c.start - t:c.end - t] for c in _title_cues(lang, title, masked, focus)
+                    if c.kind == "march" and title and (t := _title_at(title, focus)) >= 0]
+    if any(named.fullmatch(m) for m in marches):
+        return "march"
     national = cues.cue_pattern(lang, "national")
     if national.search(" ".join((words, title or ""))):
         return "demonstration"
@@ -179,13 +188,19 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[_Cue]],
         return "march"
     if national.search(_paragraph(focus)):
         return "demonstration"
-    if kind == "march" or any(c.kind == "march" for found in own for c in found):
+    if kind == "march" or marches:
         return "march"
     if cues.cue_pattern(lang, "route").search(_lines_after(focus, units[0].start, masked)):
         return "march"  # "Assemble 12pm / Rally 12.30pm / Set off at 1pm"
     if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
     return kind
+
+
+def _title_at(title: str, focus: Focus) -> int:
+    """Where the headline's cue offsets start: its place in the text, else 0."""
+    where = focus.text.find(title) if focus.text else -1
+    return where if where >= 0 else 0
 
 
 def _paragraph(focus: Focus, reach: int = 400) -> str:
