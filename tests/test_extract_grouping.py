@@ -175,3 +175,13 @@ def test_a_part_of_the_day_gives_the_day_and_no_end(lang: str, text: str) -> Non
     events = extract(text, "2026-03-01", lang)
     assert starts(events) == ["2026-03-14"]
     assert events[0].end is None
+
+
+def test_an_agenda_heading_titles_none_of_its_events() -> None:
+    text = ("Agenda de la semaine\n\nMardi 7 octobre\n19h : projection au cinéma Nova, "
+            "rue d'Arenberg 3, 1000 Bruxelles.\n\nSamedi 11 octobre\n14h : rassemblement devant "
+            "l'Office des étrangers, boulevard Pachéco 44, 1000 Bruxelles.")
+    events = extract(text, "2025-10-01", "fr")
+    assert len(events) == 2
+    assert all(e.title != "Agenda de la semaine" for e in events)
+    assert events[0].title.startswith("Projection")

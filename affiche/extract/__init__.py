@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche import when
-from affiche.extract import describe, events, hints, locate, logistics
+from affiche.extract import cues, describe, events, hints, locate, logistics
 from affiche.extract.contacts import find_contacts
 from affiche.extract.segment import Segmentation, segment
 from affiche.model import Contact, Document, Event, Warning, iso
@@ -44,8 +44,12 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     counts = describe.kind_counts(lang, text, masked)
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
                     (masked, counts), title, len(drafts) == 1) for draft in drafts]
+    # a page heading that names no kind of event ("Agenda de la semaine") titles no one
+    # event of several, unless they are the items of one programme
+    own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
+        pattern.search(title or "") for _, pattern in cues.cue_table(lang, "kinds")))
     for index, event in enumerate(built):
-        if index == 0 and title:
+        if index == 0 and title and own_title:
             event.title = title
             if title_span:
                 event.evidence["title"] = title_span
