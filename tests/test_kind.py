@@ -164,3 +164,13 @@ def test_longer_phrases_topics_and_slogans(text: str, lang: str, kind: str) -> N
 def test_a_union_call_is_a_demonstration_unless_it_is_named_a_march(text: str, lang: str,
                                                                      kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Op zaterdag 15 maart 2025 om 14 uur verzamelen we voor het stadhuis van Antwerpen om te "
+     "protesteren tegen de besparingen.", "nl", "rally"),
+    ("Agenda\n\n• jeudi 13 mars 2025 à 20h\n  Cinéma Aventure, Bruxelles\n\n  Les glaneurs\n\n"
+     "  Un documentaire sur ceux qui ramassent nos restes.", "fr", "screening"),
+])
+def test_what_follows_a_bare_date_line_names_the_event(text: str, lang: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]

@@ -145,8 +145,8 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
             scores[cue.kind] += 3.0 if index == 0 else 1.5
             spans.setdefault(cue.kind, (cue.start, cue.end))
     if not spans:
-        for cue in _block(lang, units, masked, focus):
-            scores[cue.kind] += 2.0
+        for index, cue in enumerate(_block(lang, units, masked, focus)):
+            scores[cue.kind] += 3.0 if index == 0 else 2.0  # the title line comes first
             spans.setdefault(cue.kind, (cue.start, cue.end))
     if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
         return "other", None  # an unnamed item among workshops, talks and concerts
