@@ -402,6 +402,11 @@ EVENT_TOWNS = [
     # a town in the event's own line still beats the venue of the next line
     ("fr", "- Ciney – 11 h devant le service\n- Dinant – 14 h au Centre culturel", "- Ciney",
      None, "Ciney"),
+    # a town in the event's sentence is completed by the venue of the next sentence
+    ("nl", "Betoging dinsdag door Gent. De stoet vertrekt om 10 uur aan het Zuidstation.",
+     "Betoging", "Zuidstation", "Gent"),
+    ("en", "March through Leeds on Saturday. We gather at 11am in Millennium Square.",
+     "March", "Millennium Square", "Leeds"),
 ])
 def test_a_bare_town_against_a_venue(lang: str, text: str, anchor: str, name: str | None,
                                      town: str) -> None:

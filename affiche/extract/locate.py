@@ -147,6 +147,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     if not usable:
         return Place(), None
     best = max(usable, key=lambda c: _score(c, anchors, segments))
+    if best.source == "locality":
+        best = _venue_in_town(usable, best, anchors, segments) or best
     # the town is looked for around the event's own mention, not the antecedent's
     mention, best = best, _antecedent(usable, best) or best
     place = Place(**{k: v for k, v in vars(best.place).items()})
@@ -219,6 +221,30 @@ def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
                  and index <= segments.index_at(c.start) <= index + 1
                  and c.start - venue.end < 80]
     return addresses[0] if addresses else None
+
+
+def _venue_in_town(found: list[PlaceCandidate], town: PlaceCandidate, anchors: list[int],
+                   segments: Segmentation) -> PlaceCandidate | None:
+    """A venue or address near the event in the town chosen ("… door Brussel" then "starten
+    aan het Noordstation"): the town completes it. A venue whose own sentence names another
+    town is that town's ("- Billom – 11 h …" ↵ "- Clermont – 14 h au CHU")."""
+    units = {segments.index_at(a) for a in anchors or [0]}
+    paragraphs = {segments.units[u].paragraph for u in units}
+    name = (town.place.locality or "").casefold()
+    near = []
+    for c in found:
+        if c.source == "locality":
+            continue
+        index = segments.index_at(c.start)
+        if segments.units[index].paragraph not in paragraphs \
+                or min(abs(index - u) for u in units) > 2:
+            continue
+        others = {(o.place.locality or "").casefold() for o in found
+                  if o.place.locality and segments.index_at(o.start) == index}
+        if (c.place.locality or "").casefold() not in ("", name) or others - {name}:
+            continue
+        near.append(c)
+    return max(near, key=lambda c: _score(c, anchors, segments)) if near else None
 
 
 def _antecedent(found: list[PlaceCandidate], venue: PlaceCandidate) -> PlaceCandidate | None:
