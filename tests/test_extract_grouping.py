@@ -185,3 +185,14 @@ def test_an_agenda_heading_titles_none_of_its_events() -> None:
     assert len(events) == 2
     assert all(e.title != "Agenda de la semaine" for e in events)
     assert events[0].title.startswith("Projection")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Dimanche 9 novembre à 15h, départ de la place Saint-Lambert à Liège. La marche se "
+           "terminera au palais de justice vers 17h."),
+    ("en", "Sunday 9 November at 3pm, we leave from Albert Square in Manchester; the march ends "
+           "outside the Central Library at 5pm."),
+])
+def test_an_ending_word_in_the_same_clause_gives_the_end(lang: str, text: str) -> None:
+    events = extract(text, "2025-11-03", lang)
+    assert [e.end.isoformat()[:16] for e in events] == ["2025-11-09T17:00"]

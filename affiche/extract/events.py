@@ -170,8 +170,14 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
 
 def _ends_before(ending: Any, unit: Unit, mention: Any) -> bool:
     """True when an ending word stands just before the mention ("se terminer vers 18h")."""
-    window = unit.text[max(0, mention.start - unit.start - 24): mention.start - unit.start]
+    window = unit.text[max(0, mention.start - unit.start - _ENDING_REACH):
+                       mention.start - unit.start]
+    # "la marche se terminera au palais de justice vers 17h": the same clause, no comma
+    window = re.split(r"[,;.!?()]", window)[-1]
     return bool(ending.search(window))
+
+
+_ENDING_REACH = 60  # characters between an ending word and its time
 
 
 def _ending_label(lang: str, unit: Unit, mention: Any) -> bool:
