@@ -465,6 +465,16 @@ def test_a_cued_venue_and_a_borough(lang: str, text: str, name: str, town: str) 
     assert (place.name, place.locality) == (name, town), place
 
 
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Bikes gather at Russell Square, north side (Russell Square tube).",
+     "Russell Square, north side"),
+    ("fr", "Rassemblement devant la gare du Midi, côté sud, à 14h.", "gare du Midi, côté sud"),
+    ("nl", "Verzamelen aan het Noordstation, hoofdingang, om 13u.", "Noordstation, hoofdingang"),
+])
+def test_a_part_of_the_venue_after_a_comma(lang: str, text: str, name: str) -> None:
+    assert name in [v.name for v in find_venues(text, lang)]
+
+
 def test_a_meeting_sentence_that_gives_the_start_names_the_place() -> None:
     from affiche.extract import locate
     from affiche.extract.segment import segment

@@ -440,8 +440,27 @@ def find_venues(text: str, lang: str) -> list[Venue]:
                              for w in WORD.findall(p)) for p in parts) \
                     and len(WORD.findall(bracket.group(1))) <= 6:
                 add(bracket.start(1), bracket.end(1), None)
-    return [with_expansion(text, v) for v in
+    return [_with_part(text, with_expansion(text, v), lang) for v in
             joined(text, _venues_without_overlaps(found), grammar, lang)]
+
+
+def _with_part(text: str, venue: Venue, lang: str) -> Venue:
+    """The venue with the part of it written after a comma ("…Fields, South side")."""
+    pattern = _venue_parts(lang)
+    part = pattern.match(text, venue.end) if pattern else None
+    if part is None:
+        return venue
+    return Venue(venue.start, part.end(), text[venue.start:part.end()], venue.cue)
+
+
+@functools.cache
+def _venue_parts(lang: str) -> re.Pattern[str] | None:
+    """", South side"-like parts of a venue in `lang`, or None when the language lists none."""
+    parts = language_places_list(lang, "venue_parts")
+    if not parts:
+        return None
+    words = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
+    return re.compile(rf",[ \t]*(?:{words})(?![\w\-])", re.IGNORECASE)
 
 
 def _venues_without_overlaps(found: list[Venue]) -> list[Venue]:
