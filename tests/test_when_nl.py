@@ -89,3 +89,14 @@ def test_weekday_conflict_in_dutch() -> None:
     assert [w.code for w in best.warnings] == ["weekday_mismatch"]
     assert [c.date().isoformat() for c in best.candidates] == [
         "2025-01-18", "2025-01-19", "2025-04-19"]
+
+
+def test_a_date_stacked_one_part_per_line_is_one_date() -> None:
+    found = find("Agenda\n\n29\napr\n2025\nMarkt van alternatieven in Antwerpen", REF, "nl")
+    assert [(m.text, m.value.date().isoformat()) for m in found] == [
+        ("29\napr\n2025", "2025-04-29")]
+
+
+def test_numbers_on_separate_lines_of_prose_stay_apart() -> None:
+    found = find("Er waren 29\napril is ver weg", REF, "nl")
+    assert all("\n" not in m.text for m in found)

@@ -136,8 +136,9 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     points = []
     for mention in mentions:
         unit = head = segments.unit_at(mention.start)
-        if mention.has_time and "\n" in mention.text:
-            # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item
+        if "\n" in mention.text:
+            # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item;
+            # a date stacked one part per line ("29 ↵ apr ↵ 2017") is read from its last line
             unit = segments.unit_at(mention.end - 1)
         role, cue = "event", None
         mode = _vehicle_moving(unit.text, vehicles, motion) or _continued_vehicle(

@@ -352,8 +352,8 @@ def chunks(atoms: list[Atom], text: str, lex: Lexicon) -> list[list[Atom]]:
     for atom in atoms:
         if current:
             gap_start = current[-1].end
-            if "\n" in text[gap_start:atom.start]:  # a new line starts a new statement
-                runs.append(current)
+            if "\n" in text[gap_start:atom.start] and not _stacked(current[-1], atom, text):
+                runs.append(current)  # a new line starts a new statement
                 current = []
             elif atom.start > gap_start:
                 match = glue.match(text, gap_start, atom.start)
@@ -364,3 +364,17 @@ def chunks(atoms: list[Atom], text: str, lex: Lexicon) -> list[list[Atom]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _stacked(before: Atom, atom: Atom, text: str) -> bool:
+    """True for a date stacked one part per line, as agenda pages print it ("29" ↵ "apr" ↵
+    "2017"): a day then its month, or a month then its year, each alone on its line."""
+    if text[before.end:atom.start].strip() or text.count("\n", before.end, atom.start) != 1:
+        return False
+    if not (before.kind == "num" and atom.kind == "month" and 1 <= before.value <= 31) and not (
+            before.kind == "month" and atom.kind == "num" and atom.digits == 4):
+        return False
+    line_start = text.rfind("\n", 0, before.start) + 1
+    line_end = text.find("\n", atom.end)
+    return not text[line_start:before.start].strip() and not text[
+        atom.end: line_end if line_end >= 0 else len(text)].strip()
