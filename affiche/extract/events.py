@@ -3,23 +3,37 @@ trains or ends, which are past, and which belong together.
 
 Rules, in order (each a reason a reader can check against the text):
   1. A time's role comes from the cues of its sentence: a vehicle followed by a departure or
-     arrival word makes it a train/bus time; an ending word just before it ("se terminer
-     vers", "until") makes it the end; a meeting cue before it makes it a rendez-vous (also
-     for the items of a list whose heading is one: "Vertrekplaatsen:"); otherwise it is a time
-     of the event.
+     arrival word makes it a train/bus time; an ending word earlier in its clause ("se
+     terminera au palais de justice vers", "until") or a closing label after it ("Minuit :
+     fermeture des portes") makes it the end; a meeting cue before it makes it a rendez-vous
+     (also for the items of a list whose heading is one: "Vertrekplaatsen:"); otherwise it is
+     a time of the event.
   2. A dated mention before the reference day is a past event mentioned in passing, not an
-     event; so is one in a sentence written as a report, a publication date line, a cancelled
-     date, or — in a text written as a report — a weekday without a day number.
+     event; so is one in a sentence written as a report (unless the past tense is that of
+     another, past day of the sentence: "lancée le 7 octobre dernier, elle se poursuit ce
+     samedi 14"), a publication date line (and the hour printed under it), the publication
+     date in the headline, a registration or ticket date ("inschrijven vanaf 17 mei"), a
+     cancelled date, or — in a text written as a report — a weekday without a day number.
+     A cancelled item leaves its day to the sentences after it.
   3. Dated mentions of the same day are one event (a call repeated with more details); a
      later time of that day is an event of its own when its line names a kind of event, opens
-     with its time ("19h : débat"), or is a list item with its own place; a programme of
-     several items at one place is also an event as a whole (the day, from its first item).
-  4. A time without a date belongs to the date of its own sentence, else the last date stated
+     with its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place;
+     the same hour again in running text is the same event told twice. Two hours of one
+     sentence whose clauses name two kinds are two events ("the rally starts at noon and the
+     vigil at 6"). A programme of several items at one place is also an event as a whole (the
+     day, from its first item to its closing line).
+  4. A day held at several sites is one event per site: the address lines under a date
+     heading, or two venues joined in one sentence ("au centre culturel et à l'école").
+  5. A time without a date belongs to the date of its own sentence, else the last date stated
      before it (else the next one).
-  5. A day is kept only if something around it invites to act: a kind or invitation cue, or a
-     date with a time and a place (an agenda entry).
-  6. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
+  6. A day is kept only if something around it invites to act: a kind or invitation cue, or a
+     date with a time and a place (an agenda entry; a date heading finds its place in the
+     next paragraph).
+  7. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
      same event: the explicit date wins and the other becomes a conflicting candidate.
+  8. The start is the first time of the event, or a rendez-vous on the event's own site
+     within the hour before it (a march or rally starts when people gather); a part of the
+     day ("samedi après-midi") gives the day and no end.
 """
 
 from __future__ import annotations
