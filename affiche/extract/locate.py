@@ -61,7 +61,7 @@ class Layout:
         return self.text[starts[line]:end].strip()
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\n|\f")
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n|\f")
 
 
 @dataclass
