@@ -73,7 +73,7 @@ def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> l
               for m in cues.cue_pattern(lang, "kind_shape.ignore").finditer(text)]
     found = [c for c in found if _free(c.start, c.end, masked)]
     kept: list[_Cue] = []
-    for cue in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+    for cue in sorted(found, key=lambda c: (c.start - c.end, c.kind != "", c.start)):
         if all(cue.end <= k.start or k.end <= cue.start for k in kept):
             kept.append(cue)
     return sorted((c for c in kept if c.kind), key=lambda c: c.start)
