@@ -174,3 +174,14 @@ def test_a_union_call_is_a_demonstration_unless_it_is_named_a_march(text: str, l
 ])
 def test_what_follows_a_bare_date_line_names_the_event(text: str, lang: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Steunconcert voor de vluchtelingen op zaterdag 22 maart 2025 om 20 uur in de Vooruit.",
+     "concert"),
+    ("Fietsbetoging op zondag 16 maart 2025 om 10 uur, vertrek aan het station.", "march"),
+    ("24-urenstaking bij het openbaar vervoer op dinsdag 25 maart 2025.", "strike"),
+    ("Ledenvergadering op maandag 17 maart 2025 om 19 uur in het vakbondshuis.", "meeting"),
+])
+def test_dutch_compounds_keep_their_last_word(text: str, kind: str) -> None:
+    assert kinds(text, "nl") == [kind]

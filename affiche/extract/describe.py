@@ -72,11 +72,27 @@ def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> l
     found += [_Cue("", offset + m.start(), offset + m.end())
               for m in cues.cue_pattern(lang, "kind_shape.ignore").finditer(text)]
     found = [c for c in found if _free(c.start, c.end, masked)]
+    exact = _exact_phrases(lang)
+
+    def rank(cue: _Cue) -> tuple[int, bool, bool, int]:
+        """Longer first; of two as long, a phrase naming no event, then a phrase written out
+        in full ("fietsbetoging") before a compound ending ("*betoging")."""
+        spelled = text[cue.start - offset:cue.end - offset].lower() in exact.get(cue.kind, ())
+        return (cue.start - cue.end, cue.kind != "", not spelled, cue.start)
+
     kept: list[_Cue] = []
-    for cue in sorted(found, key=lambda c: (c.start - c.end, c.kind != "", c.start)):
+    for cue in sorted(found, key=rank):
         if all(cue.end <= k.start or k.end <= cue.start for k in kept):
             kept.append(cue)
     return sorted((c for c in kept if c.kind), key=lambda c: c.start)
+
+
+@functools.cache
+def _exact_phrases(lang: str) -> dict[str, frozenset[str]]:
+    """The cue phrases of each kind written out in full (without a `*`), lower case."""
+    table = cues.events_data(lang)["kinds"]
+    return {kind: frozenset(w.lower() for w in words if "*" not in w)
+            for kind, words in table.items() if isinstance(words, list)}
 
 
 def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = "",
