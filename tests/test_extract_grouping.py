@@ -196,3 +196,21 @@ def test_an_agenda_heading_titles_none_of_its_events() -> None:
 def test_an_ending_word_in_the_same_clause_gives_the_end(lang: str, text: str) -> None:
     events = extract(text, "2025-11-03", lang)
     assert [e.end.isoformat()[:16] for e in events] == ["2025-11-09T17:00"]
+
+
+def test_an_assembly_under_a_date_line_is_the_events_place() -> None:
+    text = ("National demonstration for Gaza\nDate: Saturday 9th August\n"
+            "Time: Assemble at midday outside Broadcasting House, Portland Place, London W1A 1AA\n"
+            "For march to Hyde Park via the US Embassy")
+    events = extract(text, "2025-08-01", "en")
+    assert starts(events) == ["2025-08-09T12:00"]
+    assert events[0].place.postcode == "W1A 1AA"
+
+
+def test_a_rendez_vous_before_going_to_the_site_stays_a_meeting_point() -> None:
+    text = ("Appel à un parloir sauvage au centre de rétention de Vottem, le samedi 5 novembre.\n"
+            "Nous nous donnons rendez-vous à 10h30 devant la gare de Herstal, puis nous rendre "
+            "ensemble au centre.")
+    events = extract(text, "2022-10-31", "fr")
+    assert starts(events) == ["2022-11-05T10:30"]
+    assert "centre de rétention" in (events[0].place.name or "")

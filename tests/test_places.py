@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from affiche.extract import locate
 from affiche.extract.places import find_addresses, find_localities, find_venues
 
 # (lang, text, expected fields of the first address: street, postcode, locality, country, name)
@@ -525,3 +526,14 @@ def test_the_event_town_is_tied_to_the_event(lang: str, text: str, anchor: str,
 ])
 def test_boroughs_stops_and_organisations(lang: str, text: str, expected: list[str]) -> None:
     assert [m.name for m in find_localities(text, lang)] == expected
+
+
+@pytest.mark.parametrize("lang, text, square", [
+    ("fr", "Les Patriotes se retrouvent à 14 h place de Barcelone.", "place de Barcelone"),
+    ("fr", "Rassemblement à 18h square de Meeûs, devant le parlement.", "square de Meeûs"),
+])
+def test_a_town_naming_a_square_is_not_the_events_town(lang: str, text: str,
+                                                        square: str) -> None:
+    found = locate.candidates(text, lang)
+    assert [c.place.locality for c in found if c.source == "locality"] == []
+    assert square in [c.place.name for c in found if c.source == "venue"]

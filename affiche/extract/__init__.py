@@ -120,20 +120,26 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     promoted = (unit.start, unit.end) if draft.start_from_meeting else None
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
-    if promoted in excluded and start_point.mention.has_date:
-        # a dated rendez-vous that gives the event its start also names the event's place
+    anchors = draft.offsets()
+    if promoted in excluded and (start_point.mention.has_date or not any(
+            locate.candidates_in(places, segments.unit_at(a).start, segments.unit_at(a).end)
+            for a in anchors if a != unit.start)):
+        # a rendez-vous that gives the event its start names the event's place when it is
+        # dated itself or when the day's own lines name none ("Date: Saturday 9th August" ↵
+        # "Time: Assemble at midday outside BBC Broadcasting House")
         excluded.remove(promoted)
+        anchors = [unit.start]
     if draft.place_at is not None:
         # one of several sites of the day: the places named before it in its sentence are
         # the other sites'
         site_unit = segments.unit_at(draft.place_at)
         places = [c for c in places
                   if not (site_unit.start <= c.start < draft.place_at and c.source != "locality")]
-    event.place, span = locate.choose(places, draft.offsets(), segments, excluded)
+    event.place, span = locate.choose(places, anchors, segments, excluded)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
         excluded.remove(promoted)
-        event.place, span = locate.choose(places, draft.offsets(), segments, excluded)
+        event.place, span = locate.choose(places, anchors, segments, excluded)
     if span:
         event.evidence["place"] = span
     event.meeting_points = [m for m in event.meeting_points if not (

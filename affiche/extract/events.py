@@ -86,7 +86,13 @@ class Draft:
         """Character offsets of the mentions that anchor this event."""
         if self.place_at is not None:
             return [self.place_at]
-        return [p.unit.start for p in self.anchors] or [p.unit.start for p in self.times]
+        found = [p.unit.start for p in self.anchors] or [p.unit.start for p in self.times]
+        if self.start is not None and self.start.unit.start not in found \
+                and self.kind is None:
+            # "Départ 13h de la place d'Italie": the start's own sentence names the place too
+            # (unless that sentence holds two events and so two places)
+            found.append(self.start.unit.start)
+        return found
 
 
 _DAY_GRAINS = ("day", "hour", "minute", "second")

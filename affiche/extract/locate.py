@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from affiche.extract import places as finders
+from affiche.extract.placewords import compile_grammar
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
@@ -84,7 +85,11 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
                       locality=address.locality, country=address.country)
         found.append(PlaceCandidate(address.start, address.end, "address", place))
     towns = finders.find_localities(text, lang)
+    streets = compile_grammar(lang).street_before_words
+    named_streets: list[tuple[int, int]] = []
     for venue in finders.find_venues(text, lang):
+        if venue.name.split()[0].lower().rstrip(".") in streets:
+            named_streets.append((venue.start, venue.end))
         if not _inside(venue.start, venue.end, found) and not any(
                 t.start <= venue.start and venue.end <= t.end for t in towns):
             # "à Salzinnes (Namur)": a borough named with its town is no venue
@@ -93,7 +98,9 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     for town in towns:
         # a qualifying bracket ("Rouillé (86)") is already part of the mention; a town word
         # starting inside an address ("rue Pasteur (3e …)") is the street's
-        if not _inside(town.start, town.start + 1, found):
+        if not _inside(town.start, town.start + 1, found) and not any(
+                a <= town.start < b for a, b in named_streets):
+            # "place de Barcelone", "rue de Namur": the town names the square, not its town
             found.append(PlaceCandidate(town.start, town.end, "locality",
                                         Place(locality=text[town.start:town.end],
                                               country=town.country)))
