@@ -185,3 +185,18 @@ def test_what_follows_a_bare_date_line_names_the_event(text: str, lang: str, kin
 ])
 def test_dutch_compounds_keep_their_last_word(text: str, kind: str) -> None:
     assert kinds(text, "nl") == [kind]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Concert de soutien à la grève le samedi 15 mars 2025 à 20h.", "fr", "concert"),
+    ("Rassemblement le samedi 15 mars 2025 à 14h, suivi d'un concert.", "fr", "rally"),
+    ("Public meeting in support of the strike on Tuesday 18 March 2025 at 7pm.", "en",
+     "meeting"),
+    ("Rally on Saturday 15 March 2025 at 2pm, followed by a concert.", "en", "rally"),
+    ("Infoavond over de betoging op dinsdag 18 maart 2025 om 20 uur.", "nl", "meeting"),
+    ("Samenkomst op zaterdag 15 maart 2025 om 14 uur, gevolgd door een optreden.", "nl",
+     "rally"),
+])
+def test_the_opening_cue_names_the_event_not_its_cause_or_sequel(text: str, lang: str,
+                                                                  kind: str) -> None:
+    assert kinds(text, lang) == [kind]

@@ -97,16 +97,48 @@ def _exact_phrases(lang: str) -> dict[str, frozenset[str]]:
 
 def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = "",
           ) -> _Cue | None:
-    """The cue that names the event itself: the one nearest its start time `at` ("19h :
-    débat", "à 20h avec la chorale"), else the first of the sentence. A cue that is one word of
-    a capitalised name ("Santé Action Sociale") or the topic of another noun ("conférence sur
-    les grèves") names nothing."""
+    """The cue that names the event itself. A cue that is one word of a capitalised name
+    ("Santé Action Sociale"), the topic of another noun ("conférence sur les grèves") or what
+    comes next ("suivi d'un concert") names nothing; of the others, the one right after the
+    start time ("19h : débat", "à 20h avec la chorale"), else the one opening the sentence
+    ("Concert de soutien à la grève le 15 mars"), else the one nearest the time."""
     named = [c for c in found if not _in_name(text, c) and not _topic(lang, text, c)]
+    named = [c for c in named if not _after_then(lang, text, c)] or named
     if not named:
         return None
     if at is None:
         return named[0]
+    right_after = [c for c in named if 0 <= c.start - at[1] <= 25]
+    if right_after:
+        return right_after[0]
+    if text and _opens_sentence(text, named[0]):
+        return named[0]
     return min(named, key=lambda c: (at[0] - c.end) if c.end <= at[0] else (c.start - at[1]))
+
+
+_OPENING = re.compile(r"(?:^|[.!?:;\n•>–—])\W*(?:[\w'’\-]+\W+){0,2}$")
+
+
+def _opens_sentence(text: str, cue: _Cue) -> bool:
+    """True when at most two words come between the start of the cue's sentence and the cue."""
+    return bool(_OPENING.search(text, max(0, cue.start - 60), cue.start))
+
+
+@functools.cache
+def _then_pattern(lang: str) -> re.Pattern[str]:
+    """A "what comes next" word ("suivi de", "gevolgd door", "followed by") up to two words
+    before the end of the text searched."""
+    words = sorted(cues.events_data(lang)["kind_shape"]["then"], key=len, reverse=True)
+    body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<!\w)(?:" + body + r")\W+(?:[\w'’]+\W+){0,2}$", re.IGNORECASE)
+
+
+def _after_then(lang: str, text: str, cue: _Cue) -> bool:
+    """True when the cue follows a "what comes next" word of its line ("suivi d'un concert")."""
+    if not text:
+        return False
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    return bool(_then_pattern(lang).search(text, line_start, cue.start))
 
 
 @functools.cache
