@@ -1,12 +1,15 @@
 """What the event is and who calls it: kind, title and organisers.
 
 Kind: cue words of each kind (language files) are counted in the event's own sentence (weight
-3, and the cue nearest its start time counts double: "à 20h avec la chorale"), its other
-sentences, the headline and the whole text (capped), so a rally announced in a text that also
-speaks of "manifestations" in general stays a rally. Where two cues overlap the longer phrase
-wins ("manifestation statique" is a rally). Street protests are then told apart by shape
-(national call, route, site), a programme item by its own line, a programme of mixed items is
-"other".
+3, and its head cue counts double: the one right after the start time, "à 20h avec la
+chorale", else the one opening the sentence, else the nearest; never a topic, "sur les
+grèves", a sequel, "suivi d'un concert", or a word of a name), its other sentences, the
+headline and the whole text (capped), so a rally announced in a text that also speaks of
+"manifestations" in general stays a rally. Where cues overlap the longer phrase wins
+("manifestation statique" is a rally) and phrases that name no event ("point de rencontre")
+drop the cue they hold. Street protests are then told apart by shape (named march, national
+call, route, site); a programme item is what its own line says, and a programme of items of
+several kinds is "other".
 Title: the announcement's own headline when it has one, else a short generated one.
 Organisers: the names after "à l'appel de / organisé par / georganiseerd door / organised by",
 or the capitalised name before "appelle à / organise / roept op / calls for".
@@ -173,7 +176,7 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
                 masked: list[tuple[int, int]], focus: Focus | None = None,
                 ) -> tuple[str, tuple[int, int] | None]:
     """The most likely kind, with the span of the cue that decided it. The event's own sentence
-    (the first of `units`) weighs most, its cue nearest the start time above all, then the
+    (the first of `units`) weighs most, its head cue (`_head`) above all, then the
     other sentences of the event, the headline and the whole text (`kind_counts`). A programme
     item is what its own line says; a programme of items of several kinds is "other"."""
     focus = focus or Focus()
