@@ -99,6 +99,8 @@ def test_two_venues_joined_in_one_sentence_are_two_events(lang: str, text: str,
     events = extract(text, reference, lang)
     assert starts(events) == ["2026-03-14", "2026-03-14"]
     assert len({e.place.name for e in events}) == 2
+    if lang == "fr":  # each site keeps its own town
+        assert [e.place.locality for e in events] == ["Forest", "Saint-Gilles"]
 
 
 def test_a_kind_right_after_a_second_hour_makes_it_an_event() -> None:

@@ -130,11 +130,10 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
         excluded.remove(promoted)
         anchors = [unit.start]
     if draft.place_at is not None:
-        # one of several sites of the day: the places named before it in its sentence are
-        # the other sites'
+        # one of several sites of the day: the places (and towns) named before it in its
+        # sentence are the other sites'
         site_unit = segments.unit_at(draft.place_at)
-        places = [c for c in places
-                  if not (site_unit.start <= c.start < draft.place_at and c.source != "locality")]
+        places = [c for c in places if not site_unit.start <= c.start < draft.place_at]
     event.place, span = locate.choose(places, anchors, segments, excluded)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
