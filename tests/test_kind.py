@@ -200,3 +200,14 @@ def test_dutch_compounds_keep_their_last_word(text: str, kind: str) -> None:
 def test_the_opening_cue_names_the_event_not_its_cause_or_sequel(text: str, lang: str,
                                                                   kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Join us for the march on Saturday 15 March 2025 at 1pm from Hyde Park.", "en", "march"),
+    ("Venez nombreux à la manifestation le jeudi 13 mars 2025 à 10h à Bruxelles.", "fr",
+     "demonstration"),
+    ("Kom naar Brussel voor de betoging op donderdag 13 maart 2025 om 10 uur.", "nl",
+     "demonstration"),
+])
+def test_an_invitation_to_the_event_keeps_its_kind(text: str, lang: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]
