@@ -537,3 +537,9 @@ def test_a_town_naming_a_square_is_not_the_events_town(lang: str, text: str,
     found = locate.candidates(text, lang)
     assert [c.place.locality for c in found if c.source == "locality"] == []
     assert square in [c.place.name for c in found if c.source == "venue"]
+
+
+def test_a_kind_of_event_ending_like_a_street_is_no_address() -> None:
+    text = "Blokkade van de haven op zaterdag 8 november om 6u aan de Kaai 5 in Antwerpen."
+    found = locate.candidates(text, "nl")
+    assert "Blokkade" not in [c.place.street for c in found]

@@ -13,6 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from affiche.extract import cues
 from affiche.extract import places as finders
 from affiche.extract.placewords import compile_grammar
 from affiche.extract.segment import Segmentation
@@ -80,7 +81,12 @@ class PlaceCandidate:
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     """All place candidates of a text, in text order."""
     found: list[PlaceCandidate] = []
+    kinds = cues.cue_table(lang, "kinds")
     for address in finders.find_addresses(text, lang):
+        if address.street and not address.postcode and not any(
+                ch.isdigit() for ch in address.street) and any(
+                pattern.fullmatch(address.street) for _, pattern in kinds):
+            continue  # "Blokkade van de haven": a kind of event ending like a street ("kade")
         place = Place(name=address.name, street=address.street, postcode=address.postcode,
                       locality=address.locality, country=address.country)
         found.append(PlaceCandidate(address.start, address.end, "address", place))
