@@ -17,8 +17,14 @@ __all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pa
            "transport_modes"]
 
 
-def phrase_pattern(phrases: list[str]) -> re.Pattern[str]:
+def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One case-insensitive regex matching any of `phrases` at word boundaries."""
+    return _phrase_pattern(tuple(phrases))
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """`phrase_pattern`, built once per list of phrases (callers ask again per document)."""
     worded: list[str] = []
     others: list[str] = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
