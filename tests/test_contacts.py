@@ -54,7 +54,8 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("lang, text, expected", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize("lang, text, expected", CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
 def test_contacts(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
     found = find_contacts(text)
     assert [(c.type, c.value) for c in found] == expected

@@ -20,9 +20,9 @@ from affiche.model import (
     Transport,
     Warning,
 )
-from affiche.publish import describe
 from affiche.publish import (
     FORMATS,
+    describe,
     feed_link,
     ics_skipped,
     jsonld_objects,
@@ -515,7 +515,7 @@ def test_text_words_come_from_a_language_publish_table(monkeypatch: pytest.Monke
 # ---- render ----
 
 def test_render_dispatches_every_format() -> None:
-    assert FORMATS == {"text", "json", "ics", "jsonld", "atom"}
+    assert {"text", "json", "ics", "jsonld", "atom"} == FORMATS
     doc, events = document(), [rally(), concert()]
     assert render("json", doc, events) == to_json(doc, events) + "\n"
     assert render("text", doc, events) == to_text(doc, events)

@@ -96,7 +96,8 @@ def expected_summary(event: Event) -> str:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(events(), max_size=3), texts)
 def test_json_round_trip(generated: list[Event], text: str) -> None:
-    doc = Document(text=text, source="generated", reference=dt.datetime(2030, 1, 1, tzinfo=BRUSSELS))
+    doc = Document(text=text, source="generated",
+                   reference=dt.datetime(2030, 1, 1, tzinfo=BRUSSELS))
     data = json.loads(to_json(doc, generated))
     assert [Event.from_dict(item) for item in data["events"]] == generated
     assert Document.from_dict(data["document"]) == doc
@@ -129,12 +130,14 @@ def test_ics_parse_back(event: Event) -> None:
     if "DTEND" in vevent:
         assert vevent.decoded("DTEND") > vevent.decoded("DTSTART")
     if not event.place.is_empty():
-        assert str(vevent["LOCATION"]) == CONTROL.sub("", event.place.label().replace("\r\n", "\n").replace("\r", "\n"))
+        label = event.place.label().replace("\r\n", "\n").replace("\r", "\n")
+        assert str(vevent["LOCATION"]) == CONTROL.sub("", label)
     if event.place.lat is not None and event.place.lon is not None:
         assert vevent["GEO"].latitude == event.place.lat
         assert vevent["GEO"].longitude == event.place.lon
     if event.description and event.description.strip():
-        cleaned = CONTROL.sub("", event.description.strip().replace("\r\n", "\n").replace("\r", "\n"))
+        text = event.description.strip().replace("\r\n", "\n").replace("\r", "\n")
+        cleaned = CONTROL.sub("", text)
         assert cleaned in str(vevent["DESCRIPTION"])
     assert len(event.warnings) == str(vevent.get("DESCRIPTION", "")).count("Attention: ")
     again = icalendar.Calendar.from_ical(to_ics([event])).walk("VEVENT")[0]
@@ -157,7 +160,7 @@ def test_atom_is_well_formed(generated: list[Event], title: str) -> None:
 def test_jsonld_has_no_nulls_and_parses_dates(generated: list[Event]) -> None:
     objects = json.loads(json.dumps(jsonld_objects(generated), ensure_ascii=False))
     assert len(objects) == len(generated)
-    for item, event in zip(objects, generated):
+    for item, event in zip(objects, generated, strict=True):
         assert None not in item.values()
         if event.start is not None:
             parsed = (dt.datetime.fromisoformat(item["startDate"])

@@ -14,6 +14,7 @@ loads in milliseconds (see ../shared/notes/feasibility.md).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import importlib.util
@@ -178,7 +179,8 @@ def _source_versions() -> str:
             parts.append(f"no-{package}")
             continue
         try:
-            parts.append(f"{package}{(Path(spec.origin).parent / 'data' / data_file).stat().st_size}")
+            size = (Path(spec.origin).parent / "data" / data_file).stat().st_size
+            parts.append(f"{package}{size}")
         except OSError:
             parts.append(f"no-{package}")
     return "-".join(parts)
@@ -315,9 +317,8 @@ def load() -> Gazetteer:
                         gc.enable()
             if gazetteer is None:
                 gazetteer = build()
-                try:
+                # a read-only home keeps the index in memory for this process
+                with contextlib.suppress(OSError):
                     _write(gazetteer, path)
-                except OSError:
-                    pass  # read-only home: keep the index in memory for this process
             _LOADED = gazetteer
     return _LOADED

@@ -42,7 +42,7 @@ def known_locality(name: str, country: str | None = None) -> tuple[str, float, f
 
 
 def _locality_variants(locality: str) -> list[str]:
-    """'Boncelles (Seraing)' → the whole, then 'Boncelles', then 'Seraing'; 'Paris 18e' → 'Paris'."""
+    """'Boncelles (Seraing)' → the whole, then 'Boncelles' and 'Seraing'; 'Paris 18e' → 'Paris'."""
     variants = [locality]
     inside = re.findall(r"\(([^)]*)\)", locality)
     outside = _PARENTHESIS.sub(" ", locality).strip()
