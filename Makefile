@@ -41,6 +41,7 @@ run: setup
 	$(VENV)/bin/affiche extract $(EXAMPLE)
 
 test: setup
+	$(VENV)/bin/ruff check affiche tests bench
 	$(PY) -m pytest
 
 bench: setup
