@@ -48,6 +48,8 @@ DUTCH = [
      "meeting"),
     ("Filmvertoning en nagesprek op woensdag 19 maart 2025 om 20 uur in het Cinema Lumière.",
      "screening"),
+    ("Wake voor de slachtoffers\nOp donderdag 20 maart 2025 om 19u verzamelen we voor het "
+     "station van Leuven.", "vigil"),
 ]
 
 ENGLISH = [

@@ -238,6 +238,9 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         return "other", None
     if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
         best = "screening"  # a film followed by a debate is a screening
+    if best == "rally" and (any(c.kind == "vigil" for found in own for c in found) or any(
+            c.kind == "vigil" for c in _title_cues(lang, title, masked, focus))):
+        best = "vigil"  # "we gather at 7pm" for a vigil: the gathering is the vigil's form
     return _refine(lang, best, units, own, title, focus, masked), spans.get(best)
 
 
