@@ -154,37 +154,36 @@ def _opens_sentence(text: str, cue: _Cue) -> bool:
     return bool(_OPENING.search(text, max(0, cue.start - 60), cue.start))
 
 
+# what may stand between a shape word and the cue: up to two words after "suivi de" ("suivi
+# d'un grand concert"), nothing but spaces after a topic word ("sur les grèves")
+_BETWEEN = {"then": r"\W+(?:[\w'’]+\W+){0,2}$", "topic": r"\s*$"}
+
+
 @functools.cache
-def _then_pattern(lang: str) -> re.Pattern[str]:
-    """A "what comes next" word ("suivi de", "gevolgd door", "followed by") up to two words
-    before the end of the text searched."""
-    words = sorted(cues.events_data(lang)["kind_shape"]["then"], key=len, reverse=True)
+def _shape_pattern(lang: str, key: str) -> re.Pattern[str]:
+    """The words of `kind_shape.<key>` ("suivi de", "gevolgd door"; "sur", "over") at the end
+    of the text searched, with what may follow them before a cue."""
+    words = sorted(cues.events_data(lang)["kind_shape"][key], key=len, reverse=True)
     body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"(?<!\w)(?:" + body + r")\W+(?:[\w'’]+\W+){0,2}$", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + body + r")" + _BETWEEN[key], re.IGNORECASE)
+
+
+def _after_shape_word(lang: str, key: str, text: str, cue: _Cue) -> bool:
+    """True when the cue follows a `kind_shape.<key>` word of its own line."""
+    if not text:
+        return False
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    return bool(_shape_pattern(lang, key).search(text, line_start, cue.start))
 
 
 def _after_then(lang: str, text: str, cue: _Cue) -> bool:
-    """True when the cue follows a "what comes next" word of its line ("suivi d'un concert")."""
-    if not text:
-        return False
-    line_start = text.rfind("\n", 0, cue.start) + 1
-    return bool(_then_pattern(lang).search(text, line_start, cue.start))
-
-
-@functools.cache
-def _topic_pattern(lang: str) -> re.Pattern[str]:
-    """The words that, right before a cue, make it a topic ("sur", "over", "about")."""
-    words = sorted(cues.events_data(lang)["kind_shape"]["topic"], key=len, reverse=True)
-    body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"(?<!\w)(?:" + body + r")\s*$", re.IGNORECASE)
+    """True when the cue is what comes next ("suivi d'un concert", "followed by a film")."""
+    return _after_shape_word(lang, "then", text, cue)
 
 
 def _topic(lang: str, text: str, cue: _Cue) -> bool:
-    """True when the cue follows a topic word of its line ("l'histoire des grèves")."""
-    if not text:
-        return False
-    line_start = text.rfind("\n", 0, cue.start) + 1
-    return bool(_topic_pattern(lang).search(text, line_start, cue.start))
+    """True when the cue is a topic ("l'histoire des grèves", "a talk about strikes")."""
+    return _after_shape_word(lang, "topic", text, cue)
 
 
 _NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-.]*\s+$")
