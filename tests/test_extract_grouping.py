@@ -216,3 +216,11 @@ def test_a_rendez_vous_before_going_to_the_site_stays_a_meeting_point() -> None:
     events = extract(text, "2022-10-31", "fr")
     assert starts(events) == ["2022-11-05T10:30"]
     assert "centre de rétention" in (events[0].place.name or "")
+
+
+def test_an_agenda_date_heading_without_time_reads_the_entry_below() -> None:
+    text = ("Agenda\n\n29\napr\n2026\nTalentenmarkt in Antwerpen\n\n"
+            "Een markt met lokale ideeën en producten, in het Werkhuys in Borgerhout.\n\n"
+            "07\nmei\n2026\nDe Grote Parade\n\nWe treffen elkaar om 13u45 aan het Noordstation.")
+    events = extract(text, "2026-04-20", "nl")
+    assert [s[:10] for s in starts(events)] == ["2026-04-29", "2026-05-07"]

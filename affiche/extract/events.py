@@ -27,8 +27,8 @@ Rules, in order (each a reason a reader can check against the text):
   5. A time without a date belongs to the date of its own sentence, else the last date stated
      before it (else the next one).
   6. A day is kept only if something around it invites to act: a kind or invitation cue, or a
-     date with a time and a place (an agenda entry; a date heading finds its place in the
-     next paragraph).
+     date with a time and a place (an agenda entry; a date heading finds its place, its title
+     and its cue in the lines below it, across blank lines).
   7. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
      same event: the explicit date wins and the other becomes a conflicting candidate.
   8. The start is the first time of the event, or a rendez-vous on the event's own site
@@ -360,6 +360,11 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
         # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
         wide = 0 if _relative_only(point.mention, lang) else 1
         around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
+        if _is_heading(point) and not point.mention.has_time:
+            # an agenda's date heading ("29 ↵ apr ↵ 2017") is followed by the entry's title
+            # and its first sentence, across blank lines
+            index = segments.index_at(point.unit.start)
+            around += " " + " ".join(u.text for u in segments.units[index + 1: index + 4])
         if invite.search(around) or any(p.search(around) for _, p in kinds):
             return True
     return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
