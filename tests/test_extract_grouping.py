@@ -224,3 +224,26 @@ def test_an_agenda_date_heading_without_time_reads_the_entry_below() -> None:
             "07\nmei\n2026\nDe Grote Parade\n\nWe treffen elkaar om 13u45 aan het Noordstation.")
     events = extract(text, "2026-04-20", "nl")
     assert [s[:10] for s in starts(events)] == ["2026-04-29", "2026-05-07"]
+
+
+def test_a_day_named_with_its_own_kind_before_timed_items_of_another_is_its_own_event() -> None:
+    text = ("Woensdagnamiddag 20 mei 2026 is er een wandeling door Gent langs de diensten voor "
+            "vluchtelingen. Vanaf 18 uur ben je welkom in de Vooruit voor een maaltijd.\n\n"
+            "De wandeling van woensdag 20 mei vertrekt aan het Sint-Pietersplein.")
+    events = extract(text, "2026-05-01", "nl")
+    assert starts(events) == ["2026-05-20", "2026-05-20T18:00"]
+    assert [e.kind for e in events] == ["march", "other"]
+
+
+def test_a_protest_told_with_several_words_stays_one_event() -> None:
+    text = ("Manifestation nationale ce mardi 28 janvier à Bruxelles.\n"
+            "Le cortège partira à 10h de la gare du Nord en direction de la gare du Midi.")
+    assert len(extract(text, "2025-01-27", "fr")) == 1
+
+
+def test_a_programme_heading_with_a_kind_is_not_split_from_its_items() -> None:
+    text = ("Samedi 12 avril 2025 : festival de solidarité à la Maison du Peuple, Saint-Gilles\n"
+            "14h : atelier de pancartes\n18h30 : projection\n21h : concert")
+    events = extract(text, "2025-04-01", "fr")
+    assert starts(events) == ["2025-04-12T14:00", "2025-04-12T14:00", "2025-04-12T18:30",
+                              "2025-04-12T21:00"]

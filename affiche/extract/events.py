@@ -18,7 +18,10 @@ Rules, in order (each a reason a reader can check against the text):
   3. Dated mentions of the same day are one event (a call repeated with more details); a
      later time of that day is an event of its own when its line names a kind of event, opens
      with its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place;
-     the same hour again in running text is the same event told twice. Two hours of one
+     the same hour again in running text is the same event told twice. A day named again
+     with a kind of its own before the first timed item of another kind is its own event
+     (a walk in the afternoon, then a meal from 18h), unless both are words for one street
+     protest or the items are a programme's lines. Two hours of one
      sentence whose clauses name two kinds are two events ("the rally starts at noon and the
      vigil at 6"). A programme of several items at one place is also an event as a whole (the
      day, from its first item to its closing line).
@@ -557,6 +560,15 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
+    untimed = _untimed_other_kind(draft, primary, kinds, places)
+    if untimed is not None:
+        # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
+        # named with its own kind, before the timed items of another kind, is its own event
+        draft.anchors.remove(untimed)
+        draft.times.remove(untimed)
+        alone = _finish(Draft(draft.day, anchors=[untimed], times=[untimed], item=True), lang,
+                        places)
+        return [alone, *_split_programme(draft, places, lang)]
     # an item is told apart by its time, or by its own place when items share a time
     # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
     seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
@@ -619,6 +631,29 @@ def _unplaced(unit: Unit, places: list[PlaceCandidate]) -> str:
             low, high = candidate.start - unit.start, min(candidate.end, unit.end) - unit.start
             text = text[:low] + " " * (high - low) + text[high:]
     return text
+
+
+def _untimed_other_kind(draft: Draft, primary: TimePoint, kinds: Any,
+                        places: list[PlaceCandidate]) -> TimePoint | None:
+    """A dated anchor without a time, before the first timed item, whose sentence names a
+    kind that the timed item's sentence does not."""
+    if (primary not in draft.anchors and len(draft.anchors) < 2) or _programme_line(primary) \
+            or _BULLET.match(primary.unit.text):
+        return None  # the heading of a programme ("festival" above "14h : atelier") stays
+    theirs = {_last_kind(_unplaced(primary.unit, places), kinds)} - {None}
+    for point in draft.anchors:
+        if point.mention.has_time or point.unit == primary.unit \
+                or point.mention.start > primary.mention.start:
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if own is not None and theirs and own not in theirs \
+                and not ({own} | theirs) <= _STREET_PROTESTS:
+            return point
+    return None
+
+
+# one protest told with several words ("la manifestation … le cortège … le rassemblement")
+_STREET_PROTESTS = frozenset({"rally", "demonstration", "march", "vigil", "action"})
 
 
 def _own_kind(point: TimePoint, kinds: Any,
