@@ -564,10 +564,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
         # named with its own kind, before the timed items of another kind, is its own event
-        draft.anchors.remove(untimed)
-        draft.times.remove(untimed)
-        alone = _finish(Draft(draft.day, anchors=[untimed], times=[untimed], item=True), lang,
-                        places)
+        alone = _take_item(draft, untimed, None, lang, places)
         return [alone, *_split_programme(draft, places, lang)]
     # an item is told apart by its time, or by its own place when items share a time
     # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
@@ -584,12 +581,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
             if own is not None and before != own:
                 seen.add(key)
-                draft.times.remove(point)
-                if point in draft.anchors:
-                    draft.anchors.remove(point)
                 draft.kind = draft.kind or before
-                extra.append(_finish(Draft(draft.day, anchors=[point], times=[point],
-                                           item=True, kind=own), lang, places))
+                extra.append(_take_item(draft, point, own, lang, places))
             continue
         listed = _programme_line(point) or _opens_with_time(point) or (
             _BULLET.match(point.unit.text) and _has_place(point.unit, places))
@@ -599,11 +592,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             continue
         if any(p.search(point.unit.text) for _, p in kinds) or listed:
             seen.add(key)
-            draft.times.remove(point)
-            if point in draft.anchors:
-                draft.anchors.remove(point)
-            extra.append(_finish(Draft(draft.day, anchors=[point], times=[point], item=True),
-                                 lang, places))
+            extra.append(_take_item(draft, point, None, lang, places))
     first = _finish(draft, lang, places)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
     if len(extra) >= 2 and not own_places and first.start is not None:
@@ -631,6 +620,16 @@ def _unplaced(unit: Unit, places: list[PlaceCandidate]) -> str:
             low, high = candidate.start - unit.start, min(candidate.end, unit.end) - unit.start
             text = text[:low] + " " * (high - low) + text[high:]
     return text
+
+
+def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
+               places: list[PlaceCandidate]) -> Draft:
+    """Move `point` out of `draft` into an event of its own on the same day."""
+    draft.times.remove(point)
+    if point in draft.anchors:
+        draft.anchors.remove(point)
+    return _finish(Draft(draft.day, anchors=[point], times=[point], item=True, kind=kind),
+                   lang, places)
 
 
 def _untimed_other_kind(draft: Draft, primary: TimePoint, kinds: Any,
@@ -678,12 +677,9 @@ _KIND_AFTER = 24  # characters after a time where its own kind may stand
 
 def _first_kind(text: str, kinds: Any) -> str | None:
     """The kind of the first kind cue in `text`."""
-    best: tuple[int, str] | None = None
-    for name, pattern in kinds:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), name)
-    return best[1] if best else None
+    found = [(match.start(), name) for name, pattern in kinds
+             if (match := pattern.search(text)) is not None]
+    return min(found, key=lambda hit: hit[0])[1] if found else None  # ties: table order
 
 
 def _last_kind(text: str, kinds: Any) -> str | None:
