@@ -227,8 +227,9 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
             spans.setdefault(cue.kind, (cue.start, cue.end))
     if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
         return "other", None  # an unnamed item among workshops, talks and concerts
+    headline = _title_cues(lang, title, masked, focus)
     if not (spans and focus.item):  # an item that names nothing is what the page is about
-        for cue in _title_cues(lang, title, masked, focus):
+        for cue in headline:
             scores[cue.kind] += 2.0
         for kind in KINDS:
             scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
@@ -237,8 +238,8 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         return "other", None
     if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
         best = "screening"  # a film followed by a debate is a screening
-    if best == "rally" and (any(c.kind == "vigil" for found in own for c in found) or any(
-            c.kind == "vigil" for c in _title_cues(lang, title, masked, focus))):
+    named = [*headline, *(cue for found in own for cue in found)]
+    if best == "rally" and any(cue.kind == "vigil" for cue in named):
         best = "vigil"  # "we gather at 7pm" for a vigil: the gathering is the vigil's form
     return _refine(lang, best, units, own, title, focus, masked), spans.get(best)
 

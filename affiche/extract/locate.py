@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -268,17 +267,11 @@ def _antecedent(found: list[PlaceCandidate], venue: PlaceCandidate) -> PlaceCand
     words = venue.place.name.split()
     if len(words) != 1 or len(words[0]) < 4:
         return None
-    word = _folded_word(words[0])
+    word = finders.fold(words[0])
     named = [c for c in found if c.source == "venue" and c is not venue and c.place.name
              and len(c.place.name.split()) > 1
-             and any(_same_word(word, _folded_word(w)) for w in c.place.name.split())]
+             and any(_same_word(word, finders.fold(w)) for w in c.place.name.split())]
     return min(named, key=lambda c: abs(c.start - venue.start)) if named else None
-
-
-def _folded_word(word: str) -> str:
-    """A word in lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -59,6 +59,7 @@ __all__ = [
     "LocalityMention",
     "Venue",
     "find_addresses",
+    "fold",
     "find_localities",
     "find_venues",
 ]
@@ -236,10 +237,10 @@ def _after_venue_word(text: str, start: int, grammar: Grammar) -> bool:
     """True when the word before is a venue type ("Theatre Namur", "Cinéma Liège"): the venue
     is in that town."""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    return previous is not None and _fold(previous.group(1)) in _folded(grammar.venue_first)
+    return previous is not None and fold(previous.group(1)) in _folded(grammar.venue_first)
 
 
-def _fold(word: str) -> str:
+def fold(word: str) -> str:
     """Lower case without accents ("Théâtre" and "Theatre" alike)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -247,8 +248,8 @@ def _fold(word: str) -> str:
 
 @functools.cache
 def _folded(words: frozenset[str]) -> frozenset[str]:
-    """A word set folded by `_fold`."""
-    return frozenset(_fold(w) for w in words)
+    """A word set folded by `fold`."""
+    return frozenset(fold(w) for w in words)
 
 
 def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
