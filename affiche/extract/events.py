@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from affiche.extract import cues
@@ -352,10 +352,11 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
     kinds = cues.cue_table(lang, "kinds")
     for point in points:
         after = segments.neighbours(point.mention.start, 0, 1)
-        if _is_heading(point):
+        heading = _is_heading(point)
+        index = segments.index_at(point.unit.start)
+        if heading:
             # "SAMEDI 7/03 de 11h à 14h" ↵↵ "Maison de quartier, rue Haute 12": an agenda's
             # date heading gives its place in the next paragraph
-            index = segments.index_at(point.unit.start)
             after = segments.units[index: index + 2]
         if point.mention.has_date and point.mention.has_time and any(
                 _has_place(unit, places) for unit in after):
@@ -363,10 +364,9 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
         # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
         wide = 0 if _relative_only(point.mention, lang) else 1
         around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
-        if _is_heading(point) and not point.mention.has_time:
+        if heading and not point.mention.has_time:
             # an agenda's date heading ("29 ↵ apr ↵ 2017") is followed by the entry's title
             # and its first sentence, across blank lines
-            index = segments.index_at(point.unit.start)
             around += " " + " ".join(u.text for u in segments.units[index + 1: index + 4])
         if invite.search(around) or any(p.search(around) for _, p in kinds):
             return True
@@ -494,9 +494,9 @@ def _split_sites(draft: Draft, segments: Segmentation, places: list[PlaceCandida
     if len(sites) < 2:
         return [draft]
     draft.place_at = sites[0]
-    copies = [Draft(draft.day, anchors=list(draft.anchors), times=list(draft.times),
-                    start=draft.start, end_value=draft.end_value, date_only=draft.date_only,
-                    item=draft.item, kind=draft.kind, place_at=site) for site in sites[1:]]
+    copies = [replace(draft, anchors=list(draft.anchors), times=list(draft.times),
+                      conflicts=list(draft.conflicts), notes=list(draft.notes), place_at=site)
+              for site in sites[1:]]
     return [draft, *copies]
 
 
