@@ -247,3 +247,31 @@ def test_a_programme_heading_with_a_kind_is_not_split_from_its_items() -> None:
     events = extract(text, "2025-04-01", "fr")
     assert starts(events) == ["2025-04-12T14:00", "2025-04-12T14:00", "2025-04-12T18:30",
                               "2025-04-12T21:00"]
+
+
+STILL_TO_COME = [
+    ("nl", "Vanmiddag protesteren boeren op het Malieveld in Den Haag tegen de stikstofregels. "
+           "Er waren veel trekkers te zien.\n\nDe politie greep niet in.\n\n"
+           "Later vanmiddag wordt op het Malieveld nog een wake gehouden voor de slachtoffers.",
+     "2023-03-11", ["2023-03-11"]),
+    ("en", "This morning hundreds of nurses marched through Leeds city centre. Speakers "
+           "criticised the pay offer and the crowd was large.\n\n"
+           "Later this afternoon a vigil will be held on Park Square for the staff who died.",
+     "2023-03-11", ["2023-03-11"]),
+    ("fr", "Ce matin, des centaines de soignants ont défilé à Lille. Ils ont dénoncé les "
+           "fermetures de lits et la foule était nombreuse.\n\n"
+           "Plus tard cet après-midi, un rassemblement aura lieu devant la mairie de Lille.",
+     "2023-03-11", ["2023-03-11"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), STILL_TO_COME)
+def test_a_day_still_to_come_in_a_report_is_an_event(lang: str, text: str, reference: str,
+                                                      expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_report_of_today_alone_gives_no_event() -> None:
+    text = ("Vanmiddag protesteren boeren op het Malieveld in Den Haag tegen de stikstofregels. "
+            "Er waren veel trekkers te zien en er werd gezongen.\n\nDe politie greep niet in.")
+    assert extract(text, "2023-03-11", "nl") == []

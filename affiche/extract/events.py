@@ -13,7 +13,8 @@ Rules, in order (each a reason a reader can check against the text):
      another, past day of the sentence: "lancée le 7 octobre dernier, elle se poursuit ce
      samedi 14"), a publication date line (and the hour printed under it), the publication
      date in the headline, a registration or ticket date ("inschrijven vanaf 17 mei"), a
-     cancelled date, or — in a text written as a report — a weekday without a day number.
+     cancelled date, or — in a text written as a report — a weekday without a day number
+     (unless a word puts it still ahead: "Later vanmiddag wordt … nog een demonstratie").
      A cancelled item leaves its day to the sentences after it.
   3. Dated mentions of the same day are one event (a call repeated with more details); a
      later time of that day is an event of its own when its line names a kind of event, opens
@@ -284,7 +285,8 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     in a document written as a report, a weekday or "today" without a day number is too."""
     if report and not any(ch.isdigit() for ch in point.mention.text) \
             and not point.mention.has_time:
-        return True
+        # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come
+        return not _still_to_come(point, lang)
     if _is_dateline(point, reference, lang):
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
@@ -296,6 +298,15 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
         return False
     return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
         point.unit.text)
+
+
+def _still_to_come(point: TimePoint, lang: str) -> bool:
+    """True when a word right before (or opening) a day said in words puts it ahead of the
+    report's present ("Later vanmiddag", "plus tard dans la soirée")."""
+    start = point.mention.start - point.unit.start
+    # the time engine often takes the word into the mention itself ("Later vanmiddag")
+    window = point.unit.text[max(0, start - 20): start + 12]
+    return bool(cues.cue_pattern(lang, "still_to_come").search(window))
 
 
 def _is_dateline(point: TimePoint, reference: dt.datetime, lang: str) -> bool:
