@@ -275,3 +275,21 @@ def test_a_report_of_today_alone_gives_no_event() -> None:
     text = ("Vanmiddag protesteren boeren op het Malieveld in Den Haag tegen de stikstofregels. "
             "Er waren veel trekkers te zien en er werd gezongen.\n\nDe politie greep niet in.")
     assert extract(text, "2023-03-11", "nl") == []
+
+
+def test_an_open_start_on_its_own_line_is_the_event_day() -> None:
+    text = ("Ghent: a week of open squats in November\n\nfrom the 12th of November\n\n"
+            "Join us for concerts, meals and debates in empty buildings across Ghent.")
+    assert starts(extract(text, "2025-10-20", "en")) == ["2025-11-12"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "À partir du 1er avril, la nouvelle loi interdit les rassemblements. "
+           "Manifestation le samedi 14 mars à 14h, place Flagey."),
+    ("nl", "Vanaf 1 april geldt de nieuwe wet tegen betogingen. Betoging op zaterdag 14 maart "
+           "om 14 uur, Sint-Pietersplein, Gent."),
+    ("en", "From 1 April the new law bans protests. Join the march on Saturday 14 March at "
+           "2pm, Parliament Square, London."),
+])
+def test_an_open_start_in_running_text_is_a_state_of_things(lang: str, text: str) -> None:
+    assert starts(extract(text, "2026-03-09", lang)) == ["2026-03-14T14:00"]

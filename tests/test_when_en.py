@@ -28,6 +28,8 @@ CASES = [
     ("Feb 1st at 10:30am", "2025-02-01T10:30 minute DT"),
     ("Wednesday 22nd January 7pm-9pm", "2025-01-22T19:00..2025-01-22T21:00 hour DT"),
     ("the 1st of February", "2025-02-01T00:00 day D"),
+    ("the 15th of oktober", "2025-10-15T00:00 day D"),
+    ("3 dezember", "2025-12-03T00:00 day D"),
     ("2nd March", "2025-03-02T00:00 day D"),
     ("March 3rd", "2025-03-03T00:00 day D"),
     ("Thursday 3rd July", "2025-07-03T00:00 day D"),

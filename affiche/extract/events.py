@@ -121,20 +121,23 @@ def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date
     return value.replace(year=day.year, month=day.month, day=day.day)
 
 
-def _day(mention: Any) -> dt.date | None:
+def _day(mention: Any, unit: Unit) -> dt.date | None:
     """The calendar day a dated mention resolves to; None when it names no single day."""
     value = mention.value
-    if value is None or not mention.has_date or not _names_a_day(mention):
+    if value is None or not mention.has_date or not _names_a_day(mention, unit):
         return None
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def _names_a_day(mention: Any) -> bool:
+def _names_a_day(mention: Any, unit: Unit) -> bool:
     """False for vague periods (a week, a season) and durations ("depuis 15 jours")."""
     if mention.grain not in _DAY_GRAINS:
         return False
     if mention.kind == "interval":
-        if mention.open == "after" and not mention.has_time:
+        if mention.open == "after" and not mention.has_time \
+                and len(unit.text) - len(mention.text) > _HEADING_SLACK:
+            # "from 1 April the new law applies" starts a state of things; a line of its own
+            # ("from the 15th of October", under the headline) starts the event
             return False
         if mention.end_value is not None and mention.value is not None \
                 and mention.end_value - mention.value > _LONGEST_EVENT:
@@ -188,7 +191,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                 if n != "route_end" and pattern.search(header.text)), None)
                 if heading:
                     role, cue = "meeting", heading
-        points.append(TimePoint(mention, unit, role, cue, _day(mention),
+        points.append(TimePoint(mention, unit, role, cue, _day(mention, unit),
                                 head if head is not unit else None))
     return points
 
