@@ -293,3 +293,31 @@ def test_an_open_start_on_its_own_line_is_the_event_day() -> None:
 ])
 def test_an_open_start_in_running_text_is_a_state_of_things(lang: str, text: str) -> None:
     assert starts(extract(text, "2026-03-09", lang)) == ["2026-03-14T14:00"]
+
+
+UNTIL_ENTRIES = [
+    ("fr", "Agenda du jour\n\njeudi 12 mars 2026\npar Léa\n\n"
+           "Jusqu'à 12h, le collectif Logement tient sa permanence pour aider les locataires. "
+           "C'est ouvert jusqu'à 12h, à la Maison des associations, 8 rue Haute, Liège.\n\n"
+           "à 15h, rassemblement devant le palais de justice de Liège contre les expulsions.",
+     "2026-03-12", ["2026-03-12", "2026-03-12T15:00"], ["2026-03-12T12:00", None],
+     ["Maison des associations", "palais de justice de Liège"]),
+    ("en", "What's on today\n\nThursday 12 March 2026\nby Sam\n\n"
+           "Until 12pm, the tenants' union holds its advice desk for renters, at the Union "
+           "Hall, 8 High Street, Leeds.\n\n"
+           "At 3pm, a rally outside the Town Hall in Leeds against evictions.",
+     "2026-03-12", ["2026-03-12", "2026-03-12T15:00"], ["2026-03-12T12:00", None],
+     ["Union Hall", "Town Hall"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected", "ends", "names"),
+                         UNTIL_ENTRIES)
+def test_an_agenda_entry_opening_with_its_closing_time_is_its_own_event(
+        lang: str, text: str, reference: str, expected: list[str], ends: list[str | None],
+        names: list[str]) -> None:
+    events = sorted(extract(text, reference, lang), key=lambda e: e.start.isoformat())
+    assert starts(events) == expected
+    assert [e.end.isoformat()[:16] if e.end else None for e in events] == ends
+    # each takes the place of its own entry, not the one named in the other's sentence
+    assert [e.place.name for e in events] == names

@@ -43,7 +43,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     masked += [(c.start, c.end) for c in places if c.source == "address"]
     counts = describe.kind_counts(lang, text, masked)
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
-                    (masked, counts), title, len(drafts) == 1) for draft in drafts]
+                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index))
+             for index, draft in enumerate(drafts)]
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
     own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
@@ -65,8 +66,9 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
            places: list[locate.PlaceCandidate], contacts: list[Contact],
            organisers: list[tuple[str, int, int]],
            kind_context: tuple[list[tuple[int, int]], dict[str, int]],
-           title: str | None, only_event: bool) -> Event:
-    """One Event from a draft."""
+           title: str | None, only_event: bool,
+           claimed: list[tuple[int, int]] | None = None) -> Event:
+    """One Event from a draft; `claimed` are the sentences of the other events only."""
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
@@ -82,7 +84,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
                                                 event.meeting_points)
     if draft.notes:
         event.description = "\n".join(draft.notes)
-    _place(event, draft, segments, places)
+    _place(event, draft, segments, places, claimed or [])
     units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
     masked, counts = kind_context
     focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
@@ -110,16 +112,29 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     return event
 
 
+def _claimed(drafts: list[events.Draft], index: int) -> list[tuple[int, int]]:
+    """The sentences that hold times of the other drafts and none of draft `index`: the
+    places named there are those events' ("Jusqu'à 13h, … à l'Union Locale" ↵ "à 14h, …")."""
+    def units(draft: events.Draft) -> set[tuple[int, int]]:
+        return {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
+
+    own = units(drafts[index])
+    others = set().union(*(units(d) for i, d in enumerate(drafts) if i != index))
+    return sorted(others - own)
+
+
 def _place(event: Event, draft: events.Draft, segments: Segmentation,
-           places: list[locate.PlaceCandidate]) -> None:
-    """Choose the event's place (never a meeting point's or a stop's), and drop the meeting
-    points that merely repeat the start at that place."""
+           places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]]) -> None:
+    """Choose the event's place (never a meeting point's or a stop's, nor one named in
+    another event's own sentence), and drop the meeting points that merely repeat the start
+    at that place."""
     start_point = draft.start
     assert start_point is not None
     unit = start_point.unit
     promoted = (unit.start, unit.end) if draft.start_from_meeting else None
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
+    excluded += claimed
     anchors = draft.offsets()
     if promoted in excluded and (start_point.mention.has_date or not any(
             locate.candidates_in(places, segments.unit_at(a).start, segments.unit_at(a).end)

@@ -22,14 +22,17 @@ Rules, in order (each a reason a reader can check against the text):
      the same hour again in running text is the same event told twice. A day named again
      with a kind of its own before the first timed item of another kind is its own event
      (a walk in the afternoon, then a meal from 18h), unless both are words for one street
-     protest or the items are a programme's lines. Two hours of one
+     protest or the items are a programme's lines. An agenda entry that opens with its
+     closing time ("Jusqu'à 13h, la CGT tient sa permanence") is an event of the day ending
+     then. Two hours of one
      sentence whose clauses name two kinds are two events ("the rally starts at noon and the
      vigil at 6"). A programme of several items at one place is also an event as a whole (the
      day, from its first item to its closing line).
   4. A day held at several sites is one event per site: the address lines under a date
      heading, or two venues joined in one sentence ("au centre culturel et à l'école").
   5. A time without a date belongs to the date of its own sentence, else the last date stated
-     before it (else the next one).
+     before it (else the next one); times under the page's own date line, when no other day
+     follows, are that day's (unless told in the past tense).
   6. A day is kept only if something around it invites to act: a kind or invitation cue, or a
      date with a time and a place (an agenda entry; a date heading finds its place, its title
      and its cue in the lines below it, across blank lines).
@@ -401,7 +404,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
     current: dt.date | None = None
-    current_live = False
+    current_live = under_dateline = False
     last_live: TimePoint | None = None  # the last dated point that is an event's day
     past_unit: int | None = None
     called_off: dt.date | None = None  # the day of a cancelled item, still live after it
@@ -421,6 +424,10 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                     _is_report(point, lang, reference, report, past_units)
                     or _cancelled(point, cancelled)))
             current_live = live
+            # "vendredi 20 mai 2022" ↵ "Jusqu'à 13h, …": an agenda's times under its page date
+            # belong to the next day it announces
+            under_dateline = not live and point.day >= reference.date() \
+                and segments.index_at(point.unit.start) in datelines
             if not live:
                 past_unit = point.unit.start
                 # a cancelled item leaves its day live for the next sentences ("Conférence
@@ -445,8 +452,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             # "RDV 11h devant le tribunal mercredi 13": the date of its own sentence
             point.day = unit_days[point.unit.start]
             waiting.append(point)
-        elif current is None:
-            if segments.unit_at(point.mention.start).paragraph <= 1 or not points:
+        elif current is None or under_dateline:
+            if segments.unit_at(point.mention.start).paragraph <= 1 or under_dateline:
                 pending.append(point)
         elif current_live:
             point.day = current
@@ -463,6 +470,18 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             # passing keeps only its own sentence; the paragraph goes on about the event
             point.day = last_live.day
             by_day[last_live.day].times.append(point)
+    if pending and under_dateline and current is not None:
+        # the page's date is the only day it gives: its agenda's times are that day's
+        # ("vendredi 20 mai 2022" ↵ "à 14h, rassemblement …"), unless told as a report
+        past = cues.past_pattern(lang)
+        live_times = [p for p in pending if not past.search(p.unit.text)]
+        if live_times:
+            draft = by_day.setdefault(current, Draft(current))
+            for point in live_times:
+                point.day = current
+                draft.times.append(point)
+                if point.role == "event":
+                    draft.anchors.append(point)
     for point in waiting:
         if point.day in by_day:
             by_day[point.day].times.append(point)
@@ -574,6 +593,13 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
+    until = [_until_item(draft, point, lang, places) for point in list(draft.times)
+             if point.role == "end" and point.mention.has_time and _opens_with_time(point)
+             and point.mention.start < primary.mention.start]
+    if until:
+        # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
+        # entry that opens with its closing time is an event of its own, open since morning
+        return [*until, *_split_programme(draft, places, lang)]
     untimed = _untimed_other_kind(draft, primary, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
@@ -644,6 +670,23 @@ def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
         draft.anchors.remove(point)
     return _finish(Draft(draft.day, anchors=[point], times=[point], item=True, kind=kind),
                    lang, places)
+
+
+def _until_item(draft: Draft, point: TimePoint, lang: str,
+                places: list[PlaceCandidate]) -> Draft:
+    """Move an entry that states only its closing time into an event of its own: the day,
+    ending at that time."""
+    stated = point.mention.end_value or point.mention.value
+    # "… c'est ouvert jusqu'à 13h, à l'Union Locale": the same closing time told again
+    again = [p for p in draft.times if p is not point and p.role == "end"
+             and p.unit.paragraph == point.unit.paragraph and _end_clock(p) == _end_clock(point)]
+    item = _take_item(draft, point, None, lang, places)
+    for told in again:
+        draft.times.remove(told)
+        item.times.append(told)
+    item.date_only = True
+    item.end_value = move_to(stated, draft.day) if stated is not None else None
+    return item
 
 
 def _untimed_other_kind(draft: Draft, primary: TimePoint, kinds: Any,
