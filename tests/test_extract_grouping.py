@@ -321,3 +321,30 @@ def test_an_agenda_entry_opening_with_its_closing_time_is_its_own_event(
     assert [e.end.isoformat()[:16] if e.end else None for e in events] == ends
     # each takes the place of its own entry, not the one named in the other's sentence
     assert [e.place.name for e in events] == names
+
+
+STEPS_OF_ONE_PROTEST = [
+    ("en", "Coal march\n\nDate: Sat 9th May\nAssemble: Leeds Station Car Park 11am,\n"
+           "Rally starts at 11.30am,\nSet off at 12pm\n\nJoin us and bring banners!",
+     "2026-04-20", ["2026-05-09T11:00"]),
+    ("fr", "Marche pour le climat\n\nDate : samedi 9 mai\nRassemblement : parvis de la gare de "
+           "Namur à 11h,\nDiscours à 11h30,\nDépart de la marche à 12h\n\nVenez nombreux !",
+     "2026-04-20", ["2026-05-09T11:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), STEPS_OF_ONE_PROTEST)
+def test_the_steps_of_one_street_protest_are_one_event(lang: str, text: str, reference: str,
+                                                       expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_programme_line_carrying_on_the_same_protest_joins_it() -> None:
+    text = ("Saturday 7 November, climate day in London\n"
+            "10.00am Bike ride assembles at Hyde Park Corner.\n"
+            "11.00am Rally opens: music and poetry.\n"
+            "12 noon Main rally at Parliament Square, speakers from the unions.\n"
+            "2.00pm Film screening at the Friends Meeting House.\n\nJoin us!")
+    events = extract(text, "2026-10-20", "en")
+    assert starts(events) == ["2026-11-07T10:00", "2026-11-07T11:00", "2026-11-07T14:00"]
+    assert events[1].place.name == "Parliament Square"

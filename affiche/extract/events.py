@@ -24,7 +24,10 @@ Rules, in order (each a reason a reader can check against the text):
      (a walk in the afternoon, then a meal from 18h), unless both are words for one street
      protest or the items are a programme's lines. An agenda entry that opens with its
      closing time ("Jusqu'à 13h, la CGT tient sa permanence") is an event of the day ending
-     then. Two hours of one
+     then. The steps of one street protest stay one event: a line with no place of its own
+     ("Assemble … 12pm" ↵ "Rally starts at 12.30pm"), or a programme line headed by the same
+     kind of protest within an hour and a half ("11.00am Rally opens" ↵ "12 noon Main Rally
+     at …"). Two hours of one
      sentence whose clauses name two kinds are two events ("the rally starts at noon and the
      vigil at 6"). A programme of several items at one place is also an event as a whole (the
      day, from its first item to its closing line).
@@ -630,6 +633,24 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             # the same hour again at another place in running text is the same event told
             # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
             continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if not listed and own in _STREET_PROTESTS and key[1] is None \
+                and _last_kind(_unplaced(primary.unit, places), kinds) in _STREET_PROTESTS:
+            # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
+            # 1pm": the steps of one street protest, at its own place
+            continue
+        previous = extra[-1].start if extra else primary
+        if listed and previous is not None and _same_protest_goes_on(previous, point, kinds,
+                                                                    places):
+            # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
+            draft.times.remove(point)
+            if point in draft.anchors:
+                draft.anchors.remove(point)
+            target = extra[-1] if extra else draft
+            target.times.append(point)
+            target.anchors.append(point)
+            seen.add(key)
+            continue
         if any(p.search(point.unit.text) for _, p in kinds) or listed:
             seen.add(key)
             extra.append(_take_item(draft, point, None, lang, places))
@@ -650,6 +671,23 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
                 umbrella.end_value = move_to(stated, draft.day)
         return [umbrella, first, *extra]
     return [first, *extra]
+
+
+_PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
+
+
+def _same_protest_goes_on(previous: TimePoint, point: TimePoint, kinds: Any,
+                          places: list[PlaceCandidate]) -> bool:
+    """True for a programme line that carries on the street protest of the line before: the
+    same kind of protest heads both lines, at most an hour and a half apart."""
+    before, now = _clock(previous), _clock(point)
+    if before is None or now is None or not _programme_line(previous) and \
+            not _opens_with_time(previous):
+        return False
+    gap = (now[0] - before[0]) * 60 + now[1] - before[1]
+    kind = _first_kind(_unplaced(point.unit, places), kinds)
+    return 0 < gap <= _PROTEST_GOES_ON and kind in _STREET_PROTESTS \
+        and kind == _first_kind(_unplaced(previous.unit, places), kinds)
 
 
 def _unplaced(unit: Unit, places: list[PlaceCandidate]) -> str:
