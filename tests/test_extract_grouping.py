@@ -348,3 +348,31 @@ def test_a_programme_line_carrying_on_the_same_protest_joins_it() -> None:
     events = extract(text, "2026-10-20", "en")
     assert starts(events) == ["2026-11-07T10:00", "2026-11-07T11:00", "2026-11-07T14:00"]
     assert events[1].place.name == "Parliament Square"
+
+
+HEADLINE_TWINS = [
+    ("fr", "Rencontrer Léa Dubois et Marc Lambert, le 14 novembre 2026\n\n"
+           "Si le gaspillage vous préoccupe, venez rencontrer Léa Dubois et Marc Lambert, le "
+           "samedi 7 novembre 2026, à 19h, à la Maison du quartier de Namur.",
+     "2026-10-01", ["2026-11-07T19:00"], "2026-11-14"),
+    ("en", "Meet the Green Grocers Collective on 14 November 2026\n\n"
+           "Come and meet the Green Grocers Collective on Saturday 7 November 2026 at 7pm at "
+           "the Friends Meeting House in Leeds.",
+     "2026-10-01", ["2026-11-07T19:00"], "2026-11-14"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected", "other"), HEADLINE_TWINS)
+def test_a_headline_giving_another_day_for_the_same_words_is_flagged(
+        lang: str, text: str, reference: str, expected: list[str], other: str) -> None:
+    events = extract(text, reference, lang)
+    assert starts(events) == expected
+    conflict = next(w for w in events[0].warnings if w.code == "conflicting_dates")
+    assert any(c.startswith(other) for c in conflict.candidates)
+
+
+def test_a_headline_naming_another_event_stays_its_own() -> None:
+    text = ("Concert de soutien le 14 novembre 2026 à 20h au Jazz Station, Bruxelles\n\n"
+            "Avant cela, venez à l'assemblée des locataires le samedi 7 novembre 2026 à 14h, "
+            "à la Maison du peuple de Saint-Gilles.")
+    assert starts(extract(text, "2026-10-01", "fr")) == ["2026-11-07T14:00", "2026-11-14T20:00"]

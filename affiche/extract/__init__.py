@@ -102,8 +102,8 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if draft.conflicts:
         other = ", ".join(day.isoformat() for day in draft.conflicts)
         event.warnings.append(Warning(
-            "conflicting_dates", f"The text also points to {other} in words; the explicit date "
-            f"{draft.day.isoformat()} was kept.",
+            "conflicting_dates", f"The text also points to {other} for this event; "
+            f"{draft.day.isoformat()}, the date of its own sentence, was kept.",
             [iso(event.start) or ""] + [iso(events.move_to(event.start, day)) or ""
                                          for day in draft.conflicts]))
     if draft.recurring:

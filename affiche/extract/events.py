@@ -40,7 +40,8 @@ Rules, in order (each a reason a reader can check against the text):
      date with a time and a place (an agenda entry; a date heading finds its place, its title
      and its cue in the lines below it, across blank lines).
   7. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
-     same event: the explicit date wins and the other becomes a conflicting candidate.
+     same event: the explicit date wins and the other becomes a conflicting candidate. So is
+     a headline's day when the body's sentence repeats the headline's words with another day.
   8. The start is the first time of the event, or a rendez-vous on the event's own site
      within the hour before it (a march or rally starts when people gather); a part of the
      day ("samedi après-midi") gives the day and no end.
@@ -493,6 +494,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         p.role == "meeting" for p in d.times)]
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
     drafts = _merge_conflicts(drafts)
+    drafts = _merge_headline_twin(drafts, segments)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
     result: list[Draft] = []
@@ -580,6 +582,48 @@ def _merge_conflicts(drafts: list[Draft]) -> list[Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+_HEAD_LINES = 3  # the first units of a text, where its headline stands
+_TWIN_WORDS = 3  # words in a row that the headline and the body sentence share
+
+
+def _merge_headline_twin(drafts: list[Draft], segments: Segmentation) -> list[Draft]:
+    """A headline that gives another day than the body's sentence for the same words
+    ("Rencontrer X et Y, le 21 novembre" over "venez rencontrer X et Y, le samedi 5
+    septembre") is one event told twice: the body's day wins, the headline's is kept as a
+    conflicting candidate (never silently)."""
+    if len(drafts) < 2:
+        return drafts
+    kept = list(drafts)
+    for draft in drafts:
+        if not all(segments.index_at(p.unit.start) < _HEAD_LINES for p in draft.times):
+            continue
+        said = _word_runs(" ".join(_undated(p) for p in draft.anchors or draft.times))
+        twin = next((other for other in kept if other is not draft and other.day != draft.day
+                     and any(said & _word_runs(_undated(p)) for p in other.anchors)), None)
+        if twin is not None:
+            twin.conflicts.append(draft.day)
+            kept.remove(draft)
+    return kept
+
+
+def _undated(point: TimePoint) -> str:
+    """The point's sentence without its time expression."""
+    start = point.mention.start - point.unit.start
+    return point.unit.text[:start] + " " + point.unit.text[start + len(point.mention.text):]
+
+
+def _word_runs(text: str) -> set[tuple[str, ...]]:
+    """Every run of `_TWIN_WORDS` words of `text` (lower case) that holds a capitalised name
+    or a long word, so that "de la" runs of small words match nothing."""
+    words = re.findall(r"[^\W\d_]+", text)
+    runs = set()
+    for index in range(len(words) - _TWIN_WORDS + 1):
+        run = words[index: index + _TWIN_WORDS]
+        if sum(len(w) >= 5 or w[0].isupper() for w in run) >= 2:
+            runs.add(tuple(w.casefold() for w in run))
+    return runs
 
 
 def _event_times(draft: Draft) -> list[TimePoint]:
