@@ -376,3 +376,19 @@ def test_a_headline_naming_another_event_stays_its_own() -> None:
             "Avant cela, venez à l'assemblée des locataires le samedi 7 novembre 2026 à 14h, "
             "à la Maison du peuple de Saint-Gilles.")
     assert starts(extract(text, "2026-10-01", "fr")) == ["2026-11-07T14:00", "2026-11-14T20:00"]
+
+
+PAST_HOUR_BEFORE_ANY_DATE = [
+    ("fr", "Deuil\n\nÀ 11 heures, les cloches des églises ont retenti dans tout le pays.\n"
+           "Une veillée en hommage aux victimes est prévue le samedi 21 mars à 19h30, "
+           "place Saint-Lambert à Liège.", "2026-03-16", ["2026-03-21T19:30"]),
+    ("en", "Mourning\n\nAt 11am, church bells have rung across the country.\n"
+           "A vigil for the victims is planned on Saturday 21 March at 7.30pm on Park "
+           "Square in Leeds.", "2026-03-16", ["2026-03-21T19:30"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), PAST_HOUR_BEFORE_ANY_DATE)
+def test_an_hour_told_in_the_past_before_any_date_is_no_event(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected

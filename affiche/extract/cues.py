@@ -70,10 +70,14 @@ def cue_table(lang: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @functools.cache
-def past_pattern(lang: str) -> re.Pattern[str]:
-    """Past-tense cues: the `past` phrases and the `past_regex` verb forms of the language."""
+def past_pattern(lang: str, perfect: bool = False) -> re.Pattern[str]:
+    """Past-tense cues: the `past` phrases and the `past_regex` verb forms of the language
+    (with `perfect`, also the `perfect_regex` forms, which some present-tense calls share)."""
     phrases = phrase_pattern(list(events_data(lang)["past"])).pattern
-    forms = "|".join(f"(?:{r})" for r in events_data(lang).get("past_regex", []))
+    regexes = list(events_data(lang).get("past_regex", []))
+    if perfect:
+        regexes += events_data(lang).get("perfect_regex", [])
+    forms = "|".join(f"(?:{r})" for r in regexes)
     return re.compile("|".join(p for p in (phrases, forms) if p), re.IGNORECASE)
 
 

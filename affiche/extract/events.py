@@ -310,6 +310,12 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
         point.unit.text)
 
 
+def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
+    """The undated points whose sentence is not told in the past (or invites all the same)."""
+    past, invite = cues.past_pattern(lang, perfect=True), cues.cue_pattern(lang, "invite")
+    return [p for p in points if not past.search(p.unit.text) or invite.search(p.unit.text)]
+
+
 def _still_to_come(point: TimePoint, lang: str) -> bool:
     """True when a word right before (or opening) a day said in words puts it ahead of the
     report's present ("Later vanmiddag", "plus tard dans la soirée")."""
@@ -447,8 +453,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             draft.times.append(point)
             draft.recurring = draft.recurring or bool(getattr(point.mention, "recurring", False))
             if pending:
-                # rule 4: times stated before any date belong to the first date that follows
-                for earlier in pending:
+                # rule 4: times stated before any date belong to the first date that follows,
+                # unless told in the past ("À 11 heures, les cloches ont retenti")
+                for earlier in _still_live(pending, lang):
                     earlier.day = point.day
                     draft.times.insert(0, earlier)
                 pending = []
@@ -477,8 +484,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     if pending and under_dateline and current is not None:
         # the page's date is the only day it gives: its agenda's times are that day's
         # ("vendredi 20 mai 2022" ↵ "à 14h, rassemblement …"), unless told as a report
-        past = cues.past_pattern(lang)
-        live_times = [p for p in pending if not past.search(p.unit.text)]
+        live_times = _still_live(pending, lang)
         if live_times:
             draft = by_day.setdefault(current, Draft(current))
             for point in live_times:
