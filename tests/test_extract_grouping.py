@@ -17,6 +17,10 @@ REGISTRATION = [
     ("en", "Climate march on Saturday 14 June at 2pm, Parliament Square, London.\n"
            "Register for the coaches from 2 June at 9am.", "2025-05-20",
      ["2025-06-14T14:00"]),
+    # a flattened page glued the link before it to the sentence
+    ("nl", "Buurtfeest op zaterdag 21 juni om 15 uur in het Citadelpark in Gent.\n"
+           "Buurtfeest CitadelparkSchrijf je in of bel de stad (vanaf 3 juni, 9 uur).",
+     "2025-05-20", ["2025-06-21T15:00"]),
 ]
 
 
@@ -392,3 +396,12 @@ PAST_HOUR_BEFORE_ANY_DATE = [
 def test_an_hour_told_in_the_past_before_any_date_is_no_event(
         lang: str, text: str, reference: str, expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_kind_later_in_the_clause_of_the_second_hour_makes_two_events() -> None:
+    text = ("Zaterdag 21 juni: vanaf 18 uur ben je welkom in De Centrale voor een "
+            "buurtmaaltijd, en vanaf 21 uur geniet je er van de klanken van de lokale bands "
+            "uit Gent.")
+    events = extract(text, "2025-06-01", "nl")
+    assert starts(events) == ["2025-06-21T18:00", "2025-06-21T21:00"]
+    assert events[1].kind == "concert"

@@ -342,15 +342,19 @@ def _registration(point: TimePoint, lang: str) -> bool:
     """True for a registration or ticket date ("inschrijven vanaf 17 mei"): a registration
     word shortly before the mention, with no kind of event named in between."""
     unit, mention = point.unit, point.mention
-    window_start = max(0, mention.start - unit.start - 60)
+    window = unit.text[max(0, mention.start - unit.start - 60): mention.start - unit.start]
+    # a flattened page glues a link to the next sentence ("Wereldmaal DOKSchrijf je in")
+    window = _GLUED.sub(" ", window)
     found = None
-    for match in cues.cue_pattern(lang, "registration").finditer(
-            unit.text, window_start, mention.start - unit.start):
+    for match in cues.cue_pattern(lang, "registration").finditer(window):
         found = match
     if found is None:
         return False
-    between = unit.text[found.end(): mention.start - unit.start]
+    between = window[found.end():]
     return not any(p.search(between) for _, p in cues.cue_table(lang, "kinds"))
+
+
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])")
 
 
 def is_report(text: str, lang: str) -> bool:
@@ -817,7 +821,7 @@ def _own_kind(point: TimePoint, kinds: Any,
     return own, begins
 
 
-_KIND_AFTER = 24  # characters after a time where its own kind may stand
+_KIND_AFTER = 80  # characters after a time where its own kind may stand
 
 
 def _first_kind(text: str, kinds: Any) -> str | None:
