@@ -405,3 +405,27 @@ def test_a_kind_later_in_the_clause_of_the_second_hour_makes_two_events() -> Non
     events = extract(text, "2025-06-01", "nl")
     assert starts(events) == ["2025-06-21T18:00", "2025-06-21T21:00"]
     assert events[1].kind == "concert"
+
+
+PART_OF_DAY_ITEMS = [
+    ("fr", "Grande manifestation ce samedi 10/10 à 14h depuis la gare du Nord à Bruxelles.\n"
+           "Le soir, boum de soutien au Pianofabriek.", "2026-10-05",
+     ["2026-10-10", "2026-10-10T14:00"], "party"),
+    ("en", "Big march this Saturday 10/10 at 2pm from Euston station in London.\n"
+           "In the evening, a benefit gig at the Union Chapel.", "2026-10-05",
+     ["2026-10-10", "2026-10-10T14:00"], "concert"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected", "kind"), PART_OF_DAY_ITEMS)
+def test_a_part_of_the_day_opening_a_sentence_of_another_kind_is_its_own_event(
+        lang: str, text: str, reference: str, expected: list[str], kind: str) -> None:
+    events = extract(text, reference, lang)
+    assert starts(sorted(events, key=lambda e: e.start.isoformat())) == expected
+    assert kind in {e.kind for e in events}
+
+
+def test_a_habit_with_neither_time_nor_place_is_no_event() -> None:
+    text = ("Squat week in Liège\n\nfrom the 12th of November\n\n"
+            "Join us, open the doors! Our meetings take place each wednesday, write to us.")
+    assert starts(extract(text, "2026-10-20", "en")) == ["2026-11-12"]

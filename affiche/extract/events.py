@@ -16,29 +16,31 @@ Rules, in order (each a reason a reader can check against the text):
      cancelled date, or — in a text written as a report — a weekday without a day number
      (unless a word puts it still ahead: "Later vanmiddag wordt … nog een demonstratie").
      A cancelled item leaves its day to the sentences after it.
-  3. Dated mentions of the same day are one event (a call repeated with more details); a
-     later time of that day is an event of its own when its line names a kind of event, opens
-     with its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place;
-     the same hour again in running text is the same event told twice. A day named again
-     with a kind of its own before the first timed item of another kind is its own event
-     (a walk in the afternoon, then a meal from 18h), unless both are words for one street
-     protest or the items are a programme's lines. An agenda entry that opens with its
-     closing time ("Jusqu'à 13h, la CGT tient sa permanence") is an event of the day ending
-     then. The steps of one street protest stay one event: a line with no place of its own
-     ("Assemble … 12pm" ↵ "Rally starts at 12.30pm"), or a programme line headed by the same
-     kind of protest within an hour and a half ("11.00am Rally opens" ↵ "12 noon Main Rally
-     at …"). Two hours of one
-     sentence whose clauses name two kinds are two events ("the rally starts at noon and the
-     vigil at 6"). A programme of several items at one place is also an event as a whole (the
-     day, from its first item to its closing line).
+  3. Dated mentions of the same day are one event (a call repeated with more details); a later
+     time of that day is an event of its own when its line names a kind of event, opens with
+     its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place; the
+     same hour again in running text is the same event told twice. A day named again with a
+     kind of its own before the first timed item of another kind is its own event (a walk in
+     the afternoon, then a meal from 18h), unless both are words for one street protest or
+     the items are a programme's lines. An agenda entry that opens with its closing time
+     ("Jusqu'à 13h, la CGT tient sa permanence") is an event of the day ending then; so is a
+     part of the day that opens a sentence of another kind ("Le soir, soirée de soutien au
+     Garcia Lorca"), which gives its day and no time. The steps of one street protest stay
+     one event: a line with no place of its own ("Assemble … 12pm" ↵ "Rally starts at
+     12.30pm"), or a programme line headed by the same kind of protest within an hour and a
+     half ("11.00am Rally opens" ↵ "12 noon Main Rally at …"). Two hours of one sentence
+     whose clauses name two kinds are two events ("the rally starts at noon and the vigil at
+     6"). A programme of several items at one place is also an event as a whole (the day,
+     from its first item to its closing line).
   4. A day held at several sites is one event per site: the address lines under a date
      heading, or two venues joined in one sentence ("au centre culturel et à l'école").
   5. A time without a date belongs to the date of its own sentence, else the last date stated
      before it (else the next one); times under the page's own date line, when no other day
      follows, are that day's (unless told in the past tense).
-  6. A day is kept only if something around it invites to act: a kind or invitation cue, or a
-     date with a time and a place (an agenda entry; a date heading finds its place, its title
-     and its cue in the lines below it, across blank lines).
+  6. A habit told with neither a time nor a place ("meetings take place each wednesday") is
+     background. A day is kept only if something around it invites to act: a kind or
+     invitation cue, or a date with a time and a place (an agenda entry; a date heading finds
+     its place, its title and its cue in the lines below it, across blank lines).
   7. A day said only in words ("ce samedi") that disagrees with a nearby explicit date is the
      same event: the explicit date wins and the other becomes a conflicting candidate. So is
      a headline's day when the body's sentence repeats the headline's words with another day.
@@ -375,6 +377,13 @@ def _relative_only(mention: Any, lang: str) -> bool:
     return not mention.has_time and mention.text.strip().casefold() in folded
 
 
+def _bare_habit(draft: Draft, places: list[PlaceCandidate]) -> bool:
+    """True for a habit told with neither a time nor a place ("meetings take place each
+    wednesday"): background to the call, nothing one could go to."""
+    return draft.recurring and not any(p.mention.has_time for p in draft.times) \
+        and not any(_has_place(p.unit, places) for p in draft.times)
+
+
 def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
              title: str | None, places: list[PlaceCandidate]) -> bool:
     """Rule 5: a kind or invitation cue near one of the points, or a date with a time and a
@@ -502,7 +511,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)]
-    drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
+    drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)
+              and not _bare_habit(d, places)]
     drafts = _merge_conflicts(drafts)
     drafts = _merge_headline_twin(drafts, segments)
     if len(drafts) > 1:
@@ -657,6 +667,13 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
         return [*until, *_split_programme(draft, places, lang)]
+    later = _part_of_day_item(draft, primary, kinds, places)
+    if later is not None:
+        # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
+        # Lorca": a part of the day opening a sentence of another kind is its own event
+        item = _take_item(draft, later, None, lang, places)
+        item.date_only = True
+        return [*_split_programme(draft, places, lang), item]
     untimed = _untimed_other_kind(draft, primary, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
@@ -762,6 +779,23 @@ def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
         draft.anchors.remove(point)
     return _finish(Draft(draft.day, anchors=[point], times=[point], item=True, kind=kind),
                    lang, places)
+
+
+def _part_of_day_item(draft: Draft, primary: TimePoint, kinds: Any,
+                      places: list[PlaceCandidate]) -> TimePoint | None:
+    """A part of the day without a date or clock time ("Le soir, …", "In the evening: …")
+    that opens its sentence after the first timed item and names a kind of its own."""
+    theirs = _last_kind(_unplaced(primary.unit, places), kinds)
+    for point in draft.times:
+        mention = point.mention
+        if point.role != "event" or mention.has_date or mention.has_time \
+                or not mention.has_part_of_day or point.unit == primary.unit \
+                or mention.start < primary.mention.start or not _opens_with_time(point):
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if own is not None and own != theirs:
+            return point
+    return None
 
 
 def _until_item(draft: Draft, point: TimePoint, lang: str,
