@@ -429,3 +429,31 @@ def test_a_habit_with_neither_time_nor_place_is_no_event() -> None:
     text = ("Squat week in Liège\n\nfrom the 12th of November\n\n"
             "Join us, open the doors! Our meetings take place each wednesday, write to us.")
     assert starts(extract(text, "2026-10-20", "en")) == ["2026-11-12"]
+
+
+FOLLOWED_BY = [
+    ("fr", "Rassemblement le samedi 14 mars 2026 à 15h devant la mairie de Rouillé.\n\n"
+           "Autour d'un goûter, ce rassemblement se prolongera par la projection du film "
+           "« Ce qui nous attend demain » à la salle municipale René Grison.",
+     "2026-03-01", ["2026-03-14", "2026-03-14T15:00"], "screening", "salle municipale René Grison"),
+    ("en", "Rally on Saturday 14 March 2026 at 3pm outside the Town Hall in Leeds.\n\n"
+           "The rally will be followed by a screening of the film \"See you tomorrow\" at the "
+           "Hyde Park Picture House.",
+     "2026-03-01", ["2026-03-14", "2026-03-14T15:00"], "screening", "Hyde Park Picture House"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected", "kind", "name"), FOLLOWED_BY)
+def test_an_event_handed_over_to_another_place_gives_a_second_event(
+        lang: str, text: str, reference: str, expected: list[str], kind: str,
+        name: str) -> None:
+    events = sorted(extract(text, reference, lang), key=lambda e: e.start.isoformat())
+    # "demain"/"tomorrow" inside the film's quoted title is no day
+    assert starts(events) == expected
+    assert (events[0].kind, events[0].place.name) == (kind, name)
+
+
+def test_a_follow_up_at_the_same_place_stays_one_event() -> None:
+    text = ("Rassemblement le samedi 14 mars 2026 à 15h devant la mairie de Rouillé ; il sera "
+            "suivi d'un concert devant la mairie de Rouillé.")
+    assert starts(extract(text, "2026-03-01", "fr")) == ["2026-03-14T15:00"]

@@ -8,7 +8,8 @@ Rules, in order (each a reason a reader can check against the text):
      fermeture des portes") makes it the end; a meeting cue before it makes it a rendez-vous
      (also for the items of a list whose heading is one: "Vertrekplaatsen:"); otherwise it is
      a time of the event.
-  2. A dated mention before the reference day is a past event mentioned in passing, not an
+  2. A bare relative day inside a quotation (a film's title « … demain ») is no day. A dated
+     mention before the reference day is a past event mentioned in passing, not an
      event; so is one in a sentence written as a report (unless the past tense is that of
      another, past day of the sentence: "lancée le 7 octobre dernier, elle se poursuit ce
      samedi 14"), a publication date line (and the hour printed under it), the publication
@@ -33,7 +34,9 @@ Rules, in order (each a reason a reader can check against the text):
      6"). A programme of several items at one place is also an event as a whole (the day,
      from its first item to its closing line).
   4. A day held at several sites is one event per site: the address lines under a date
-     heading, or two venues joined in one sentence ("au centre culturel et à l'école").
+     heading, or two venues joined in one sentence ("au centre culturel et à l'école"). An
+     event that hands over to another at another place ("ce rassemblement se prolongera par
+     la projection du film … à la salle municipale") gives that one too, on its day.
   5. A time without a date belongs to the date of its own sentence, else the last date stated
      before it (else the next one); times under the page's own date line, when no other day
      follows, are that day's (unless told in the past tense).
@@ -172,6 +175,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     points = []
     for mention in mentions:
         unit = head = segments.unit_at(mention.start)
+        if _relative_only(mention, lang) and _quoted(unit, mention.start):
+            continue  # « je ne sais pas où vous serez demain »: a film's title, not a day
         if "\n" in mention.text:
             # "VENDREDI 24 septembre :\n- Ambert – 18 h": the line with the time is the item;
             # a date stacked one part per line ("29 ↵ apr ↵ 2017") is read from its last line
@@ -203,6 +208,17 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
         points.append(TimePoint(mention, unit, role, cue, _day(mention, unit),
                                 head if head is not unit else None))
     return points
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«“", "»”"
+
+
+def _quoted(unit: Unit, offset: int) -> bool:
+    """True when `offset` lies inside a quotation of its sentence (« … », “ … ”, " … ")."""
+    before = unit.text[: offset - unit.start]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES)
+    closed = sum(before.count(q) for q in _CLOSE_QUOTES)
+    return opened > closed or before.count('"') % 2 == 1
 
 
 def _ends_before(ending: Any, unit: Unit, mention: Any) -> bool:
@@ -522,7 +538,48 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     for draft in sorted(drafts, key=lambda d: d.day):
         for part in _split_programme(draft, places, lang):
             result.extend(_split_sites(part, segments, places, dated, lang))
+    result += [follow for draft in result for follow in _followed_by(draft, segments, places,
+                                                                      dated, lang)]
     return result
+
+
+_FOLLOW_REACH = 2  # sentences after an event's own ones where it may hand over to another
+
+
+def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
+                 dated: list[int], lang: str) -> list[Draft]:
+    """The event another one hands over to, at another place, on the same day ("ce
+    rassemblement se prolongera par la projection du film … à la salle municipale René
+    Grison"): its day and no time, its kind and its place from that sentence."""
+    if draft.item or draft.umbrella or draft.start is None or draft.place_at is not None:
+        return []
+    follow = cues.cue_pattern(lang, "followed_by")
+    kinds = cues.cue_table(lang, "kinds")
+    own_sites = {_unit_place_key(p.unit, places) for p in draft.anchors} - {None}
+    indexes = sorted({segments.index_at(p.unit.start) for p in draft.anchors})
+    found: list[Draft] = []
+    for index in range(indexes[0], indexes[-1] + _FOLLOW_REACH + 1) if indexes else ():
+        if index >= len(segments.units):
+            break
+        unit = segments.units[index]
+        if index > indexes[-1] and any(unit.start <= d < unit.end for d in dated):
+            break  # another day's sentence
+        handover = follow.search(unit.text)
+        if handover is None:
+            continue
+        rest = _unplaced(unit, places)[handover.end():]
+        kind = _first_kind(rest[:_KIND_AFTER], kinds)
+        venue = next((c for c in places if c.source in ("venue", "address")
+                      and unit.start + handover.end() <= c.start < unit.end), None)
+        if kind is None or venue is None:
+            continue
+        key = (venue.place.street or venue.place.name or "").casefold()
+        if key and key not in own_sites:
+            found.append(replace(draft, anchors=[draft.start], times=[draft.start],
+                                 date_only=True, end_value=None, start_from_meeting=False,
+                                 item=True, kind=kind, place_at=venue.start,
+                                 conflicts=[], notes=[]))
+    return found
 
 
 _HEADING_SLACK = 15  # characters beside the date that a date heading may hold
