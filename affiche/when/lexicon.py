@@ -117,11 +117,18 @@ class Lexicon:
     seasons: dict[str, tuple[str, str]]
     period_spans: dict[str, tuple[int, int]]
     scanner: re.Pattern[str]
-    plain_scanner: re.Pattern[str]
+    plain_source: str
     glue: re.Pattern[str]
     article_before: re.Pattern[str]
     clock_blocker: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
+
+    @functools.cached_property
+    def plain_scanner(self) -> re.Pattern[str]:
+        """The scanner without the clock relations ("20 past 3"), to read the words of a
+        relation that turned out not to be one; compiled on first use (rarely needed, and
+        compiling it costs as much as the scanner itself)."""
+        return re.compile(self.plain_source, re.IGNORECASE)
 
     def lookup(self, text: str) -> list[tuple[str, Any]]:
         """The (kind, value) readings of a matched word, main reading first."""
@@ -259,7 +266,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
         period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
         scanner=re.compile(scanner, re.IGNORECASE),
-        plain_scanner=re.compile(plain, re.IGNORECASE),
+        plain_source=plain,
         glue=glue,
         article_before=article_before,
         clock_blocker=clock_blocker,
