@@ -80,6 +80,21 @@ def _char_pattern(ch: str) -> str:
     return re.escape(ch)
 
 
+# Besides its upper case, what Python's case-insensitive matching also takes for a letter
+# (found by trying every code point): dotted capital I and dotless i, the Kelvin sign, long s.
+_CASE_EXTRAS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _first_char_pattern(ch: str) -> str:
+    """`_char_pattern` for the first character of the words: a letter's cases are listed out
+    in a case-sensitive class, since the engine rejects a branch starting with one at once but
+    tries a case-insensitive branch in full (and every word start tries every first letter)."""
+    if ch.isascii() and ch.isalpha():
+        letters = _ACCENTED.get(ch, ch)
+        return "(?-i:[" + letters + letters.upper() + _CASE_EXTRAS.get(ch, "") + "])"
+    return _char_pattern(ch)
+
+
 def _trie_regex(words: list[str]) -> str:
     """One regex matching any of `words`, factored as a trie so matching is cheap per position."""
     trie: dict[str, Any] = {}
@@ -89,9 +104,10 @@ def _trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], first: bool = False) -> str:
         terminal = "" in node
-        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        char_pattern = _first_char_pattern if first else _char_pattern
+        branches = [char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -99,7 +115,7 @@ def _trie_regex(words: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, first=True)
 
 
 def _alternation(words: list[str]) -> str:
