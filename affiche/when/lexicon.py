@@ -118,6 +118,12 @@ def _trie_regex(words: list[str]) -> str:
     return emit(trie, first=True)
 
 
+def _at_digit(*alternatives: str) -> str:
+    """Alternatives that start with a digit, tried only at a digit: one test at each word
+    instead of each alternative's own look-behind and failing digit."""
+    return r"(?=\d)(?:" + "|".join(alternatives) + ")"
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -230,18 +236,19 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
              + r")|gmt|utc)(?!\w)\)?)")
     alternatives = [
         digit_re,
-        r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
-        r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
-        r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
-        r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
-        r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
-        + r")(?![^\W\d]))",
-        r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) "
-        r"(?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
-        r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
-        + meridiem.format(name="tc_ap") + ")",
-        r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
-        r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
+        _at_digit(  # dates and clock times written with digits
+            r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
+            r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
+            r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
+            r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
+            r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
+            + r")(?![^\W\d]))",
+            r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) "
+            r"(?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
+            r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
+            + meridiem.format(name="tc_ap") + ")",
+            r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
+            r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")"),
         r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
         + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
@@ -251,13 +258,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         + minute_re.replace("minw", "minw2")
         + ")",
         # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year
-        r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>" + month_re
-        + r")(?!\w))",
+        _at_digit(r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>"
+                  + month_re + r")(?!\w))"),
         r"(?P<qt>(?<![\w.,:/])(?:(?P<qt_y>\d{4}|\d{2})\s?(?P<qt_l>" + quarter_letters
         + r")(?P<qt_n>[1-4])|(?P<qt_l2>" + quarter_letters + r")(?P<qt_n2>[1-4])[\s/-]"
         r"(?P<qt_y2>\d{4}))(?!\w))",
-        r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
-        + r")(?!\w)|(?![\w]|[.,:/]\d)))",
+        _at_digit(r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
+                  + r")(?!\w)|(?![\w]|[.,:/]\d)))"),
         compound,
         word_re,
     ]
