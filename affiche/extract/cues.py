@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from affiche import lang as language_data
+from affiche.when.lexicon import case_variants
 
 __all__ = ["PhraseLists", "phrase_pattern", "cue_pattern", "cue_table", "events_data",
            "kind_cues", "past_pattern", "transport_modes"]
@@ -75,13 +76,21 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """`phrase_pattern`, built once per list of phrases (callers ask again per document)."""
     worded: list[str] = []
     others: list[str] = []
+    by_first: dict[str, list[str]] = {}  # the word phrases after their first character
     for phrase in sorted(set(phrases), key=len, reverse=True):
         shape, pieces = _pieces(phrase)
         text, tail = "".join(pieces[:-1]), pieces[-1]
         if shape == "compound":  # "*tocht": the end of a compound word ("sponsortocht")
             others.append(r"(?<!\w)\w*?" + text + tail)
+        elif shape == "word":
+            worded.append(text + tail)
+            by_first.setdefault(pieces[0].lower(), []).append("".join(pieces[1:]))
         elif shape:
-            (worded if shape == "word" else others).append(text + tail)
+            others.append(text + tail)
+    if worded and not others:
+        fast = _read_first_character(by_first)
+        if fast:
+            return re.compile(fast, re.IGNORECASE)
     # one word-start test in front of all the word phrases: the engine then skips most
     # positions at once instead of trying every phrase there (several times faster)
     parts = ([r"(?<!\w)(?=\w)(?:" + "|".join(worded) + ")"] if worded else []) + others
@@ -90,6 +99,22 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     # and the guard in front of it all, so the phrases themselves (in their order of
     # preference) are only tried where one of them matches
     return re.compile("(?=" + _guard(phrases) + ")(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _read_first_character(by_first: dict[str, list[str]]) -> str | None:
+    """Word phrases as a pattern that first reads one character of a case-sensitive class
+    of every case of their first letters or digits: the engine then jumps from one such
+    character to the next instead of trying the pattern at every position (ten times faster
+    on a sentence). Where the character read starts a word, the phrases that start with it
+    are tried in their order (`by_first`: the rest of each phrase, by its first character).
+    None when a first character's cases are not known."""
+    cases = [case_variants(first) for first in by_first]
+    known = [variants for variants in cases if variants is not None]
+    if len(known) < len(cases):
+        return None
+    rests = "|".join(r"(?<=" + first + r")(?:" + "|".join(rest) + ")"
+                     for first, rest in by_first.items())
+    return r"(?-i:[" + "".join(known) + r"])(?<!\w.)(?:" + rests + ")"
 
 
 class PhraseLists:

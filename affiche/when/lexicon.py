@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ZONES", "Lexicon", "lexicon", "norm"]
+__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm"]
 
 # Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
 ZONES = {
@@ -81,8 +81,21 @@ def _char_pattern(ch: str) -> str:
 
 
 # Besides its upper case, what Python's case-insensitive matching also takes for a letter
-# (found by trying every code point): dotted capital I and dotless i, the Kelvin sign, long s.
-_CASE_EXTRAS = {"i": "İı", "k": "\u212a", "s": "ſ"}
+# (found by trying every code point for the digits and the lower-case letters of Latin-1):
+# dotted capital I and dotless i, the Kelvin sign, long s, the Ångström sign, capital sharp s,
+# Greek mu for the micro sign.
+_CASE_EXTRAS = {"i": "İı", "k": "\u212a", "s": "ſ", "å": "\u212b", "ß": "ẞ", "µ": "μ"}
+
+
+def case_variants(ch: str) -> str | None:
+    """Every character that matches `ch` case-insensitively, for a digit or a letter of
+    Latin-1 (None for another character): to list them out in a case-sensitive class."""
+    lower = ch.lower()
+    if len(lower) != 1 or not (lower.isascii() and lower.isdigit()
+                               or lower.isalpha() and lower.islower() and ord(lower) < 0x100):
+        return None
+    upper = lower.upper()
+    return lower + (upper if len(upper) == 1 else "") + _CASE_EXTRAS.get(lower, "")
 
 
 def _first_char_pattern(ch: str) -> str:
@@ -90,8 +103,8 @@ def _first_char_pattern(ch: str) -> str:
     in a case-sensitive class, since the engine rejects a branch starting with one at once but
     tries a case-insensitive branch in full (and every word start tries every first letter)."""
     if ch.isascii() and ch.isalpha():
-        letters = _ACCENTED.get(ch, ch)
-        return "(?-i:[" + letters + letters.upper() + _CASE_EXTRAS.get(ch, "") + "])"
+        letters = "".join(case_variants(letter) or "" for letter in _ACCENTED.get(ch, ch))
+        return "(?-i:[" + letters + "])"
     return _char_pattern(ch)
 
 
