@@ -12,9 +12,10 @@ import re
 from typing import Any
 
 from affiche import lang as language_data
+from affiche.when.lexicon import case_variants
 
-__all__ = ["phrase_pattern", "cue_pattern", "cue_table", "events_data", "past_pattern",
-           "transport_modes"]
+__all__ = ["PhraseLists", "phrase_pattern", "cue_pattern", "cue_table", "events_data",
+           "kind_cues", "past_pattern", "transport_modes"]
 
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -22,29 +23,123 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     return _phrase_pattern(tuple(phrases))
 
 
+# What one character of a phrase matches: both apostrophes; a space is any run of spaces or
+# hyphens ("sit in", "sit-in").
+_CHARACTER_PIECES = {"'": "['’]", "’": "['’]", " ": r"[\s\-]+"}
+
+
+def _pieces(phrase: str) -> tuple[str, list[str]]:
+    """A phrase as its shape and one regex piece per character of its body, then the tail
+    piece (`\\w*` for an open end, else a word end). Shapes: "word" (starts with a letter or
+    digit), "compound" (a leading `*`: the end of a word), "other"; "" for an empty phrase."""
+    open_end, open_start = phrase.endswith("*"), phrase.startswith("*")
+    body = phrase.strip("*").strip()
+    pieces = [_CHARACTER_PIECES.get(ch) or re.escape(ch) for ch in body]
+    pieces.append(r"\w*" if open_end else r"(?!\w)")
+    shape = "" if not body else "compound" if open_start else (
+        "word" if body[0].isalnum() else "other")
+    return shape, pieces
+
+
+def _trie(sequences: list[list[str]]) -> str:
+    """One regex matching where any of the piece sequences matches, factored as a trie so that
+    the engine rejects a position after a character or two instead of trying every phrase."""
+    root: dict[str, Any] = {}
+    for sequence in sequences:
+        node = root
+        for piece in sequence:
+            node = node.setdefault(piece, {})
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [piece + emit(child) for piece, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
+def _guard(phrases: list[str] | tuple[str, ...]) -> str:
+    """A regex that matches (as a look-ahead) exactly where one of `phrases` matches: a trie
+    of them all, cheap to try at every position, unlike the phrases one after the other."""
+    by_shape: dict[str, list[list[str]]] = {"word": [], "compound": [], "other": [], "": []}
+    for phrase in phrases:
+        shape, pieces = _pieces(phrase)
+        by_shape[shape].append(pieces)
+    at_word = ([r"(?=\w)" + _trie(by_shape["word"])] if by_shape["word"] else []) + (
+        [r"\w*?" + _trie(by_shape["compound"])] if by_shape["compound"] else [])
+    guard = ([r"(?<!\w)(?:" + "|".join(at_word) + ")"] if at_word else []) + (
+        [_trie(by_shape["other"])] if by_shape["other"] else [])
+    return "|".join(guard) or "(?!)"
+
+
 @functools.lru_cache(maxsize=256)
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """`phrase_pattern`, built once per list of phrases (callers ask again per document)."""
     worded: list[str] = []
     others: list[str] = []
+    by_first: dict[str, list[str]] = {}  # the word phrases after their first character
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        open_end, open_start = phrase.endswith("*"), phrase.startswith("*")
-        body = phrase.strip("*").strip()
-        if not body:
-            continue
-        text = re.sub("['’]", "['’]", re.escape(body))
-        text = text.replace(r"\ ", r"[\s\-]+")
-        tail = r"\w*" if open_end else r"(?!\w)"
-        if open_start:  # "*tocht": the end of a compound word ("sponsortocht", "fietstocht")
+        shape, pieces = _pieces(phrase)
+        text, tail = "".join(pieces[:-1]), pieces[-1]
+        if shape == "compound":  # "*tocht": the end of a compound word ("sponsortocht")
             others.append(r"(?<!\w)\w*?" + text + tail)
-            continue
-        (worded if body[0].isalnum() else others).append(text + tail)
+        elif shape == "word":
+            worded.append(text + tail)
+            by_first.setdefault(pieces[0].lower(), []).append("".join(pieces[1:]))
+        elif shape:
+            others.append(text + tail)
+    if worded and not others:
+        fast = _read_first_character(by_first)
+        if fast:
+            return re.compile(fast, re.IGNORECASE)
     # one word-start test in front of all the word phrases: the engine then skips most
     # positions at once instead of trying every phrase there (several times faster)
     parts = ([r"(?<!\w)(?=\w)(?:" + "|".join(worded) + ")"] if worded else []) + others
     if not parts:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(parts), re.IGNORECASE)
+    # and the guard in front of it all, so the phrases themselves (in their order of
+    # preference) are only tried where one of them matches
+    return re.compile("(?=" + _guard(phrases) + ")(?:" + "|".join(parts) + ")", re.IGNORECASE)
+
+
+def _read_first_character(by_first: dict[str, list[str]]) -> str | None:
+    """Word phrases as a pattern that first reads one character of a case-sensitive class
+    of every case of their first letters or digits: the engine then jumps from one such
+    character to the next instead of trying the pattern at every position (ten times faster
+    on a sentence). Where the character read starts a word, the phrases that start with it
+    are tried in their order (`by_first`: the rest of each phrase, by its first character).
+    None when a first character's cases are not known."""
+    cases = [case_variants(first) for first in by_first]
+    known = [variants for variants in cases if variants is not None]
+    if len(known) < len(cases):
+        return None
+    rests = "|".join(r"(?<=" + first + r")(?:" + "|".join(rest) + ")"
+                     for first, rest in by_first.items())
+    return r"(?-i:[" + "".join(known) + r"])(?<!\w.)(?:" + rests + ")"
+
+
+class PhraseLists:
+    """Several phrase lists read in one pass over a text: each list's matches are the ones its
+    own `phrase_pattern(...).finditer` gives, overlapping the other lists' matches as they may."""
+
+    def __init__(self, lists: list[list[str]]) -> None:
+        self.patterns = tuple(phrase_pattern(phrases) for phrases in lists)
+        # zero-width at every position where a phrase of some list matches
+        self.starts = re.compile("(?=" + _guard([p for phrases in lists for p in phrases])
+                                 + ")", re.IGNORECASE)
+
+    def matches(self, text: str) -> list[list[re.Match[str]]]:
+        """The matches of each list in `text`, in the order of the lists then of the text."""
+        found: list[list[re.Match[str]]] = [[] for _ in self.patterns]
+        ends = [0] * len(self.patterns)  # where each list's next match may start
+        for start in self.starts.finditer(text):
+            at = start.start()
+            for index, pattern in enumerate(self.patterns):
+                if at >= ends[index]:
+                    match = pattern.match(text, at)
+                    if match:
+                        found[index].append(match)
+                        ends[index] = match.end()
+        return found
 
 
 def events_data(lang: str) -> dict[str, Any]:
@@ -67,6 +162,16 @@ def cue_table(lang: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = events_data(lang)[key]
     return tuple((name, phrase_pattern(list(words))) for name, words in table.items()
                  if isinstance(words, list))
+
+
+@functools.cache
+def kind_cues(lang: str) -> tuple[tuple[str, ...], PhraseLists]:
+    """The cues of every kind of `events.kinds`, then (named "") the phrases that name no
+    event of `events.kind_shape.ignore`, to be read in one pass."""
+    kinds = [(name, list(words)) for name, words in events_data(lang)["kinds"].items()
+             if isinstance(words, list)]
+    kinds.append(("", list(events_data(lang)["kind_shape"]["ignore"])))
+    return tuple(name for name, _ in kinds), PhraseLists([words for _, words in kinds])
 
 
 @functools.cache

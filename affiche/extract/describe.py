@@ -109,12 +109,11 @@ _SHORT = 200  # characters: a headline or a line is read on its own
 
 def _read_cues(lang: str, text: str, offset: int) -> tuple[_Cue, ...]:
     """Every match of every kind's cues in `text` (which starts at `offset`)."""
-    found = [_Cue(kind, offset + m.start(), offset + m.end())
-             for kind, pattern in cues.cue_table(lang, "kinds") for m in pattern.finditer(text)]
-    # phrases that name no event ("point de rencontre") take part as a kind of their own
-    found += [_Cue("", offset + m.start(), offset + m.end())
-              for m in cues.cue_pattern(lang, "kind_shape.ignore").finditer(text)]
-    return tuple(found)
+    # phrases that name no event ("point de rencontre") take part as a kind of their own, ""
+    names, lists = cues.kind_cues(lang)
+    return tuple(_Cue(kind, offset + m.start(), offset + m.end())
+                 for kind, matches in zip(names, lists.matches(text), strict=True)
+                 for m in matches)
 
 
 @functools.cache

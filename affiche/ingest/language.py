@@ -33,15 +33,16 @@ def stopwords() -> dict[str, frozenset[str]]:
     return {lang: frozenset(w for w in words if counts[w] == 1) for lang, words in lists.items()}
 
 
+@functools.cache
+def _language_of() -> dict[str, str]:
+    """The language of each function word (no two tables share one): one look-up a word."""
+    return {word: lang for lang, words in stopwords().items() for word in words}
+
+
 def scores(text: str, limit: int = 20_000) -> dict[str, int]:
     """How many function words of each language the first `limit` characters contain."""
-    table = stopwords()
-    hits = Counter[str]()
-    for word in _WORD.findall(text[:limit].lower()):
-        for lang, words in table.items():
-            if word in words:
-                hits[lang] += 1
-    return {lang: hits.get(lang, 0) for lang in table}
+    hits = Counter(map(_language_of().get, _WORD.findall(text[:limit].lower())))
+    return {lang: hits.get(lang, 0) for lang in stopwords()}
 
 
 def detect(text: str) -> str | None:

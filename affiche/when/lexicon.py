@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ZONES", "Lexicon", "lexicon", "norm"]
+__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm"]
 
 # Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
 ZONES = {
@@ -80,6 +80,34 @@ def _char_pattern(ch: str) -> str:
     return re.escape(ch)
 
 
+# Besides its upper case, what Python's case-insensitive matching also takes for a letter
+# (found by trying every code point for the digits and the lower-case letters of Latin-1):
+# dotted capital I and dotless i, the Kelvin sign, long s, the Ångström sign, capital sharp s,
+# Greek mu for the micro sign.
+_CASE_EXTRAS = {"i": "İı", "k": "\u212a", "s": "ſ", "å": "\u212b", "ß": "ẞ", "µ": "μ"}
+
+
+def case_variants(ch: str) -> str | None:
+    """Every character that matches `ch` case-insensitively, for a digit or a letter of
+    Latin-1 (None for another character): to list them out in a case-sensitive class."""
+    lower = ch.lower()
+    if len(lower) != 1 or not (lower.isascii() and lower.isdigit()
+                               or lower.isalpha() and lower.islower() and ord(lower) < 0x100):
+        return None
+    upper = lower.upper()
+    return lower + (upper if len(upper) == 1 else "") + _CASE_EXTRAS.get(lower, "")
+
+
+def _first_char_pattern(ch: str) -> str:
+    """`_char_pattern` for the first character of the words: a letter's cases are listed out
+    in a case-sensitive class, since the engine rejects a branch starting with one at once but
+    tries a case-insensitive branch in full (and every word start tries every first letter)."""
+    if ch.isascii() and ch.isalpha():
+        letters = "".join(case_variants(letter) or "" for letter in _ACCENTED.get(ch, ch))
+        return "(?-i:[" + letters + "])"
+    return _char_pattern(ch)
+
+
 def _trie_regex(words: list[str]) -> str:
     """One regex matching any of `words`, factored as a trie so matching is cheap per position."""
     trie: dict[str, Any] = {}
@@ -89,9 +117,10 @@ def _trie_regex(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, Any]) -> str:
+    def emit(node: dict[str, Any], first: bool = False) -> str:
         terminal = "" in node
-        branches = [_char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        char_pattern = _first_char_pattern if first else _char_pattern
+        branches = [char_pattern(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -99,7 +128,13 @@ def _trie_regex(words: list[str]) -> str:
             return "(?:" + body + ")?"
         return body
 
-    return emit(trie)
+    return emit(trie, first=True)
+
+
+def _at_digit(*alternatives: str) -> str:
+    """Alternatives that start with a digit, tried only at a digit: one test at each word
+    instead of each alternative's own look-behind and failing digit."""
+    return r"(?=\d)(?:" + "|".join(alternatives) + ")"
 
 
 def _alternation(words: list[str]) -> str:
@@ -117,11 +152,18 @@ class Lexicon:
     seasons: dict[str, tuple[str, str]]
     period_spans: dict[str, tuple[int, int]]
     scanner: re.Pattern[str]
-    plain_scanner: re.Pattern[str]
+    plain_source: str
     glue: re.Pattern[str]
     article_before: re.Pattern[str]
     clock_blocker: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
+
+    @functools.cached_property
+    def plain_scanner(self) -> re.Pattern[str]:
+        """The scanner without the clock relations ("20 past 3"), to read the words of a
+        relation that turned out not to be one; compiled on first use (rarely needed, and
+        compiling it costs as much as the scanner itself)."""
+        return re.compile(self.plain_source, re.IGNORECASE)
 
     def lookup(self, text: str) -> list[tuple[str, Any]]:
         """The (kind, value) readings of a matched word, main reading first."""
@@ -207,18 +249,19 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
              + r")|gmt|utc)(?!\w)\)?)")
     alternatives = [
         digit_re,
-        r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
-        r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
-        r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
-        r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
-        r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
-        + r")(?![^\W\d]))",
-        r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) "
-        r"(?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
-        r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
-        + meridiem.format(name="tc_ap") + ")",
-        r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
-        r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")",
+        _at_digit(  # dates and clock times written with digits
+            r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
+            r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
+            r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
+            r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
+            r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
+            + r")(?![^\W\d]))",
+            r"(?P<ns>(?<![\w.,:/])(?<!\d\s)(?P<ns_d>\d{1,2}) (?P<ns_m>\d{1,2}) "
+            r"(?P<ns_y>\d{4}|\d{2})(?![\w:]|[.,/]\d))",
+            r"(?P<tc>(?<![\w.,:])(?P<tc_h>\d{1,2}):(?P<tc_m>\d{2})(?::(?P<tc_s>\d{2}))?(?!\d)"
+            + meridiem.format(name="tc_ap") + ")",
+            r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
+            r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")"),
         r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
         + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
@@ -228,13 +271,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         + minute_re.replace("minw", "minw2")
         + ")",
         # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year
-        r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>" + month_re
-        + r")(?!\w))",
+        _at_digit(r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>"
+                  + month_re + r")(?!\w))"),
         r"(?P<qt>(?<![\w.,:/])(?:(?P<qt_y>\d{4}|\d{2})\s?(?P<qt_l>" + quarter_letters
         + r")(?P<qt_n>[1-4])|(?P<qt_l2>" + quarter_letters + r")(?P<qt_n2>[1-4])[\s/-]"
         r"(?P<qt_y2>\d{4}))(?!\w))",
-        r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
-        + r")(?!\w)|(?![\w]|[.,:/]\d)))",
+        _at_digit(r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
+                  + r")(?!\w)|(?![\w]|[.,:/]\d)))"),
         compound,
         word_re,
     ]
@@ -259,7 +302,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
         period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
         scanner=re.compile(scanner, re.IGNORECASE),
-        plain_scanner=re.compile(plain, re.IGNORECASE),
+        plain_source=plain,
         glue=glue,
         article_before=article_before,
         clock_blocker=clock_blocker,
