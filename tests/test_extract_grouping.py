@@ -457,3 +457,11 @@ def test_a_follow_up_at_the_same_place_stays_one_event() -> None:
     text = ("Rassemblement le samedi 14 mars 2026 à 15h devant la mairie de Rouillé ; il sera "
             "suivi d'un concert devant la mairie de Rouillé.")
     assert starts(extract(text, "2026-03-01", "fr")) == ["2026-03-14T15:00"]
+
+
+def test_a_place_told_with_a_day_that_is_over_is_not_the_events() -> None:
+    text = ("Appel à manifester ce samedi 14 mars 2026 à 14h.\n\n"
+            "Jeudi passé, le 5 mars 2026, un détenu est mort au centre fermé de Vottem.")
+    events = extract(text, "2026-03-09", "fr")
+    assert starts(events) == ["2026-03-14T14:00"]
+    assert events[0].place.name != "centre fermé de Vottem"

@@ -42,8 +42,11 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     masked = [(m.start, m.end) for m in mentions]
     masked += [(c.start, c.end) for c in places if c.source == "address"]
     counts = describe.kind_counts(lang, text, masked)
+    # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
+    # over is that day's
+    over = events.past_sentences(points, reference)
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
-                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index))
+                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index, over))
              for index, draft in enumerate(drafts)]
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
@@ -112,14 +115,16 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     return event
 
 
-def _claimed(drafts: list[events.Draft], index: int) -> list[tuple[int, int]]:
-    """The sentences that hold times of the other drafts and none of draft `index`: the
-    places named there are those events' ("Jusqu'à 13h, … à l'Union Locale" ↵ "à 14h, …")."""
+def _claimed(drafts: list[events.Draft], index: int,
+             over: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that hold times of the other drafts, or a day that is over (`over`), and
+    none of draft `index`'s: the places named there are those events' ("Jusqu'à 13h, … à
+    l'Union Locale" ↵ "à 14h, …")."""
     def units(draft: events.Draft) -> set[tuple[int, int]]:
         return {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
 
     own = units(drafts[index])
-    others = set().union(*(units(d) for i, d in enumerate(drafts) if i != index))
+    others = set(over).union(*(units(d) for i, d in enumerate(drafts) if i != index))
     return sorted(others - own)
 
 

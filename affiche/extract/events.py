@@ -64,7 +64,8 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.segment import Segmentation, Unit
 from affiche.when import TimeMention
 
-__all__ = ["TimePoint", "Draft", "classify", "build_drafts", "at_day", "move_to"]
+__all__ = ["TimePoint", "Draft", "classify", "build_drafts", "at_day", "move_to",
+           "past_sentences"]
 
 
 @dataclass
@@ -295,6 +296,11 @@ def _moved_to(point: TimePoint, cancelled: Any) -> bool:
 def _right_after(point: TimePoint, match: re.Match[str]) -> bool:
     """True when the mention follows the cue within a few characters ("reporté au ")."""
     return 0 <= point.mention.start - (point.unit.start + match.end()) <= 8
+
+
+def past_sentences(points: list[TimePoint], reference: dt.datetime) -> list[tuple[int, int]]:
+    """The spans of the sentences that name a day already over: what they place is over."""
+    return sorted({(p.unit.start, p.unit.end) for p in points if _is_past(p, reference)})
 
 
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
