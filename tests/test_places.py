@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from calls import extract
 
 from affiche.extract import locate
 from affiche.extract.places import find_addresses, find_localities, find_venues
@@ -543,3 +544,22 @@ def test_a_kind_of_event_ending_like_a_street_is_no_address() -> None:
     text = "Blokkade van de haven op zaterdag 8 november om 6u aan de Kaai 5 in Antwerpen."
     found = locate.candidates(text, "nl")
     assert "Blokkade" not in [c.place.street for c in found]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Dimanche 4 octobre 2026, nous marcherons de la gare du Nord jusqu'au parc du "
+           "Cinquantenaire. Venez nombreux !", "gare du Nord"),
+    ("en", "On Sunday 4 October 2026 we march from Euston Station ending at Parliament Square. "
+           "Join us!", "Euston Station"),
+])
+def test_a_march_gathers_where_it_starts_not_where_it_ends(lang: str, text: str,
+                                                           name: str) -> None:
+    events = extract(text, "2026-09-20", lang)
+    assert [e.place.name for e in events] == [name]
+
+
+def test_the_town_of_a_group_departure_is_not_the_events_town() -> None:
+    text = ("Manifestation dimanche 4 octobre 2026 à 14h à la gare du Nord.\n\n"
+            "Départ groupé depuis Liège : train de 11h32 à Liège-Guillemins.")
+    events = extract(text, "2026-09-20", "fr")
+    assert (events[0].place.name, events[0].place.locality) == ("gare du Nord", None)

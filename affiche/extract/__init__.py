@@ -140,6 +140,8 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
     excluded += claimed
+    away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
+    away += [t.evidence for t in event.transport if t.evidence]
     anchors = draft.offsets()
     if promoted in excluded and (start_point.mention.has_date or not any(
             locate.candidates_in(places, segments.unit_at(a).start, segments.unit_at(a).end)
@@ -154,11 +156,11 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
         # sentence are the other sites'
         site_unit = segments.unit_at(draft.place_at)
         places = [c for c in places if not site_unit.start <= c.start < draft.place_at]
-    event.place, span = locate.choose(places, anchors, segments, excluded)
+    event.place, span = locate.choose(places, anchors, segments, excluded, away)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
         excluded.remove(promoted)
-        event.place, span = locate.choose(places, anchors, segments, excluded)
+        event.place, span = locate.choose(places, anchors, segments, excluded, away)
     if span:
         event.evidence["place"] = span
     event.meeting_points = [m for m in event.meeting_points if not (

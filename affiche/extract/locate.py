@@ -75,6 +75,7 @@ class PlaceCandidate:
     place: Place = field(default_factory=Place)
     layout: Layout | None = field(default=None, repr=False, compare=False)
     cued: bool = False
+    route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -112,9 +113,17 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(text)
+    route_end = cues.cue_pattern(lang, "route_end_places")
     for candidate in joined:
         candidate.layout = layout
+        before = text[max(0, candidate.start - _ROUTE_END_REACH): candidate.start]
+        candidate.route_end = any(_ARTICLE.fullmatch(before[m.end():])
+                                  for m in route_end.finditer(before))
     return joined
+
+
+_ROUTE_END_REACH = 30  # characters between a route-end word and its place
+_ARTICLE = re.compile(r"\s*(?:(?:à\s+)?(?:la|le|l['’]|les|de|du|des|the|het)\s*)?")
 
 
 _BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b[^()\n]{0,20})\)")
@@ -150,9 +159,11 @@ def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[Pla
 
 
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
-           excluded: list[tuple[int, int]]) -> tuple[Place, tuple[int, int] | None]:
+           excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
+           ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors`, completed with a locality; spans in `excluded` are
-    meeting points or transport, never the action site."""
+    meeting points or transport, never the action site, and the towns of `away` (group
+    departures, trains) name where people come from."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)]
@@ -178,7 +189,7 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
             span = (min(span[0], address.start), max(span[1], address.end))
     if not place.locality:
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
-        town = _nearest_locality(found, mention, segments)
+        town = _nearest_locality(found, mention, segments, away)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
             borough = _BOROUGH_AFTER.match(best.layout.text, span[1]) if best.layout else None
@@ -204,6 +215,8 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
     richness = _RICHNESS[candidate.source]
     if candidate.cued:
         richness += 0.25  # "aux halles de X" is said to be the place; a bare name may be a topic
+    if candidate.route_end:
+        richness -= 0.5  # "de la gare du Nord jusqu'au parc": the march gathers at the first
     if candidate.source == "address" and not any(ch.isdigit() for ch in
                                                  (candidate.place.street or "")) \
             and not candidate.place.postcode:
@@ -292,10 +305,12 @@ def _same_name_address(found: list[PlaceCandidate],
 
 
 def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
-                      segments: Segmentation) -> PlaceCandidate | None:
+                      segments: Segmentation,
+                      away: list[tuple[int, int]] | None = None) -> PlaceCandidate | None:
     """The locality nearest to `best`, preferring its own unit, then its line, then its paragraph,
     then the headline; a town named elsewhere is about something else ("the refugees of
-    Brussels", a band "from Lille"), not the event's place."""
+    Brussels", a band "from Lille"), not the event's place, and a town where people come from
+    (`away`) counts only beside the place ("Départ groupé depuis Liège : train de 11h32")."""
     towns = [c for c in found if c.place.locality and c is not best]
     layout = best.layout
     if not towns or layout is None:
@@ -306,8 +321,11 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     name = (best.place.name or "").casefold()
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
-    counts = Counter((c.place.locality or "").casefold() for c in towns).most_common(2)
-    dominant = counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else None
+    elsewhere = [c for c in towns if any(a <= c.start < b for a, b in away or [])]
+    counts = Counter((c.place.locality or "").casefold() for c in towns
+                     if c not in elsewhere).most_common(2)
+    dominant = counts[0][0] if len(counts) == 1 or (
+        len(counts) > 1 and counts[0][1] > counts[1][1]) else None
     heading = _heading_town(towns, best, layout)
 
     def level(c: PlaceCandidate) -> int:
@@ -318,6 +336,8 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
             return 1
         if layout.block(c.start) == block:
             return 2
+        if c in elsewhere:
+            return 7
         if index in again:
             return 3
         if c is heading:
