@@ -465,3 +465,28 @@ def test_a_place_told_with_a_day_that_is_over_is_not_the_events() -> None:
     events = extract(text, "2026-03-09", "fr")
     assert starts(events) == ["2026-03-14T14:00"]
     assert events[0].place.name != "centre fermé de Vottem"
+
+
+def test_a_day_heading_over_its_closing_time_gives_the_day_until_then() -> None:
+    text = ("Agenda de la semaine\n\nMardi 6 octobre 2026\n"
+            "Jusqu'à 17h, permanence juridique du collectif à la Maison de la Paix, "
+            "rue Van Elewyck 35, 1050 Ixelles.\n\nMercredi 7 octobre 2026\n"
+            "19h : projection au cinéma Nova, rue d'Arenberg 3, Bruxelles.")
+    events = extract(text, "2026-10-02", "fr")
+    assert starts(events) == ["2026-10-06", "2026-10-07T19:00"]
+    assert events[0].end is not None and events[0].end.isoformat()[:16] == "2026-10-06T17:00"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Posted 2 October 2026\n\nToday, at noon, the council has voted the cuts.\n\n"
+           "Join us on Saturday 10 October at 11am outside Leeds Town Hall for a rally."),
+    ("fr", "Publié le 2 octobre 2026\n\nAujourd'hui à midi, le conseil a voté les coupes.\n\n"
+           "Rejoignez-nous samedi 10 octobre à 11h devant l'hôtel de ville de Liège."),
+])
+def test_what_happened_earlier_on_the_day_of_writing_is_no_event(lang: str, text: str) -> None:
+    assert starts(extract(text, "2026-10-02", lang)) == ["2026-10-10T11:00"]
+
+
+def test_a_call_for_today_in_the_perfect_tense_still_stands() -> None:
+    text = "Today at 6pm: a vigil has been called outside the Town Hall in Leeds. Join us."
+    assert starts(extract(text, "2026-10-02", "en")) == ["2026-10-02T18:00"]

@@ -538,3 +538,10 @@ def test_render_refuses_unknown_format() -> None:
 ])
 def test_feed_link(doc: Document, link: str) -> None:
     assert feed_link(doc) == link
+
+
+def test_a_day_with_only_its_closing_time_reads_until_then() -> None:
+    from affiche.publish.describe import when_words
+    event = Event(start=dt.date(2026, 10, 6), timezone="Europe/Brussels",
+                  end=dt.datetime(2026, 10, 6, 17, 0, tzinfo=ZoneInfo("Europe/Brussels")))
+    assert when_words(event) == "Tue 6 Oct 2026, until 17:00"

@@ -137,6 +137,8 @@ def move_to(value: dt.datetime | dt.date, day: dt.date) -> dt.datetime | dt.date
 def _day(mention: Any, unit: Unit) -> dt.date | None:
     """The calendar day a dated mention resolves to; None when it names no single day."""
     value = mention.value
+    if value is None and mention.open == "before" and mention.has_time:
+        value = mention.end_value  # "Mardi 6 octobre ↵ Jusqu'à 17h": that day, until then
     if value is None or not mention.has_date or not _names_a_day(mention, unit):
         return None
     return value.date() if isinstance(value, dt.datetime) else value
@@ -324,7 +326,11 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     if _is_dateline(point, reference, lang):
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
-        return False
+        # on the day of writing, the perfect tense tells what happened earlier that day
+        # ("Today, at noon, the council has voted the cuts"), unless the sentence invites
+        return point.day == reference.date() and bool(
+            cues.past_pattern(lang, perfect=True).search(point.unit.text)) and not \
+            cues.cue_pattern(lang, "invite").search(point.unit.text)
     if point.unit.start in past_units and point.day is not None \
             and point.day > reference.date():
         # "launched on 7 October last, it goes on this Saturday 14": the past tense is the
@@ -332,6 +338,11 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
         return False
     return point.day == reference.date() or not cues.cue_pattern(lang, "invite").search(
         point.unit.text)
+
+
+def _dated_until(point: TimePoint) -> bool:
+    """True for a day given with only its closing time ("Mardi 6 octobre ↵ Jusqu'à 17h")."""
+    return point.role == "end" and point.mention.open == "before" and point.day is not None
 
 
 def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
@@ -483,7 +494,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             called_off = None
             last_live = point
             draft = by_day.setdefault(point.day, Draft(point.day))
-            if point.role == "event":
+            if point.role == "event" or _dated_until(point):
                 draft.anchors.append(point)
             draft.times.append(point)
             draft.recurring = draft.recurring or bool(getattr(point.mention, "recurring", False))
@@ -1042,6 +1053,11 @@ def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
     chosen = draft.start
     assert chosen is not None
     start = chosen.mention
+    if _dated_until(chosen) and start.end_value is not None:
+        # "Mardi 6 octobre ↵ Jusqu'à 17h, permanence …": the day, ending then
+        draft.date_only = True
+        draft.end_value = move_to(start.end_value, draft.day)
+        return draft
     # "samedi après-midi" states no end: only a range of hours or of days does
     if start.kind == "interval" and start.end_value is not None \
             and not (start.has_part_of_day and not start.has_time):

@@ -163,6 +163,9 @@ def when_words(event: Event, lang: str = "en") -> str:
         return words["unknown"]
     if not isinstance(start, dt.datetime):
         text = date_words(start, lang)
+        if isinstance(end, dt.datetime) and localise(end, event.timezone).date() == start:
+            # "Jusqu'à 17h, permanence": open from the morning, closing at a stated time
+            return f"{text}, {words['until']} {clock(localise(end, event.timezone))}"
         if end is not None:
             last = end.date() if isinstance(end, dt.datetime) else end
             if last != start:
