@@ -203,6 +203,8 @@ def test_a_town_named_after_a_venue_word_places_the_venue(lang: str, text: str, 
 
 # Venue names as people read them: (lang, text, the exact name expected among the venues)
 VENUE_NAMES = [
+    ("fr", "Mercredi à 18h, assemblée générale à la Maison du peuple, Verviers.",
+     "Maison du peuple"),
     ("fr", "HERSTAL Maison du Peuple de Herstal, rue Large 4 à 4040 Herstal",
      "Maison du Peuple de Herstal"),
     ("fr", "mardi 3 mai\nLONCIN-BASSalle des fêtes de Loncin, entrée libre",
@@ -563,3 +565,8 @@ def test_the_town_of_a_group_departure_is_not_the_events_town() -> None:
             "Départ groupé depuis Liège : train de 11h32 à Liège-Guillemins.")
     events = extract(text, "2026-09-20", "fr")
     assert (events[0].place.name, events[0].place.locality) == ("gare du Nord", None)
+
+
+def test_a_possessive_after_de_ends_the_venue_name() -> None:
+    names = [v.name for v in find_venues("Il est rentré à la maison de ses parents.", "fr")]
+    assert "maison de ses" not in names

@@ -209,7 +209,9 @@ def compile_grammar(lang: str) -> Grammar:
                             | {w.lower() for w in data.get("articles", [])}),
         genitive=re.compile(rf"(?:[ \t]+[^\W\d_]+){{0,2}}?[ \t]+"
                             rf"(?:{alternation(merged_words('genitives'))})"
-                            r"(?:[ \t]|(?<=['’]))", re.IGNORECASE),
+                            r"(?:[ \t]|(?<=['’]))"
+                            rf"(?!(?:{alternation(data.get('possessives', []) or ['§'])})\b)",
+                            re.IGNORECASE),
         # glued venue words are read in the text's own language only ("Marchal" is no hall)
         venue_suffix=re.compile(rf"(?<![\w\-])[A-ZÀ-Þ][\w\-]{{2,}}?"
                                 rf"(?:{alternation(data.get('venue_suffixes', []) or ['§'])})"
