@@ -490,3 +490,24 @@ def test_what_happened_earlier_on_the_day_of_writing_is_no_event(lang: str, text
 def test_a_call_for_today_in_the_perfect_tense_still_stands() -> None:
     text = "Today at 6pm: a vigil has been called outside the Town Hall in Leeds. Join us."
     assert starts(extract(text, "2026-10-02", "en")) == ["2026-10-02T18:00"]
+
+
+AFTER_THE_MARCH = [
+    ("nl", "Betoging tegen de besparingen\n\nOp dinsdag 13 oktober 2026 trekken we door Brussel. "
+           "We verzamelen om 10u30 aan het Noordstation, vertrek van de stoet om 11 uur richting "
+           "het Zuidstation.\nDaarna, om 14 uur, volksfeest op het Sint-Gillisvoorplein met "
+           "optredens van lokale bands.", "2026-10-05",
+     ["2026-10-13T10:30", "2026-10-13T14:00"], "Noordstation"),
+    ("fr", "Manifestation pour le climat\n\nLe samedi 17 octobre 2026, nous défilerons dans "
+           "Liège. Rendez-vous à 13h place Saint-Lambert, départ du cortège à 13h30.\n"
+           "Ensuite, à 17h, concert de soutien au parc de la Boverie.", "2026-10-05",
+     ["2026-10-17T13:00", "2026-10-17T17:00"], "place Saint-Lambert"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected", "name"), AFTER_THE_MARCH)
+def test_an_item_of_another_kind_after_the_march_is_its_own_event(
+        lang: str, text: str, reference: str, expected: list[str], name: str) -> None:
+    events = sorted(extract(text, reference, lang), key=lambda e: e.start.isoformat())
+    assert starts(events) == expected
+    assert events[0].place.name == name

@@ -144,11 +144,12 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     away += [t.evidence for t in event.transport if t.evidence]
     anchors = draft.offsets()
     if promoted in excluded and (start_point.mention.has_date or not any(
-            locate.candidates_in(places, segments.unit_at(a).start, segments.unit_at(a).end)
-            for a in anchors if a != unit.start)):
+            c.source != "locality" for a in anchors if a != unit.start
+            for c in locate.candidates_in(places, segments.unit_at(a).start,
+                                          segments.unit_at(a).end))):
         # a rendez-vous that gives the event its start names the event's place when it is
-        # dated itself or when the day's own lines name none ("Date: Saturday 9th August" ↵
-        # "Time: Assemble at midday outside BBC Broadcasting House")
+        # dated itself or when the day's own lines name none but a town ("Date: Saturday 9th
+        # August" ↵ "Time: Assemble at midday outside BBC Broadcasting House")
         excluded.remove(promoted)
         anchors = [unit.start]
     if draft.place_at is not None:

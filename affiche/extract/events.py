@@ -48,7 +48,10 @@ Rules, in order (each a reason a reader can check against the text):
      same event: the explicit date wins and the other becomes a conflicting candidate. So is
      a headline's day when the body's sentence repeats the headline's words with another day.
   8. The start is the first time of the event, or a rendez-vous on the event's own site
-     within the hour before it (a march or rally starts when people gather); a part of the
+     within the hour before it (a march or rally starts when people gather); when a
+     procession sets off before the first timed item of another kind ("vertrek van de stoet
+     om 11 uur" ↵ "Daarna, om 14 uur, volksfeest"), the march starts at its assembly and the
+     item is an event of its own; a part of the
      day ("samedi après-midi") gives the day and no end.
 """
 
@@ -741,6 +744,11 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
         return [*until, *_split_programme(draft, places, lang)]
+    if _after_the_march(draft, primary, kinds, places):
+        # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
+        # the day's event (from its assembly), the feast after it another one
+        item = _take_item(draft, primary, None, lang, places)
+        return [*_split_programme(draft, places, lang), item]
     later = _part_of_day_item(draft, primary, kinds, places)
     if later is not None:
         # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
@@ -853,6 +861,19 @@ def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
         draft.anchors.remove(point)
     return _finish(Draft(draft.day, anchors=[point], times=[point], item=True, kind=kind),
                    lang, places)
+
+
+def _after_the_march(draft: Draft, primary: TimePoint, kinds: Any,
+                     places: list[PlaceCandidate]) -> bool:
+    """True when a procession sets off before the day's first timed item and that item names
+    a kind other than a street protest: the item comes after the march."""
+    begins = _clock(primary)
+    sets_off = [p for p in draft.times if p.role == "meeting" and p.cue == "route_start"
+                and p.mention.has_time and p.unit != primary.unit]
+    if begins is None or not any((_clock(p) or begins) < begins for p in sets_off):
+        return False
+    own = _last_kind(_unplaced(primary.unit, places), kinds)
+    return own is not None and own not in _STREET_PROTESTS
 
 
 def _part_of_day_item(draft: Draft, primary: TimePoint, kinds: Any,

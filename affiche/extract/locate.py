@@ -334,10 +334,10 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
             return 0
         if layout.line(c.start) == line:
             return 1
-        if layout.block(c.start) == block:
-            return 2
         if c in elsewhere:
             return 7
+        if layout.block(c.start) == block:
+            return 2
         if index in again:
             return 3
         if c is heading:
