@@ -61,7 +61,9 @@ def test_belgian_postcode_alone() -> None:
 
 
 @pytest.mark.parametrize("place", [Place(locality="Zyxwvutville"), Place(name="chez nous"),
-                                   Place(street="rue Imaginaire 3")])
+                                   Place(street="rue Imaginaire 3"),
+                                   # "Street" is a town in Somerset, not what a street spells
+                                   Place(name="The Cube Cinema", street="Dove Street")])
 def test_unknown_place_has_no_coordinates(place: Place) -> None:
     result = geocode(place)
     assert (result.lat, result.lon, result.precision) == (None, None, "none")

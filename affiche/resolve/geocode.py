@@ -11,6 +11,7 @@ falls back to the gazetteer when the server knows nothing; network failures rais
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 import time
@@ -58,6 +59,17 @@ def _locality_variants(locality: str) -> list[str]:
     return [v for i, v in enumerate(variants) if v and v not in variants[:i]]
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """The venue and street words of every language ("Street", "Hall", "straat"): a town
+    of that name ("Street", Somerset) is never what a venue or street spells."""
+    from affiche import lang as language_data
+    from affiche.extract.placewords import compile_grammar
+
+    return frozenset().union(*(compile_grammar(code).not_towns
+                               for code in language_data.available()))
+
+
 def _town_inside(text: str, country: str | None) -> gazetteer.Entry | None:
     """The most populous known town spelled inside a venue name or street, if any."""
     table = gazetteer.load()
@@ -68,6 +80,8 @@ def _town_inside(text: str, country: str | None) -> gazetteer.Entry | None:
             chunk = words[start:start + size]
             if not chunk[0][:1].isupper():
                 continue  # towns are written with a capital; "place" or "gare" are not towns
+            if any(word.lower() in _place_words() for word in chunk):
+                continue  # "Dove Street": the street's word, not the town of Street
             entry = table.mention(gazetteer.normalise(" ".join(chunk)))
             if entry and (country is None or entry.country == country) \
                     and (best is None or entry.population > best.population):
