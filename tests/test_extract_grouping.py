@@ -511,3 +511,21 @@ def test_an_item_of_another_kind_after_the_march_is_its_own_event(
     events = sorted(extract(text, reference, lang), key=lambda e: e.start.isoformat())
     assert starts(events) == expected
     assert events[0].place.name == name
+
+
+SAME_PLACE = [
+    ("en", "Thursday 15 October 2026\n7pm: Public meeting on housing, The Cube Cinema, Bristol.\n"
+           "9pm: Fundraiser gig with local bands at the same venue.", "2026-10-12"),
+    ("fr", "Jeudi 15 octobre 2026\n19h : débat sur le logement au Pianofabriek, Saint-Gilles.\n"
+           "21h : concert de soutien au même endroit.", "2026-10-12"),
+    ("nl", "Donderdag 15 oktober 2026\n19 uur: debat over wonen in De Centrale, Gent.\n"
+           "21 uur: steunconcert op dezelfde plek.", "2026-10-12"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference"), SAME_PLACE)
+def test_the_same_venue_is_the_place_of_the_event_before(lang: str, text: str,
+                                                         reference: str) -> None:
+    events = extract(text, reference, lang)
+    assert len(events) == 2 and events[0].place.name
+    assert events[1].place == events[0].place

@@ -16,6 +16,7 @@ happen after, in `affiche.resolve`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from affiche import when
@@ -48,6 +49,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
                     (masked, counts), title, len(drafts) == 1, _claimed(drafts, index, over))
              for index, draft in enumerate(drafts)]
+    _same_place(built, drafts, lang)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
     own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
@@ -113,6 +115,18 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
                                       "only the next occurrence is given.", []))
     return event
+
+
+def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> None:
+    """An event without a place whose own sentence sends back to the one before ("9pm:
+    fundraiser gig at the same venue") takes that event's place."""
+    same = cues.cue_pattern(lang, "same_place")
+    for index in range(1, len(built)):
+        start = drafts[index].start
+        if built[index].place.is_empty() and start is not None and same.search(start.unit.text):
+            built[index].place = dataclasses.replace(built[index - 1].place)
+            if "place" in built[index - 1].evidence:
+                built[index].evidence["place"] = built[index - 1].evidence["place"]
 
 
 def _claimed(drafts: list[events.Draft], index: int,
