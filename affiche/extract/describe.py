@@ -35,7 +35,7 @@ _MOSTLY_DIGITS = re.compile(r"^[\W\d_]+$")
 def kind_counts(lang: str, text: str, masked: list[tuple[int, int]]) -> dict[str, int]:
     """How often each kind's cues occur in the whole text, outside `masked` spans."""
     counts = {kind: 0 for kind in KINDS}
-    for cue in _cues(lang, text, 0, masked):
+    for cue in _cues(lang, text, 0, masked, text):
         counts[cue.kind] += 1
     return counts
 
@@ -65,11 +65,13 @@ def _free(start: int, end: int, masked: list[tuple[int, int]]) -> bool:
     return not any(a < end and start < b for a, b in masked)
 
 
-def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> list[_Cue]:
-    """The kind cues of `text` (which starts at `offset`), in text order; where cues of two
-    kinds overlap the longer phrase wins ("manifestation statique" is a rally, "stille tocht" a
-    vigil, "ciné-débat" a screening), and cues inside `masked` spans do not count."""
-    found = [c for c in _raw_cues(lang, text, offset) if _free(c.start, c.end, masked)]
+def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]],
+          whole: str = "") -> list[_Cue]:
+    """The kind cues of `text` (which starts at `offset` in the document `whole`), in text
+    order; where cues of two kinds overlap the longer phrase wins ("manifestation statique" is
+    a rally, "stille tocht" a vigil, "ciné-débat" a screening), and cues inside `masked` spans
+    do not count."""
+    found = [c for c in _raw_cues(lang, text, offset, whole) if _free(c.start, c.end, masked)]
     exact = _exact_phrases(lang)
 
     def rank(cue: _Cue) -> tuple[int, bool, bool, int]:
@@ -85,26 +87,20 @@ def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]]) -> l
     return sorted((c for c in kept if c.kind), key=lambda c: c.start)
 
 
-_WHOLE: list[tuple[str, str, tuple[_Cue, ...]]] = []  # the last whole text read, per process
-
-
-def _raw_cues(lang: str, text: str, offset: int) -> tuple[_Cue, ...]:
-    """Every match of every kind's cues in `text`, overlaps included. The whole text is read
-    first (`kind_counts`); a sentence of it then takes its matches from there instead of
-    reading again (a third of the extraction time otherwise)."""
-    if offset == 0 and len(text) > _SHORT:
-        found = _read_cues(lang, text, 0)
-        _WHOLE[:] = [(lang, text, found)]
-        return found
-    if _WHOLE:
-        whole_lang, whole, found = _WHOLE[0]
-        end = offset + len(text)
-        if whole_lang == lang and whole[offset:end] == text:
-            return tuple(c for c in found if offset <= c.start and c.end <= end)
+def _raw_cues(lang: str, text: str, offset: int, whole: str = "") -> tuple[_Cue, ...]:
+    """Every match of every kind's cues in `text`, overlaps included. A sentence of the
+    document `whole` takes its matches from the whole text's, read once (`_whole_cues`),
+    instead of reading again (a third of the extraction time otherwise)."""
+    end = offset + len(text)
+    if whole and whole[offset:end] == text:
+        return tuple(c for c in _whole_cues(lang, whole) if offset <= c.start and c.end <= end)
     return _read_cues(lang, text, offset)
 
 
-_SHORT = 200  # characters: a headline or a line is read on its own
+@functools.lru_cache(maxsize=4)
+def _whole_cues(lang: str, whole: str) -> tuple[_Cue, ...]:
+    """Every cue match of a whole document, kept while its events are described."""
+    return _read_cues(lang, whole, 0)
 
 
 def _read_cues(lang: str, text: str, offset: int) -> tuple[_Cue, ...]:
@@ -205,7 +201,7 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     other sentences of the event, the headline and the whole text (`kind_counts`). A programme
     item is what its own line says; a programme of items of several kinds is "other"."""
     focus = focus or Focus()
-    own = [_cues(lang, unit.text, unit.start, masked) for unit in units]
+    own = [_cues(lang, unit.text, unit.start, masked, focus.text) for unit in units]
     if focus.umbrella:
         heads = _programme_heads(lang, masked, focus)
         if len(heads) > 1:  # a day of workshops, talks and music is none of them
@@ -341,7 +337,7 @@ def _title_cues(lang: str, title: str | None, masked: list[tuple[int, int]],
     where = focus.text.find(title) if focus.text else -1
     if where < 0:
         return _cues(lang, title, 0, [])
-    return _cues(lang, title, where, masked)
+    return _cues(lang, title, where, masked, focus.text)
 
 
 def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
@@ -360,7 +356,7 @@ def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
     offset = start
     for line in focus.text[start:].split("\n")[:lines]:
         if _opens_with_time(line, offset, masked):
-            head = _head(lang, _cues(lang, line, offset, masked), None, focus.text)
+            head = _head(lang, _cues(lang, line, offset, masked, focus.text), None, focus.text)
             if head:
                 heads.add(head.kind)
         offset += len(line) + 1
@@ -379,7 +375,7 @@ def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
     start = units[0].end
     later = [a for a, _ in masked if a >= start]
     end = min([start + 400, len(focus.text)] + later)
-    return _cues(lang, focus.text[start:end], start, masked)
+    return _cues(lang, focus.text[start:end], start, masked, focus.text)
 
 
 def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] | None]:
