@@ -203,6 +203,7 @@ def test_a_town_named_after_a_venue_word_places_the_venue(lang: str, text: str, 
 
 # Venue names as people read them: (lang, text, the exact name expected among the venues)
 VENUE_NAMES = [
+    ("fr", "Rassemblement devant le centre fermé, rue Visé-Voie 1, 4041 Vottem.", "centre fermé"),
     ("fr", "Mercredi à 18h, assemblée générale à la Maison du peuple, Verviers.",
      "Maison du peuple"),
     ("fr", "HERSTAL Maison du Peuple de Herstal, rue Large 4 à 4040 Herstal",
