@@ -529,3 +529,23 @@ def test_the_same_venue_is_the_place_of_the_event_before(lang: str, text: str,
     events = extract(text, reference, lang)
     assert len(events) == 2 and events[0].place.name
     assert events[1].place == events[0].place
+
+
+REPORTS_IN_THE_SIMPLE_PAST = [
+    ("nl", "Duizenden betogers in Gent\n\nZondag trokken meer dan 5.000 mensen door Gent. De "
+           "stoet vertrok om 13 uur aan het Sint-Pietersstation en eindigde rond 16 uur op de "
+           "Korenmarkt."),
+    ("en", "Police clear protest camp\n\nPolice moved in at 5am on Tuesday to clear the camp "
+           "outside the Town Hall in Leeds. Campaigners chanted as the tents were removed."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), REPORTS_IN_THE_SIMPLE_PAST)
+def test_a_report_in_the_simple_past_gives_no_event(lang: str, text: str) -> None:
+    assert extract(text, "2026-10-13", lang) == []
+
+
+def test_a_call_recalling_last_years_march_still_gives_its_event() -> None:
+    text = ("Vorig jaar trokken 5.000 mensen door Gent. Dit jaar stappen we opnieuw op: "
+            "zaterdag 17 oktober 2026 om 14 uur, vertrek aan het Sint-Pietersstation.")
+    assert starts(extract(text, "2026-10-13", "nl")) == ["2026-10-17T14:00"]
