@@ -79,7 +79,8 @@ def cli() -> None:
                    "default: the date found in the document, else today.")
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the text; default: detected.")
 @click.option("--timezone", default="Europe/Brussels", show_default=True,
-              help="IANA time zone of the events.")
+              help="IANA time zone of the events; an event placed in a country with one "
+                   "zone of its own (GB, FR, NL…) takes that country's.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output: a summary for people, Contract 1 JSON, iCalendar, schema.org JSON-LD "
                    "or Atom.")

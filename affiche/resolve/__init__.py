@@ -1,6 +1,6 @@
-"""Resolve and check an extracted event: coordinates for its places, consistency warnings, and
-an overall confidence. `resolve(event, …)` is the entry point; `check(event, reference)` returns
-the warnings alone.
+"""Resolve and check an extracted event: coordinates for its places, the time zone of its country
+(`zones.py`), consistency warnings, and an overall confidence. `resolve(event, …)` is the entry
+point; `check(event, reference)` returns the warnings alone.
 
 Warning codes added here (the time engine adds `weekday_mismatch` and `past_date` on mentions):
 `no_time` (only the day is known), `no_date` (no day), `no_place`, `place_not_found` (the
@@ -89,6 +89,12 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
         for point in event.meeting_points:
             if not point.place.is_empty():
                 point.place = geocode(point.place, backend=geocoder, nominatim_url=nominatim_url)
+    # "2 Marsham Street, London": the clock times the text gives are the country's own
+    from affiche.resolve.zones import country_zone, move_to_zone
+
+    local = country_zone(event.place.country)
+    if local is not None:
+        move_to_zone(event, local)
     codes = {(w.code, tuple(w.candidates)) for w in event.warnings}
     for warning in check(event, reference):
         if (warning.code, tuple(warning.candidates)) not in codes and not (
