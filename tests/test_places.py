@@ -10,6 +10,8 @@ from affiche.extract.places import find_addresses, find_localities, find_venues
 
 # (lang, text, expected fields of the first address: street, postcode, locality, country, name)
 ADDRESSES = [
+    ("nl", "Wake voor het gesloten centrum, Steenweg op Wortel 1/A, 2330 Merksplas.",
+     ("Steenweg op Wortel 1/A", "2330", "Merksplas", "BE", None)),
     ("nl", "Betoging aan de Leuvensesteenweg 120, 1932 Zaventem om 14u.",
      ("Leuvensesteenweg 120", "1932", "Zaventem", "BE", None)),
     ("fr", "Rendez-vous au 24 rue de la Croix, 1050 Ixelles à 18h.",

@@ -29,8 +29,10 @@ __all__ = ["find_addresses"]
 
 _TIME_LIKE = re.compile(r"\b\d{1,2}(?:[hHu:.]\d{0,2}|\s?[ap]\.?m\b)")
 
-# A house number: "300", "127bis", "12A", "6/1", "10-12"; a letter never h or u ("14h", "14u").
-_NUMBER = r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?(?:[/\-]\d{1,4}[A-Za-z]?)?"
+# A house number: "300", "127bis", "12A", "6/1", "1/A", "10-12"; a letter never h or u ("14h",
+# "14u").
+_NUMBER = (r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?"
+           r"(?:[/\-](?:\d{1,4}[A-Za-z]?|[A-Za-z]\b))?")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _PREFIXES = {"CH": "CH", "B": "BE", "F": "FR", "L": "LU", "NL": "NL", "D": "DE"}
 _POSTCODE = re.compile(
