@@ -549,3 +549,21 @@ def test_a_call_recalling_last_years_march_still_gives_its_event() -> None:
     text = ("Vorig jaar trokken 5.000 mensen door Gent. Dit jaar stappen we opnieuw op: "
             "zaterdag 17 oktober 2026 om 14 uur, vertrek aan het Sint-Pietersstation.")
     assert starts(extract(text, "2026-10-13", "nl")) == ["2026-10-17T14:00"]
+
+
+def test_the_second_event_of_a_sentence_takes_the_place_after_its_time() -> None:
+    text = ("Grève féministe le lundi 8 mars 2027. Rassemblement à 12h sur la place de "
+            "l'Albertine à Bruxelles, puis manifestation à 17h au départ de la gare Centrale.")
+    events = [e for e in extract(text, "2027-03-01", "fr") if e.start and e.start.hour]
+    places = {e.start.hour: (e.place.name, e.place.locality) for e in events}
+    assert places == {12: ("place de l'Albertine", "Bruxelles"),
+                      17: ("gare Centrale", "Bruxelles")}
+
+
+def test_an_item_after_a_day_announced_as_a_march_is_its_own_event() -> None:
+    text = ("Vredesmars in Antwerpen\n\nOp zondag 7 maart 2027 organiseert Vredesactie een mars "
+            "door Antwerpen. Samenkomst om 13u30 op de Groenplaats. Na de mars, rond 16 uur, "
+            "slotmoment met muziek aan het MAS.")
+    events = sorted(extract(text, "2027-03-01", "nl"), key=lambda e: e.start.isoformat())
+    assert starts(events) == ["2027-03-07T13:30", "2027-03-07T16:00"]
+    assert [e.place.name for e in events] == ["Groenplaats", "MAS"]

@@ -166,16 +166,25 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
         # August" ↵ "Time: Assemble at midday outside BBC Broadcasting House")
         excluded.remove(promoted)
         anchors = [unit.start]
+    shared: list[locate.PlaceCandidate] = []
     if draft.place_at is not None:
         # one of several sites of the day: the places (and towns) named before it in its
         # sentence are the other sites'
         site_unit = segments.unit_at(draft.place_at)
-        places = [c for c in places if not site_unit.start <= c.start < draft.place_at]
+        shared = [c for c in places if site_unit.start <= c.start < draft.place_at]
+        places = [c for c in places if c not in shared]
     event.place, span = locate.choose(places, anchors, segments, excluded, away)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
         excluded.remove(promoted)
         event.place, span = locate.choose(places, anchors, segments, excluded, away)
+    if draft.place_at is not None and draft.kind is not None and not event.place.locality:
+        # the second event of a sentence naming two shares its town ("place de l'Albertine à
+        # Bruxelles, puis manifestation à 17h au départ de la gare Centrale")
+        town = next((c.place for c in shared if c.place.locality), None)
+        if town is not None:
+            event.place = dataclasses.replace(event.place, locality=town.locality,
+                                              country=event.place.country or town.country)
     if span:
         event.evidence["place"] = span
     event.meeting_points = [m for m in event.meeting_points if not (

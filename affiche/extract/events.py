@@ -778,7 +778,12 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             if own is not None and before != own:
                 seen.add(key)
                 draft.kind = draft.kind or before
-                extra.append(_take_item(draft, point, own, lang, places))
+                item = _take_item(draft, point, own, lang, places)
+                # "… puis manifestation à 17h au départ de la gare Centrale": its own place
+                # is named after its time
+                item.place_at = next((c.start for c in places if c.source != "locality"
+                                      and point.mention.end <= c.start < point.unit.end), None)
+                extra.append(item)
             continue
         listed = _programme_line(point) or _opens_with_time(point) or (
             _BULLET.match(point.unit.text) and _has_place(point.unit, places))
@@ -865,11 +870,16 @@ def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
 
 def _after_the_march(draft: Draft, primary: TimePoint, kinds: Any,
                      places: list[PlaceCandidate]) -> bool:
-    """True when a procession sets off before the day's first timed item and that item names
-    a kind other than a street protest: the item comes after the march."""
+    """True when a procession sets off (or, on a day announced as a street protest, people
+    gather) before the day's first timed item and that item names a kind other than a street
+    protest: the item comes after the march ("Samenkomst om 13u30" ↵ "Na de mars, rond 16
+    uur, slotmoment met muziek")."""
     begins = _clock(primary)
-    sets_off = [p for p in draft.times if p.role == "meeting" and p.cue == "route_start"
-                and p.mention.has_time and p.unit != primary.unit]
+    protest = any(_last_kind(_unplaced(p.unit, places), kinds) in _STREET_PROTESTS
+                  for p in draft.anchors if p.unit != primary.unit)
+    sets_off = [p for p in draft.times if p.role == "meeting" and p.mention.has_time
+                and p.unit != primary.unit and (p.cue == "route_start"
+                                                or protest and p.cue == "meeting")]
     if begins is None or not any((_clock(p) or begins) < begins for p in sets_off):
         return False
     own = _last_kind(_unplaced(primary.unit, places), kinds)
