@@ -58,6 +58,7 @@ def run(document: Document, options: Options | None = None) -> list[Event]:
     for event in events:
         resolve.resolve(event, document, reference, geocoder=options.geocoder,
                         nominatim_url=options.nominatim_url)
+    resolve.share_zone(events)
     return events
 
 

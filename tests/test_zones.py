@@ -31,3 +31,11 @@ def test_a_brussels_call_keeps_the_default_zone() -> None:
     event = extract(text, "2026-10-15", "fr")[0]
     assert (event.timezone, event.start.isoformat()) == ("Europe/Brussels",
                                                          "2026-10-17T14:00:00+02:00")
+
+
+def test_an_event_placed_nowhere_takes_the_zone_of_the_others() -> None:
+    text = ("Picket line on Monday 8 March 2027 from 6am at the Amazon warehouse, Coventry.\n"
+            "Big rally on Friday 12 March 2027 at 1pm outside the gates.")
+    events = extract(text, "2027-03-01", "en")
+    assert [e.timezone for e in events] == ["Europe/London", "Europe/London"]
+    assert events[1].start.isoformat() == "2027-03-12T13:00:00+00:00"

@@ -14,7 +14,7 @@ import datetime as dt
 
 from affiche.model import Document, Event, Warning, iso
 
-__all__ = ["resolve", "check", "WARNING_CODES"]
+__all__ = ["resolve", "check", "share_zone", "WARNING_CODES"]
 
 WARNING_CODES = {
     "weekday_mismatch": "the weekday and the day of the month disagree; candidates given",
@@ -105,6 +105,19 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
                                       f"confidence {document.ocr_confidence:.2f}; check it.", []))
     event.confidence = _confidence(event)
     return event
+
+
+def share_zone(events: list[Event]) -> None:
+    """Events of one text whose place names no country take the zone of the others when
+    those agree ("Big rally on Friday outside the gates" under a Coventry picket line)."""
+    from affiche.resolve.zones import country_zone, move_to_zone
+
+    zones = {country_zone(e.place.country) for e in events if e.place.country}
+    if len(zones) == 1 and None not in zones:
+        (zone,) = zones
+        for event in events:
+            if not event.place.country and zone is not None:
+                move_to_zone(event, zone)
 
 
 def _confidence(event: Event) -> float:
