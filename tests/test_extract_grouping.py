@@ -465,6 +465,7 @@ def test_a_place_told_with_a_day_that_is_over_is_not_the_events() -> None:
     events = extract(text, "2026-03-09", "fr")
     assert starts(events) == ["2026-03-14T14:00"]
     assert events[0].place.name != "centre fermé de Vottem"
+    assert events[0].place.locality != "Vottem"
 
 
 def test_a_day_heading_over_its_closing_time_gives_the_day_until_then() -> None:

@@ -47,7 +47,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     # over is that day's
     over = events.past_sentences(points, reference)
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
-                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index, over))
+                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index, over),
+                    [span for span in over if span not in _units(draft)])
              for index, draft in enumerate(drafts)]
     _same_place(built, drafts, lang)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
@@ -72,8 +73,10 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
            organisers: list[tuple[str, int, int]],
            kind_context: tuple[list[tuple[int, int]], dict[str, int]],
            title: str | None, only_event: bool,
-           claimed: list[tuple[int, int]] | None = None) -> Event:
-    """One Event from a draft; `claimed` are the sentences of the other events only."""
+           claimed: list[tuple[int, int]] | None = None,
+           over: list[tuple[int, int]] | None = None) -> Event:
+    """One Event from a draft; `claimed` are the sentences of the other events only, `over`
+    those that tell of a day that is over."""
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
@@ -89,7 +92,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
                                                 event.meeting_points)
     if draft.notes:
         event.description = "\n".join(draft.notes)
-    _place(event, draft, segments, places, claimed or [])
+    _place(event, draft, segments, places, claimed or [], over or [])
     units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
     masked, counts = kind_context
     focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
@@ -134,16 +137,19 @@ def _claimed(drafts: list[events.Draft], index: int,
     """The sentences that hold times of the other drafts, or a day that is over (`over`), and
     none of draft `index`'s: the places named there are those events' ("Jusqu'à 13h, … à
     l'Union Locale" ↵ "à 14h, …")."""
-    def units(draft: events.Draft) -> set[tuple[int, int]]:
-        return {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
-
-    own = units(drafts[index])
-    others = set(over).union(*(units(d) for i, d in enumerate(drafts) if i != index))
+    own = _units(drafts[index])
+    others = set(over).union(*(_units(d) for i, d in enumerate(drafts) if i != index))
     return sorted(others - own)
 
 
+def _units(draft: events.Draft) -> set[tuple[int, int]]:
+    """The spans of the sentences that hold the draft's times."""
+    return {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
+
+
 def _place(event: Event, draft: events.Draft, segments: Segmentation,
-           places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]]) -> None:
+           places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
+           over: list[tuple[int, int]]) -> None:
     """Choose the event's place (never a meeting point's or a stop's, nor one named in
     another event's own sentence), and drop the meeting points that merely repeat the start
     at that place."""
@@ -155,7 +161,7 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     excluded += [t.evidence for t in event.transport if t.evidence]
     excluded += claimed
     away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
-    away += [t.evidence for t in event.transport if t.evidence]
+    away += [t.evidence for t in event.transport if t.evidence] + over
     anchors = draft.offsets()
     if promoted in excluded and (start_point.mention.has_date or not any(
             c.source != "locality" for a in anchors if a != unit.start
