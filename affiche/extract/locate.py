@@ -8,13 +8,14 @@ which beats a bare locality, and the same sentence beats the same paragraph.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from affiche.extract import cues
 from affiche.extract import places as finders
-from affiche.extract.placewords import compile_grammar
+from affiche.extract.placewords import alternation, compile_grammar, language_places
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
@@ -114,16 +115,25 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(text)
     route_end = cues.cue_pattern(lang, "route_end_places")
+    gap = _route_end_gap(lang)
     for candidate in joined:
         candidate.layout = layout
         before = text[max(0, candidate.start - _ROUTE_END_REACH): candidate.start]
-        candidate.route_end = any(_ARTICLE.fullmatch(before[m.end():])
+        candidate.route_end = any(gap.fullmatch(before[m.end():])
                                   for m in route_end.finditer(before))
     return joined
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
-_ARTICLE = re.compile(r"\s*(?:(?:à\s+)?(?:la|le|l['’]|les|de|du|des|the|het)\s*)?")
+
+
+@functools.cache
+def _route_end_gap(lang: str) -> re.Pattern[str]:
+    """What may stand between a route-end word and its place: an article or a genitive of the
+    language ("jusqu'à la place", "ending at the square")."""
+    data = language_places(lang)
+    words = alternation(list(data.get("articles", [])) + list(data.get("genitives", [])))
+    return re.compile(rf"\s*(?:(?:{words})\s*)?" if words else r"\s*")
 
 
 _BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b[^()\n]{0,20})\)")
