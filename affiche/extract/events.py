@@ -575,12 +575,13 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
         return []
     follow = cues.cue_pattern(lang, "followed_by")
     kinds = cues.cue_table(lang, "kinds")
+    if not draft.anchors:
+        return []
     own_sites = {_unit_place_key(p.unit, places) for p in draft.anchors} - {None}
     indexes = sorted({segments.index_at(p.unit.start) for p in draft.anchors})
+    last = min(indexes[-1] + _FOLLOW_REACH, len(segments.units) - 1)
     found: list[Draft] = []
-    for index in range(indexes[0], indexes[-1] + _FOLLOW_REACH + 1) if indexes else ():
-        if index >= len(segments.units):
-            break
+    for index in range(indexes[0], last + 1):
         unit = segments.units[index]
         if index > indexes[-1] and any(unit.start <= d < unit.end for d in dated):
             break  # another day's sentence
@@ -737,6 +738,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
     primary = timed[0]
+    theirs = _last_kind(_unplaced(primary.unit, places), kinds)  # the first item's own kind
     until = [_until_item(draft, point, lang, places) for point in list(draft.times)
              if point.role == "end" and point.mention.has_time and _opens_with_time(point)
              and point.mention.start < primary.mention.start]
@@ -744,19 +746,19 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
         return [*until, *_split_programme(draft, places, lang)]
-    if _after_the_march(draft, primary, kinds, places):
+    if _after_the_march(draft, primary, theirs, kinds, places):
         # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
         # the day's event (from its assembly), the feast after it another one
         item = _take_item(draft, primary, None, lang, places)
         return [*_split_programme(draft, places, lang), item]
-    later = _part_of_day_item(draft, primary, kinds, places)
+    later = _part_of_day_item(draft, primary, theirs, kinds, places)
     if later is not None:
         # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
         # Lorca": a part of the day opening a sentence of another kind is its own event
         item = _take_item(draft, later, None, lang, places)
         item.date_only = True
         return [*_split_programme(draft, places, lang), item]
-    untimed = _untimed_other_kind(draft, primary, kinds, places)
+    untimed = _untimed_other_kind(draft, primary, theirs, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
         # named with its own kind, before the timed items of another kind, is its own event
@@ -793,7 +795,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             continue
         own = _last_kind(_unplaced(point.unit, places), kinds)
         if not listed and own in _STREET_PROTESTS and key[1] is None \
-                and _last_kind(_unplaced(primary.unit, places), kinds) in _STREET_PROTESTS:
+                and theirs in _STREET_PROTESTS:
             # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
             # 1pm": the steps of one street protest, at its own place
             continue
@@ -868,7 +870,7 @@ def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
                    lang, places)
 
 
-def _after_the_march(draft: Draft, primary: TimePoint, kinds: Any,
+def _after_the_march(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,
                      places: list[PlaceCandidate]) -> bool:
     """True when a procession sets off (or, on a day announced as a street protest, people
     gather) before the day's first timed item and that item names a kind other than a street
@@ -882,15 +884,14 @@ def _after_the_march(draft: Draft, primary: TimePoint, kinds: Any,
                                                 or protest and p.cue == "meeting")]
     if begins is None or not any((_clock(p) or begins) < begins for p in sets_off):
         return False
-    own = _last_kind(_unplaced(primary.unit, places), kinds)
-    return own is not None and own not in _STREET_PROTESTS
+    return theirs is not None and theirs not in _STREET_PROTESTS
 
 
-def _part_of_day_item(draft: Draft, primary: TimePoint, kinds: Any,
+def _part_of_day_item(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,
                       places: list[PlaceCandidate]) -> TimePoint | None:
     """A part of the day without a date or clock time ("Le soir, …", "In the evening: …")
-    that opens its sentence after the first timed item and names a kind of its own."""
-    theirs = _last_kind(_unplaced(primary.unit, places), kinds)
+    that opens its sentence after the first timed item and names a kind of its own (other
+    than `theirs`, the first item's)."""
     for point in draft.times:
         mention = point.mention
         if point.role != "event" or mention.has_date or mention.has_time \
@@ -906,8 +907,7 @@ def _part_of_day_item(draft: Draft, primary: TimePoint, kinds: Any,
 def _until_item(draft: Draft, point: TimePoint, lang: str,
                 places: list[PlaceCandidate]) -> Draft:
     """Move an entry that states only its closing time into an event of its own: the day,
-    ending at that time."""
-    stated = point.mention.end_value or point.mention.value
+    ending at that time (`_finish` reads a dated "until" so)."""
     # "… c'est ouvert jusqu'à 13h, à l'Union Locale": the same closing time told again
     again = [p for p in draft.times if p is not point and p.role == "end"
              and p.unit.paragraph == point.unit.paragraph and _end_clock(p) == _end_clock(point)]
@@ -915,19 +915,17 @@ def _until_item(draft: Draft, point: TimePoint, lang: str,
     for told in again:
         draft.times.remove(told)
         item.times.append(told)
-    item.date_only = True
-    item.end_value = move_to(stated, draft.day) if stated is not None else None
     return item
 
 
-def _untimed_other_kind(draft: Draft, primary: TimePoint, kinds: Any,
-                        places: list[PlaceCandidate]) -> TimePoint | None:
+def _untimed_other_kind(draft: Draft, primary: TimePoint, primary_kind: str | None,
+                        kinds: Any, places: list[PlaceCandidate]) -> TimePoint | None:
     """A dated anchor without a time, before the first timed item, whose sentence names a
-    kind that the timed item's sentence does not."""
+    kind that the timed item's sentence (`primary_kind`) does not."""
     if (primary not in draft.anchors and len(draft.anchors) < 2) or _programme_line(primary) \
             or _BULLET.match(primary.unit.text):
         return None  # the heading of a programme ("festival" above "14h : atelier") stays
-    theirs = {_last_kind(_unplaced(primary.unit, places), kinds)} - {None}
+    theirs = {primary_kind} - {None}
     for point in draft.anchors:
         if point.mention.has_time or point.unit == primary.unit \
                 or point.mention.start > primary.mention.start:
