@@ -45,10 +45,11 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
-    over = events.past_sentences(points, reference)
+    over = set(events.past_sentences(points, reference))
+    units = [_units(draft) for draft in drafts]
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
-                    (masked, counts), title, len(drafts) == 1, _claimed(drafts, index, over),
-                    [span for span in over if span not in _units(draft)])
+                    (masked, counts), title, len(drafts) == 1,
+                    _claimed(units, index, over), sorted(over - units[index]))
              for index, draft in enumerate(drafts)]
     _same_place(built, drafts, lang)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
@@ -132,14 +133,13 @@ def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> No
                 built[index].evidence["place"] = built[index - 1].evidence["place"]
 
 
-def _claimed(drafts: list[events.Draft], index: int,
-             over: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences that hold times of the other drafts, or a day that is over (`over`), and
-    none of draft `index`'s: the places named there are those events' ("Jusqu'à 13h, … à
-    l'Union Locale" ↵ "à 14h, …")."""
-    own = _units(drafts[index])
-    others = set(over).union(*(_units(d) for i, d in enumerate(drafts) if i != index))
-    return sorted(others - own)
+def _claimed(units: list[set[tuple[int, int]]], index: int,
+             over: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences that hold times of the other drafts (`units`, one set per draft), or a
+    day that is over (`over`), and none of draft `index`'s: the places named there are those
+    events' ("Jusqu'à 13h, … à l'Union Locale" ↵ "à 14h, …")."""
+    others = over.union(*(spans for i, spans in enumerate(units) if i != index))
+    return sorted(others - units[index])
 
 
 def _units(draft: events.Draft) -> set[tuple[int, int]]:
@@ -177,8 +177,9 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
         # one of several sites of the day: the places (and towns) named before it in its
         # sentence are the other sites'
         site_unit = segments.unit_at(draft.place_at)
-        shared = [c for c in places if site_unit.start <= c.start < draft.place_at]
-        places = [c for c in places if c not in shared]
+        before_site = [site_unit.start <= c.start < draft.place_at for c in places]
+        shared = [c for c, before in zip(places, before_site, strict=True) if before]
+        places = [c for c, before in zip(places, before_site, strict=True) if not before]
     event.place, span = locate.choose(places, anchors, segments, excluded, away)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place

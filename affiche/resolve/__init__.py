@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche.model import Document, Event, Warning, iso
+from affiche.resolve.zones import country_zone, move_to_zone
 
 __all__ = ["resolve", "check", "share_zone", "WARNING_CODES"]
 
@@ -90,8 +91,6 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
             if not point.place.is_empty():
                 point.place = geocode(point.place, backend=geocoder, nominatim_url=nominatim_url)
     # "2 Marsham Street, London": the clock times the text gives are the country's own
-    from affiche.resolve.zones import country_zone, move_to_zone
-
     local = country_zone(event.place.country)
     if local is not None:
         move_to_zone(event, local)
@@ -110,8 +109,6 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
 def share_zone(events: list[Event]) -> None:
     """Events of one text whose place names no country take the zone of the others when
     those agree ("Big rally on Friday outside the gates" under a Coventry picket line)."""
-    from affiche.resolve.zones import country_zone, move_to_zone
-
     zones = {country_zone(e.place.country) for e in events if e.place.country}
     if len(zones) == 1 and None not in zones:
         (zone,) = zones
