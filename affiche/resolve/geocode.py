@@ -63,11 +63,10 @@ def _locality_variants(locality: str) -> list[str]:
 def _place_words() -> frozenset[str]:
     """The venue and street words of every language ("Street", "Hall", "straat"): a town
     of that name ("Street", Somerset) is never what a venue or street spells."""
-    from affiche import lang as language_data
-    from affiche.extract.placewords import compile_grammar
+    from affiche.extract.placewords import merged_words
 
-    return frozenset().union(*(compile_grammar(code).not_towns
-                               for code in language_data.available()))
+    return frozenset(w.lower() for key in ("venue_types", "street_before", "street_after")
+                     for w in merged_words(key))
 
 
 def _town_inside(text: str, country: str | None) -> gazetteer.Entry | None:
