@@ -331,9 +331,9 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     name = (best.place.name or "").casefold()
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
-    elsewhere = [c for c in towns if any(a <= c.start < b for a, b in away or [])]
+    elsewhere = {id(c) for c in towns if any(a <= c.start < b for a, b in away or [])}
     counts = Counter((c.place.locality or "").casefold() for c in towns
-                     if c not in elsewhere).most_common(2)
+                     if id(c) not in elsewhere).most_common(2)
     dominant = counts[0][0] if len(counts) == 1 or (
         len(counts) > 1 and counts[0][1] > counts[1][1]) else None
     heading = _heading_town(towns, best, layout)
@@ -344,7 +344,7 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
             return 0
         if layout.line(c.start) == line:
             return 1
-        if c in elsewhere:
+        if id(c) in elsewhere:
             return 7
         if layout.block(c.start) == block:
             return 2
