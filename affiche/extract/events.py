@@ -331,9 +331,7 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     if not cues.past_pattern(lang).search(point.unit.text):
         # on the day of writing, the perfect tense tells what happened earlier that day
         # ("Today, at noon, the council has voted the cuts"), unless the sentence invites
-        return point.day == reference.date() and bool(
-            cues.past_pattern(lang, perfect=True).search(point.unit.text)) and not \
-            cues.cue_pattern(lang, "invite").search(point.unit.text)
+        return point.day == reference.date() and _told_as_done(point, lang)
     if point.unit.start in past_units and point.day is not None \
             and point.day > reference.date():
         # "launched on 7 October last, it goes on this Saturday 14": the past tense is the
@@ -348,10 +346,17 @@ def _dated_until(point: TimePoint) -> bool:
     return point.role == "end" and point.mention.open == "before" and point.day is not None
 
 
+def _told_as_done(point: TimePoint, lang: str) -> bool:
+    """True when the point's sentence is told in the past or perfect tense and invites to
+    nothing ("les cloches ont retenti", "the council has voted")."""
+    text = point.unit.text
+    return bool(cues.past_pattern(lang, perfect=True).search(text)) \
+        and not cues.cue_pattern(lang, "invite").search(text)
+
+
 def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
-    """The undated points whose sentence is not told in the past (or invites all the same)."""
-    past, invite = cues.past_pattern(lang, perfect=True), cues.cue_pattern(lang, "invite")
-    return [p for p in points if not past.search(p.unit.text) or invite.search(p.unit.text)]
+    """The undated points whose sentence is not told as done."""
+    return [p for p in points if not _told_as_done(p, lang)]
 
 
 def _still_to_come(point: TimePoint, lang: str) -> bool:
