@@ -319,14 +319,16 @@ def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
 
 
 def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool,
-               past_units: set[int] | frozenset[int] = frozenset()) -> bool:
+               past_units: set[int] | frozenset[int] = frozenset(),
+               dateline: bool = False) -> bool:
     """True for a mention in a sentence written as a report, which invites to nothing (rule 2);
-    in a document written as a report, a weekday or "today" without a day number is too."""
+    in a document written as a report, a weekday or "today" without a day number is too; so
+    is the page's publication line (`dateline`, from `_is_dateline`)."""
     if report and not any(ch.isdigit() for ch in point.mention.text) \
             and not point.mention.has_time:
         # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come
         return not _still_to_come(point, lang)
-    if _is_dateline(point, reference, lang):
+    if dateline:
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
         # on the day of writing, the perfect tense tells what happened earlier that day
@@ -473,8 +475,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     past_unit: int | None = None
     called_off: dt.date | None = None  # the day of a cancelled item, still live after it
     pending: list[TimePoint] = []
-    datelines = {segments.index_at(p.unit.start) for p in points
-                 if p.day is not None and _is_dateline(p, reference, lang)}
+    dateline_points = {id(p) for p in points
+                       if p.day is not None and _is_dateline(p, reference, lang)}
+    datelines = {segments.index_at(p.unit.start) for p in points if id(p) in dateline_points}
     for point in points:
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
@@ -485,7 +488,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             current = point.day
             live = not _is_past(point, reference) and not _registration(point, lang) and (
                 _moved_to(point, cancelled) or not (
-                    _is_report(point, lang, reference, report, past_units)
+                    _is_report(point, lang, reference, report, past_units,
+                               id(point) in dateline_points)
                     or _cancelled(point, cancelled)))
             current_live = live
             # "vendredi 20 mai 2022" ↵ "Jusqu'à 13h, …": an agenda's times under its page date
