@@ -568,3 +568,41 @@ def test_an_item_after_a_day_announced_as_a_march_is_its_own_event() -> None:
     events = sorted(extract(text, "2027-03-01", "nl"), key=lambda e: e.start.isoformat())
     assert starts(events) == ["2027-03-07T13:30", "2027-03-07T16:00"]
     assert [e.place.name for e in events] == ["Groenplaats", "MAS"]
+
+
+OTHER_GROUP = [
+    ("fr", "Samedi 12 avril, plusieurs rendez-vous à Lyon :\n"
+           "Le collectif Santé pour tous donne rendez-vous à 13h devant l'hôpital "
+           "Édouard-Herriot.\n"
+           "Les syndicats de soignants, quant à eux, se retrouvent à 15h place des Terreaux."),
+    ("nl", "Zaterdag 12 april, verschillende afspraken in Gent:\n"
+           "Het comité Zorg voor iedereen verzamelt om 13 uur aan het UZ Gent.\n"
+           "De vakbonden verzamelen van hun kant om 15 uur op de Korenmarkt."),
+    ("en", "Saturday 12 April, several gatherings in Leeds:\n"
+           "The Health For All group meets at 1pm outside the General Infirmary.\n"
+           "The unions, for their part, meet at 3pm in Millennium Square."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OTHER_GROUP)
+def test_another_group_at_its_own_place_is_another_event(lang: str, text: str) -> None:
+    events = extract(text, "2025-04-07", lang)
+    assert starts(events) == ["2025-04-12T13:00", "2025-04-12T15:00"]
+    assert all(not e.meeting_points for e in events)
+
+
+ROUTE_ASSEMBLY = [
+    ("fr", "Le cortège s'élancera le samedi 27 septembre à 14h de la place Bellecour ; on se "
+           "rassemble dès 13h."),
+    ("nl", "Zaterdag 27 september: de stoet vertrekt om 14 uur aan het Zuidstation, verzamelen "
+           "vanaf 13 uur."),
+    ("en", "Saturday 27 September: the march sets off at 2pm from Kings Cross, assembling "
+           "from 1pm."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ROUTE_ASSEMBLY)
+def test_a_march_starts_when_people_gather_for_it(lang: str, text: str) -> None:
+    events = extract(text, "2025-09-20", lang)
+    assert starts(events) == ["2025-09-27T13:00"]
+    assert events[0].kind == "march"

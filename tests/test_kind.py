@@ -213,3 +213,14 @@ def test_the_opening_cue_names_the_event_not_its_cause_or_sequel(text: str, lang
 ])
 def test_an_invitation_to_the_event_keeps_its_kind(text: str, lang: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Saturday 27 September: the march sets off at 2pm from Kings Cross.", "march"),
+    ("nl", "Zaterdag 27 september: de stoet vertrekt om 14 uur aan het Zuidstation.", "march"),
+    ("fr", "Samedi 27 septembre : la chorale chante à 15h sur la place du Jeu de Balle.",
+     "concert"),
+])
+def test_the_words_between_a_date_and_its_time_name_the_kind(lang: str, text: str,
+                                                            kind: str) -> None:
+    assert kinds(text, lang) == [kind]

@@ -48,3 +48,10 @@ def test_phrase_pattern_respects_word_edges_and_open_ends() -> None:
     assert pattern.search("Rassemblement samedi")
     assert not pattern.search("carte postale")
     assert pattern.search("à l’appel de la CGT")
+
+
+def test_a_star_inside_a_phrase_lets_its_word_go_on() -> None:
+    pattern = cues.phrase_pattern(["roep* op"])
+    assert pattern.search("Het comité roept op om te betogen")
+    assert pattern.search("Wij roepen op")
+    assert not pattern.search("roept iedereen op")

@@ -573,3 +573,71 @@ def test_the_town_of_a_group_departure_is_not_the_events_town() -> None:
 def test_a_possessive_after_de_ends_the_venue_name() -> None:
     names = [v.name for v in find_venues("Il est rentré à la maison de ses parents.", "fr")]
     assert "maison de ses" not in names
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Le collectif appelle à manifester ce samedi 5 avril devant le palais de justice.\n"
+           "Mardi, un jeune homme a été arrêté. Il avait été transféré au centre fermé de "
+           "Vottem. Il avait déjà été enfermé à Vottem l'an dernier."),
+    ("nl", "Het comité roept op om zaterdag 5 april te betogen aan het Justitiepaleis.\n"
+           "Hij werd naar het gesloten centrum van Merksplas gebracht. Hij was al eerder in "
+           "Merksplas opgesloten."),
+    ("en", "The committee calls for a protest this Saturday 5 April outside the Town Hall.\n"
+           "He was taken to the detention centre in Harmondsworth. He had been held in "
+           "Harmondsworth before."),
+])
+def test_a_town_told_in_the_past_tense_is_not_the_events_town(lang: str, text: str) -> None:
+    events = extract(text, "2025-04-02", lang)
+    assert [e.place.locality for e in events] == [None]
+    assert events[0].place.name is not None
+
+
+def test_a_day_word_of_the_past_is_no_past_tense() -> None:
+    text = ("À Lyon, on retrouve les mêmes collectifs que la semaine précédente :\n"
+            "Le collectif Santé pour tous se rassemble ce samedi 12 avril à 14h devant "
+            "l'hôpital Édouard-Herriot.")
+    assert [e.place.locality for e in extract(text, "2025-04-07", "fr")] == ["Lyon"]
+
+
+def test_a_station_named_after_a_town_is_in_the_town_of_the_heading() -> None:
+    text = ("À Paris, les rendez-vous de samedi 27 septembre :\n"
+            "Le cortège des étudiants s'élancera à 14h de la gare de Lyon.\n"
+            "Les enseignants, quant à eux, se retrouvent à 15h place de Barcelone.")
+    events = extract(text, "2025-09-20", "fr")
+    assert [e.place.locality for e in events] == ["Paris", "Paris"]
+
+
+def test_a_station_named_after_its_town_still_gives_the_town() -> None:
+    text = "Rassemblement le samedi 27 septembre à 14h devant la gare de Namur."
+    assert [e.place.locality for e in extract(text, "2025-09-20", "fr")] == ["Namur"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Grève de 24 heures le mardi 3 février dans les services publics.\n"
+           "À Liège, les trams ne rouleront pas et les écoles resteront fermées. Liège sera "
+           "à l'arrêt."),
+    ("nl", "Staking van 24 uur op dinsdag 3 februari in de openbare diensten.\n"
+           "In Antwerpen rijden er geen trams en blijven de scholen dicht. Antwerpen ligt "
+           "stil."),
+    ("en", "A 24-hour strike on Tuesday 3 February across the public services.\n"
+           "In Leeds no buses will run and the schools will stay closed. Leeds will stop."),
+])
+def test_a_strike_takes_no_place_from_the_rest_of_the_text(lang: str, text: str) -> None:
+    events = extract(text, "2026-01-25", lang)
+    assert [(e.kind, e.place.locality) for e in events] == [("strike", None)]
+
+
+def test_the_town_a_march_heads_for_is_not_its_town() -> None:
+    text = ("Marche blanche le dimanche 8 juin à 15h au départ de la place communale, "
+            "en direction de La Hulpe.")
+    assert [e.place.locality for e in extract(text, "2025-06-01", "fr")] == [None]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Pour être hébergé, contactez la Plateforme Citoyenne de Soutien aux Réfugiés de "
+           "Namur."),
+    ("nl", "Voor opvang, bel het Platform Opvang Vluchtelingen van Leuven."),
+    ("en", "For a bed, call the Refugee Support Platform of Leeds."),
+])
+def test_a_platform_is_an_organisation_not_a_town(lang: str, text: str) -> None:
+    assert [c for c in locate.candidates(text, lang) if c.source == "locality"] == []

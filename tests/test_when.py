@@ -181,3 +181,15 @@ def test_cli_bad_options_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(when_command, args)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("lang, text, gap", [
+    ("en", "Saturday 27 September: the march sets off at 2pm.", ": the march sets off at "),
+    ("fr", "samedi 19 janvier, rendez-vous à 14h", ", rendez-vous à "),
+    ("fr", "samedi 19 janvier à 14h", None),
+])
+def test_a_time_attached_to_a_date_keeps_the_words_between_apart(lang: str, text: str,
+                                                                 gap: str | None) -> None:
+    reference = dt.datetime(2025, 1, 13, tzinfo=ZoneInfo("Europe/Brussels"))
+    mention = find(text, reference, lang)[0]
+    assert (text[mention.gap[0]:mention.gap[1]] if mention.gap else None) == gap

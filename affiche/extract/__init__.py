@@ -40,16 +40,17 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     drafts = events.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
-    masked = [(m.start, m.end) for m in mentions]
+    masked = [span for m in mentions for span in _expression_spans(m)]
     masked += [(c.start, c.end) for c in places if c.source == "address"]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
     over = set(events.past_sentences(points, reference))
+    done = events.done_sentences(segments, lang)
     units = [_units(draft) for draft in drafts]
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
                     (masked, counts), title, len(drafts) == 1,
-                    _claimed(units, index, over), sorted(over - units[index]))
+                    _claimed(units, index, over), sorted(over - units[index]), done)
              for index, draft in enumerate(drafts)]
     _same_place(built, drafts, lang)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
@@ -69,15 +70,24 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     return built
 
 
+def _expression_spans(mention: when.TimeMention) -> list[tuple[int, int]]:
+    """The spans a time expression covers, without the words between its date and its time
+    ("Saturday 27 September: the march sets off at 2pm" names a march)."""
+    if mention.gap is None:
+        return [(mention.start, mention.end)]
+    return [(mention.start, mention.gap[0]), (mention.gap[1], mention.end)]
+
+
 def _event(draft: events.Draft, document: Document, lang: str, segments: Segmentation,
            places: list[locate.PlaceCandidate], contacts: list[Contact],
            organisers: list[tuple[str, int, int]],
            kind_context: tuple[list[tuple[int, int]], dict[str, int]],
            title: str | None, only_event: bool,
            claimed: list[tuple[int, int]] | None = None,
-           over: list[tuple[int, int]] | None = None) -> Event:
+           over: list[tuple[int, int]] | None = None,
+           done: list[tuple[int, int]] | None = None) -> Event:
     """One Event from a draft; `claimed` are the sentences of the other events only, `over`
-    those that tell of a day that is over."""
+    those that tell of a day that is over, `done` those told in the past tense."""
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
@@ -93,7 +103,6 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
                                                 event.meeting_points)
     if draft.notes:
         event.description = "\n".join(draft.notes)
-    _place(event, draft, segments, places, claimed or [], over or [])
     units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
     masked, counts = kind_context
     focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
@@ -103,6 +112,12 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         event.kind = draft.kind
     if kind_span:
         event.evidence["kind"] = kind_span
+    if event.kind == "strike":
+        # a strike stops work wherever people work: only its own sentences give it a place
+        # (a picket line), not the town the rest of the text is about
+        own = {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
+        places = [c for c in places if any(a <= c.start < b for a, b in own)]
+    _place(event, draft, segments, places, claimed or [], (over or []) + (done or []))
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]
     event.organisers = [name for name, _, _ in organisers]
     if organisers:

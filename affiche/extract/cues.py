@@ -24,8 +24,8 @@ def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 
 # What one character of a phrase matches: both apostrophes; a space is any run of spaces or
-# hyphens ("sit in", "sit-in").
-_CHARACTER_PIECES = {"'": "['’]", "’": "['’]", " ": r"[\s\-]+"}
+# hyphens ("sit in", "sit-in"); a `*` inside a phrase lets its word go on ("roep* op").
+_CHARACTER_PIECES = {"'": "['’]", "’": "['’]", " ": r"[\s\-]+", "*": r"\w*"}
 
 
 def _pieces(phrase: str) -> tuple[str, list[str]]:
@@ -175,10 +175,13 @@ def kind_cues(lang: str) -> tuple[tuple[str, ...], PhraseLists]:
 
 
 @functools.cache
-def past_pattern(lang: str, perfect: bool = False) -> re.Pattern[str]:
+def past_pattern(lang: str, perfect: bool = False, tense_only: bool = False) -> re.Pattern[str]:
     """Past-tense cues: the `past` phrases and the `past_regex` verb forms of the language
-    (with `perfect`, also the `perfect_regex` forms, which some present-tense calls share)."""
-    phrases = phrase_pattern(list(events_data(lang)["past"])).pattern
+    (with `perfect`, also the `perfect_regex` forms, which some present-tense calls share;
+    with `tense_only`, without the `past_day_words` that date a day rather than a verb)."""
+    day_words = set(events_data(lang).get("past_day_words", [])) if tense_only else set()
+    phrases = phrase_pattern([w for w in events_data(lang)["past"]
+                              if w not in day_words]).pattern
     regexes = list(events_data(lang).get("past_regex", []))
     if perfect:
         regexes += events_data(lang).get("perfect_regex", [])

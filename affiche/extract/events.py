@@ -196,10 +196,13 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                 _ends_before(ending, unit, mention) or _ending_label(lang, unit, mention))):
             role, cue = "end", "ending"
         else:
+            # "Saturday 27 September: the march sets off at 2pm": the cue stands before the
+            # time, in the words between it and the date it took
+            clock_at = mention.gap[1] if mention.gap else mention.start
             for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
                 # "Saturday 20 March ↵ we meet at 10am": the cue stands on the time's line
                 found = _cue_before(pattern, unit, mention.end if head is not unit
-                                    else mention.start)
+                                    else clock_at)
                 if found:
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
                     if name in ("meeting", "group_departure", "route_start"):
@@ -354,6 +357,16 @@ def _told_as_done(point: TimePoint, lang: str) -> bool:
     text = point.unit.text
     return bool(cues.past_pattern(lang, perfect=True).search(text)) \
         and not cues.cue_pattern(lang, "invite").search(text)
+
+
+def done_sentences(segments: Segmentation, lang: str) -> list[tuple[int, int]]:
+    """The spans of the sentences told in a past tense that invite to nothing: the towns they
+    name are where something happened ("Il avait été placé au centre fermé de Merksplas"),
+    not where one is invited (a past day's word, "la semaine précédente", is no tense)."""
+    past = cues.past_pattern(lang, perfect=True, tense_only=True)
+    invite = cues.cue_pattern(lang, "invite")
+    return [(u.start, u.end) for u in segments.units
+            if past.search(u.text) and not invite.search(u.text)]
 
 
 def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
@@ -742,6 +755,11 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
+    others = _other_group_items(draft, lang, places)
+    if others:
+        # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
+        # group's own event on the same day
+        return [*_split_programme(draft, places, lang), *others]
     timed = _event_times(draft)
     if not timed:
         return [_finish(draft, lang, places)]
@@ -867,6 +885,31 @@ def _unplaced(unit: Unit, places: list[PlaceCandidate]) -> str:
             low, high = candidate.start - unit.start, min(candidate.end, unit.end) - unit.start
             text = text[:low] + " " * (high - low) + text[high:]
     return text
+
+
+def _other_group_items(draft: Draft, lang: str, places: list[PlaceCandidate]) -> list[Draft]:
+    """The sentences of the day that tell, with the language's `other_group` words, what
+    another group does at its own place and time ("Florian Philippot et les Patriotes, eux, se
+    retrouvent à 14 h place de Barcelone"), each moved out of `draft` into an event of its
+    own; nothing when the day has no other sentence to leave behind."""
+    other = cues.cue_pattern(lang, "other_group")
+    units: dict[int, list[TimePoint]] = {}
+    for point in draft.times:
+        if point.role in ("event", "meeting") and point.mention.has_time \
+                and not point.mention.has_date and _has_place(point.unit, places) \
+                and other.search(point.unit.text):
+            units.setdefault(point.unit.start, []).append(point)
+    if not units or all(p.unit.start in units for p in draft.times):
+        return []
+    items = []
+    for told in units.values():
+        for point in told:
+            draft.times.remove(point)
+            if point in draft.anchors:
+                draft.anchors.remove(point)
+        items.append(_finish(Draft(draft.day, anchors=told[:1], times=told, item=True),
+                             lang, places))
+    return items
 
 
 def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
@@ -996,6 +1039,11 @@ def _assembly(meeting: list[TimePoint]) -> TimePoint | None:
     for cue in ("meeting", "route_start"):
         if len(by_cue.get(cue, ())) == 1:
             return next(p for p in meeting if (p.cue or "meeting") == cue)
+    starts = [p for p in meeting if p.cue == "route_start" and _clock(p) is not None]
+    if starts and not by_cue.get("meeting") and not by_cue.get("group_departure"):
+        # "s'élanceront à 14h du boulevard Diderot, ils se rassemblent dès midi": one route
+        # has one start, and its earliest time is when people gather
+        return min(starts, key=lambda p: _clock(p) or (0, 0))
     return None
 
 

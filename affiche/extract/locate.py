@@ -77,6 +77,7 @@ class PlaceCandidate:
     layout: Layout | None = field(default=None, repr=False, compare=False)
     cued: bool = False
     route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
+    in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -94,7 +95,8 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     towns = finders.find_localities(text, lang)
     streets = compile_grammar(lang).street_before_words
     named_streets: list[tuple[int, int]] = []
-    for venue in finders.find_venues(text, lang):
+    venues = finders.find_venues(text, lang)
+    for venue in venues:
         if venue.name.split()[0].lower().rstrip(".") in streets:
             named_streets.append((venue.start, venue.end))
         if not _inside(venue.start, venue.end, found) and not any(
@@ -102,6 +104,9 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
             # "à Salzinnes (Namur)": a borough named with its town is no venue
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name),
                                         cued=venue.cue is not None))
+    stops = set(cues.events_data(lang)["transport"]["stop_words"])
+    stations = [(v.start, v.end) for v in venues
+                if stops & {w.lower() for w in re.findall(r"[^\W\d_]+", v.name)}]
     for town in towns:
         # a qualifying bracket ("Rouillé (86)") is already part of the mention; a town word
         # starting inside an address ("rue Pasteur (3e …)") is the street's
@@ -110,7 +115,8 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
             # "place de Barcelone", "rue de Namur": the town names the square, not its town
             found.append(PlaceCandidate(town.start, town.end, "locality",
                                         Place(locality=text[town.start:town.end],
-                                              country=town.country)))
+                                              country=town.country),
+                                        in_name=any(a <= town.start < b for a, b in stations)))
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(text)
@@ -176,7 +182,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     departures, trains) name where people come from."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
-    usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)]
+    usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)
+              and not (c.source == "locality" and c.route_end)]  # where a march ends
     if not usable:
         return Place(), None
     best = max(usable, key=lambda c: _score(c, anchors, segments))
@@ -321,7 +328,9 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     then the headline; a town named elsewhere is about something else ("the refugees of
     Brussels", a band "from Lille"), not the event's place, and a town where people come from
     (`away`) counts only beside the place ("Départ groupé depuis Liège : train de 11h32")."""
-    towns = [c for c in found if c.place.locality and c is not best]
+    # "en direction de la Salpêtrière": where a march ends is not where it is
+    towns = [c for c in found if c.place.locality and c is not best
+             and not (c.source == "locality" and c.route_end)]
     layout = best.layout
     if not towns or layout is None:
         return None
@@ -340,6 +349,9 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
 
     def level(c: PlaceCandidate) -> int:
         index = segments.index_at(c.start)
+        if c.in_name:
+            # "gare de Lyon" names a station, whose town a heading or the text tells better
+            return 6
         if index == unit:
             return 0
         if layout.line(c.start) == line:
@@ -366,7 +378,7 @@ def _heading_town(towns: list[PlaceCandidate], best: PlaceCandidate,
                   layout: Layout) -> PlaceCandidate | None:
     """The last town before `best` when it stands on a heading line ("Rendez-vous à PARIS",
     "À Paris, les rendez-vous :"), which introduces the lines after it."""
-    before = [c for c in towns if c.end <= best.start]
+    before = [c for c in towns if c.end <= best.start and not c.in_name]
     if not before:
         return None
     town = before[-1]

@@ -84,6 +84,7 @@ def attach_times(groups: list[Group], text: str, max_gap: int = 40) -> list[Grou
                 blank = any(not line.strip() for line in gap.split("\n")[1:-1])
                 if len(gap) <= max_gap and not blank and not _sentence_break(gap):
                     timed.copy_date(dated)
+                    timed.gap = (dated.end, timed.start)
                     timed.start = dated.start
                     timed.pod = timed.pod or dated.pod
                     out[-1] = group

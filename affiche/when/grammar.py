@@ -63,6 +63,7 @@ class Frame:
     pending_atom: Atom | None = None
     zone: int | None = None
     date_shared: bool = False
+    gap: tuple[int, int] | None = None  # the words between a date and the time it lent itself to
 
     def adopt_pending(self, slot: str) -> None:
         """Give the number left waiting ("14" before "juillet") to `slot` and cover its atom."""

@@ -32,7 +32,9 @@ class TimeMention:
     ("jusqu'à 16h") for half-open intervals. `stated_zone`: minutes east of UTC of a zone the
     text named ("20h CET"); values are then converted to the reference's zone.
     `part_of_day_running`: an undated time whose stated part of the day ("4 uur 's ochtends")
-    still runs at the reference, so Contract 3 keeps it on the reference day.
+    still runs at the reference, so Contract 3 keeps it on the reference day. `gap`: the span
+    of the words between a date and the time it lent itself to ("Saturday 27 September: the
+    march sets off at 2pm"), which belong to the sentence, not to the expression.
     """
 
     start: int
@@ -53,6 +55,7 @@ class TimeMention:
     open: str | None = None
     stated_zone: int | None = None
     part_of_day_running: bool = False
+    gap: tuple[int, int] | None = None
 
     def to_values(self, reference: dt.datetime) -> list[dict[str, Any]]:
         """This mention as Contract 3 values (best first), in the reference's offset.

@@ -117,7 +117,7 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
         has_part_of_day=low.has_part_of_day or high.has_part_of_day,
         candidates=low.candidates, warnings=low.warnings + high.warnings,
         rejected=low.rejected + high.rejected, recurring=low.recurring,
-        stated_zone=low.stated_zone,
+        stated_zone=low.stated_zone, gap=first.gap,
     )
     return mention
 
@@ -126,7 +126,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     """The mention stated by one frame, or None when it states nothing that resolves."""
     today = truncate(ref, "day")
     mention = TimeMention(start=frame.start, end=frame.end, text="", recurring=frame.rec,
-                          stated_zone=frame.zone if frame.clock is not None else None)
+                          stated_zone=frame.zone if frame.clock is not None else None,
+                          gap=frame.gap)
     if frame.period == "now" and not frame.has_date() and frame.clock is None:
         mention.value, mention.grain = truncate(ref, "second"), "second"
         return mention
