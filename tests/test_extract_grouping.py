@@ -606,3 +606,68 @@ def test_a_march_starts_when_people_gather_for_it(lang: str, text: str) -> None:
     events = extract(text, "2025-09-20", lang)
     assert starts(events) == ["2025-09-27T13:00"]
     assert events[0].kind == "march"
+
+
+def test_a_rendez_vous_in_an_items_paragraph_is_that_items() -> None:
+    text = ("Agenda du vendredi 13 juin\n\n"
+            "à 12h, la CGT Lyon 3 tient une permanence au 10 rue Paul Bert.\n\n"
+            "à 14h, le comité de défense organise un rassemblement devant l'hôpital "
+            "Édouard-Herriot.\nLes soignants sont épuisés.\n"
+            "Le rdv est donné à 14h devant l'hôpital, qui se trouve au 5 place d'Arsonval, "
+            "à Bron.\n\n"
+            "à 14h aussi, la coordination tient son rassemblement hebdomadaire sur la place "
+            "des Terreaux.\n")
+    events = extract(text, "2025-06-10", "fr")
+    assert [(e.start.isoformat()[11:16], e.place.locality) for e in events] == [
+        ("12:00", None), ("14:00", "Bron"), ("14:00", None)]
+
+
+def test_the_same_hour_of_rendez_vous_at_two_places_is_two_events() -> None:
+    text = ("Samedi 14 juin, à Lille :\n"
+            "Les Amis de la Terre donnent rendez-vous à 15h au parc Jean-Baptiste Lebas.\n"
+            "Le collectif Logement donne rendez-vous à 15h sur la Grand-Place.\n")
+    events = extract(text, "2025-06-10", "fr")
+    assert starts(events) == ["2025-06-14T15:00", "2025-06-14T15:00"]
+    assert sorted(e.place.name or "" for e in events) == ["Grand-Place",
+                                                          "parc Jean-Baptiste Lebas"]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), [
+    ("nl", "Op vrijdag 13 juni verzamelen we om 14 uur voor het stadhuis van Gent, "
+           "Botermarkt 1.\n\nOverzicht van de acties:\n- Gent: 14 uur, stadhuis, Botermarkt\n"
+           "- Brugge: 16 uur, Markt\n", "Botermarkt"),
+    ("en", "On Friday 13 June we rally at 2pm outside Leeds Town Hall, The Headrow.\n\n"
+           "All the actions:\n- Leeds: 2pm, Leeds Town Hall\n- York: 4pm, Parliament Street\n",
+     "Leeds Town Hall"),
+    ("fr", "Vendredi 13 juin, le collectif se rassemble à 14h devant le ministère de la Santé, "
+           "place Pierre-Laroque, à Paris.\n\nLes autres rassemblements :\n"
+           "- Paris – 14 h devant le ministère de la Santé, place Laroque\n"
+           "- Nantes – 16 h square Halgan\n", "ministère de la Santé, place Pierre-Laroque"),
+])
+def test_an_event_summed_up_again_in_a_list_is_one_event(lang: str, text: str,
+                                                         name: str) -> None:
+    events = extract(text, "2025-06-10", lang)
+    assert [e.start.isoformat()[11:16] for e in events] == ["14:00", "16:00"]
+    assert events[0].place.name == name
+
+
+def test_a_programme_and_its_first_item_stay_two_events() -> None:
+    text = ("Soirée de soutien le samedi 14 juin au Pianofabriek.\n"
+            "20h : concert de la chorale\n21h : débat\n22h : bal folk\n")
+    events = extract(text, "2025-06-10", "fr")
+    assert starts(events).count("2025-06-14T20:00") == 2
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Vendredi 13 juin, le collectif se rassemble à 14h devant la mairie de Lille, place "
+           "Augustin Laurent. Le lendemain, samedi 14 juin, il donne rendez-vous sur cette même "
+           "place dès 11h pour un pique-nique.\n"
+           "Le même samedi, les Amis de la Terre se retrouvent au parc Jean-Baptiste Lebas."),
+    ("en", "On Friday 13 June we rally at 2pm outside Leeds Town Hall. On Saturday 14 June we "
+           "meet again at 11am at the same place for a picnic.\n"
+           "That Saturday the Friends of the Earth also gather in Roundhay Park."),
+])
+def test_a_sentence_sending_back_to_the_place_before_takes_it(lang: str, text: str) -> None:
+    events = extract(text, "2025-06-10", lang)
+    assert len(events) == 2
+    assert events[1].place.name == events[0].place.name

@@ -641,3 +641,12 @@ def test_the_town_a_march_heads_for_is_not_its_town() -> None:
 ])
 def test_a_platform_is_an_organisation_not_a_town(lang: str, text: str) -> None:
     assert [c for c in locate.candidates(text, lang) if c.source == "locality"] == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Jusqu'à 13h, la CGT Paris 18 tient sa permanence."),
+    ("nl", "Het ABVV Antwerpen verwacht veel volk."),
+    ("en", "The RMT London branch backs the strike."),
+])
+def test_a_town_after_a_unions_initials_is_the_branchs_name(lang: str, text: str) -> None:
+    assert [c for c in locate.candidates(text, lang) if c.source == "locality"] == []

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from affiche import when
 from affiche.extract import cues, describe, events, hints, locate, logistics
@@ -53,6 +54,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
                     _claimed(units, index, over), sorted(over - units[index]), done)
              for index, draft in enumerate(drafts)]
     _same_place(built, drafts, lang)
+    built, drafts = _merge_told_twice(built, drafts)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
     own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
@@ -137,15 +139,65 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
 
 
 def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> None:
-    """An event without a place whose own sentence sends back to the one before ("9pm:
-    fundraiser gig at the same venue") takes that event's place."""
+    """An event whose own sentence sends back to the one told before it ("9pm: fundraiser gig
+    at the same venue", "elle donne rendez-vous sur cette même place dès 13h") takes that
+    event's place, unless its sentence names a place of its own."""
     same = cues.cue_pattern(lang, "same_place")
-    for index in range(1, len(built)):
+    for index, event in enumerate(built):
         start = drafts[index].start
-        if built[index].place.is_empty() and start is not None and same.search(start.unit.text):
-            built[index].place = dataclasses.replace(built[index - 1].place)
-            if "place" in built[index - 1].evidence:
-                built[index].evidence["place"] = built[index - 1].evidence["place"]
+        if start is None or not same.search(start.unit.text):
+            continue
+        span = event.evidence.get("place")
+        if span is not None and start.unit.start <= span[0] < start.unit.end:
+            continue
+        told = [k for k, d in enumerate(drafts) if k != index and d.start is not None
+                and d.start.mention.start < start.mention.start]
+        if not told:
+            continue
+        before = built[max(told, key=lambda k: drafts[k].start.mention.start)]
+        event.place = dataclasses.replace(before.place)
+        if "place" in before.evidence:
+            event.evidence["place"] = before.evidence["place"]
+
+
+def _merge_told_twice(built: list[Event], drafts: list[events.Draft],
+                      ) -> tuple[list[Event], list[events.Draft]]:
+    """One event for the same hour at the same venue told twice (in a paragraph, then in the
+    list that sums the day up: "ministère de la Santé, place Pierre-Laroque" and "… place
+    Laroque"): the first telling, completed by the second. A programme and its first item
+    share an hour and a place on purpose and stay two."""
+    kept: list[int] = []
+    for index, event in enumerate(built):
+        twin = next((k for k in kept if isinstance(event.start, dt.datetime)
+                     and built[k].start == event.start and not drafts[k].umbrella
+                     and not drafts[index].umbrella
+                     and _same_venue(built[k].place.name, event.place.name)), None)
+        if twin is None:
+            kept.append(index)
+            continue
+        first = built[twin]
+        for name in ("street", "postcode", "locality", "country"):
+            if getattr(first.place, name) is None and getattr(event.place, name) is not None:
+                setattr(first.place, name, getattr(event.place, name))
+        first.meeting_points += [m for m in event.meeting_points
+                                 if m not in first.meeting_points]
+    return [built[k] for k in kept], [drafts[k] for k in kept]
+
+
+_VENUE_WORD = 4  # letters of a word that can tell two venues apart
+
+
+def _same_venue(a: str | None, b: str | None) -> bool:
+    """True when two venue names are one venue told twice: one holds the other, or they share
+    two long words ("ministère de la Santé, place Pierre-Laroque" / "… place Laroque")."""
+    if not a or not b:
+        return False
+    left, right = a.casefold(), b.casefold()
+    if left in right or right in left:
+        return min(len(left), len(right)) >= 6
+    words = [set(w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= _VENUE_WORD)
+             for name in (left, right)]
+    return len(words[0] & words[1]) >= 2
 
 
 def _claimed(units: list[set[tuple[int, int]]], index: int,
@@ -195,11 +247,11 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
         before_site = [site_unit.start <= c.start < draft.place_at for c in places]
         shared = [c for c, before in zip(places, before_site, strict=True) if before]
         places = [c for c, before in zip(places, before_site, strict=True) if not before]
-    event.place, span = locate.choose(places, anchors, segments, excluded, away)
+    event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
         excluded.remove(promoted)
-        event.place, span = locate.choose(places, anchors, segments, excluded, away)
+        event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
     if draft.place_at is not None and draft.kind is not None and not event.place.locality:
         # the second event of a sentence naming two shares its town ("place de l'Albertine à
         # Bruxelles, puis manifestation à 17h au départ de la gare Centrale")

@@ -580,6 +580,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     for draft in sorted(drafts, key=lambda d: d.day):
         for part in _split_programme(draft, places, lang):
             result.extend(_split_sites(part, segments, places, dated, lang))
+            result.extend(_same_hour_elsewhere(part, segments, lang, places))
     result += [follow for draft in result for follow in _followed_by(draft, segments, places,
                                                                       dated, lang)]
     return result
@@ -841,6 +842,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
         if any(p.search(point.unit.text) for _, p in kinds) or listed:
             seen.add(key)
             extra.append(_take_item(draft, point, None, lang, places))
+    _hand_rendez_vous_to_items(draft, primary, extra)
     first = _finish(draft, lang, places)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
     if len(extra) >= 2 and not own_places and first.start is not None:
@@ -858,6 +860,21 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
                 umbrella.end_value = move_to(stated, draft.day)
         return [umbrella, first, *extra]
     return [first, *extra]
+
+
+def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:
+    """Give an item the rendez-vous told in its own paragraph, away from the day's first
+    event ("à 14h aussi, … un rassemblement" ↵ "… et le rdv est donné à 14h devant
+    l'hôpital Beaujon, à Clichy"): the paragraph goes on about that item."""
+    for point in list(draft.times):
+        if point.role != "meeting" or point.unit.paragraph == primary.unit.paragraph:
+            continue
+        owner = next((item for item in items if item.start is not None
+                      and item.start.unit.paragraph == point.unit.paragraph
+                      and item.start.mention.start < point.mention.start), None)
+        if owner is not None:
+            draft.times.remove(point)
+            owner.times.append(point)
 
 
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
@@ -910,6 +927,41 @@ def _other_group_items(draft: Draft, lang: str, places: list[PlaceCandidate]) ->
         items.append(_finish(Draft(draft.day, anchors=told[:1], times=told, item=True),
                              lang, places))
     return items
+
+
+def _same_hour_elsewhere(draft: Draft, segments: Segmentation, lang: str,
+                         places: list[PlaceCandidate]) -> list[Draft]:
+    """The rendez-vous of a day whose start is a rendez-vous, given at the same hour on
+    another line that names another place ("elle donne rendez-vous sur cette même place dès
+    13h" … ↵ "au départ de la place de la Bourse … Rendez-vous 13h"), each moved into an
+    event of its own: nobody is at two places at once."""
+    start = draft.start
+    if start is None or not draft.start_from_meeting or draft.item:
+        return []
+    sites = [c for c in places if c.source != "locality"]
+    taken = {_line_place_key(start.unit.line, segments, sites)}
+    items: list[Draft] = []
+    for point in list(draft.times):
+        if point is start or point.role != "meeting" or (point.cue or "meeting") != "meeting" \
+                or point.unit.line == start.unit.line or _clock(point) != _clock(start):
+            continue
+        key = _line_place_key(point.unit.line, segments, sites)
+        if key is None or key in taken:
+            continue
+        taken.add(key)
+        items.append(_take_item(draft, point, None, lang, places))
+    return items
+
+
+def _line_place_key(line: int, segments: Segmentation,
+                    places: list[PlaceCandidate]) -> str | None:
+    """The first place named on one line of the text, as `_unit_place_key` gives it."""
+    for unit in segments.units:
+        if unit.line == line:
+            key = _unit_place_key(unit, places)
+            if key is not None:
+                return key
+    return None
 
 
 def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,

@@ -176,10 +176,12 @@ def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[Pla
 
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
            excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
+           claimed: list[tuple[int, int]] | None = None,
            ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors`, completed with a locality; spans in `excluded` are
-    meeting points or transport, never the action site, and the towns of `away` (group
-    departures, trains) name where people come from."""
+    meeting points or transport, never the action site, the towns of `away` (group
+    departures, trains) name where people come from, and the addresses of `claimed` (the
+    other events' sentences) are those events' own."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)
@@ -206,7 +208,10 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
             span = (min(span[0], address.start), max(span[1], address.end))
     if not place.locality:
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
-        town = _nearest_locality(found, mention, segments, away)
+        # "… qui se trouve au 100 bvd du général Leclerc, à Clichy": another event's address
+        theirs = [(c.start, c.end) for c in found if c.source == "address"
+                  and any(a <= c.start < b for a, b in claimed or [])]
+        town = _nearest_locality(found, mention, segments, (away or []) + theirs)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
             borough = _BOROUGH_AFTER.match(best.layout.text, span[1]) if best.layout else None

@@ -193,6 +193,9 @@ def _organisation_town(text: str, start: int, end: int, lang: str) -> bool:
     words = _NAME_WORD.findall(text[max(0, start - 80):start])
     if not words:
         return False
+    if words[-1][:2].isupper() and words[-1].lower() in language_places_list(lang,
+                                                                             "union_acronyms"):
+        return True  # "la CGT Paris 18": a union's branch, which may meet elsewhere
     genitives = {g.split()[-1].rstrip("'’") for g in language_places_list(lang, "genitives")}
     genitives |= {g.split()[0] for g in language_places_list(lang, "genitives")}
     last = words[-1].lower()

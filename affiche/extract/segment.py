@@ -20,12 +20,13 @@ _PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
 
 @dataclass(frozen=True)
 class Unit:
-    """A sentence or line: its span, its paragraph number and its text."""
+    """A sentence or line: its span, its paragraph number, its text and its line number."""
 
     start: int
     end: int
     paragraph: int
     text: str
+    line: int = 0
 
 
 class Segmentation:
@@ -57,26 +58,27 @@ def segment(text: str) -> Segmentation:
     units: list[Unit] = []
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
     line_start = 0
-    for line in text.split("\n"):
+    for number, line in enumerate(text.split("\n")):
         line_end = line_start + len(line)
         paragraph = bisect.bisect_right(paragraph_starts, line_start) - 1
         cut = line_start
         for match in _SENTENCE_END.finditer(line):
             piece_end = line_start + match.start()
-            _add(units, text, cut, piece_end, paragraph)
+            _add(units, text, cut, piece_end, paragraph, number)
             cut = line_start + match.end()
-        _add(units, text, cut, line_end, paragraph)
+        _add(units, text, cut, line_end, paragraph, number)
         line_start = line_end + 1
     if not units:
         units.append(Unit(0, len(text), 0, text))
     return Segmentation(units)
 
 
-def _add(units: list[Unit], text: str, start: int, end: int, paragraph: int) -> None:
+def _add(units: list[Unit], text: str, start: int, end: int, paragraph: int,
+         line: int) -> None:
     """Append the unit [start, end) trimmed of spaces, unless it is empty."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        units.append(Unit(start, end, paragraph, text[start:end]))
+        units.append(Unit(start, end, paragraph, text[start:end], line))
