@@ -32,7 +32,11 @@ Rules, in order (each a reason a reader can check against the text):
      half ("11.00am Rally opens" ↵ "12 noon Main Rally at …"). Two hours of one sentence
      whose clauses name two kinds are two events ("the rally starts at noon and the vigil at
      6"). A programme of several items at one place is also an event as a whole (the day,
-     from its first item to its closing line).
+     from its first item to its closing line). A sentence telling what another group does at
+     its own place and time ("X, quant à eux, s'élanceront à 14h du boulevard Diderot") is
+     another event; so is a rendez-vous at the start's hour on another line naming another
+     place, when the day starts with a rendez-vous (nobody is at two places at once). A
+     rendez-vous in an agenda item's paragraph is that item's.
   4. A day held at several sites is one event per site: the address lines under a date
      heading, or two venues joined in one sentence ("au centre culturel et à l'école"). An
      event that hands over to another at another place ("ce rassemblement se prolongera par
@@ -51,8 +55,9 @@ Rules, in order (each a reason a reader can check against the text):
      within the hour before it (a march or rally starts when people gather); when a
      procession sets off before the first timed item of another kind ("vertrek van de stoet
      om 11 uur" ↵ "Daarna, om 14 uur, volksfeest"), the march starts at its assembly and the
-     item is an event of its own; a part of the
-     day ("samedi après-midi") gives the day and no end.
+     item is an event of its own; a route given several start times starts at the earliest
+     ("s'élanceront à 14h, ils se rassemblent dès midi"); a part of the day ("samedi
+     après-midi") gives the day and no end.
 """
 
 from __future__ import annotations
