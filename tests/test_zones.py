@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from calls import extract
 
-from affiche.resolve.zones import country_zone
+from affiche.publish.describe import candidate_words
+from affiche.resolve.zones import country_zone, country_zones, nearest_zone
 
 
 @pytest.mark.parametrize(("country", "zone"), [
@@ -39,3 +40,55 @@ def test_an_event_placed_nowhere_takes_the_zone_of_the_others() -> None:
     events = extract(text, "2027-03-01", "en")
     assert [e.timezone for e in events] == ["Europe/London", "Europe/London"]
     assert events[1].start.isoformat() == "2027-03-12T13:00:00+00:00"
+
+
+@pytest.mark.parametrize(("country", "lat", "lon", "zone"), [
+    ("US", 38.90, -77.04, "America/New_York"),  # Washington
+    ("US", 34.05, -118.24, "America/Los_Angeles"),
+    ("US", 41.88, -87.63, "America/Chicago"),
+    ("ES", 28.46, -16.25, "Atlantic/Canary"),  # Santa Cruz de Tenerife
+    ("ES", 41.39, 2.17, "Europe/Madrid"),
+    ("AU", -33.87, 151.21, "Australia/Sydney"),
+])
+def test_the_nearest_zone_of_a_country_of_several(country: str, lat: float, lon: float,
+                                                  zone: str) -> None:
+    assert nearest_zone(country, lat, lon) == zone
+
+
+def test_a_call_in_a_country_of_several_zones_is_read_in_the_nearest_and_says_so() -> None:
+    text = "Rally on Saturday 14 June 2025 at noon outside the Capitol in Washington, DC."
+    event = extract(text, "2025-06-10", "en")[0]
+    assert event.timezone == "America/New_York"
+    assert event.start.isoformat() == "2025-06-14T12:00:00-04:00"
+    warning = next(w for w in event.warnings if w.code == "zone_guessed")
+    assert warning.candidates[:2] == ["2025-06-14T12:00:00-04:00", "2025-06-14T12:00:00-05:00"]
+    assert len({c[-6:] for c in warning.candidates}) == len(warning.candidates)
+    assert "UTC−05:00" in candidate_words(warning.candidates[1], event)
+
+
+def test_a_day_without_a_time_needs_no_zone_guess() -> None:
+    text = "Rally on Saturday 14 June 2025 outside the Capitol in Washington, DC."
+    event = extract(text, "2025-06-10", "en")[0]
+    assert "zone_guessed" not in [w.code for w in event.warnings]
+
+
+def test_zone_table_reads_zone_tab_coordinates() -> None:
+    assert "America/New_York" in country_zones("US")
+    assert country_zones(None) == () and country_zones("XX") == ()
+
+
+def test_a_place_without_coordinates_keeps_the_default_zone_and_says_so() -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from affiche.model import Event, Place
+    from affiche.resolve import _set_zone
+
+    start = dt.datetime(2025, 6, 14, 12, tzinfo=ZoneInfo("Europe/Brussels"))
+    event = Event(start=start, timezone="Europe/Brussels",
+                  place=Place(name="Freedom Plaza", country="US"))
+    _set_zone(event)
+    assert event.timezone == "Europe/Brussels"
+    (warning,) = event.warnings
+    assert warning.code == "zone_guessed" and "--timezone" in warning.message
+    assert warning.candidates[0] == "2025-06-14T12:00:00+02:00"

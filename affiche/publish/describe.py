@@ -255,7 +255,19 @@ def candidate_words(candidate: str, event: Event, lang: str = "en") -> str:
         return candidate
     if value is None:
         return candidate
+    if isinstance(value, dt.datetime) and value.utcoffset() is not None \
+            and localise(value, event.timezone).utcoffset() != value.utcoffset():
+        # a reading in another zone (`zone_guessed`): its own wall clock and offset
+        return f"{date_words(value.date(), lang)}, {clock(value)} ({_utc_offset(value)})"
     return moment_words(value, event.timezone, lang)
+
+
+def _utc_offset(value: dt.datetime) -> str:
+    """The offset of an aware datetime as "UTC−05:00"."""
+    offset = value.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "−"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def warning_line(warning: Warning, event: Event, lang: str = "en") -> str:

@@ -13,7 +13,13 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche.model import Document, Event, Warning, iso
-from affiche.resolve.zones import country_zone, move_to_zone
+from affiche.resolve.zones import (
+    country_zone,
+    country_zones,
+    move_to_zone,
+    other_readings,
+    zones_by_distance,
+)
 
 __all__ = ["resolve", "check", "share_zone", "WARNING_CODES"]
 
@@ -34,6 +40,7 @@ WARNING_CODES = {
     "pdf_no_text": "a PDF page has no text layer and could not be read (document warning)",
     "pdf_truncated": "only the first pages of a long PDF were read (document warning)",
     "from_structured_data": "the event comes from the page's schema.org data, not its text",
+    "zone_guessed": "the country spans several time zones; the zone was chosen from the place",
 }
 
 
@@ -91,9 +98,7 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
             if not point.place.is_empty():
                 point.place = geocode(point.place, backend=geocoder, nominatim_url=nominatim_url)
     # "2 Marsham Street, London": the clock times the text gives are the country's own
-    local = country_zone(event.place.country)
-    if local is not None:
-        move_to_zone(event, local)
+    _set_zone(event)
     codes = {(w.code, tuple(w.candidates)) for w in event.warnings}
     for warning in check(event, reference):
         if (warning.code, tuple(warning.candidates)) not in codes and not (
@@ -106,14 +111,40 @@ def resolve(event: Event, document: Document, reference: dt.datetime, geocoder: 
     return event
 
 
+def _set_zone(event: Event) -> None:
+    """Read the event's clock times in the zone of its country; in a country of several zones,
+    in the zone nearest its coordinates, and say so (never silently)."""
+    country = event.place.country
+    local = country_zone(country)
+    if local is not None:
+        move_to_zone(event, local)
+        return
+    if not country or len(country_zones(country)) < 2 \
+            or not isinstance(event.start, dt.datetime):
+        return  # a day without a clock time reads the same in every zone
+    place = event.place.locality or event.place.name or country
+    located = event.place.lat is not None and event.place.lon is not None
+    ranked = zones_by_distance(country, event.place.lat, event.place.lon)
+    if located and ranked:
+        move_to_zone(event, ranked[0])
+        message = (f"{country} spans several time zones; the times are read in {ranked[0]}, "
+                   f"the zone whose reference city is nearest to {place}.")
+    else:
+        message = (f"{country} spans several time zones and {place} has no coordinates; the "
+                   f"times are read in {event.timezone} (--timezone).")
+    assert isinstance(event.start, dt.datetime)
+    readings = other_readings(event.start, [event.timezone or "UTC", *ranked])
+    event.warnings.append(Warning("zone_guessed", message, readings))
+
+
 def share_zone(events: list[Event]) -> None:
     """Events of one text whose place names no country take the zone of the others when
     those agree ("Big rally on Friday outside the gates" under a Coventry picket line)."""
-    zones = {country_zone(e.place.country) for e in events if e.place.country}
-    if len(zones) == 1 and None not in zones:
+    zones = {e.timezone for e in events if e.place.country}
+    if len(zones) == 1:
         (zone,) = zones
         for event in events:
-            if not event.place.country and zone is not None:
+            if not event.place.country and zone:
                 move_to_zone(event, zone)
 
 
