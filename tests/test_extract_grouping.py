@@ -671,3 +671,56 @@ def test_a_sentence_sending_back_to_the_place_before_takes_it(lang: str, text: s
     events = extract(text, "2025-06-10", lang)
     assert len(events) == 2
     assert events[1].place.name == events[0].place.name
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Soirée de soutien aux sans-papiers\nSamedi 25 octobre au Pianofabriek, rue du "
+           "Fort 35, 1060 Saint-Gilles\n\n18h : ouverture des portes et repas\n"
+           "19h30 : projection du documentaire « Les invisibles »\n21h : débat\n"
+           "22h30 : concert\n"),
+    ("nl", "Steunavond voor de vluchtelingen\nZaterdag 25 oktober in de Vooruit, "
+           "Sint-Pietersnieuwstraat 23, 9000 Gent\n\n18u: deuren en eten\n"
+           "19u30: vertoning van de documentaire\n21u: debat\n22u30: concert\n"),
+])
+def test_programme_items_are_held_at_the_programmes_place(lang: str, text: str) -> None:
+    events = extract(text, "2025-10-01", lang)
+    assert len(events) == 5
+    assert len({(e.place.street, e.place.locality) for e in events}) == 1
+    assert events[-1].place.street is not None
+
+
+def test_a_square_named_like_a_market_names_no_event() -> None:
+    text = ("Fietsbetoging tegen de nieuwe snelweg\n\nZondag 26 oktober vertrekken we om 14u "
+            "aan het station Antwerpen-Berchem. We fietsen samen naar het stadhuis op de "
+            "Grote Markt, waar we rond 15u30 aankomen.\n")
+    assert starts(extract(text, "2025-10-01", "nl")) == ["2025-10-26T14:00"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Grève générale le mardi 14 octobre !\n\nLes syndicats appellent à une grève de 24 "
+           "heures le mardi 14 octobre. Une manifestation aura lieu le même jour à Bruxelles : "
+           "rendez-vous à 10h à la gare du Nord."),
+    ("en", "General strike on Tuesday 14 October!\n\nThe unions call a 24-hour strike on "
+           "Tuesday 14 October. There will be a march in London that day: we meet at 11am "
+           "at Euston Station."),
+])
+def test_the_rendez_vous_for_a_protest_on_a_strike_day_is_its_own_event(lang: str,
+                                                                        text: str) -> None:
+    events = extract(text, "2025-10-01", lang)
+    assert [e.kind for e in events][0] == "strike"
+    protest = events[-1]
+    assert protest.kind in ("demonstration", "march")
+    assert protest.start.hour in (10, 11) and protest.place.name is not None
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("en", "Vigil for Gaza – every Friday\n\nWe hold a silent vigil every Friday at 6pm outside "
+           "Manchester Central Library. Next vigil: Friday 24 October.", "2025-10-24T18:00"),
+    ("fr", "Cercle de silence tous les mercredis à 18h place du Marché à Liège. Prochain "
+           "cercle : mercredi 22 octobre.", "2025-10-22T18:00"),
+])
+def test_the_announced_day_of_a_repeated_event_is_its_next_occurrence(lang: str, text: str,
+                                                                     start: str) -> None:
+    events = extract(text, "2025-10-01", lang)
+    assert starts(events) == [start]
+    assert "recurring" in [w.code for w in events[0].warnings]

@@ -34,3 +34,12 @@ def test_a_march_leaving_towards_a_park_does_not_meet_there() -> None:
     events = extract(text, "2025-10-01", "fr")
     assert [m.place.name for m in events[0].meeting_points if m.place.name] == []
     assert events[0].place.name == "gare du Nord"
+
+
+def test_departures_listed_in_one_sentence_keep_their_own_places() -> None:
+    text = ("Rassemblement le mercredi 22 octobre à 11h30 devant le Parlement de Wallonie, "
+            "rue Saint-Nicolas 18, 5000 Namur.\n"
+            "Départs en car depuis Charleroi (9h30, place de la Digue) et Mons (9h15, gare).")
+    event = extract(text, "2025-10-01", "fr")[0]
+    places = {m.time.strftime("%H:%M"): m.place.locality for m in event.meeting_points}
+    assert places == {"09:15": "Mons", "09:30": "Charleroi"}

@@ -54,6 +54,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
                     _claimed(units, index, over), sorted(over - units[index]), done)
              for index, draft in enumerate(drafts)]
     _same_place(built, drafts, lang)
+    _programme_place(built, drafts)
     built, drafts = _merge_told_twice(built, drafts)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
@@ -158,6 +159,19 @@ def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> No
         event.place = dataclasses.replace(before.place)
         if "place" in before.evidence:
             event.evidence["place"] = before.evidence["place"]
+
+
+def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
+    """The items of a programme that name no place of their own are held at the programme's
+    ("Samedi 25 octobre au Pianofabriek" ↵ "19h30 : projection …")."""
+    for umbrella, whole in zip(drafts, built, strict=True):
+        if not umbrella.umbrella or whole.place.is_empty():
+            continue
+        for draft, event in zip(drafts, built, strict=True):
+            if draft.item and draft.day == umbrella.day and event.place.is_empty():
+                event.place = dataclasses.replace(whole.place)
+                if "place" in whole.evidence:
+                    event.evidence["place"] = whole.evidence["place"]
 
 
 def _merge_told_twice(built: list[Event], drafts: list[events.Draft],

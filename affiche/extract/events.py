@@ -577,6 +577,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)
               and not _bare_habit(d, places)]
     drafts = _merge_conflicts(drafts)
+    drafts = _merge_next_occurrence(drafts)
     drafts = _merge_headline_twin(drafts, segments)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
@@ -710,6 +711,26 @@ def _merge_conflicts(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _merge_next_occurrence(drafts: list[Draft]) -> list[Draft]:
+    """A day without a time on the weekday of a repeated event, later than its next
+    occurrence ("every Friday at 6pm" … "Next vigil: Friday 24 October"), is the occurrence
+    the text announces: the repeated event moves to that day."""
+    kept = list(drafts)
+    for repeated in drafts:
+        if not repeated.recurring or repeated not in kept:
+            continue
+        told = [d for d in kept if d is not repeated and not d.recurring
+                and d.day > repeated.day and d.day.weekday() == repeated.day.weekday()
+                and not any(p.mention.has_time for p in d.times)]
+        if len(told) == 1:
+            (next_one,) = told
+            repeated.day = next_one.day
+            repeated.anchors += next_one.anchors
+            repeated.times += next_one.times
+            kept.remove(next_one)
+    return kept
+
+
 _HEAD_LINES = 3  # the first units of a text, where its headline stands
 _TWIN_WORDS = 3  # words in a row that the headline and the body sentence share
 
@@ -761,7 +782,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
-    others = _other_group_items(draft, lang, places)
+    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places)
     if others:
         # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
         # group's own event on the same day
@@ -844,7 +865,9 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             target.anchors.append(point)
             seen.add(key)
             continue
-        if any(p.search(point.unit.text) for _, p in kinds) or listed:
+        # "naar het stadhuis op de Grote Markt, waar we rond 15u30 aankomen": a place's name
+        # ("Markt") names no kind of event
+        if own is not None or listed:
             seen.add(key)
             extra.append(_take_item(draft, point, None, lang, places))
     _hand_rendez_vous_to_items(draft, primary, extra)
@@ -967,6 +990,27 @@ def _line_place_key(line: int, segments: Segmentation,
             if key is not None:
                 return key
     return None
+
+
+def _protest_rendez_vous(draft: Draft, lang: str, places: list[PlaceCandidate]) -> list[Draft]:
+    """The rendez-vous for a street protest on a day announced as something else ("Grève
+    générale le mardi 14 octobre" … "Une manifestation aura lieu le même jour à Bruxelles :
+    rendez-vous à 10h à la gare du Nord"): an event of its own, starting then."""
+    kinds = cues.cue_table(lang, "kinds")
+    anchor_units = {p.unit.start for p in draft.anchors}
+    day_kinds = {k for p in draft.anchors
+                 if (k := _last_kind(_unplaced(p.unit, places), kinds)) is not None}
+    if not day_kinds or day_kinds & _STREET_PROTESTS:
+        return []
+    items = []
+    for point in list(draft.times):
+        if point.role != "meeting" or (point.cue or "meeting") != "meeting" \
+                or not point.mention.has_time or point.unit.start in anchor_units:
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if own in _STREET_PROTESTS:
+            items.append(_take_item(draft, point, own, lang, places))
+    return items if draft.times else []
 
 
 def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,

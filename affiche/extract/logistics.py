@@ -24,9 +24,10 @@ __all__ = ["meeting_points", "transport_hints", "at_day", "move_to", "same_place
 _ROLE_ORDER = {"group_departure": 0, "route_start": 1, "meeting": 2, "route_end": 3}
 
 
-def _unit_place(places: list[PlaceCandidate], unit: Unit) -> tuple[Place, tuple[int, int]] | None:
-    """The most precise place candidate of a unit."""
-    found = candidates_in(places, unit.start, unit.end)
+def _unit_place(places: list[PlaceCandidate], unit: Unit,
+                own: list[PlaceCandidate] | None = None) -> tuple[Place, tuple[int, int]] | None:
+    """The most precise place candidate of a unit (among `own` when given)."""
+    found = candidates_in(places, unit.start, unit.end) if own is None else own
     if not found:
         return None
     order = {"address": 0, "venue": 1, "locality": 2}
@@ -69,7 +70,8 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
             seen_units.add(point.unit.start)
             continue
         found.append(_meeting_from(point.unit, point.cue or "meeting", places,
-                                   at_day(point.mention, draft.day)))
+                                   at_day(point.mention, draft.day),
+                                   _places_of(point, draft.times, places)))
         seen_units.add(point.unit.start)
     paragraphs = {segments.unit_at(p.mention.start).paragraph for p in draft.times}
     for unit in segments.units:
@@ -95,10 +97,31 @@ def _place_before_direction(unit: Unit, places: list[PlaceCandidate], lang: str)
     return any(unit.start <= c.start < limit for c in places)
 
 
+def _places_of(point: TimePoint, times: list[TimePoint],
+               places: list[PlaceCandidate]) -> list[PlaceCandidate] | None:
+    """The places of a sentence that gives several rendez-vous nearer to `point`'s time than
+    to any other ("depuis Charleroi (9h30, place de la Digue) et Mons (9h15, gare)"); None
+    when the sentence gives only one time."""
+    unit = point.unit
+    others = [p.mention for p in times if p.unit == unit and p.role == "meeting"
+              and p is not point and p.mention.has_time]
+    if not others:
+        return None
+
+    def distance(candidate: PlaceCandidate, mention: Any) -> int:
+        if candidate.end <= mention.start:
+            return mention.start - candidate.end
+        return max(0, candidate.start - mention.end)
+
+    return [c for c in candidates_in(places, unit.start, unit.end)
+            if all(distance(c, point.mention) <= distance(c, o) for o in others)]
+
+
 def _meeting_from(unit: Unit, role: str, places: list[PlaceCandidate],
-                  time: dt.datetime | dt.date | None) -> MeetingPoint:
-    """A meeting point from one sentence."""
-    located = _unit_place(places, unit)
+                  time: dt.datetime | dt.date | None,
+                  own: list[PlaceCandidate] | None = None) -> MeetingPoint:
+    """A meeting point from one sentence (at `own` places when the sentence gives several)."""
+    located = _unit_place(places, unit, own)
     place, span = located if located else (Place(), (unit.start, unit.end))
     note = unit.text if len(unit.text) <= 160 else unit.text[:157] + "…"
     return MeetingPoint(role=role, time=time, place=place, note=note,
