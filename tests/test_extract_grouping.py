@@ -724,3 +724,30 @@ def test_the_announced_day_of_a_repeated_event_is_its_next_occurrence(lang: str,
     events = extract(text, "2025-10-01", lang)
     assert starts(events) == [start]
     assert "recurring" in [w.code for w in events[0].warnings]
+
+
+MARCH_STEPS = [
+    ("fr", "MARCHE POUR LE LOGEMENT\n\nSamedi 8 novembre\n14h00 : rassemblement à la gare du "
+           "Midi\n14h30 : départ du cortège vers la place Flagey\n16h00 : prises de parole "
+           "place Flagey\n18h00 : concert de soutien au Pianofabriek\n",
+     ["2025-11-08T14:00", "2025-11-08T18:00"]),
+    ("nl", "ACTIE VOOR BETAALBARE HUUR\n\nZaterdag 8 november\n14u00 - verzamelen aan het "
+           "Sint-Pietersstation\n14u30 - vertrek van de stoet richting Korenmarkt\n"
+           "16u00 - toespraken op de Korenmarkt\n", ["2025-11-08T14:00"]),
+    ("en", "HOUSING MARCH\n\nSaturday 8 November\n1pm - assemble at Kings Cross\n1.30pm - "
+           "march sets off towards Parliament Square\n3pm - speeches in Parliament Square\n"
+           "6pm - benefit gig at the Hope and Anchor\n",
+     ["2025-11-08T13:00", "2025-11-08T18:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), MARCH_STEPS)
+def test_the_steps_of_a_march_in_a_programme_are_one_event(lang: str, text: str,
+                                                           expected: list[str]) -> None:
+    events = extract(text, "2025-11-03", lang)
+    assert starts(events) == expected
+    if lang != "nl":  # the Dutch call names an action in its headline
+        assert events[0].kind == "march"
+    assert any(m.role == "route_start" for m in events[0].meeting_points) or \
+        events[0].description
+

@@ -234,7 +234,14 @@ def test_read_many_expands_directories_and_keeps_going(tmp_path) -> None:
 # --- language -----------------------------------------------------------------------------------
 
 LANGUAGES = [(CALL_FR, "fr"), (CALL_NL, "nl"), (CALL_EN, "en"), ("Rue de la Loi 16", None),
-             ("", None)]
+             ("", None),
+             # written as notes, with few function words: the language data's own words tell
+             ("Tenants' meeting\nTuesday 11 November, 7–9pm\nSt Mary's Church Hall, 12 High "
+              "Street, Oxford\nEveryone welcome. Step-free access.", "en"),
+             ("Huurdersoverleg\nDinsdag 11 november, 19u–21u\nBuurthuis, Kerkstraat 5, Gent\n"
+              "Iedereen welkom.", "nl"),
+             ("Réunion des locataires\nMardi 11 novembre, 19h–21h\nMaison de quartier, "
+              "rue Haute 12\nBienvenue à toutes.", "fr")]
 
 
 @pytest.mark.parametrize(("text_", "lang"), LANGUAGES)

@@ -107,6 +107,9 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if draft.notes:
         event.description = "\n".join(draft.notes)
     units = [start_point.unit] + [p.unit for p in draft.anchors if p is not start_point]
+    # "1.30pm - march sets off towards Parliament Square": the route's lines are the event's
+    units += [p.unit for p in draft.times if p.cue == "route_start"
+              and p.unit not in units]
     masked, counts = kind_context
     focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked, focus)

@@ -204,10 +204,13 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # "Saturday 27 September: the march sets off at 2pm": the cue stands before the
             # time, in the words between it and the date it took
             clock_at = mention.gap[1] if mention.gap else mention.start
+            # "14u00 - verzamelen aan het Sint-Pietersstation": a programme line's label
+            # after its time says what the time is
+            label = _programme_line(TimePoint(mention, unit, "event"))
             for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
                 # "Saturday 20 March ↵ we meet at 10am": the cue stands on the time's line
-                found = _cue_before(pattern, unit, mention.end if head is not unit
-                                    else clock_at)
+                found = _cue_before(pattern, unit, unit.end if label
+                                    else mention.end if head is not unit else clock_at)
                 if found:
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
                     if name in ("meeting", "group_departure", "route_start"):
@@ -848,6 +851,11 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
             continue
         own = _last_kind(_unplaced(point.unit, places), kinds)
+        if listed and own in (None, "meeting") \
+                and _step_after_setting_off(draft, point, places, own is None):
+            # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
+            # Korenmarkt": the speeches where the march arrives are a step of the march
+            continue
         if not listed and own in _STREET_PROTESTS and key[1] is None \
                 and theirs in _STREET_PROTESTS:
             # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
@@ -906,6 +914,29 @@ def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Dra
 
 
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
+
+
+_STEP_REACH = 180  # minutes after a procession sets off within which an unnamed line is a step
+
+
+def _step_after_setting_off(draft: Draft, point: TimePoint, places: list[PlaceCandidate],
+                            unnamed: bool) -> bool:
+    """True when a procession of the day sets off before `point`, at most `_STEP_REACH`
+    minutes before it, and the line names no kind of its own (`unnamed`) or stands where the
+    procession heads ("… vers la place Flagey" ↵ "16h00 : prises de parole place Flagey")."""
+    now = _clock(point)
+    if now is None:
+        return False
+    here = _unit_place_key(point.unit, places)
+    for other in draft.times:
+        began = _clock(other) if other.cue == "route_start" else None
+        if began is None or not 0 < (now[0] - began[0]) * 60 + now[1] - began[1] <= _STEP_REACH:
+            continue
+        heads_for = {(c.place.street or c.place.name or c.place.locality or "").casefold()
+                     for c in places if other.mention.end <= c.start < other.unit.end}
+        if unnamed or here in heads_for:
+            return True
+    return False
 
 
 def _same_protest_goes_on(previous: TimePoint, point: TimePoint, kinds: Any,

@@ -46,10 +46,13 @@ def scores(text: str, limit: int = 20_000) -> dict[str, int]:
 
 
 def detect(text: str) -> str | None:
-    """The language code of a text, or None when it is too short or too mixed to tell."""
+    """The language code of a text, or None when it is too short or too mixed to tell. A call
+    written in notes ("Tuesday 11 November, 7–9pm / St Mary's Church Hall / Everyone
+    welcome") has few function words: the words of the language data (month and weekday
+    names, event and street words) that only one language has then decide."""
     ranked = sorted(scores(text).items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < _MIN_HITS:
-        return None
+        return _by_lexicon(text)
     if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
         # Too close to call on the whole text: the opening decides (titles, first paragraph).
         opening = sorted(scores(text, 600).items(), key=lambda item: -item[1])
@@ -57,6 +60,48 @@ def detect(text: str) -> str | None:
             return opening[0][0]
         return None
     return ranked[0][0]
+
+
+@functools.cache
+def _lexicon_language() -> dict[str, str]:
+    """The language of each word of the language data that only one language file holds."""
+    from affiche import lang
+
+    owners: dict[str, set[str]] = {}
+    for code in lang.available():
+        for word in _data_words(lang.load(code)):
+            owners.setdefault(word, set()).add(code)
+    return {word: next(iter(codes)) for word, codes in owners.items()
+            if len(codes) == 1 and len(word) > 2}
+
+
+def _by_lexicon(text: str, limit: int = 20_000) -> str | None:
+    """The language whose own data words the text holds most, by the same margin rule."""
+    owner = _lexicon_language()
+    hits = Counter(map(owner.get, _WORD.findall(text[:limit].lower())))
+    hits.pop(None, None)
+    ranked = hits.most_common(2)
+    if not ranked or ranked[0][1] < _MIN_HITS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _data_words(value: object, name: str = "") -> set[str]:
+    """Every word of a language file's values (and of the keys of its `…words` tables)."""
+    words: set[str] = set()
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if name.endswith("words") and isinstance(key, str):
+                words.update(_WORD.findall(key.lower()))
+            words |= _data_words(child, key)
+    elif isinstance(value, list):
+        for item in value:
+            words |= _data_words(item, name)
+    elif isinstance(value, str):
+        words.update(_WORD.findall(value.lower()))
+    return words
 
 
 @functools.cache
@@ -68,19 +113,6 @@ def known_words() -> frozenset[str]:
     words: set[str] = set()
     for table in stopwords().values():
         words |= table
-
-    def collect(value: object, name: str = "") -> None:
-        if isinstance(value, dict):
-            for key, child in value.items():
-                if name.endswith("words") and isinstance(key, str):
-                    words.update(_WORD.findall(key.lower()))
-                collect(child, key)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item, name)
-        elif isinstance(value, str):
-            words.update(_WORD.findall(value.lower()))
-
     for code in lang.available():
-        collect(lang.load(code))
+        words |= _data_words(lang.load(code))
     return frozenset(words)
