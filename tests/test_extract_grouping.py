@@ -751,3 +751,17 @@ def test_the_steps_of_a_march_in_a_programme_are_one_event(lang: str, text: str,
     assert any(m.role == "route_start" for m in events[0].meeting_points) or \
         events[0].description
 
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("fr", "Le procès reprend le lundi 17 novembre à 9h au palais de justice de Liège, place "
+           "Saint-Lambert 16. Nous appelons à une concentration devant le tribunal dès 8h30.",
+     "2025-11-17T08:30"),
+    ("en", "The council votes on the cuts on Monday 17 November at 7pm at the Town Hall. "
+           "Join the rally outside from 6pm.", "2025-11-17T18:00"),
+    ("nl", "De gemeenteraad stemt maandag 17 november om 19 uur over de besparingen. Kom mee "
+           "betogen voor het stadhuis vanaf 18 uur.", "2025-11-17T18:00"),
+])
+def test_a_protest_gathering_before_what_it_is_about_is_the_event(lang: str, text: str,
+                                                                  start: str) -> None:
+    assert starts(extract(text, "2025-11-12", lang)) == [start]

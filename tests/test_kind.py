@@ -224,3 +224,13 @@ def test_an_invitation_to_the_event_keeps_its_kind(text: str, lang: str, kind: s
 def test_the_words_between_a_date_and_its_time_name_the_kind(lang: str, text: str,
                                                             kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Save our library! Public meeting on Thursday 20 November at 6.30pm at Walthamstow "
+           "Assembly Hall.", "meeting"),
+    ("fr", "Conférence sur le logement le jeudi 20 novembre à 19h, salle de réunion de la "
+           "maison communale.", "meeting"),
+])
+def test_a_hall_named_for_assemblies_names_no_assembly(lang: str, text: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]

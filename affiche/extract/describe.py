@@ -391,7 +391,9 @@ def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] 
         offset += len(line) + 1
         if not stripped or _FILE_NAME.match(stripped) or _MOSTLY_DIGITS.match(stripped):
             continue
-        if len(stripped) > 140 or stripped.count(" ") < 1:
+        if len(stripped) > 140:
+            break  # the text opens with prose: a later line is no headline of it
+        if stripped.count(" ") < 1:
             continue
         return stripped, (start, start + len(stripped))
     return None, None
@@ -433,7 +435,9 @@ def find_organisers(lang: str, text: str, segments: Segmentation) -> list[tuple[
     for unit in segments.units:
         for match in before.finditer(unit.text):
             rest = unit.text[match.end():]
-            chunk = re.split(r"[.;:!?()\n]| qui | die | who ", rest, maxsplit=1)[0]
+            # a dash or a contact after the name ends it ("… Campaign – info@example.org")
+            chunk = re.split(r"[.;:!?()\n]| qui | die | who | [–—-] |\S+@|https?://|www\.",
+                             rest, maxsplit=1)[0]
             for name in re.split(r",| et | en | and | & ", chunk):
                 _keep(found, name, unit.start + match.end() + rest.find(name.strip()))
         for match in after.finditer(unit.text):

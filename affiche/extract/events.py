@@ -851,6 +851,12 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
             continue
         own = _last_kind(_unplaced(point.unit, places), kinds)
+        if not listed and theirs is None and own in _STREET_PROTESTS \
+                and primary in draft.times and _gathers_before(point, primary):
+            # "Le procès reprend … à 9h au palais de justice" ↵ "concentration devant le
+            # tribunal dès 8h30": the protest before what it is about is the event
+            draft.times.remove(primary)
+            continue
         if listed and own in (None, "meeting") \
                 and _step_after_setting_off(draft, point, places, own is None):
             # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
@@ -914,6 +920,17 @@ def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Dra
 
 
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
+
+
+_BEFORE_REACH = 120  # minutes before a hearing or a vote within which a protest gathers for it
+
+
+def _gathers_before(point: TimePoint, primary: TimePoint) -> bool:
+    """True when `point` is earlier than `primary` the same day, by at most `_BEFORE_REACH`."""
+    before, after = _clock(point), _clock(primary)
+    if before is None or after is None:
+        return False
+    return 0 < (after[0] - before[0]) * 60 + after[1] - before[1] <= _BEFORE_REACH
 
 
 _STEP_REACH = 180  # minutes after a procession sets off within which an unnamed line is a step
