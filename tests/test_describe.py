@@ -33,6 +33,8 @@ def test_organisers(lang: str, text: str, names: list[str]) -> None:
     ("Op zondag 23 november om 11 uur organiseren we een herdenking aan het monument voor de "
      "gesneuvelde mijnwerkers op het Kolenplein in Genk, met een receptie achteraf.\n"
      "Met steun van de stad Genk.", None),
+    ("Last Saturday 2,000 people marched. The next protest is on Saturday 6 December.", None),
+    ("Vigil at St. Mary's Church\nFriday 5 December, 6pm.", "Vigil at St. Mary's Church"),
 ])
 def test_headline(text: str, title: str | None) -> None:
     assert headline(text, None)[0] == title

@@ -650,3 +650,16 @@ def test_a_platform_is_an_organisation_not_a_town(lang: str, text: str) -> None:
 ])
 def test_a_town_after_a_unions_initials_is_the_branchs_name(lang: str, text: str) -> None:
     assert [c for c in locate.candidates(text, lang) if c.source == "locality"] == []
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Picnic on Sunday 30 November at noon.\nWhere: Maximilian Park, Brussels (near North "
+           "Station)", "Maximilian Park"),
+    ("fr", "Atelier le mercredi 3 décembre à 14h au square Riga, près de la gare de "
+           "Schaerbeek.", "square Riga"),
+    ("nl", "Picknick op zondag 30 november om 12 uur in het Rivierenhof, vlak bij het station "
+           "Deurne.", "Rivierenhof"),
+])
+def test_a_landmark_named_to_find_the_place_is_not_the_place(lang: str, text: str,
+                                                             name: str) -> None:
+    assert [e.place.name for e in extract(text, "2025-11-24", lang)] == [name]

@@ -378,6 +378,11 @@ def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
     return _cues(lang, focus.text[start:end], start, masked, focus.text)
 
 
+# a sentence end followed by another sentence: a line of prose, not a title
+# (not after an abbreviation: "St. Mary's", "M. Dupont")
+_SENTENCES = re.compile(r"[a-zà-öø-ÿ]{3}[.!?] +[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]")
+
+
 def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] | None]:
     """The announcement's own title: the document title, else its first line that reads as one."""
     if title and title.strip():
@@ -391,7 +396,7 @@ def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] 
         offset += len(line) + 1
         if not stripped or _FILE_NAME.match(stripped) or _MOSTLY_DIGITS.match(stripped):
             continue
-        if len(stripped) > 140:
+        if len(stripped) > 140 or _SENTENCES.search(stripped):
             break  # the text opens with prose: a later line is no headline of it
         if stripped.count(" ") < 1:
             continue

@@ -78,6 +78,7 @@ class PlaceCandidate:
     cued: bool = False
     route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
+    landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -96,14 +97,22 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
     streets = compile_grammar(lang).street_before_words
     named_streets: list[tuple[int, int]] = []
     venues = finders.find_venues(text, lang)
+    near = {w.casefold() for w in language_places(lang).get("landmark_cues", [])}
     for venue in venues:
         if venue.name.split()[0].lower().rstrip(".") in streets:
             named_streets.append((venue.start, venue.end))
         if not _inside(venue.start, venue.end, found) and not any(
                 t.start <= venue.start and venue.end <= t.end for t in towns):
             # "à Salzinnes (Namur)": a borough named with its town is no venue
+            # "… Brussels (near North Station)": a place named near another one just before it
+            before = [(c.start, c.end) for c in found if c.source != "locality"]
+            before += [(v.start, v.end) for v in venues if v.end <= venue.start]
+            landmark = (venue.cue or "").casefold() in near and any(
+                0 <= venue.start - end < _LANDMARK_REACH and "\n" not in text[end:venue.start]
+                for _, end in before)
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name),
-                                        cued=venue.cue is not None))
+                                        cued=venue.cue is not None and not landmark,
+                                        landmark=landmark))
     stops = set(cues.events_data(lang)["transport"]["stop_words"])
     stations = [(v.start, v.end) for v in venues
                 if stops & {w.lower() for w in re.findall(r"[^\W\d_]+", v.name)}]
@@ -131,6 +140,7 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
+_LANDMARK_REACH = 60  # characters between a place and a landmark named to find it
 
 
 @functools.cache
@@ -239,6 +249,8 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
         richness += 0.25  # "aux halles de X" is said to be the place; a bare name may be a topic
     if candidate.route_end:
         richness -= 0.5  # "de la gare du Nord jusqu'au parc": the march gathers at the first
+    if candidate.landmark:
+        richness -= 0.5  # "Maximilian Park (near North Station)": the park is the place
     if candidate.source == "address" and not any(ch.isdigit() for ch in
                                                  (candidate.place.street or "")) \
             and not candidate.place.postcode:
