@@ -43,3 +43,19 @@ def test_departures_listed_in_one_sentence_keep_their_own_places() -> None:
     event = extract(text, "2025-10-01", "fr")[0]
     places = {m.time.strftime("%H:%M"): m.place.locality for m in event.meeting_points}
     assert places == {"09:15": "Mons", "09:30": "Charleroi"}
+
+
+@pytest.mark.parametrize(("lang", "text", "departs", "arrives"), [
+    ("nl", "Betoging op zaterdag 22 november om 14u op het Muntplein in Brussel.\n"
+           "Trein vanuit Antwerpen-Centraal om 12u47, aankomst Brussel-Centraal 13u29.",
+     "12:47", "13:29"),
+    ("fr", "Manifestation le samedi 22 novembre à 14h place de la Monnaie à Bruxelles.\n"
+           "Un train part de Liège-Guillemins à 12h15 et arrive à Bruxelles-Central à 13h20.",
+     "12:15", "13:20"),
+])
+def test_a_train_named_with_where_it_arrives_has_one_departure_and_its_arrival(
+        lang: str, text: str, departs: str, arrives: str) -> None:
+    event = extract(text, "2025-11-17", lang)[0]
+    trains = [t for t in event.transport if t.departs is not None]
+    assert [(t.departs.strftime("%H:%M"), t.arrives and t.arrives.strftime("%H:%M"))
+            for t in trains] == [(departs, arrives)]

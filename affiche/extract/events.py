@@ -274,12 +274,15 @@ def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
     return None
 
 
+_MOTION_REACH = 60  # characters after a vehicle within which it leaves or arrives
+
+
 def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
     """The mode of a vehicle that a sentence says leaves or arrives ("un train part à 13h"):
     the motion word must follow the vehicle closely."""
     for name, pattern in modes:
         for match in pattern.finditer(text):
-            if motion.search(text, match.end(), match.end() + 40):
+            if motion.search(text, match.end(), match.end() + _MOTION_REACH):
                 return name
     return None
 

@@ -181,9 +181,11 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
             value = at_day(point.mention, draft.day)
             last_arrive = max((m.end() for m in arrive.finditer(before)), default=-1)
             other = _other_origin(places, previous_end, point.mention.start, hint.origin)
+            since = previous_end - unit.start
             previous_end = point.mention.end
-            if hint.departs is not None and other is not None \
-                    and last_arrive < other.start - unit.start:
+            # "… et de Namur à 11h40": another departure, unless an arrival word comes after
+            # the time before ("om 12u47, aankomst Brussel-Centraal 13u29")
+            if hint.departs is not None and other is not None and last_arrive < since:
                 # "des trains partent de Liège à 11h15 et de Namur à 11h40": two departures
                 hints.append(hint)
                 hint = Transport(mode=hint.mode, note=unit.text, evidence=hint.evidence,
