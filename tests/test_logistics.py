@@ -59,3 +59,19 @@ def test_a_train_named_with_where_it_arrives_has_one_departure_and_its_arrival(
     trains = [t for t in event.transport if t.departs is not None]
     assert [(t.departs.strftime("%H:%M"), t.arrives and t.arrives.strftime("%H:%M"))
             for t in trains] == [(departs, arrives)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Zondag 7 december: de Grote Parade in Brussel.\n\nVredesactie loopt mee in de Grote "
+           "Parade. We treffen elkaar om 13u45 aan de Exki in het Noordstation."),
+    ("fr", "Dimanche 7 décembre : grande parade à Bruxelles.\n\nNotre collectif participera à la "
+           "parade. Rendez-vous à 13h45 devant le café Exki de la gare du Nord."),
+    ("en", "Sunday 7 December: the Great Parade in Brussels.\n\nWe'll be joining the parade as a "
+           "bloc. We meet at 1.45pm outside the Exki café at North Station."),
+])
+def test_a_groups_rendez_vous_to_join_anothers_event_is_a_departure(lang: str,
+                                                                    text: str) -> None:
+    event = extract(text, "2025-11-24", lang)[0]
+    assert event.start.isoformat() == "2025-12-07"
+    assert [(m.role, m.time.strftime("%H:%M")) for m in event.meeting_points] == [
+        ("group_departure", "13:45")]

@@ -183,6 +183,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                  + cues.events_data(lang)["transport"]["arrive_words"])
     meeting_table = cues.cue_table(lang, "meeting")
     ending = cues.cue_pattern(lang, "ending")
+    joining = cues.cue_pattern(lang, "join_another")
     points = []
     for mention in mentions:
         unit = head = segments.unit_at(mention.start)
@@ -215,6 +216,10 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                     role, cue = ("meeting" if name != "route_end" else "route_end"), name
                     if name in ("meeting", "group_departure", "route_start"):
                         break
+        if cue == "meeting" and _joins_another(segments, unit, joining):
+            # "Vredesactie loopt mee in de Grote Parade. We treffen elkaar om 13u45 aan de
+            # Exki": a group meeting to join someone else's event leaves together from there
+            cue = "group_departure"
         if role == "event" and not mention.has_date:
             header = _list_header(segments, unit)
             if header is not None:
@@ -225,6 +230,16 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
         points.append(TimePoint(mention, unit, role, cue, _day(mention, unit),
                                 head if head is not unit else None))
     return points
+
+
+def _joins_another(segments: Segmentation, unit: Unit, joining: Any) -> bool:
+    """True when the sentence, or the one before it in its paragraph, says the group joins an
+    event of others ("Vredesactie loopt mee in de Grote Parade", "we'll be joining the march")."""
+    index = segments.index_at(unit.start)
+    before = segments.units[index - 1] if index else None
+    return bool(joining.search(unit.text)) or (
+        before is not None and before.paragraph == unit.paragraph
+        and bool(joining.search(before.text)))
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "«“", "»”"
