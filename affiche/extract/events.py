@@ -36,7 +36,11 @@ Rules, in order (each a reason a reader can check against the text):
      its own place and time ("X, quant à eux, s'élanceront à 14h du boulevard Diderot") is
      another event; so is a rendez-vous at the start's hour on another line naming another
      place, when the day starts with a rendez-vous (nobody is at two places at once). A
-     rendez-vous in an agenda item's paragraph is that item's.
+     rendez-vous in an agenda item's paragraph is that item's, and the rendez-vous for a
+     street protest on a day announced as something else (a strike) is an event of its own.
+     The lines of a programme after a procession sets off that name no other kind (or the
+     speeches where it heads) are steps of the march. A day announced for a weekly event, on
+     its weekday, is the occurrence the text announces.
   4. A day held at several sites is one event per site: the address lines under a date
      heading, or two venues joined in one sentence ("au centre culturel et à l'école"). An
      event that hands over to another at another place ("ce rassemblement se prolongera par
@@ -56,8 +60,10 @@ Rules, in order (each a reason a reader can check against the text):
      procession sets off before the first timed item of another kind ("vertrek van de stoet
      om 11 uur" ↵ "Daarna, om 14 uur, volksfeest"), the march starts at its assembly and the
      item is an event of its own; a route given several start times starts at the earliest
-     ("s'élanceront à 14h, ils se rassemblent dès midi"); a part of the day ("samedi
-     après-midi") gives the day and no end.
+     ("s'élanceront à 14h, ils se rassemblent dès midi"); a street protest told up to two
+     hours before a time whose sentence names no kind (a hearing, a vote) starts then, the
+     other time being what it is about; a group's rendez-vous to join an event of others is a
+     group departure; a part of the day ("samedi après-midi") gives the day and no end.
 """
 
 from __future__ import annotations
