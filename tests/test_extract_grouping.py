@@ -765,3 +765,15 @@ def test_the_steps_of_a_march_in_a_programme_are_one_event(lang: str, text: str,
 def test_a_protest_gathering_before_what_it_is_about_is_the_event(lang: str, text: str,
                                                                   start: str) -> None:
     assert starts(extract(text, "2025-11-12", lang)) == [start]
+
+
+def test_the_rallies_listed_for_a_strike_day_are_rallies_and_the_strike_is_the_day() -> None:
+    text = ("Appel à la grève féministe du 8 mars\n\nLe 8 mars, on s'arrête toutes ! Grève du "
+            "travail et des soins.\nRassemblements :\n- Bruxelles : 11h, gare Centrale\n"
+            "- Liège : 12h, place Saint-Lambert\n- Namur : 12h30, place d'Armes\n"
+            "Le soir, à 19h, soirée festive au Pianofabriek.")
+    events = extract(text, "2026-02-20", "fr")
+    by_kind = sorted((e.kind, e.start.isoformat()[:16]) for e in events)
+    assert by_kind == [("party", "2026-03-08T19:00"), ("rally", "2026-03-08T11:00"),
+                       ("rally", "2026-03-08T12:00"), ("rally", "2026-03-08T12:30"),
+                       ("strike", "2026-03-08")]

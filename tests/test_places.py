@@ -663,3 +663,23 @@ def test_a_town_after_a_unions_initials_is_the_branchs_name(lang: str, text: str
 def test_a_landmark_named_to_find_the_place_is_not_the_place(lang: str, text: str,
                                                              name: str) -> None:
     assert [e.place.name for e in extract(text, "2025-11-24", lang)] == [name]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("nl", "Volgende zaterdag om 15 uur verzamelen we aan het station van Leuven voor een "
+           "fietstocht naar het gesloten centrum van Steenokkerzeel.", ("station van Leuven",
+                                                                        "Leuven")),
+    ("fr", "Samedi 22 novembre à 14h, départ de la gare de Namur pour une marche vers le centre "
+           "fermé de Vottem.", ("gare de Namur", "Namur")),
+])
+def test_a_station_named_after_its_town_is_in_that_town_not_where_the_march_heads(
+        lang: str, text: str, place: tuple[str, str]) -> None:
+    event = extract(text, "2025-11-17", lang)[0]
+    assert (event.place.name, event.place.locality) == place
+
+
+def test_a_venue_in_brackets_after_a_street_tells_where_the_street_is() -> None:
+    text = ("À Paris, les rendez-vous de samedi 22 novembre :\n"
+            "Les étudiants s'élanceront à 14h du boulevard Diderot (gare de Lyon).")
+    event = extract(text, "2025-11-17", "fr")[0]
+    assert event.place.locality == "Paris"

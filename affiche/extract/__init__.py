@@ -116,6 +116,9 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if draft.kind:
         # one sentence told two events apart by their kinds ("the rally … and the vigil …")
         event.kind = draft.kind
+    elif draft.item and kind_span is None:
+        # "Rassemblements :" ↵ "- Liège : 12h, place Saint-Lambert": the list names its items
+        event.kind = start_point.list_kind or event.kind
     if kind_span:
         event.evidence["kind"] = kind_span
     if event.kind == "strike":

@@ -92,6 +92,7 @@ class TimePoint:
     cue: str | None = None
     day: dt.date | None = None
     head: Unit | None = None  # the line of its date, when its time is on the next line
+    list_kind: str | None = None  # the kind its list's heading names ("Rassemblements :")
 
 
 @dataclass
@@ -190,6 +191,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     meeting_table = cues.cue_table(lang, "meeting")
     ending = cues.cue_pattern(lang, "ending")
     joining = cues.cue_pattern(lang, "join_another")
+    kinds = cues.cue_table(lang, "kinds")
     points = []
     for mention in mentions:
         unit = head = segments.unit_at(mention.start)
@@ -226,6 +228,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # "Vredesactie loopt mee in de Grote Parade. We treffen elkaar om 13u45 aan de
             # Exki": a group meeting to join someone else's event leaves together from there
             cue = "group_departure"
+        listed = None
         if role == "event" and not mention.has_date:
             header = _list_header(segments, unit)
             if header is not None:
@@ -233,8 +236,10 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                 if n != "route_end" and pattern.search(header.text)), None)
                 if heading:
                     role, cue = "meeting", heading
+                # a list's own lines, not the sentences after it ("Le soir, à 19h, …")
+                listed = _last_kind(header.text, kinds) if _BULLET.match(unit.text) else None
         points.append(TimePoint(mention, unit, role, cue, _day(mention, unit),
-                                head if head is not unit else None))
+                                head if head is not unit else None, listed))
     return points
 
 
@@ -1076,10 +1081,15 @@ def _protest_rendez_vous(draft: Draft, lang: str, places: list[PlaceCandidate]) 
         return []
     items = []
     for point in list(draft.times):
-        if point.role != "meeting" or (point.cue or "meeting") != "meeting" \
-                or not point.mention.has_time or point.unit.start in anchor_units:
+        if not point.mention.has_time or point.unit.start in anchor_units:
             continue
-        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if point.role == "meeting" and (point.cue or "meeting") == "meeting":
+            own = _last_kind(_unplaced(point.unit, places), kinds)
+        elif point.role == "event":
+            # "Rassemblements :" ↵ "- Liège : 12h, place Saint-Lambert" on a strike day
+            own = point.list_kind
+        else:
+            continue
         if own in _STREET_PROTESTS:
             items.append(_take_item(draft, point, own, lang, places))
     return items if draft.times else []

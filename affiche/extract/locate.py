@@ -136,7 +136,27 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
         before = text[max(0, candidate.start - _ROUTE_END_REACH): candidate.start]
         candidate.route_end = any(gap.fullmatch(before[m.end():])
                                   for m in route_end.finditer(before))
+        if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
+                text, candidate, joined):
+            # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
+            candidate.landmark, candidate.cued = True, False
+    for town in joined:
+        if town.source == "locality" and not town.route_end:
+            # "naar het gesloten centrum van Steenokkerzeel": the town of where a march ends
+            town.route_end = any(c.route_end and c.start <= town.start and town.end <= c.end
+                                 for c in joined if c.source == "venue")
     return joined
+
+
+def _bracketed_after_place(text: str, venue: PlaceCandidate,
+                           found: list[PlaceCandidate]) -> bool:
+    """True for a venue alone in brackets right after another venue or street."""
+    opening = text.rfind("(", max(0, venue.start - 3), venue.start)
+    if opening < 0 or text[opening + 1:venue.start].strip() or not text.startswith(
+            ")", venue.end):
+        return False
+    return any(c.source != "locality" and c is not venue
+               and 0 <= opening - c.end <= 2 for c in found)
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
@@ -364,11 +384,13 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
         len(counts) > 1 and counts[0][1] > counts[1][1]) else None
     heading = _heading_town(towns, best, layout)
 
-    def level(c: PlaceCandidate) -> int:
+    def level(c: PlaceCandidate) -> float:
         index = segments.index_at(c.start)
         if c.in_name:
-            # "gare de Lyon" names a station, whose town a heading or the text tells better
-            return 6
+            # "gare de Lyon" names a station, whose town a heading ("À Paris, …") or the text
+            # tells better; the station's own name still beats the headline ("station van
+            # Leuven" is in Leuven)
+            return 4.5 if best.start <= c.start < best.end else 6
         if index == unit:
             return 0
         if layout.line(c.start) == line:
