@@ -35,6 +35,8 @@ def test_organisers(lang: str, text: str, names: list[str]) -> None:
      "Met steun van de stad Genk.", None),
     ("Last Saturday 2,000 people marched. The next protest is on Saturday 6 December.", None),
     ("Vigil at St. Mary's Church\nFriday 5 December, 6pm.", "Vigil at St. Mary's Church"),
+    ("Hi all,\n\nJust a reminder that our monthly general assembly is next Wednesday (3 Dec) "
+     "at 7.30pm, at the usual place: the back room of the Red Lion pub in Bristol.", None),
 ])
 def test_headline(text: str, title: str | None) -> None:
     assert headline(text, None)[0] == title

@@ -683,3 +683,11 @@ def test_a_venue_in_brackets_after_a_street_tells_where_the_street_is() -> None:
             "Les étudiants s'élanceront à 14h du boulevard Diderot (gare de Lyon).")
     event = extract(text, "2025-11-17", "fr")[0]
     assert event.place.locality == "Paris"
+
+
+def test_the_town_buses_leave_from_is_not_the_events_town_even_on_its_line() -> None:
+    text = ("Wij roepen iedereen op om op 6 december massaal aanwezig te zijn op de nationale "
+            "betoging in Brussel. Vertrek om 11 uur aan het Noordstation. Vanuit Gent rijden "
+            "er bussen: vertrek om 9u30 aan de Zuid.")
+    event = extract(text, "2025-11-26", "nl")[0]
+    assert (event.place.name, event.place.locality) == ("Noordstation", "Brussel")

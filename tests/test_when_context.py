@@ -220,3 +220,21 @@ def test_once_the_coming_weekend_is_over_stays_ahead() -> None:
 def test_isolated_expressions_keep_their_reading(lang: str, expression: str) -> None:
     """The context rules are for running text: `parse` still reads a lone expression."""
     assert parse(expression, REFERENCE, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "kept"), [
+    ("en", "Agenda: 1) treasurer's report 2) the December action 3) AOB.", ["December"]),
+    ("fr", "Ordre du jour : 1) bilan 2) la marche de mars 3) divers.", []),
+    ("fr", "samedi 6 décembre (14h)", ["samedi 6 décembre (14h"]),
+])
+def test_a_lists_numbering_is_no_day(lang: str, text: str, kept: list[str]) -> None:
+    reference = dt.datetime(2025, 11, 26, tzinfo=ZoneInfo("Europe/Brussels"))
+    assert [m.text for m in find(text, reference, lang)] == kept
+
+
+@pytest.mark.parametrize("text", ["Wij roepen iedereen op om op 6 december te betogen.",
+                                  "Kom om 6 december naar Brussel."])
+def test_a_number_with_its_month_after_om_is_a_day(text: str) -> None:
+    reference = dt.datetime(2025, 11, 26, tzinfo=ZoneInfo("Europe/Brussels"))
+    (mention,) = find(text, reference, "nl")
+    assert mention.value.date().isoformat() == "2025-12-06" and not mention.has_time

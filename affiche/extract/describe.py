@@ -398,8 +398,8 @@ def headline(text: str, title: str | None) -> tuple[str | None, tuple[int, int] 
             continue
         if len(stripped) > 140 or _SENTENCES.search(stripped):
             break  # the text opens with prose: a later line is no headline of it
-        if stripped.count(" ") < 1:
-            continue
+        if stripped.count(" ") < 1 or stripped.endswith(","):
+            continue  # a single word, or a greeting ("Hi all,", "Chers amis,")
         return stripped, (start, start + len(stripped))
     return None, None
 

@@ -393,10 +393,10 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
             return 4.5 if best.start <= c.start < best.end else 6
         if index == unit:
             return 0
+        if id(c) in elsewhere:
+            return 7  # beside the place only: not even on its line ("Vanuit Gent … bussen")
         if layout.line(c.start) == line:
             return 1
-        if id(c) in elsewhere:
-            return 7
         if layout.block(c.start) == block:
             return 2
         if index in again:

@@ -120,6 +120,8 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
                 and context.name_after.match(text, atom.end) \
                 and not lex.article_before.search(text, max(0, atom.start - 12), atom.start):
             continue
+        if atom.kind == "num" and _enumerator(text, atom):
+            continue  # "1) treasurer's report 2) the December action": a list's numbering
         following = NEXT_WORD.match(text, atom.end) if atom.kind == "num" else None
         if atom.ordinal and following is not None:
             word = following.group(1)
@@ -131,6 +133,15 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
                 continue  # "(7e arrondissement)", "21st century", "1er rendez-vous"
         out.append(atom)
     return out
+
+
+def _enumerator(text: str, atom: Atom) -> bool:
+    """True for a small number closed by a bracket that none opened ("2) the December
+    action"): the numbering of a list."""
+    if not text.startswith(")", atom.end) or atom.end - atom.start > 2:
+        return False
+    line_start = text.rfind("\n", 0, atom.start) + 1
+    return text.count("(", line_start, atom.start) <= text.count(")", line_start, atom.start)
 
 
 def _next_to_number(atoms: list[Atom], index: int, text: str, lex: Lexicon) -> bool:

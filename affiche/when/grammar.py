@@ -440,7 +440,9 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         cur.qty = value
         cur.touch(atom)
         return index
-    if at_pending and twelve and value <= 24 and not atom.ordinal and atom.digits <= 2:
+    if at_pending and twelve and value <= 24 and not atom.ordinal and atom.digits <= 2 \
+            and not (after is not None and after.kind == "month"):
+        # "om op 6 december": a number with its month is a day, whatever came before it
         if cur.clock is not None:
             cur = new("none")
         clock = Clock(value, marker="bare", ambiguous=twelve and 1 <= value <= 12)
