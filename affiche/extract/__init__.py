@@ -161,10 +161,14 @@ def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> No
                 and d.start.mention.start < start.mention.start]
         if not told:
             continue
-        before = built[max(told, key=lambda k: drafts[k].start.mention.start)]
-        event.place = dataclasses.replace(before.place)
-        if "place" in before.evidence:
-            event.evidence["place"] = before.evidence["place"]
+        _copy_place(event, built[max(told, key=lambda k: drafts[k].start.mention.start)])
+
+
+def _copy_place(event: Event, source: Event) -> None:
+    """Give `event` the place of `source`, with its evidence."""
+    event.place = dataclasses.replace(source.place)
+    if "place" in source.evidence:
+        event.evidence["place"] = source.evidence["place"]
 
 
 def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
@@ -175,9 +179,7 @@ def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
             continue
         for draft, event in zip(drafts, built, strict=True):
             if draft.item and draft.day == umbrella.day and event.place.is_empty():
-                event.place = dataclasses.replace(whole.place)
-                if "place" in whole.evidence:
-                    event.evidence["place"] = whole.evidence["place"]
+                _copy_place(event, whole)
 
 
 def _merge_told_twice(built: list[Event], drafts: list[events.Draft],
