@@ -777,3 +777,15 @@ def test_the_rallies_listed_for_a_strike_day_are_rallies_and_the_strike_is_the_d
     assert by_kind == [("party", "2026-03-08T19:00"), ("rally", "2026-03-08T11:00"),
                        ("rally", "2026-03-08T12:00"), ("rally", "2026-03-08T12:30"),
                        ("strike", "2026-03-08")]
+
+
+@pytest.mark.parametrize(("lang", "text", "end"), [
+    ("fr", "Assemblée publique le vendredi 28 novembre à partir de 19h à la Maison du Peuple.\n"
+           "▶ 19:00—20:30 Assemblée générale ouverte à toutes et tous", "2025-11-28T20:30"),
+    ("en", "Public assembly on Friday 28 November from 7pm at the Friends Meeting House.\n"
+           "7pm–9.30pm: general assembly, open to all", "2025-11-28T21:30"),
+])
+def test_the_same_hour_told_again_with_its_end_gives_the_end(lang: str, text: str,
+                                                             end: str) -> None:
+    events = extract(text, "2025-11-24", lang)
+    assert [e.end.isoformat()[:16] for e in events if e.end] == [end]

@@ -1338,9 +1338,17 @@ def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
         begins = _clock(chosen)
         ends = [p for p in draft.times if p.role == "end" and p.mention.has_time
                 and begins is not None and (_end_clock(p) or (0, 0)) > begins]
+        # "vendredi 28/01 (à partir de 19:00)" … "19:00—20:30 Assemblée générale": the same
+        # hour told again with its end
+        again = [p for p in draft.times if p.role == "event" and p is not chosen
+                 and p.mention.kind == "interval" and p.mention.end_value is not None
+                 and p.mention.has_time and _clock(p) == begins]
         if ends:
             mention = ends[0].mention
             stated = mention.end_value or mention.value
             if stated is not None:
                 draft.end_value = move_to(stated, draft.day)
+        elif again and isinstance(again[0].mention.end_value, dt.datetime) \
+                and _end_clock(again[0]) != begins:
+            draft.end_value = move_to(again[0].mention.end_value, draft.day)
     return draft
