@@ -92,3 +92,13 @@ def test_a_place_without_coordinates_keeps_the_default_zone_and_says_so() -> Non
     (warning,) = event.warnings
     assert warning.code == "zone_guessed" and "--timezone" in warning.message
     assert warning.candidates[0] == "2025-06-14T12:00:00+02:00"
+
+
+def test_an_event_without_a_town_is_in_the_country_of_the_texts_towns() -> None:
+    text = ("Agenda du samedi 14 mars 2026\n\n"
+            "à 14h, rassemblement devant l'hôpital Beaujon, 100 boulevard du Général Leclerc, "
+            "à Clichy.\n\n"
+            "à 16h, la coordination tient son rassemblement hebdomadaire sur la place de la "
+            "République.")
+    events = extract(text, "2026-03-10", "fr")
+    assert [(e.place.country, e.timezone) for e in events] == [("FR", "Europe/Paris")] * 2

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 
 from affiche import when
 from affiche.extract import cues, describe, events, hints, locate, logistics
@@ -56,6 +57,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     _same_place(built, drafts, lang)
     _programme_place(built, drafts)
     built, drafts = _merge_told_twice(built, drafts)
+    _text_country(built, places)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
     own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
@@ -162,6 +164,24 @@ def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> No
         if not told:
             continue
         _copy_place(event, built[max(told, key=lambda k: drafts[k].start.mention.start)])
+
+
+_COUNTRY_SHARE = 2 / 3  # of the text's places in one country for it to be the text's country
+
+
+def _text_country(built: list[Event], places: list[locate.PlaceCandidate]) -> None:
+    """Events whose place names no country are in the text's country, when most of the
+    towns and addresses it names are in one ("… sur la place de la République" on a page of
+    rallies in Paris and Clichy): the country, and so the time zone, of the call."""
+    counts = Counter(c.place.country for c in places if c.place.country)
+    if not counts:
+        return
+    country, seen = counts.most_common(1)[0]
+    if seen < _COUNTRY_SHARE * sum(counts.values()):
+        return
+    for event in built:
+        if not event.place.country:
+            event.place = dataclasses.replace(event.place, country=country)
 
 
 def _copy_place(event: Event, source: Event) -> None:
