@@ -789,3 +789,28 @@ def test_the_same_hour_told_again_with_its_end_gives_the_end(lang: str, text: st
                                                              end: str) -> None:
     events = extract(text, "2025-11-24", lang)
     assert [e.end.isoformat()[:16] for e in events if e.end] == [end]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "SOIRÉE DE SOUTIEN AUX INCULPÉ·ES DU 14 FÉVRIER\n\nSamedi 28 mars au Garcia Lorca, "
+           "concert à 20h.", ["2026-03-28T20:00"]),
+    ("en", "Benefit gig for those arrested at the 14 February protest.\n\nSaturday 28 March, "
+           "8pm at the Cube.", ["2026-03-28T20:00"]),
+    ("nl", "Steunavond voor de aangehouden betogers van 14 februari.\n\nZaterdag 28 maart om "
+           "20 uur in de Vooruit.", ["2026-03-28T20:00"]),
+])
+def test_a_day_without_its_year_most_of_a_year_ahead_is_last_years(
+        lang: str, text: str, expected: list[str]) -> None:
+    assert starts(extract(text, "2026-03-02", lang)) == expected
+
+
+def test_the_text_goes_on_about_the_event_after_a_past_day_in_passing() -> None:
+    text = ("Demain mardi, toutes et tous au tribunal !\n\n"
+            "Notre camarade passe en audience pour avoir participé à la manifestation du 12 "
+            "décembre. Rassemblement de soutien dès 12h devant le tribunal judiciaire de "
+            "Bobigny.\n\nPour celles et ceux qui partent de Paris : rendez-vous à 11h15 à la "
+            "sortie du métro Bobigny, on marchera ensemble jusqu'au tribunal.")
+    events = extract(text, "2026-03-02", "fr")
+    assert starts(events) == ["2026-03-03T12:00"]
+    assert [(m.time.strftime("%H:%M"), m.place.name) for m in events[0].meeting_points] == [
+        ("11:15", "métro Bobigny")]

@@ -691,3 +691,10 @@ def test_the_town_buses_leave_from_is_not_the_events_town_even_on_its_line() -> 
             "er bussen: vertrek om 9u30 aan de Zuid.")
     event = extract(text, "2025-11-26", "nl")[0]
     assert (event.place.name, event.place.locality) == ("Noordstation", "Brussel")
+
+
+def test_a_house_number_opening_its_line_is_the_streets() -> None:
+    text = "Samedi 28 mars au Garcia Lorca\n47 rue des Foulons, 1000 Bruxelles\nPrix libre"
+    (address,) = find_addresses(text, "fr")
+    assert (address.street, address.postcode, address.locality) == (
+        "47 rue des Foulons", "1000", "Bruxelles")

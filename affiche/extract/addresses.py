@@ -210,7 +210,8 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                 if name_end > match.end():
                     square = match.group(0).lower() in grammar.squares
                     window = text[max(0, start - 14):start]
-                    number = re.search(r"(?:^|(?<=[ \t(]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
+                    # "… au Garcia Lorca ↵ 47 rue des Foulons": a number opening its line
+                    number = re.search(r"(?:^|(?<=[ \t(\n]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
                                        window)
                     begin = start - (len(window) - number.start(1)) if number else start
                     weak = not re.search(r"[A-ZÀ-Þ]", text[match.end():name_end]) or (

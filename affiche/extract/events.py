@@ -69,6 +69,7 @@ Rules, in order (each a reason a reader can check against the text):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -349,13 +350,37 @@ def past_sentences(points: list[TimePoint], reference: dt.datetime) -> list[tupl
 
 
 def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
-    """True when the mention is over before the reference day."""
+    """True when the mention is over before the reference day, or is a day without its year
+    that would fall most of a year ahead: "la manifestation du 12 décembre", read in March,
+    is the one of last December (calls that far ahead give the year)."""
     mention = point.mention
     if point.day is None:
         return False
     end = mention.end_value
     end_day = (end.date() if isinstance(end, dt.datetime) else end) if end else point.day
-    return max(point.day, end_day) < reference.date()
+    if max(point.day, end_day) < reference.date():
+        return True
+    # a weekday that agrees with the day ("Thursday 20 November") says which year it is
+    return (point.day - reference.date()).days > _YEARLESS_REACH \
+        and not _YEAR.search(mention.text) and not _names_weekday(mention.text)
+
+
+def _names_weekday(text: str) -> bool:
+    """True when the text holds a weekday name of any language."""
+    return any(word in _weekday_words() for word in re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+@functools.cache
+def _weekday_words() -> frozenset[str]:
+    """The weekday names of every language file (lower case, without a final dot)."""
+    from affiche import lang as language_data
+
+    return frozenset(str(word).casefold().rstrip(".") for code in language_data.available()
+                     for word in language_data.load(code).get("time", {}).get("weekday_words", {}))
+
+
+_YEARLESS_REACH = 240  # days ahead beyond which a day without its year is last year's
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
 
 
 def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool,
@@ -584,9 +609,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                 draft.anchors.append(point)
             draft.times.append(point)
         elif last_live is not None and point.unit.start != past_unit \
-                and point.unit.paragraph == last_live.unit.paragraph and last_live.day in by_day:
+                and last_live.day in by_day and not _told_as_done(point, lang):
             # "unlike the previous Saturday. The rally starts at noon": a past day mentioned in
-            # passing keeps only its own sentence; the paragraph goes on about the event
+            # passing keeps only its own sentence; the text goes on about the event ("… la
+            # manifestation du 12 décembre. Rassemblement de soutien dès 12h …" under
+            # "Demain mardi, …"), unless it tells what was done then
             point.day = last_live.day
             by_day[last_live.day].times.append(point)
     if pending and under_dateline and current is not None:

@@ -28,6 +28,9 @@ def _unit_place(places: list[PlaceCandidate], unit: Unit,
                 own: list[PlaceCandidate] | None = None) -> tuple[Place, tuple[int, int]] | None:
     """The most precise place candidate of a unit (among `own` when given)."""
     found = candidates_in(places, unit.start, unit.end) if own is None else own
+    # "rendez-vous à 11h15 à la sortie du métro …, on marchera ensemble jusqu'au tribunal":
+    # where the group walks to is not where it meets
+    found = [c for c in found if not c.route_end] or found
     if not found:
         return None
     order = {"address": 0, "venue": 1, "locality": 2}
