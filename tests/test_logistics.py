@@ -75,3 +75,14 @@ def test_a_groups_rendez_vous_to_join_anothers_event_is_a_departure(lang: str,
     assert event.start.isoformat() == "2025-12-07"
     assert [(m.role, m.time.strftime("%H:%M")) for m in event.meeting_points] == [
         ("group_departure", "13:45")]
+
+
+def test_the_lines_under_a_heading_naming_buses_are_group_departures() -> None:
+    text = ("Nationale betoging op woensdag 25 maart 2026 in Brussel. Verzamelen om 10u aan het "
+            "Noordstation.\n\nGratis bussen vanuit de regio's:\n"
+            "* Brugge: vertrek 7u45 aan het Stationsplein\n"
+            "* Gent: vertrek 8u15 aan het Sint-Pietersplein\n")
+    events = extract(text, "2026-03-02", "nl")
+    assert [e.start.isoformat()[11:16] for e in events] == ["10:00"]
+    assert [(m.role, m.time.strftime("%H:%M")) for m in events[0].meeting_points] == [
+        ("group_departure", "07:45"), ("group_departure", "08:15")]

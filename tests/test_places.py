@@ -698,3 +698,25 @@ def test_a_house_number_opening_its_line_is_the_streets() -> None:
     (address,) = find_addresses(text, "fr")
     assert (address.street, address.postcode, address.locality) == (
         "47 rue des Foulons", "1000", "Bruxelles")
+
+
+@pytest.mark.parametrize("lang, text, name, town", [
+    ("fr", "MANIFESTATION NATIONALE\nMARDI 24 MARS 2026 — BRUXELLES\n\nRENDEZ-VOUS À 10H30 À LA "
+           "GARE DU NORD", "Gare du Nord", "BRUXELLES"),
+    ("nl", "NATIONALE BETOGING\nWOENSDAG 25 MAART 2026\nBRUSSEL\n\nVERZAMELEN OM 10U AAN HET "
+           "STATION BRUSSEL-NOORD", "Station Brussel-Noord", "BRUSSEL"),
+    ("en", "NATIONAL DEMONSTRATION\nSATURDAY 21 MARCH 2026\n\nASSEMBLE 12 NOON, PORTLAND PLACE, "
+           "LONDON W1", "Portland Place", "LONDON"),
+])
+def test_lines_in_capitals_give_their_places(lang: str, text: str, name: str,
+                                             town: str) -> None:
+    event = extract(text, "2026-03-02", lang)[0]
+    assert (event.place.name or event.place.street, event.place.locality.upper()) == (
+        name, town)
+
+
+def test_recasing_keeps_the_length_and_leaves_ordinary_lines() -> None:
+    text = "Rendez-vous place Flagey\nRENDEZ-VOUS À 10H30 À LA GARE DU NORD"
+    shadow = locate.uncapped(text, "fr")
+    assert len(shadow) == len(text) and shadow.startswith("Rendez-vous place Flagey\n")
+    assert shadow.endswith("à la Gare du Nord")

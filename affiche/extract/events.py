@@ -235,6 +235,9 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             if header is not None:
                 heading = next((n for n, pattern in meeting_table
                                 if n != "route_end" and pattern.search(header.text)), None)
+                if heading is None and any(p.search(header.text) for _, p in vehicles):
+                    # "GRATIS BUSSEN VANUIT DE REGIO'S:" ↵ "* BRUGGE: VERTREK 7U45 …"
+                    heading = "group_departure"
                 if heading:
                     role, cue = "meeting", heading
                 # a list's own lines, not the sentences after it ("Le soir, à 19h, …")

@@ -82,7 +82,61 @@ class PlaceCandidate:
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
-    """All place candidates of a text, in text order."""
+    """All place candidates of a text, in text order. Lines written in capitals ("RENDEZ-VOUS
+    À 10H30 À LA GARE DU NORD") are read as if written in the usual case ("… à la Gare du
+    Nord"): the finders tell names by their capitals."""
+    return _candidates(uncapped(text, lang), lang, text)
+
+
+def uncapped(text: str, lang: str) -> str:
+    """`text` with its lines in capitals rewritten word by word, same length: small words
+    (articles, connectors, locative cues) in lower case, the others capitalised."""
+    if not _CAPS_LINE.search(text):
+        return text
+    small = compile_grammar(lang).cue_words | _common_words(lang)
+    lines = []
+    for line in text.split("\n"):
+        letters = [ch for ch in line if ch.isalpha()]
+        if len(letters) < _CAPS_LETTERS or sum(ch.isupper() for ch in letters) \
+                < _CAPS_SHARE * len(letters):
+            lines.append(line)
+            continue
+        lines.append(_WORD_PIECE.sub(lambda m: _recase(m.group(0), small), line))
+    return "\n".join(lines)
+
+
+@functools.cache
+def _common_words(lang: str) -> frozenset[str]:
+    """Words of the language's time and event data that are no place names ("samedi",
+    "assemble", "noon"; not "Bruxelles"): written in lower case when a line in capitals is
+    recased."""
+    from affiche import lang as language_data
+    from affiche.ingest.language import data_words
+    from affiche.resolve import gazetteer
+
+    data = language_data.load(lang)
+    common = data_words(data.get("time", {})) | data_words(data.get("events", {}))
+    table = gazetteer.load()
+    return frozenset(w for w in common - data_words(data.get("places", {}))
+                     if table.mention(gazetteer.normalise(w)) is None)
+
+
+def _recase(word: str, small: frozenset[str]) -> str:
+    """One word of a line in capitals, in its usual case ("SAINT-LAMBERT" → "Saint-Lambert")."""
+    lower = word.lower()
+    if lower in small or len(word) <= 2 or not word[0].isalpha():
+        return lower
+    return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
+
+
+_CAPS_LINE = re.compile(r"[A-ZÀ-ÖØ-Þ]{3,}[^a-zß-öø-ÿ\n]{6,}")
+_CAPS_LETTERS = 6  # letters a line needs before its case says anything
+_CAPS_SHARE = 0.85  # of its letters in capitals for a line to be written in capitals
+_WORD_PIECE = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
+    """The candidates of `candidates`, found in `text` (the recased `original`)."""
     found: list[PlaceCandidate] = []
     kinds = cues.cue_table(lang, "kinds")
     for address in finders.find_addresses(text, lang):
@@ -128,7 +182,7 @@ def candidates(text: str, lang: str) -> list[PlaceCandidate]:
                                         in_name=any(a <= town.start < b for a, b in stations)))
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
-    layout = Layout.of(text)
+    layout = Layout.of(original)
     route_end = cues.cue_pattern(lang, "route_end_places")
     gap = _route_end_gap(lang)
     for candidate in joined:
