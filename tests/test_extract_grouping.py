@@ -675,11 +675,11 @@ def test_a_sentence_sending_back_to_the_place_before_takes_it(lang: str, text: s
 
 @pytest.mark.parametrize(("lang", "text"), [
     ("fr", "Soirée de soutien aux sans-papiers\nSamedi 25 octobre au Pianofabriek, rue du "
-           "Fort 35, 1060 Saint-Gilles\n\n18h : ouverture des portes et repas\n"
+           "Fort 35, 1060 Saint-Gilles\n\n18h : atelier de sérigraphie\n"
            "19h30 : projection du documentaire « Les invisibles »\n21h : débat\n"
            "22h30 : concert\n"),
     ("nl", "Steunavond voor de vluchtelingen\nZaterdag 25 oktober in de Vooruit, "
-           "Sint-Pietersnieuwstraat 23, 9000 Gent\n\n18u: deuren en eten\n"
+           "Sint-Pietersnieuwstraat 23, 9000 Gent\n\n18u: workshop zeefdruk\n"
            "19u30: vertoning van de documentaire\n21u: debat\n22u30: concert\n"),
 ])
 def test_programme_items_are_held_at_the_programmes_place(lang: str, text: str) -> None:
@@ -814,3 +814,20 @@ def test_the_text_goes_on_about_the_event_after_a_past_day_in_passing() -> None:
     assert starts(events) == ["2026-03-03T12:00"]
     assert [(m.time.strftime("%H:%M"), m.place.name) for m in events[0].meeting_points] == [
         ("11:15", "métro Bobigny")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "SOLIDARITY NIGHT\nFriday 20 March\nThe Old Bakery, 14 Stokes Croft, Bristol BS1 3PR"
+           "\n\nDoors 7pm\n7.30pm — film screening\n9.30pm — live music\n11pm — DJ set\n"),
+    ("fr", "SOIRÉE DE SOUTIEN\nSamedi 28 mars au Garcia Lorca\n47 rue des Foulons, 1000 "
+           "Bruxelles\n\n18h : ouverture des portes et repas\n19h30 : projection\n"
+           "21h : concert\n23h : DJ\n"),
+    ("nl", "STEUNAVOND\nZaterdag 21 maart in Jeugdhuis De Moestuin, Molenstraat 8, 3000 Leuven"
+           "\n\n19u00 – deuren open + volkskeuken\n20u00 – debat\n21u30 – concert\n"
+           "23u00 – dj\n"),
+])
+def test_the_doors_opening_starts_the_evening_and_is_no_item(lang: str, text: str) -> None:
+    events = extract(text, "2026-03-02", lang)
+    assert len(events) == 4
+    assert events[0].start.hour == events[1].start.hour - 1 or events[0].start < events[1].start
+    assert all(e.place.locality for e in events)

@@ -234,3 +234,12 @@ def test_the_words_between_a_date_and_its_time_name_the_kind(lang: str, text: st
 ])
 def test_a_hall_named_for_assemblies_names_no_assembly(lang: str, text: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Strike rally: Wednesday 18 March at 12pm on the Parkinson Steps, Leeds.", "rally"),
+    ("en", "Solidarity night for the bin workers' strike fund on Friday 20 March at 7pm at "
+           "the Old Bakery, Bristol, with a film screening.", "screening"),
+])
+def test_a_strike_named_in_passing_makes_no_strike(lang: str, text: str, kind: str) -> None:
+    assert kinds(text, lang) == [kind]

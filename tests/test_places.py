@@ -720,3 +720,25 @@ def test_recasing_keeps_the_length_and_leaves_ordinary_lines() -> None:
     shadow = locate.uncapped(text, "fr")
     assert len(shadow) == len(text) and shadow.startswith("Rendez-vous place Flagey\n")
     assert shadow.endswith("à la Gare du Nord")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nl", "Stille wake voor het stadhuis, Stadhuisbrug 1, 3511 KP Utrecht.",
+     ("Stadhuisbrug 1", "3511 KP", "Utrecht")),
+    ("nl", "Lunchprotest aan het stadhuis van Mechelen, Grote Markt 21, 2800 Mechelen.",
+     ("Grote Markt 21", "2800", "Mechelen")),
+    ("en", "The Old Bakery, 14 Stokes Croft, Bristol BS1 3PR", ("14 Stokes Croft", "BS1 3PR",
+                                                              "Bristol")),
+    ("en", "Rally at Belfast City Hall, Donegall Square North, Belfast BT1 5GS.",
+     ("Donegall Square North", "BT1 5GS", "Belfast")),
+])
+def test_more_street_shapes(lang: str, text: str, expected: tuple) -> None:
+    addresses = [a for a in find_addresses(text, lang) if a.street]
+    assert [(a.street, a.postcode, a.locality) for a in addresses] == [expected]
+
+
+def test_a_building_on_its_square_is_named_with_it() -> None:
+    text = ("Samedi 7 mars à 15h, rassemblement devant la maison communale de Schaerbeek, "
+            "place Colignon, 1030 Schaerbeek.")
+    event = extract(text, "2026-03-02", "fr")[0]
+    assert event.place.name == "maison communale de Schaerbeek, place Colignon"

@@ -198,7 +198,7 @@ def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
         if not umbrella.umbrella or whole.place.is_empty():
             continue
         for draft, event in zip(drafts, built, strict=True):
-            if draft.item and draft.day == umbrella.day and event.place.is_empty():
+            if not draft.umbrella and draft.day == umbrella.day and event.place.is_empty():
                 _copy_place(event, whole)
 
 

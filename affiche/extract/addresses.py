@@ -218,9 +218,12 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                         lower not in grammar.own_street_before and not token[0].isupper())
                     found.append((begin, name_end, square and not number, weak))
         elif token[0].isupper() and lower.endswith(grammar.street_suffixes) \
-                and lower not in grammar.street_suffixes \
+                and (lower not in grammar.street_suffixes or (
+                    previous and previous[2] in grammar.street_prefixes
+                    and text[previous[1]:start] == " ")) \
                 and gazetteer.normalise(token) not in table.mentions:
-            # a glued Dutch street ("Tervuursesteenweg"), not a town that ends like one
+            # a glued Dutch street ("Tervuursesteenweg"), not a town that ends like one; a
+            # type alone after its prefix ("Grote Markt 21")
             begin = start
             if previous and previous[2] in grammar.street_prefixes \
                     and text[previous[1]:start] in (" ", "-"):
@@ -228,6 +231,9 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
             square = lower.endswith(tuple(grammar.squares))
             found.append((begin, end, square, False))
         if token in grammar.street_after_words:
+            qualified = grammar.type_qualifiers.match(text, end)
+            if qualified:
+                end = qualified.end()  # "Donegall Square North"
             begin = name_start_before(text, start)
             while begin is not None:
                 # "At Albion Square" opening a sentence: the cue is no part of the name
@@ -239,8 +245,10 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
             if begin is not None:
                 number = re.search(r"(\d{1,4}[A-Za-z]?)[ \t]+$", text[max(0, begin - 8):begin])
                 square = lower in grammar.squares and not number
-                found.append((begin - len(number.group(0)) if number else begin, end, square,
-                              False))
+                opened = begin - len(number.group(0)) if number else begin
+                # "Donegall Square North": the type closes a name here, it opens none
+                found = [f for f in found if not opened < f[0] < end]
+                found.append((opened, end, square, False))
         previous = (start, end, token)
     return found
 

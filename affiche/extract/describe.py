@@ -202,6 +202,10 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     item is what its own line says; a programme of items of several kinds is "other"."""
     focus = focus or Focus()
     own = [_cues(lang, unit.text, unit.start, masked, focus.text) for unit in units]
+    if focus.item:
+        # an item's label names what it is about after a topic word ("8.45pm — speakers from
+        # the strike"): that is no kind of the item
+        own = [[c for c in found if not _topic(lang, focus.text, c)] for found in own]
     if focus.umbrella:
         heads = _programme_heads(lang, masked, focus)
         if len(heads) > 1:  # a day of workshops, talks and music is none of them

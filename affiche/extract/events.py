@@ -291,6 +291,18 @@ def _ending_label(lang: str, unit: Unit, mention: Any) -> bool:
     return bool(found) and len(rest) - found.end() < 20
 
 
+def _opening_label(lang: str, point: TimePoint) -> bool:
+    """True for a programme line that only opens the doors ("Doors 7pm", "18h : ouverture des
+    portes et repas", "19u: deuren open")."""
+    unit, mention = point.unit, point.mention
+    label = (unit.text[:mention.start - unit.start] + " "
+             + unit.text[mention.end - unit.start:]).strip(" \t-–—:•*>|")
+    found = cues.cue_pattern(lang, "opening_labels").match(label)
+    # what it says besides names no event but a meal ("… et repas"; not "… puis concert")
+    return bool(found) and _last_kind(label[found.end():], cues.cue_table(lang, "kinds")) \
+        in (None, "other")
+
+
 def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
     """The line ending with ':' that introduces the list `unit` belongs to, if any
     ("Vertrekplaatsen en uren:" above "• Schoten, parking: 9.20 u.")."""
@@ -959,6 +971,9 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             stated = closing[-1].mention.end_value or closing[-1].mention.value
             if stated is not None:
                 umbrella.end_value = move_to(stated, draft.day)
+        if _opening_label(lang, first.start):
+            # "Doors 7pm", "18h : ouverture des portes": the evening opens, no item of its own
+            return [umbrella, *extra]
         return [umbrella, first, *extra]
     return [first, *extra]
 

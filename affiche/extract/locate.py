@@ -279,10 +279,16 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     mention, best = best, _antecedent(usable, best) or best
     place = Place(**{k: v for k, v in vars(best.place).items()})
     span = (best.start, best.end)
-    if best.source == "address" and not place.name:
+    if best.source == "address" and (not place.name or not place.street):
         venue = _adjacent_venue(usable, best, segments)
-        if venue is not None:
+        if venue is not None and not place.name:
             place.name = venue.place.name
+            span = (min(span[0], venue.start), max(span[1], venue.end))
+        elif venue is not None and best.layout is not None \
+                and best.layout.text[venue.end:best.start].strip() == ",":
+            # "devant la maison communale de Schaerbeek, place Colignon, 1030 Schaerbeek":
+            # the building on its square, named together
+            place.name = f"{venue.place.name}, {place.name}"
             span = (min(span[0], venue.start), max(span[1], venue.end))
     elif best.source == "venue":
         address = _adjacent_address(usable, best, segments) or _same_name_address(usable, best)

@@ -118,6 +118,7 @@ class Grammar:
     street_before_words: frozenset[str]
     own_street_before: frozenset[str]
     street_after_words: frozenset[str]
+    type_qualifiers: re.Pattern[str]
     street_suffixes: tuple[str, ...]
     street_prefixes: frozenset[str]
     cue_before: re.Pattern[str]
@@ -190,6 +191,8 @@ def compile_grammar(lang: str) -> Grammar:
         street_before_words=frozenset(w.split()[0].lower().rstrip(".")
                                       for w in merged_words("street_before")),
         street_after_words=frozenset(data.get("street_after", [])),
+        type_qualifiers=re.compile(
+            rf"[ \t]+(?:{alternation(data.get('type_qualifiers', []) or ['§'])})(?![\w\-])"),
         own_street_before=frozenset(w.lower().rstrip(".") for w in data.get("street_before", [])),
         street_suffixes=tuple(w.lower() for w in merged_words("street_suffixes")),
         street_prefixes=frozenset(merged_words("street_prefixes")),
