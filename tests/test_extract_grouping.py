@@ -831,3 +831,44 @@ def test_the_doors_opening_starts_the_evening_and_is_no_item(lang: str, text: st
     assert len(events) == 4
     assert events[0].start.hour == events[1].start.hour - 1 or events[0].start < events[1].start
     assert all(e.place.locality for e in events)
+
+
+ROUTE_SENTENCES = [
+    ("fr", "Le dimanche 22 mars, nous marcherons dans les rues de Liège. Nous nous rassemblerons "
+           "dès 13h30 sur la place du Marché, d'où le cortège s'élancera à 14h pour traverser le "
+           "centre par la rue Léopold et le pont des Arches, jusqu'au parc de la Boverie.",
+     "2026-03-22T13:30", ("place du Marché", None, "Liège")),
+    ("nl", "Op zondag 29 maart stappen we door Antwerpen. We verzamelen om 13u op het "
+           "Operaplein. Om 14u vertrekt de stoet via de Meir naar het Steenplein.",
+     "2026-03-29T13:00", ("Operaplein", None, "Antwerpen")),
+    ("en", "On Saturday 28 March we will walk through Glasgow. We assemble at 11am at the "
+           "bandstand in Kelvingrove Park, set off at 11.45am along Sauchiehall Street and "
+           "finish at George Square, where there will be speeches from 1pm.",
+     "2026-03-28T11:00", ("Kelvingrove Park", None, "Glasgow")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "start", "place"), ROUTE_SENTENCES)
+def test_a_march_told_in_one_sentence_starts_where_and_when_it_gathers(
+        lang: str, text: str, start: str, place: tuple) -> None:
+    event = extract(text, "2026-03-02", lang)[0]
+    assert event.start.isoformat()[:16] == start
+    assert (event.place.name, event.place.street, event.place.locality) == place
+
+
+def test_a_group_walking_over_together_leaves_from_its_meeting_point() -> None:
+    text = ("Next Friday at 11am we walk out of class! Gather at the Clock Tower, North Street, "
+            "Brighton BN1 1RE.\n\nStudents from Hove: meet at 10.30am outside Hove station and "
+            "we'll walk over together.")
+    event = extract(text, "2026-03-02", "en")[0]
+    assert event.start.hour == 11
+    assert [(m.role, m.time.strftime("%H:%M")) for m in event.meeting_points] == [
+        ("group_departure", "10:30")]
+
+
+def test_the_week_an_agenda_covers_is_no_event() -> None:
+    text = ("AGENDA DES LUTTES — LILLE\nSemaine du 8 au 14 mars\n\n"
+            "▶ Mardi 10 mars, 19h — Atelier à la Maison de quartier des Moulins, Lille.\n"
+            "▶ Vendredi 13 mars, 20h — Projection au cinéma L'Univers, Lille.\n")
+    assert starts(extract(text, "2026-03-02", "fr")) == ["2026-03-10T19:00",
+                                                         "2026-03-13T20:00"]

@@ -142,3 +142,13 @@ def test_des_is_not_des() -> None:
 def test_past_date_is_flagged() -> None:
     best = parse("hier", REF, "fr")[0]
     assert [w.code for w in best.warnings] == ["past_date"]
+
+
+def test_a_week_named_with_its_days_is_those_days() -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    reference = dt.datetime(2026, 3, 2, tzinfo=ZoneInfo("Europe/Brussels"))
+    (mention,) = find("Semaine du 8 au 14 mars", reference, "fr")
+    assert (mention.value.date().isoformat(), mention.end_value.date().isoformat()) == (
+        "2026-03-08", "2026-03-14")

@@ -268,6 +268,11 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
     promoted = (unit.start, unit.end) if draft.start_from_meeting else None
     excluded = [m.evidence for m in event.meeting_points if m.evidence]
     excluded += [t.evidence for t in event.transport if t.evidence]
+    if not draft.start_from_meeting:
+        # "Nous nous rassemblerons dès 13h30 sur la place du Marché, d'où le cortège
+        # s'élancera à 14h": the start's own sentence names the event's place, whatever
+        # else it gives
+        excluded = [(a, b) for a, b in excluded if not a <= start_point.mention.start < b]
     excluded += claimed
     away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
     away += [t.evidence for t in event.transport if t.evidence] + over

@@ -176,12 +176,18 @@ def _names_a_day(mention: Any, unit: Unit) -> bool:
     return True
 
 
-def _cue_before(pattern: Any, unit: Unit, offset: int) -> str | None:
-    """The last cue of `pattern` in `unit` before `offset`, as written."""
+def _cue_position(pattern: Any, unit: Unit, offset: int) -> int | None:
+    """Where the last cue of `pattern` in `unit` before `offset` ends, or None."""
     found = None
     for match in pattern.finditer(unit.text, 0, max(0, offset - unit.start)):
-        found = match.group(0)
+        found = match.end()
     return found
+
+
+def _cue_after(pattern: Any, unit: Unit, offset: int) -> int | None:
+    """Where the first cue of `pattern` in `unit` after `offset` starts, or None."""
+    found = pattern.search(unit.text, max(0, offset - unit.start))
+    return found.start() if found else None
 
 
 def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[TimePoint]:
@@ -192,6 +198,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     meeting_table = cues.cue_table(lang, "meeting")
     ending = cues.cue_pattern(lang, "ending")
     joining = cues.cue_pattern(lang, "join_another")
+    # "meet at 10.30am outside Hove station and we'll walk over together"
+    departing = dict(meeting_table)["group_departure"]
     kinds = cues.cue_table(lang, "kinds")
     points = []
     for mention in mentions:
@@ -217,15 +225,23 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # "14u00 - verzamelen aan het Sint-Pietersstation": a programme line's label
             # after its time says what the time is
             label = _programme_line(TimePoint(mention, unit, "event"))
-            for name, pattern in sorted(meeting_table, key=lambda t: _ROLE_PRIORITY[t[0]]):
-                # "Saturday 20 March ↵ we meet at 10am": the cue stands on the time's line
-                found = _cue_before(pattern, unit, unit.end if label
-                                    else mention.end if head is not unit else clock_at)
-                if found:
-                    role, cue = ("meeting" if name != "route_end" else "route_end"), name
-                    if name in ("meeting", "group_departure", "route_start"):
-                        break
-        if cue == "meeting" and _joins_another(segments, unit, joining):
+            # "We assemble at 11am …, set off at 11.45am …": the cue nearest before the time
+            # says what it is (a rendez-vous, then the start of the route); a programme line's
+            # says it first after its time ("14u30 - vertrek van de stoet richting …")
+            if label:
+                ranked = [(-position, -_ROLE_PRIORITY[name], name)
+                          for name, pattern in meeting_table
+                          if (position := _cue_after(pattern, unit, mention.end)) is not None]
+            else:
+                limit = mention.end if head is not unit else clock_at
+                ranked = [(position, -_ROLE_PRIORITY[name], name)
+                          for name, pattern in meeting_table
+                          if (position := _cue_position(pattern, unit, limit)) is not None]
+            if ranked:
+                name = max(ranked)[2]
+                role, cue = ("meeting" if name != "route_end" else "route_end"), name
+        if cue == "meeting" and (_joins_another(segments, unit, joining)
+                                 or departing.search(unit.text)):
             # "Vredesactie loopt mee in de Grote Parade. We treffen elkaar om 13u45 aan de
             # Exki": a group meeting to join someone else's event leaves together from there
             cue = "group_departure"
@@ -652,6 +668,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
               and not _bare_habit(d, places)]
     drafts = _merge_conflicts(drafts)
     drafts = _merge_next_occurrence(drafts)
+    drafts = _without_agenda_period(drafts, lang, places)
     drafts = _merge_headline_twin(drafts, segments)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
@@ -780,6 +797,30 @@ def _merge_conflicts(drafts: list[Draft]) -> list[Draft]:
             near = [d for d in explicit if 0 < abs((d.day - draft.day).days) <= 7]
             if len(near) == 1:
                 near[0].conflicts.append(draft.day)
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _without_agenda_period(drafts: list[Draft], lang: str,
+                           places: list[PlaceCandidate]) -> list[Draft]:
+    """Without the period an agenda covers ("AGENDA DES LUTTES" ↵ "Semaine du 8 au 14
+    mars"): a span of days without a time, whose sentence names no kind of event nor
+    invites, that holds the days of two other events, is the agenda's heading (a festival
+    named so stays an event)."""
+    kinds = cues.cue_table(lang, "kinds")
+    invite = cues.cue_pattern(lang, "invite")
+    kept = []
+    for draft in drafts:
+        spans = [p for p in draft.times if p.mention.kind == "interval"
+                 and not p.mention.has_time and p.mention.end_value is not None]
+        if len(draft.times) == len(spans) == 1:
+            mention, unit = spans[0].mention, spans[0].unit
+            last = mention.end_value.date() if isinstance(mention.end_value, dt.datetime) \
+                else mention.end_value
+            inside = [d for d in drafts if d is not draft and draft.day <= d.day <= last]
+            if len(inside) >= 2 and _last_kind(_unplaced(unit, places), kinds) is None \
+                    and not invite.search(unit.text):
                 continue
         kept.append(draft)
     return kept
@@ -1331,10 +1372,11 @@ _ASSEMBLY_REACH = 400  # characters between the rendez-vous and the event's time
 
 
 def _assembles_on_site(assembly: TimePoint, first: TimePoint,
-                       places: list[PlaceCandidate]) -> bool:
+                       places: list[PlaceCandidate], lang: str) -> bool:
     """True when a rendez-vous before the event's first time is on the event's own site: the
-    rendez-vous names a place and the event's time names none, or the same one, on its own
-    line (not a group departure from elsewhere)."""
+    rendez-vous names a place and the event's time names none, or the same one, or only the
+    places of a route ("Om 14u vertrekt de stoet via de Meir … naar het Steenplein"), on its
+    own line (not a group departure from elsewhere)."""
     if (assembly.cue or "meeting") != "meeting" or assembly.unit == first.unit:
         return False
     begins, starts = _clock(assembly), _clock(first)
@@ -1343,7 +1385,10 @@ def _assembles_on_site(assembly: TimePoint, first: TimePoint,
             or abs(first.unit.start - assembly.unit.start) > _ASSEMBLY_REACH:
         return False  # a meeting hours before, or far away in the text, is another thing
     site = _unit_place_key(assembly.unit, places)
-    return site is not None and _unit_place_key(first.unit, places) in (None, site)
+    if site is None:
+        return False
+    return _unit_place_key(first.unit, places) in (None, site) \
+        or bool(cues.cue_pattern(lang, "route").search(first.unit.text))
 
 
 def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
@@ -1351,7 +1396,7 @@ def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
     timed = _event_times(draft)
     meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
     assembly = _assembly(meeting)
-    if timed and assembly is not None and _assembles_on_site(assembly, timed[0], places):
+    if timed and assembly is not None and _assembles_on_site(assembly, timed[0], places, lang):
         # "Rendez-vous dès 14h, Rue de Fer" then "Mobilisation à 14h30": the event starts
         # when people gather on its site
         draft.start, draft.start_from_meeting = assembly, True

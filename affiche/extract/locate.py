@@ -187,13 +187,28 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
     gap = _route_end_gap(lang)
     for candidate in joined:
         candidate.layout = layout
-        before = text[max(0, candidate.start - _ROUTE_END_REACH): candidate.start]
+        # where the place's own words begin: its street, for a name joined to it ("centre
+        # par la rue Léopold")
+        street = candidate.place.street
+        begins = text.find(street, candidate.start, candidate.end) \
+            if candidate.source == "address" and street else -1
+        begins = candidate.start if begins < 0 else begins
+        before = text[max(0, begins - _ROUTE_END_REACH): begins]
         candidate.route_end = any(gap.fullmatch(before[m.end():])
                                   for m in route_end.finditer(before))
         if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
                 text, candidate, joined):
             # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
             candidate.landmark, candidate.cued = True, False
+    previous: PlaceCandidate | None = None
+    for candidate in joined:
+        if candidate.source == "locality":
+            continue
+        if not candidate.route_end and previous is not None and previous.route_end \
+                and _ROUTE_AND.fullmatch(text[previous.end:candidate.start]):
+            # "par la rue Faidherbe et le boulevard de la Liberté": the route goes on
+            candidate.route_end = True
+        previous = candidate
     for town in joined:
         if town.source == "locality" and not town.route_end:
             # "naar het gesloten centrum van Steenokkerzeel": the town of where a march ends
@@ -214,6 +229,8 @@ def _bracketed_after_place(text: str, venue: PlaceCandidate,
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
+# what joins two places of one route: a comma or "and" in the three languages, an article
+_ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
 _LANDMARK_REACH = 60  # characters between a place and a landmark named to find it
 
 
@@ -358,7 +375,7 @@ def _adjacent_address(found: list[PlaceCandidate], venue: PlaceCandidate,
     index = segments.index_at(venue.start)
     addresses = [c for c in found if c.source == "address" and c.start >= venue.end
                  and index <= segments.index_at(c.start) <= index + 1
-                 and c.start - venue.end < 80]
+                 and c.start - venue.end < 80 and not c.route_end]  # not "par la rue X"
     return addresses[0] if addresses else None
 
 

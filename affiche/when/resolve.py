@@ -70,6 +70,10 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                 middle = next((f for f in frames[position + 1:last] if f.clock), None)
                 if middle is not None:
                     first.clock = middle.clock
+            if first.period == "week_of" and first.day is not None \
+                    and frames[last].day is not None:
+                # "Semaine du 8 au 14 mars": the days are stated, the week is only their name
+                first.period = None
             mention = _range(first, frames[last], ref, lex, strict)
         else:
             if first.range_from and first.opens and first.open is None and not first.lasting:
