@@ -872,3 +872,17 @@ def test_the_week_an_agenda_covers_is_no_event() -> None:
             "▶ Vendredi 13 mars, 20h — Projection au cinéma L'Univers, Lille.\n")
     assert starts(extract(text, "2026-03-02", "fr")) == ["2026-03-10T19:00",
                                                          "2026-03-13T20:00"]
+
+
+def test_a_moment_of_the_event_told_after_it_is_no_event_of_its_own() -> None:
+    text = ("Veillée aux bougies pour Inès\n\nMercredi 18 mars à 20h, devant l'entrée "
+            "principale de l'hôpital.\n\nUne minute de silence sera observée à 20h15.")
+    assert starts(extract(text, "2026-03-02", "fr")) == ["2026-03-18T20:00"]
+
+
+def test_the_month_of_a_date_names_no_march() -> None:
+    text = ("Subject: Public meeting next Thursday\n\nOur public meeting on rent controls is "
+            "next Thursday, 12 March, 7pm at the Friends Meeting House, Manchester.")
+    events = extract(text, "2026-03-02", "en")
+    assert [(e.kind, e.start.isoformat()[:16]) for e in events] == [
+        ("meeting", "2026-03-12T19:00")]

@@ -742,3 +742,13 @@ def test_a_building_on_its_square_is_named_with_it() -> None:
             "place Colignon, 1030 Schaerbeek.")
     event = extract(text, "2026-03-02", "fr")[0]
     assert event.place.name == "maison communale de Schaerbeek, place Colignon"
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("Collectif des soignant·es de Verviers", []),
+    ("la Coordination des sans-papiers de Belgique organise une marche", []),
+    ("Rassemblement du Collectif devant la gare de Namur.", ["Namur"]),
+])
+def test_an_organisations_name_in_lower_case_words_still_holds_its_town(
+        text: str, towns: list[str]) -> None:
+    assert [text[m.start:m.end] for m in find_localities(text, "fr")] == towns

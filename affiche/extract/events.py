@@ -674,8 +674,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
     result: list[Draft] = []
     dated = sorted(p.unit.start for p in points if p.mention.has_date)
+    # the kind the headline names ("Veillée aux bougies pour Inès"), for days whose own
+    # sentence names none
+    title_kind = _last_kind(title, cues.cue_table(lang, "kinds")) if title else None
     for draft in sorted(drafts, key=lambda d: d.day):
-        for part in _split_programme(draft, places, lang):
+        for part in _split_programme(draft, places, lang, title_kind):
             result.extend(_split_sites(part, segments, places, dated, lang))
             result.extend(_same_hour_elsewhere(part, segments, lang, places))
     result += [follow for draft in result for follow in _followed_by(draft, segments, places,
@@ -893,7 +896,8 @@ def _event_times(draft: Draft) -> list[TimePoint]:
     return [p for p in draft.times if p.role == "event" and p.mention.has_time]
 
 
-def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> list[Draft]:
+def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
+                     title_kind: str | None = None) -> list[Draft]:
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
@@ -901,7 +905,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     if others:
         # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
         # group's own event on the same day
-        return [*_split_programme(draft, places, lang), *others]
+        return [*_split_programme(draft, places, lang, title_kind), *others]
     timed = _event_times(draft)
     if not timed:
         return [_finish(draft, lang, places)]
@@ -914,25 +918,25 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
     if until:
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
-        return [*until, *_split_programme(draft, places, lang)]
+        return [*until, *_split_programme(draft, places, lang, title_kind)]
     if _after_the_march(draft, primary, theirs, kinds, places):
         # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
         # the day's event (from its assembly), the feast after it another one
         item = _take_item(draft, primary, None, lang, places)
-        return [*_split_programme(draft, places, lang), item]
+        return [*_split_programme(draft, places, lang, title_kind), item]
     later = _part_of_day_item(draft, primary, theirs, kinds, places)
     if later is not None:
         # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
         # Lorca": a part of the day opening a sentence of another kind is its own event
         item = _take_item(draft, later, None, lang, places)
         item.date_only = True
-        return [*_split_programme(draft, places, lang), item]
+        return [*_split_programme(draft, places, lang, title_kind), item]
     untimed = _untimed_other_kind(draft, primary, theirs, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
         # named with its own kind, before the timed items of another kind, is its own event
         alone = _take_item(draft, untimed, None, lang, places)
-        return [alone, *_split_programme(draft, places, lang)]
+        return [alone, *_split_programme(draft, places, lang, title_kind)]
     # an item is told apart by its time, or by its own place when items share a time
     # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
     seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
@@ -968,6 +972,11 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str) -> l
             # "Le procès reprend … à 9h au palais de justice" ↵ "concentration devant le
             # tribunal dès 8h30": the protest before what it is about is the event
             draft.times.remove(primary)
+            continue
+        if not listed and own is not None and own == (theirs or title_kind) \
+                and _gathers_before(primary, point, _PROTEST_GOES_ON):
+            # "Veillée … à 20h" ↵ "Une minute de silence sera observée à 20h15": a moment of
+            # the same event, told in running text
             continue
         if listed and own in (None, "meeting") \
                 and _step_after_setting_off(draft, point, places, own is None):
@@ -1040,12 +1049,12 @@ _PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one stree
 _BEFORE_REACH = 120  # minutes before a hearing or a vote within which a protest gathers for it
 
 
-def _gathers_before(point: TimePoint, primary: TimePoint) -> bool:
-    """True when `point` is earlier than `primary` the same day, by at most `_BEFORE_REACH`."""
+def _gathers_before(point: TimePoint, primary: TimePoint, reach: int = _BEFORE_REACH) -> bool:
+    """True when `point` is earlier than `primary` the same day, by at most `reach` minutes."""
     before, after = _clock(point), _clock(primary)
     if before is None or after is None:
         return False
-    return 0 < (after[0] - before[0]) * 60 + after[1] - before[1] <= _BEFORE_REACH
+    return 0 < (after[0] - before[0]) * 60 + after[1] - before[1] <= reach
 
 
 _STEP_REACH = 180  # minutes after a procession sets off within which an unnamed line is a step
@@ -1285,7 +1294,7 @@ _KIND_AFTER = 80  # characters after a time where its own kind may stand
 def _first_kind(text: str, kinds: Any) -> str | None:
     """The kind of the first kind cue in `text`."""
     found = [(match.start(), name) for name, pattern in kinds
-             if (match := pattern.search(text)) is not None]
+             for match in pattern.finditer(text) if not _month_of_date(text, match)]
     return min(found, key=lambda hit: hit[0])[1] if found else None  # ties: table order
 
 
@@ -1294,9 +1303,21 @@ def _last_kind(text: str, kinds: Any) -> str | None:
     best: tuple[int, str] | None = None
     for name, pattern in kinds:
         for match in pattern.finditer(text):
-            if best is None or match.start() > best[0]:
+            if (best is None or match.start() > best[0]) and not _month_of_date(text, match):
                 best = (match.start(), name)
     return best[1] if best else None
+
+
+_DAY_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|er|de|ste)?\.?[ \t]+$")
+_DAY_AFTER = re.compile(r"[ \t]+\d{1,2}\b")
+
+
+def _month_of_date(text: str, match: re.Match[str]) -> bool:
+    """True for a cue written with a capital next to a day number: the month of a date
+    ("12 March", "March 12"), not a march."""
+    return match.group(0)[:1].isupper() and bool(
+        _DAY_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        or _DAY_AFTER.match(text, match.end()))
 
 
 def _assembly(meeting: list[TimePoint]) -> TimePoint | None:

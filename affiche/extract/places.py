@@ -203,13 +203,22 @@ def _organisation_town(text: str, start: int, end: int, lang: str) -> bool:
         last = last[:-1]
     if last not in genitives:
         return False
-    for word in reversed(words[:-1]):
+    locatives = set(language_places_list(lang, "cues"))
+    for word in list(reversed(words[:-1]))[:_ORGANISATION_REACH]:
         lower = word.lower()
         if lower in organisations:
             return word[:1].isupper()
-        if not (word[:1].isupper() or lower in genitives or lower in ("aux", "et", "and", "en")):
+        if lower in locatives and lower not in genitives and lower not in _NAME_LINKS:
+            return False  # "le Collectif devant la gare de Namur": the town is the place's
+        if lower in ("·", ".", "-") or (word[:1].islower() and word.isalpha()):
+            continue  # "le Collectif des soignant·es de Verviers", "des sans-papiers"
+        if not (word[:1].isupper() or lower in genitives or lower in _NAME_LINKS):
             return False
     return False
+
+
+_ORGANISATION_REACH = 6  # words between an organisation's word and its town
+_NAME_LINKS = ("aux", "et", "and", "en")  # inside an organisation's name
 
 
 _BOROUGH = re.compile(r"(?<![\w\-'’])(?P<link>[^\W\d_]+)[ \t]+"
