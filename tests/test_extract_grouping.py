@@ -886,3 +886,15 @@ def test_the_month_of_a_date_names_no_march() -> None:
     events = extract(text, "2026-03-02", "en")
     assert [(e.kind, e.start.isoformat()[:16]) for e in events] == [
         ("meeting", "2026-03-12T19:00")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Because of the rail strike, tomorrow's mass lobby of Parliament is POSTPONED.\n\n"
+           "New date: Tuesday 14 April, 2pm, Houses of Parliament, London.\n\nIf you booked a "
+           "meeting with your MP for tomorrow, please move it to the new date."),
+    ("fr", "En raison de la grève, le rassemblement de demain est reporté.\n\nNouvelle date : "
+           "mardi 14 avril à 14h, place Surlet de Chokier, Bruxelles.\n\nSi vous aviez prévu "
+           "de venir demain, gardez vos pancartes."),
+])
+def test_the_day_called_off_named_again_stays_called_off(lang: str, text: str) -> None:
+    assert starts(extract(text, "2026-03-02", lang)) == ["2026-04-14T14:00"]

@@ -752,3 +752,22 @@ def test_a_building_on_its_square_is_named_with_it() -> None:
 def test_an_organisations_name_in_lower_case_words_still_holds_its_town(
         text: str, towns: list[str]) -> None:
     assert [text[m.start:m.end] for m in find_localities(text, "fr")] == towns
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Manifestation le samedi 15 mars à 14h, Porte de Hal, 1060 Saint-Gilles.",
+     "Porte de Hal"),
+    ("nl", "Piket vanaf 6u op dinsdag 17 maart aan de hoofdingang van het UZ Brussel, "
+           "Laarbeeklaan 101, 1090 Jette.", "UZ Brussel"),
+    ("en", "Lobby on Tuesday 14 April, 2pm, Central Lobby, Houses of Parliament, Westminster, "
+           "London SW1A 0AA.", "Houses of Parliament"),
+])
+def test_the_name_written_before_an_address_is_the_venues(lang: str, text: str,
+                                                          name: str) -> None:
+    assert [e.place.name for e in extract(text, "2026-03-02", lang)] == [name]
+
+
+def test_a_word_of_a_line_in_capitals_names_no_venue_alone() -> None:
+    text = ("STAKINGSDAG IN DE ZORG – DINSDAG 17 MAART\n\nHet personeel legt op dinsdag 17 maart "
+            "het werk neer.")
+    assert [e.place.name for e in extract(text, "2026-03-02", "nl")] == [None]

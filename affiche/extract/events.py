@@ -579,6 +579,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     current_live = under_dateline = False
     last_live: TimePoint | None = None  # the last dated point that is an event's day
     past_unit: int | None = None
+    cancelled_days: set[dt.date] = set()
     called_off: dt.date | None = None  # the day of a cancelled item, still live after it
     pending: list[TimePoint] = []
     dateline_points = {id(p) for p in points
@@ -597,6 +598,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                     _is_report(point, lang, reference, report, past_units,
                                id(point) in dateline_points)
                     or _cancelled(point, cancelled)))
+            if live and point.day in cancelled_days and not point.mention.has_time:
+                # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
+                # the day called off, named again without a time of its own
+                live = False
+            if not live and _cancelled(point, cancelled) and not _moved_to(point, cancelled):
+                cancelled_days.add(point.day)
             current_live = live
             # "vendredi 20 mai 2022" ↵ "Jusqu'à 13h, …": an agenda's times under its page date
             # belong to the next day it announces

@@ -34,17 +34,18 @@ class Layout:
     paragraph_starts: tuple[int, ...] | None
     headline_end: int
     text: str = field(repr=False)
+    lang: str = ""
 
     @classmethod
-    def of(cls, text: str) -> Layout:
-        """The layout of `text`."""
+    def of(cls, text: str, lang: str = "") -> Layout:
+        """The layout of `text` (in language `lang`)."""
         lines = (0, *(m.end() for m in re.finditer(r"\n", text)))
         breaks = [m.end() for m in _BLANK_LINE.finditer(text)]
         first = re.search(r"\S[^\n]*", text)
         # a title, not a first sentence, speaks for the whole text
         titled = first is not None and first.group(0).rstrip()[-1:] not in ".!?"
         return cls(lines, (0, *breaks) if breaks else None,
-                   first.end() if first and titled else 0, text)
+                   first.end() if first and titled else 0, text, lang)
 
     def block(self, offset: int) -> int:
         """The paragraph of `offset`, or its line when the text has no blank lines: in a text
@@ -151,6 +152,13 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
     streets = compile_grammar(lang).street_before_words
     named_streets: list[tuple[int, int]] = []
     venues = finders.find_venues(text, lang)
+    if text is not original:
+        # a word of a line in capitals, recased, is a name only with another one or as a
+        # square ("STAKINGSDAG IN DE ZORG" names no venue "Zorg"; "GARE DU NORD" and
+        # "STATIONSPLEIN" do)
+        squares = tuple(compile_grammar(lang).squares)
+        venues = [v for v in venues if text[v.start:v.end] == original[v.start:v.end]
+                  or len(v.name.split()) > 1 or v.name.lower().endswith(squares)]
     near = {w.casefold() for w in language_places(lang).get("landmark_cues", [])}
     for venue in venues:
         if venue.name.split()[0].lower().rstrip(".") in streets:
@@ -182,7 +190,7 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
                                         in_name=any(a <= town.start < b for a, b in stations)))
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
-    layout = Layout.of(original)
+    layout = Layout.of(original, lang)
     route_end = cues.cue_pattern(lang, "route_end_places")
     gap = _route_end_gap(lang)
     for candidate in joined:
@@ -298,6 +306,11 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     span = (best.start, best.end)
     if best.source == "address" and (not place.name or not place.street):
         venue = _adjacent_venue(usable, best, segments)
+        named = _name_before_address(best) if venue is None and not place.name else None
+        if named is not None:
+            # "…, Porte de Hal, 1060 Saint-Gilles", "het UZ Brussel, Laarbeeklaan 101": the
+            # name written before the address line is the venue's
+            place.name, span = named[0], (named[1], span[1])
         if venue is not None and not place.name:
             place.name = venue.place.name
             span = (min(span[0], venue.start), max(span[1], venue.end))
@@ -357,6 +370,51 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
     completed = bool(candidate.place.locality) and (candidate.source != "locality"
                                                     or best >= 3.0)
     return best + richness + (0.5 if completed else 0.0)
+
+
+_NAME_CHUNK = re.compile(
+    r"(?:^|(?<=[\s,;:(]))((?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[a-zà-ÿ]{1,3}['’]?)"
+    r"(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|[a-zà-ÿ]{1,3}['’]?)){0,5}),[ \t]*$")
+
+
+def _name_before_address(address: PlaceCandidate) -> tuple[str, int] | None:
+    """The capitalised name (and its start) written right before an address, joined by a
+    comma, when it is no town, date or time ("Central Lobby, Houses of Parliament, …")."""
+    layout = address.layout
+    if layout is None or not layout.lang:
+        return None
+    text, lang = layout.text, layout.lang
+    window = text[max(0, address.start - 80):address.start]
+    found = _NAME_CHUNK.search(window)
+    for _ in range(_NAME_CHUNKS):
+        # "Central Lobby, Houses of Parliament, Westminster, London": past the borough
+        if found is None or not _a_town(found.group(1), lang):
+            break
+        window = window[:found.start(1)]
+        found = _NAME_CHUNK.search(window)
+    if not found:
+        return None
+    name = found.group(1)
+    words = name.split()
+    grammar = compile_grammar(lang)
+    small = grammar.cue_words
+    while words and (words[0].lower() in small or not words[0][:1].isupper()):
+        words.pop(0)  # "het UZ Brussel": the article is no part of the name
+    if not words or not words[0][:1].isupper() or any(ch.isdigit() for ch in name) \
+            or any(w.lower().rstrip(".,") in grammar.time_words for w in words) \
+            or _a_town(" ".join(words), lang):
+        return None
+    kept = " ".join(words)
+    return kept, address.start - len(window) + found.start(1) + found.group(1).find(words[0])
+
+
+_NAME_CHUNKS = 2  # towns and boroughs skipped back from an address to find its venue's name
+
+
+def _a_town(name: str, lang: str) -> bool:
+    """True when `name` is one town of the gazetteer and nothing more."""
+    towns = finders.find_localities(name, lang)
+    return len(towns) == 1 and towns[0].start == 0 and towns[0].end == len(name)
 
 
 def _adjacent_venue(found: list[PlaceCandidate], address: PlaceCandidate,
