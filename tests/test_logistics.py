@@ -86,3 +86,19 @@ def test_the_lines_under_a_heading_naming_buses_are_group_departures() -> None:
     assert [e.start.isoformat()[11:16] for e in events] == ["10:00"]
     assert [(m.role, m.time.strftime("%H:%M")) for m in events[0].meeting_points] == [
         ("group_departure", "07:45"), ("group_departure", "08:15")]
+
+
+@pytest.mark.parametrize(("lang", "text", "places"), [
+    ("nl", "Lunchprotest op vrijdag 6 maart om 12u30 aan het stadhuis van Mechelen.\n\n"
+           "Treinreizigers uit Brussel: afspraak om 11u40 in de grote hal van Brussel-Centraal, "
+           "we nemen samen de trein van 11u52.",
+     {"11:40": "hal van Brussel-Centraal", "11:52": "hal van Brussel-Centraal"}),
+    ("fr", "Marche le dimanche 22 mars à 14h place du Marché à Liège.\n\nRendez-vous à 12h45 "
+           "sur le quai 1 de la gare de Verviers-Central, nous prendrons ensemble le train de "
+           "12h58 vers Liège-Guillemins.",
+     {"12:45": "gare de Verviers-Central", "12:58": "gare de Verviers-Central"}),
+])
+def test_a_train_taken_together_leaves_from_the_meeting_place(lang: str, text: str,
+                                                              places: dict) -> None:
+    event = extract(text, "2026-03-02", lang)[0]
+    assert {m.time.strftime("%H:%M"): m.place.name for m in event.meeting_points} == places

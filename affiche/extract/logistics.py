@@ -116,8 +116,11 @@ def _places_of(point: TimePoint, times: list[TimePoint],
             return mention.start - candidate.end
         return max(0, candidate.start - mention.end)
 
-    return [c for c in candidates_in(places, unit.start, unit.end)
-            if all(distance(c, point.mention) <= distance(c, o) for o in others)]
+    own = [c for c in candidates_in(places, unit.start, unit.end) if not c.route_end
+           and all(distance(c, point.mention) <= distance(c, o) for o in others)]
+    # "afspraak om 11u40 in de hal van Brussel-Centraal, we nemen samen de trein van 11u52":
+    # a time without a place of its own is at the sentence's
+    return own or None
 
 
 def _meeting_from(unit: Unit, role: str, places: list[PlaceCandidate],
