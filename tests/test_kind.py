@@ -243,3 +243,9 @@ def test_a_hall_named_for_assemblies_names_no_assembly(lang: str, text: str, kin
 ])
 def test_a_strike_named_in_passing_makes_no_strike(lang: str, text: str, kind: str) -> None:
     assert kinds(text, lang) == [kind]
+
+
+def test_of_two_cues_starting_together_the_longer_names_the_item() -> None:
+    text = ("GRÈVE DANS L'ENSEIGNEMENT — JEUDI 19 MARS\n\nÀ Charleroi, un piquet de grève se "
+            "tiendra dès 7h devant l'Athénée royal, rue des Écoles 1, 6000 Charleroi.")
+    assert kinds(text, "fr") == ["strike"]

@@ -1299,20 +1299,22 @@ _KIND_AFTER = 80  # characters after a time where its own kind may stand
 
 
 def _first_kind(text: str, kinds: Any) -> str | None:
-    """The kind of the first kind cue in `text`."""
-    found = [(match.start(), name) for name, pattern in kinds
+    """The kind of the first kind cue in `text` (of two starting together, the longer)."""
+    found = [(match.start(), -len(match.group(0)), name) for name, pattern in kinds
              for match in pattern.finditer(text) if not _month_of_date(text, match)]
-    return min(found, key=lambda hit: hit[0])[1] if found else None  # ties: table order
+    return min(found, key=lambda hit: hit[:2])[2] if found else None  # ties: table order
 
 
 def _last_kind(text: str, kinds: Any) -> str | None:
-    """The kind of the last kind cue in `text`."""
-    best: tuple[int, str] | None = None
+    """The kind of the last kind cue in `text` (of two starting together, the longer:
+    "piquet de grève" is a strike's, not a "piquet")."""
+    best: tuple[int, int, str] | None = None
     for name, pattern in kinds:
         for match in pattern.finditer(text):
-            if (best is None or match.start() > best[0]) and not _month_of_date(text, match):
-                best = (match.start(), name)
-    return best[1] if best else None
+            key = (match.start(), len(match.group(0)))
+            if (best is None or key > best[:2]) and not _month_of_date(text, match):
+                best = (*key, name)
+    return best[2] if best else None
 
 
 _DAY_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th|e|er|de|ste)?\.?[ \t]+$")
