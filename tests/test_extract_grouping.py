@@ -898,3 +898,10 @@ def test_the_month_of_a_date_names_no_march() -> None:
 ])
 def test_the_day_called_off_named_again_stays_called_off(lang: str, text: str) -> None:
     assert starts(extract(text, "2026-03-02", lang)) == ["2026-04-14T14:00"]
+
+
+def test_a_dutch_closing_word_gives_the_end() -> None:
+    text = ("Op zondag 8 maart houden we een stille wake voor het stadhuis van Utrecht. We "
+            "beginnen om 19.00 uur en sluiten af om 19.45 uur.")
+    (event,) = extract(text, "2026-03-02", "nl")
+    assert (event.start.isoformat()[11:16], event.end.isoformat()[11:16]) == ("19:00", "19:45")
