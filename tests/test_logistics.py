@@ -102,3 +102,22 @@ def test_a_train_taken_together_leaves_from_the_meeting_place(lang: str, text: s
                                                               places: dict) -> None:
     event = extract(text, "2026-03-02", lang)[0]
     assert {m.time.strftime("%H:%M"): m.place.name for m in event.meeting_points} == places
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("fr", "MANIFESTATION NATIONALE — MARDI 26 MAI 2026 — BRUXELLES\n\nRendez-vous à 10h30 à la "
+           "Gare du Nord.\n\n🚆 En train : rendez-vous à 8h15 dans le hall de la gare de "
+           "Liège-Guillemins (train de 8h33).\n🚌 Huy : départ du car à 7h45, parking du Quai "
+           "de Namur.", "10:30"),
+    ("nl", "NATIONALE BETOGING — Donderdag 11 juni 2026 – Brussel\n\nVerzamelen om 10u30 aan het "
+           "Noordstation.\n\n🚌 Limburg: bus om 8u00 vanaf de parking aan het Kolonel "
+           "Dusartplein, 3500 Hasselt.\n🚆 Gent: afspraak om 9u00 aan Gent-Sint-Pieters; we "
+           "nemen samen de trein van 9u16.", "10:30"),
+])
+def test_coach_and_train_lines_are_departures_not_the_start(lang: str, text: str,
+                                                            start: str) -> None:
+    event = extract(text, "2026-05-04", lang)[0]
+    assert event.start.strftime("%H:%M") == start
+    times = {m.time.strftime("%H:%M") for m in event.meeting_points}
+    times |= {t.departs.strftime("%H:%M") for t in event.transport if t.departs}
+    assert start not in times and len(times) >= 2

@@ -201,6 +201,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     # "meet at 10.30am outside Hove station and we'll walk over together"
     departing = dict(meeting_table)["group_departure"]
     kinds = cues.cue_table(lang, "kinds")
+    coaches = [(name, pattern) for name, pattern in vehicles if name in _GROUP_VEHICLES]
     points = []
     for mention in mentions:
         unit = head = segments.unit_at(mention.start)
@@ -240,21 +241,28 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             if ranked:
                 name = max(ranked)[2]
                 role, cue = ("meeting" if name != "route_end" else "route_end"), name
+        carried = next((name for name, pattern in coaches if pattern.search(unit.text)), None)
+        if role == "event" and carried and not mention.has_date:
+            # "🚌 Limburg: bus om 8u00 vanaf de parking …": a coach's time, not the event's
+            role, cue = "transport", carried
         if cue == "meeting" and (_joins_another(segments, unit, joining)
-                                 or departing.search(unit.text)):
+                                 or departing.search(unit.text) or carried):
+            # "🚆 En train : rendez-vous à 8h15 dans le hall de la gare (train de 8h33)": a
+            # rendez-vous to travel together
             # "Vredesactie loopt mee in de Grote Parade. We treffen elkaar om 13u45 aan de
             # Exki": a group meeting to join someone else's event leaves together from there
             cue = "group_departure"
         listed = None
-        if role == "event" and not mention.has_date:
+        if (role == "event" or cue == "route_start") and not mention.has_date:
             header = _list_header(segments, unit)
             if header is not None:
                 heading = next((n for n, pattern in meeting_table
                                 if n != "route_end" and pattern.search(header.text)), None)
                 if heading is None and any(p.search(header.text) for _, p in vehicles):
-                    # "GRATIS BUSSEN VANUIT DE REGIO'S:" ↵ "* BRUGGE: VERTREK 7U45 …"
+                    # "GRATIS BUSSEN VANUIT DE REGIO'S:" ↵ "* BRUGGE: VERTREK 7U45 …", "FREE
+                    # COACHES FROM YORKSHIRE:" ↵ "• Leeds — departs 7.00am from …"
                     heading = "group_departure"
-                if heading:
+                if heading and (role == "event" or heading == "group_departure"):
                     role, cue = "meeting", heading
                 # a list's own lines, not the sentences after it ("Le soir, à 19h, …")
                 listed = _last_kind(header.text, kinds) if _BULLET.match(unit.text) else None
@@ -333,6 +341,7 @@ def _list_header(segments: Segmentation, unit: Unit) -> Unit | None:
 
 
 _MOTION_REACH = 60  # characters after a vehicle within which it leaves or arrives
+_GROUP_VEHICLES = ("train", "bus")  # what a group travels by to a protest (not a metro stop)
 
 
 def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
