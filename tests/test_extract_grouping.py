@@ -905,3 +905,20 @@ def test_a_dutch_closing_word_gives_the_end() -> None:
             "beginnen om 19.00 uur en sluiten af om 19.45 uur.")
     (event,) = extract(text, "2026-03-02", "nl")
     assert (event.start.isoformat()[11:16], event.end.isoformat()[11:16]) == ("19:00", "19:45")
+
+
+@pytest.mark.parametrize(("lang", "text", "start", "name"), [
+    ("en", "SAVE OUR LIBRARIES — SIT-IN AT THE CIVIC HALL\n\nLeeds City Council meets on "
+           "Wednesday 13 May to vote on closing 12 libraries.\n\nJoin us outside on the steps "
+           "from 1pm — the full council meeting starts at 1.30pm.\n\n📍 Civic Hall, Calverley "
+           "Street, Leeds LS1 1UR", "2026-05-13T13:00", "Civic Hall"),
+    ("nl", "Donderdag 28 mei stemt de gemeenteraad over de sluiting van buurthuis De Oase in "
+           "Overvecht.\n\n📍 Sit-in in de hal van het Stadskantoor, Stadsplateau 1, 3521 AZ "
+           "Utrecht\n⏰ Vanaf 18:30 – de raadsvergadering begint om 19:00.",
+     "2026-05-28T18:30", "hal van het Stadskantoor"),
+])
+def test_the_session_a_sit_in_is_about_is_no_event(lang: str, text: str, start: str,
+                                                    name: str) -> None:
+    events = extract(text, "2026-05-04", lang)
+    assert [(e.kind, e.start.isoformat()[:16], e.place.name) for e in events] == [
+        ("rally", start, name)]

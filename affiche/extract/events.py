@@ -384,6 +384,25 @@ def _right_after(point: TimePoint, match: re.Match[str]) -> bool:
     return 0 <= point.mention.start - (point.unit.start + match.end()) <= 8
 
 
+def _without_session_times(points: list[TimePoint], lang: str) -> list[TimePoint]:
+    """The points without the times of an institution's session that the clause before them
+    names ("Join us from 1pm — the full council meeting starts at 1.30pm"): what the protest
+    is about, not when it is."""
+    sessions = cues.cue_pattern(lang, "sessions")
+    kept = []
+    for point in points:
+        mention, unit = point.mention, point.unit
+        if mention.has_time and not mention.has_date:
+            before = [p.mention.end for p in points if p.unit == unit
+                      and p.mention.end <= mention.start]
+            clause = unit.text[max(before, default=unit.start) - unit.start:
+                               mention.start - unit.start]
+            if sessions.search(clause):
+                continue
+        kept.append(point)
+    return kept
+
+
 def past_sentences(points: list[TimePoint], reference: dt.datetime) -> list[tuple[int, int]]:
     """The spans of the sentences that name a day already over: what they place is over."""
     return sorted({(p.unit.start, p.unit.end) for p in points if _is_past(p, reference)})
@@ -582,6 +601,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                  if p.day is not None and p.day >= reference.date()}
     # sentences that name a day already over: their past tense speaks of that day
     past_units = {p.unit.start for p in points if _is_past(p, reference)}
+    points = _without_session_times(points, lang)
     waiting: list[TimePoint] = []
     by_day: dict[dt.date, Draft] = {}
     current: dt.date | None = None

@@ -80,6 +80,7 @@ class PlaceCandidate:
     route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
     landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
+    pinned: bool = False  # on a line opened by a location pin ("📍 Civic Hall, …")
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -195,6 +196,8 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
     gap = _route_end_gap(lang)
     for candidate in joined:
         candidate.layout = layout
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        candidate.pinned = text[line_start:candidate.start].lstrip().startswith(_PINS)
         # where the place's own words begin: its street, for a name joined to it ("centre
         # par la rue Léopold")
         street = candidate.place.street
@@ -237,6 +240,7 @@ def _bracketed_after_place(text: str, venue: PlaceCandidate,
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
+_PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
 _LANDMARK_REACH = 60  # characters between a place and a landmark named to find it
@@ -361,6 +365,8 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
         richness -= 0.5  # "de la gare du Nord jusqu'au parc": the march gathers at the first
     if candidate.landmark:
         richness -= 0.5  # "Maximilian Park (near North Station)": the park is the place
+    if candidate.pinned:
+        richness += 2.0  # "📍 Civic Hall, Calverley Street": the post says where
     if candidate.source == "address" and not any(ch.isdigit() for ch in
                                                  (candidate.place.street or "")) \
             and not candidate.place.postcode:
