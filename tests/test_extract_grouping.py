@@ -922,3 +922,14 @@ def test_the_session_a_sit_in_is_about_is_no_event(lang: str, text: str, start: 
     events = extract(text, "2026-05-04", lang)
     assert [(e.kind, e.start.isoformat()[:16], e.place.name) for e in events] == [
         ("rally", start, name)]
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("fr", "Lundi 18 mai, le conseil communal vote la vente du terrain. 🌳 Ce terrain, c'est le "
+           "dernier espace vert du quartier !\n\nSIT-IN devant la maison communale dès 18h30.",
+     "2026-05-18T18:30"),
+    ("en", "On Monday 18 May the council votes on selling the last green space in the ward.\n\n"
+           "Sit-in outside the Town Hall from 6.30pm.", "2026-05-18T18:30"),
+])
+def test_last_as_an_adjective_dates_nothing(lang: str, text: str, start: str) -> None:
+    assert starts(extract(text, "2026-05-04", lang)) == [start]

@@ -179,14 +179,30 @@ def past_pattern(lang: str, perfect: bool = False, tense_only: bool = False) -> 
     """Past-tense cues: the `past` phrases and the `past_regex` verb forms of the language
     (with `perfect`, also the `perfect_regex` forms, which some present-tense calls share;
     with `tense_only`, without the `past_day_words` that date a day rather than a verb)."""
-    day_words = set(events_data(lang).get("past_day_words", [])) if tense_only else set()
+    day_words = set(events_data(lang).get("past_day_words", []))
     phrases = phrase_pattern([w for w in events_data(lang)["past"]
                               if w not in day_words]).pattern
+    if day_words and not tense_only:
+        # "samedi dernier", "last week", "vorige week": a past day only beside a day's word
+        # ("le dernier espace vert du quartier", "the last chance" date nothing)
+        days = phrase_pattern(_day_nouns(lang)).pattern
+        said = phrase_pattern([w for w in events_data(lang)["past"] if w in day_words]).pattern
+        phrases += f"|(?:{days})[ \t]+(?:{said})|(?:{said})[ \t]+(?:{days})"
     regexes = list(events_data(lang).get("past_regex", []))
     if perfect:
         regexes += events_data(lang).get("perfect_regex", [])
     forms = "|".join(f"(?:{r})" for r in regexes)
     return re.compile("|".join(p for p in (phrases, forms) if p), re.IGNORECASE)
+
+
+@functools.cache
+def _day_nouns(lang: str) -> list[str]:
+    """The weekday names and time units of the language ("samedi", "semaine", "week")."""
+    from affiche import lang as language_data
+
+    time = language_data.load(lang).get("time", {})
+    return sorted({str(w) for table in ("weekday_words", "unit_words", "part_of_day_words")
+                   for w in time.get(table, {}) if len(str(w)) > 2})
 
 
 _MOTION_LISTS = ("depart_words", "arrive_words", "stop_words")
