@@ -771,3 +771,22 @@ def test_a_word_of_a_line_in_capitals_names_no_venue_alone() -> None:
     text = ("STAKINGSDAG IN DE ZORG – DINSDAG 17 MAART\n\nHet personeel legt op dinsdag 17 maart "
             "het werk neer.")
     assert [e.place.name for e in extract(text, "2026-03-02", "nl")] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Solidarity rally: 1pm outside Leinster House, Kildare Street, Dublin 2, D02 X285.",
+     ("Kildare Street", "D02 X285", "Dublin", "IE")),
+    ("The Hive, 14 Capel Street, Dublin 1, D01 X2F4", ("14 Capel Street", "D01 X2F4", "Dublin",
+                                                       "IE")),
+])
+def test_irish_eircodes(text: str, expected: tuple) -> None:
+    (address,) = find_addresses(text, "en")
+    assert (address.street, address.postcode, address.locality, address.country) == expected
+
+
+def test_an_irish_call_is_read_in_dublin_time() -> None:
+    text = ("Rally on Saturday 16 May 2026 at 1pm outside Leinster House, Kildare Street, "
+            "Dublin 2, D02 X285.")
+    event = extract(text, "2026-05-04", "en")[0]
+    assert (event.timezone, event.start.isoformat()) == ("Europe/Dublin",
+                                                         "2026-05-16T13:00:00+01:00")

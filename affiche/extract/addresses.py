@@ -34,6 +34,8 @@ _TIME_LIKE = re.compile(r"\b\d{1,2}(?:[hHu:.]\d{0,2}|\s?[ap]\.?m\b)")
 _NUMBER = (r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?"
            r"(?:[/\-](?:\d{1,4}[A-Za-z]?|[A-Za-z]\b))?")
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+# Irish Eircodes ("D02 X285"): a routing key, then four characters of the unique identifier
+_EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}\b")
 _PREFIXES = {"CH": "CH", "B": "BE", "F": "FR", "L": "LU", "NL": "NL", "D": "DE"}
 _POSTCODE = re.compile(
     r"(?<![\w\-/.,])(?:(?P<prefix>CH|B|F|L|NL|D)[\-‐ ])?"
@@ -135,10 +137,16 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         end, locality, entry = town
         result = {"locality": locality, "country": entry.country}
         uk = re.match(r"[ \t]*,?[ \t]*(" + _UK_POSTCODE.pattern + ")", text[end:end + 12])
+        eircode = re.match(r"(?:[ \t]+\d{1,2}[Ww]?)?[ \t]*,?[ \t]*(" + _EIRCODE.pattern + ")",
+                           text[end:end + 16]) if entry.country == "IE" else None
         if uk:
             result["postcode"] = uk.group(1)
             result["country"] = "GB"
             end += uk.end()
+        elif eircode:
+            # "Dublin 2, D02 X285": the postal district, then the Eircode
+            result["postcode"] = eircode.group(1)
+            end += eircode.end()
         return end, result
     return None
 
@@ -302,13 +310,15 @@ def find_addresses(text: str, lang: str) -> list[Address]:
             continue
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
-    for match in _UK_POSTCODE.finditer(text):
-        before = text[max(0, match.start() - 30):match.start()]
-        uk_town = re.search(r"([A-Z][a-z]+)[ \t]*,?[ \t]*$", before)
-        if uk_town and gazetteer.load().candidates(uk_town.group(1), "GB"):
-            begin = match.start() - (len(before) - uk_town.start(1))
-            found.append(Address(begin, match.end(), postcode=match.group(0),
-                                 locality=uk_town.group(1), country="GB"))
+    for pattern, country, district in ((_UK_POSTCODE, "GB", ""),
+                                       (_EIRCODE, "IE", r"(?:[ \t]+\d{1,2}[Ww]?)?")):
+        for match in pattern.finditer(text):
+            before = text[max(0, match.start() - 30):match.start()]
+            town = re.search(r"([A-Z][a-z]+)" + district + r"[ \t]*,?[ \t]*$", before)
+            if town and gazetteer.load().candidates(town.group(1), country):
+                begin = match.start() - (len(before) - town.start(1))
+                found.append(Address(begin, match.end(), postcode=match.group(0),
+                                     locality=town.group(1), country=country))
     return _without_overlaps(found)
 
 
