@@ -126,7 +126,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     if event.kind == "strike":
         # a strike stops work wherever people work: only its own sentences give it a place
         # (a picket line), not the town the rest of the text is about
-        own = {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
+        own = _units(draft)
         places = [c for c in places if any(a <= c.start < b for a, b in own)]
     _place(event, draft, segments, places, claimed or [], (over or []) + (done or []))
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]
