@@ -475,8 +475,13 @@ def _dated_until(point: TimePoint) -> bool:
 def _told_as_done(point: TimePoint, lang: str) -> bool:
     """True when the point's sentence is told in the past or perfect tense and invites to
     nothing ("les cloches ont retenti", "the council has voted")."""
-    text = point.unit.text
-    return bool(cues.past_pattern(lang, perfect=True).search(text)) \
+    return _done(point.unit.text, lang)
+
+
+def _done(text: str, lang: str, tense_only: bool = False) -> bool:
+    """True when a sentence is told in the past or perfect tense (by its verbs alone with
+    `tense_only`) and invites to nothing."""
+    return bool(cues.past_pattern(lang, perfect=True, tense_only=tense_only).search(text)) \
         and not cues.cue_pattern(lang, "invite").search(text)
 
 
@@ -484,10 +489,7 @@ def done_sentences(segments: Segmentation, lang: str) -> list[tuple[int, int]]:
     """The spans of the sentences told in a past tense that invite to nothing: the towns they
     name are where something happened ("Il avait été placé au centre fermé de Merksplas"),
     not where one is invited (a past day's word, "la semaine précédente", is no tense)."""
-    past = cues.past_pattern(lang, perfect=True, tense_only=True)
-    invite = cues.cue_pattern(lang, "invite")
-    return [(u.start, u.end) for u in segments.units
-            if past.search(u.text) and not invite.search(u.text)]
+    return [(u.start, u.end) for u in segments.units if _done(u.text, lang, tense_only=True)]
 
 
 def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
