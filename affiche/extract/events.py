@@ -624,16 +624,15 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # "19 juni 2019 / 16u48 …": the hour the page was published
         if point.day is not None:
             current = point.day
+            moved, off = _moved_to(point, cancelled), _cancelled(point, cancelled)
             live = not _is_past(point, reference) and not _registration(point, lang) and (
-                _moved_to(point, cancelled) or not (
-                    _is_report(point, lang, reference, report, past_units,
-                               id(point) in dateline_points)
-                    or _cancelled(point, cancelled)))
+                moved or not (_is_report(point, lang, reference, report, past_units,
+                                         id(point) in dateline_points) or off))
             if live and point.day in cancelled_days and not point.mention.has_time:
                 # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
                 # the day called off, named again without a time of its own
                 live = False
-            if not live and _cancelled(point, cancelled) and not _moved_to(point, cancelled):
+            if not live and off and not moved:
                 cancelled_days.add(point.day)
             current_live = live
             # "vendredi 20 mai 2022" ↵ "Jusqu'à 13h, …": an agenda's times under its page date
@@ -644,8 +643,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                 past_unit = point.unit.start
                 # a cancelled item leaves its day live for the next sentences ("Conférence
                 # annulée à 19h" ↵ "Puis concerts à partir de 21h30")
-                called_off = point.day if point.day >= reference.date() and not _moved_to(
-                    point, cancelled) and _cancelled(point, cancelled) else None
+                called_off = point.day if point.day >= reference.date() and not moved \
+                    and off else None
                 continue
             called_off = None
             last_live = point
