@@ -113,13 +113,13 @@ def _common_words(lang: str) -> frozenset[str]:
     "assemble", "noon"; not "Bruxelles"): written in lower case when a line in capitals is
     recased."""
     from affiche import lang as language_data
-    from affiche.ingest.language import data_words
     from affiche.resolve import gazetteer
 
     data = language_data.load(lang)
-    common = data_words(data.get("time", {})) | data_words(data.get("events", {}))
+    words = language_data.data_words
+    common = words(data.get("time", {})) | words(data.get("events", {}))
     table = gazetteer.load()
-    return frozenset(w for w in common - data_words(data.get("places", {}))
+    return frozenset(w for w in common - words(data.get("places", {}))
                      if table.mention(gazetteer.normalise(w)) is None)
 
 

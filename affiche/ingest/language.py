@@ -13,7 +13,7 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 
-__all__ = ["stopwords", "detect", "scores", "known_words", "data_words"]
+__all__ = ["stopwords", "detect", "scores", "known_words"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 # Below this many function words the text is too short to tell (a title, a bare address).
@@ -69,7 +69,7 @@ def _lexicon_language() -> dict[str, str]:
 
     owners: dict[str, set[str]] = {}
     for code in lang.available():
-        for word in data_words(lang.load(code)):
+        for word in lang.data_words(lang.load(code)):
             owners.setdefault(word, set()).add(code)
     return {word: next(iter(codes)) for word, codes in owners.items()
             if len(codes) == 1 and len(word) > 2}
@@ -88,22 +88,6 @@ def _by_lexicon(text: str, limit: int = 20_000) -> str | None:
     return ranked[0][0]
 
 
-def data_words(value: object, name: str = "") -> set[str]:
-    """Every word of a language file's values (and of the keys of its `…words` tables)."""
-    words: set[str] = set()
-    if isinstance(value, dict):
-        for key, child in value.items():
-            if name.endswith("words") and isinstance(key, str):
-                words.update(_WORD.findall(key.lower()))
-            words |= data_words(child, key)
-    elif isinstance(value, list):
-        for item in value:
-            words |= data_words(item, name)
-    elif isinstance(value, str):
-        words.update(_WORD.findall(value.lower()))
-    return words
-
-
 @functools.cache
 def known_words() -> frozenset[str]:
     """Every word the language data knows (function words, months, weekdays, time and event
@@ -114,5 +98,5 @@ def known_words() -> frozenset[str]:
     for table in stopwords().values():
         words |= table
     for code in lang.available():
-        words |= data_words(lang.load(code))
+        words |= lang.data_words(lang.load(code))
     return frozenset(words)

@@ -7,11 +7,12 @@ same tables and keys as the others (a new language is a new file, complete or re
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LANGUAGES", "load", "available", "validate"]
+__all__ = ["LANGUAGES", "load", "available", "validate", "data_words"]
 
 HERE = Path(__file__).parent
 LANGUAGES = ("fr", "nl", "en")
@@ -30,6 +31,26 @@ def load(lang: str) -> dict[str, Any]:
         raise KeyError(f"no language data for {lang!r}; known: {', '.join(available())}")
     with path.open("rb") as handle:
         return tomllib.load(handle)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def data_words(value: object, name: str = "") -> set[str]:
+    """Every word (lower case) of a parsed language file's values, and of the keys of its
+    `…words` tables: the file's vocabulary, or of one of its tables."""
+    words: set[str] = set()
+    if isinstance(value, dict):
+        for key, child in value.items():
+            if name.endswith("words") and isinstance(key, str):
+                words.update(_WORD.findall(key.lower()))
+            words |= data_words(child, key)
+    elif isinstance(value, list):
+        for item in value:
+            words |= data_words(item, name)
+    elif isinstance(value, str):
+        words.update(_WORD.findall(value.lower()))
+    return words
 
 
 def _shape(data: Any, prefix: str = "") -> set[str]:
