@@ -196,13 +196,18 @@ def past_pattern(lang: str, perfect: bool = False, tense_only: bool = False) -> 
 
 
 @functools.cache
-def _day_nouns(lang: str) -> list[str]:
-    """The weekday names and time units of the language ("samedi", "semaine", "week")."""
+def time_words(lang: str, table: str) -> tuple[str, ...]:
+    """The words of one `[time.<table>]` of a language ("weekday_words": "samedi", …)."""
     from affiche import lang as language_data
 
-    time = language_data.load(lang).get("time", {})
-    return sorted({str(w) for table in ("weekday_words", "unit_words", "part_of_day_words")
-                   for w in time.get(table, {}) if len(str(w)) > 2})
+    return tuple(str(w) for w in language_data.load(lang).get("time", {}).get(table, {}))
+
+
+@functools.cache
+def _day_nouns(lang: str) -> list[str]:
+    """The weekday names and time units of the language ("samedi", "semaine", "week")."""
+    return sorted({w for table in ("weekday_words", "unit_words", "part_of_day_words")
+                   for w in time_words(lang, table) if len(w) > 2})
 
 
 _MOTION_LISTS = ("depart_words", "arrive_words", "stop_words")

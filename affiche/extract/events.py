@@ -434,8 +434,8 @@ def _weekday_words() -> frozenset[str]:
     """The weekday names of every language file (lower case, without a final dot)."""
     from affiche import lang as language_data
 
-    return frozenset(str(word).casefold().rstrip(".") for code in language_data.available()
-                     for word in language_data.load(code).get("time", {}).get("weekday_words", {}))
+    return frozenset(word.casefold().rstrip(".") for code in language_data.available()
+                     for word in cues.time_words(code, "weekday_words"))
 
 
 _YEARLESS_REACH = 240  # days ahead beyond which a day without its year is last year's
