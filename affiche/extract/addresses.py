@@ -36,6 +36,7 @@ _NUMBER = (r"\d{1,4}(?:\s?(?:bis|ter)\b|[A-GI-TV-Za-gi-tv-z]\b)?"
 _UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 # Irish Eircodes ("D02 X285"): a routing key, then four characters of the unique identifier
 _EIRCODE = re.compile(r"\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}\b")
+_POSTAL_DISTRICT = r"(?:[ \t]+\d{1,2}[Ww]?)?"  # "Dublin 2, D02 X285": written before the code
 _PREFIXES = {"CH": "CH", "B": "BE", "F": "FR", "L": "LU", "NL": "NL", "D": "DE"}
 _POSTCODE = re.compile(
     r"(?<![\w\-/.,])(?:(?P<prefix>CH|B|F|L|NL|D)[\-‐ ])?"
@@ -137,7 +138,7 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         end, locality, entry = town
         result = {"locality": locality, "country": entry.country}
         uk = re.match(r"[ \t]*,?[ \t]*(" + _UK_POSTCODE.pattern + ")", text[end:end + 12])
-        eircode = re.match(r"(?:[ \t]+\d{1,2}[Ww]?)?[ \t]*,?[ \t]*(" + _EIRCODE.pattern + ")",
+        eircode = re.match(_POSTAL_DISTRICT + r"[ \t]*,?[ \t]*(" + _EIRCODE.pattern + ")",
                            text[end:end + 16]) if entry.country == "IE" else None
         if uk:
             result["postcode"] = uk.group(1)
@@ -311,7 +312,7 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
     for pattern, country, district in ((_UK_POSTCODE, "GB", ""),
-                                       (_EIRCODE, "IE", r"(?:[ \t]+\d{1,2}[Ww]?)?")):
+                                       (_EIRCODE, "IE", _POSTAL_DISTRICT)):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 30):match.start()]
             town = re.search(r"([A-Z][a-z]+)" + district + r"[ \t]*,?[ \t]*$", before)
