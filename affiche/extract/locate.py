@@ -192,12 +192,25 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(original, lang)
-    route_end = cues.cue_pattern(lang, "route_end_places")
-    gap = _route_end_gap(lang)
     for candidate in joined:
         candidate.layout = layout
         line_start = text.rfind("\n", 0, candidate.start) + 1
         candidate.pinned = text[line_start:candidate.start].lstrip().startswith(_PINS)
+        if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
+                text, candidate, joined):
+            # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
+            candidate.landmark, candidate.cued = True, False
+    _mark_route_ends(text, joined, lang)
+    return joined
+
+
+def _mark_route_ends(text: str, found: list[PlaceCandidate], lang: str) -> None:
+    """Mark the places a march heads for or passes (`route_end`): named right after a
+    route-end word ("jusqu'au parc", "par la rue Léopold"), listed after one ("… et le
+    boulevard de la Liberté"), or the town inside such a venue."""
+    route_end = cues.cue_pattern(lang, "route_end_places")
+    gap = _route_end_gap(lang)
+    for candidate in found:
         # where the place's own words begin: its street, for a name joined to it ("centre
         # par la rue Léopold")
         street = candidate.place.street
@@ -207,12 +220,8 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
         before = text[max(0, begins - _ROUTE_END_REACH): begins]
         candidate.route_end = any(gap.fullmatch(before[m.end():])
                                   for m in route_end.finditer(before))
-        if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
-                text, candidate, joined):
-            # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
-            candidate.landmark, candidate.cued = True, False
     previous: PlaceCandidate | None = None
-    for candidate in joined:
+    for candidate in found:
         if candidate.source == "locality":
             continue
         if not candidate.route_end and previous is not None and previous.route_end \
@@ -220,12 +229,11 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
             # "par la rue Faidherbe et le boulevard de la Liberté": the route goes on
             candidate.route_end = True
         previous = candidate
-    for town in joined:
+    for town in found:
         if town.source == "locality" and not town.route_end:
             # "naar het gesloten centrum van Steenokkerzeel": the town of where a march ends
             town.route_end = any(c.route_end and c.start <= town.start and town.end <= c.end
-                                 for c in joined if c.source == "venue")
-    return joined
+                                 for c in found if c.source == "venue")
 
 
 def _bracketed_after_place(text: str, venue: PlaceCandidate,
