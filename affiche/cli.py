@@ -80,7 +80,8 @@ def cli() -> None:
 @click.option("--lang", type=click.Choice(LANGS), help="Language of the text; default: detected.")
 @click.option("--timezone", default="Europe/Brussels", show_default=True,
               help="IANA time zone of the events; an event placed in a country with one "
-                   "zone of its own (GB, FR, NL…) takes that country's.")
+                   "zone of its own (GB, FR, NL…) takes that country's; one in a country "
+                   "of several zones, the zone nearest its place (warning zone_guessed).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output: a summary for people, Contract 1 JSON, iCalendar, schema.org JSON-LD "
                    "or Atom.")
