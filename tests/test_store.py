@@ -357,6 +357,15 @@ def test_duplicates_and_merge_keep_both_sources(store: Store) -> None:
         store.merge(kept.slug, kept.slug, actor="ed")
 
 
+def test_merge_takes_a_real_title_over_a_generic_one(store: Store) -> None:
+    generic = store.add(event(title="Rassemblement — Liège, sam. 14 mars"))
+    told = store.add(event(title="Rassemblement contre les expulsions"))
+    merged = store.merge(generic.slug, told.slug, actor="ed")
+    assert merged.event.title == "Rassemblement contre les expulsions"
+    assert merged.slug == generic.slug
+    assert "title" in store.audit(generic.slug)[-1].detail["fields"]
+
+
 def test_no_duplicates_on_another_day_or_undated(store: Store) -> None:
     store.add(event())
     assert store.duplicates(event(day=15)) == []
