@@ -18,6 +18,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -144,6 +145,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             _postgres_lock(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+    except CommandError as error:
+        # Typically a revision this affiche does not know: the database is from a newer one.
+        raise InputError(f"database {describe(engine.url)!r}: its schema is not one this "
+                         f"version of affiche knows ({str(error).splitlines()[0]}); "
+                         "upgrade affiche") from None
     except OperationalError as error:
         raise InputError(f"database {describe(engine.url)!r}: {_reason(error)}") from None
     except DBAPIError as error:
