@@ -91,6 +91,16 @@ def _ics(items: list[StoredEvent], base_url: str, name: str) -> str:
     return calendar.to_ical().decode("utf-8")
 
 
+def _schema_status(stored: StoredEvent) -> str:
+    """schema.org's word for the event's status."""
+    if stored.status == "cancelled":
+        return "https://schema.org/EventCancelled"
+    if stored.status == "postponed":
+        return "https://schema.org/EventRescheduled" if stored.previous_start \
+            else "https://schema.org/EventPostponed"
+    return "https://schema.org/EventScheduled"
+
+
 def _join(values: list[str]) -> str:
     return "; ".join(v for v in values if v)
 
@@ -134,6 +144,7 @@ def render_export(fmt: str, items: list[StoredEvent], base_url: str, name: str) 
         for item, stored in zip(graph, items, strict=True):
             item.pop("@context", None)
             item["url"] = page_url(base_url, stored.slug)
+            item["eventStatus"] = _schema_status(stored)
         return json.dumps({"@context": "https://schema.org", "@graph": graph},
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "atom":

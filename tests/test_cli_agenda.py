@@ -233,6 +233,8 @@ def test_export_jsonld_atom_csv_and_filters(agenda: list[str],
     _, lines, _ = run(capsys, "export", "--format", "jsonld", "--past")
     graph = json.loads("\n".join(lines))["@graph"]
     assert {item["url"].rsplit("/", 1)[1] for item in graph} == set(agenda)
+    assert [item["eventStatus"].rsplit("/", 1)[1] for item in graph] == [
+        "EventScheduled", "EventCancelled"]
     _, lines, _ = run(capsys, "export", "--format", "atom", "--past")
     feed = ET.fromstring("\n".join(lines).encode())
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 2
