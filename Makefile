@@ -25,9 +25,9 @@ system:
 	    echo "installing $(DEBIAN_PACKAGES) with apt-get"; \
 	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	        $(DEBIAN_PACKAGES) >/dev/null) \
-	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work"; \
+	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work, the PostgreSQL tests will skip"; \
 	else \
-	    echo "note: OCR needs the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
+	    echo "note: OCR and the PostgreSQL tests need the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
 	fi
 
 $(STAMP): pyproject.toml
