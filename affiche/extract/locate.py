@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from affiche.extract import cues
@@ -290,6 +291,22 @@ def _inside(start: int, end: int, found: list[PlaceCandidate]) -> bool:
     return any(c.source == "address" and c.start <= start and end <= c.end for c in found)
 
 
+def _covers(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies in one of `spans`, in log time (merged, sorted)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def covered(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < merged[index][1]
+    return covered
+
+
 def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[PlaceCandidate]:
     """The candidates whose span lies within [start, end)."""
     return [c for c in found if start <= c.start and c.end <= end]
@@ -305,7 +322,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     other events' sentences) are those events' own."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
-    usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)
+    covered = _covers(excluded)  # one lookup per candidate: a long text has many events
+    usable = [c for c in found if not covered(c.start)
               and not (c.source == "locality" and c.route_end)]  # where a march ends
     if not usable:
         return Place(), None
@@ -526,7 +544,8 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     name = (best.place.name or "").casefold()
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
-    elsewhere = {id(c) for c in towns if any(a <= c.start < b for a, b in away or [])}
+    away_at = _covers(away or [])
+    elsewhere = {id(c) for c in towns if away_at(c.start)}
     counts = Counter((c.place.locality or "").casefold() for c in towns
                      if id(c) not in elsewhere).most_common(2)
     dominant = counts[0][0] if len(counts) == 1 or (

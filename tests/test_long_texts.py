@@ -1,0 +1,30 @@
+"""Long texts: the helpers that keep extraction near-linear give the answers of the plain scans."""
+
+from __future__ import annotations
+
+from affiche.extract.addresses import Address, _without_overlaps
+from affiche.extract.locate import _covers
+from affiche.extract.places import find_addresses
+
+
+def test_covers_tells_offsets_inside_spans() -> None:
+    covered = _covers([(10, 20), (15, 30), (50, 60), (5, 5)])
+    inside = [x for x in range(70) if covered(x)]
+    assert inside == list(range(10, 30)) + list(range(50, 60))
+    assert not _covers([])(0)
+
+
+def test_without_overlaps_keeps_the_richest_in_order() -> None:
+    full = Address(10, 40, street="Rue Neuve 45", postcode="4000", locality="Liège")
+    part = Address(30, 40, postcode="4000", locality="Liège")
+    other = Address(50, 60, street="Grand-Place 1")
+    kept = _without_overlaps([part, other, full])
+    assert [(a.start, a.end) for a in kept] == [(10, 40), (50, 60)]
+
+
+def test_venue_before_a_street_on_a_very_long_line() -> None:
+    filler = "Nous serons nombreux et nombreuses contre les expulsions. " * 400
+    text = filler + "Salle Verte, Rue Neuve 45 - 4000 Liège"
+    address = find_addresses(text, "fr")[-1]
+    assert (address.name, address.street, address.locality) == ("Salle Verte", "Rue Neuve 45",
+                                                                 "Liège")
