@@ -28,3 +28,18 @@ def test_venue_before_a_street_on_a_very_long_line() -> None:
     address = find_addresses(text, "fr")[-1]
     assert (address.name, address.street, address.locality) == ("Salle Verte", "Rue Neuve 45",
                                                                  "Liège")
+
+
+def test_within_tells_spans_inside_others() -> None:
+    from affiche.extract.locate import _within
+
+    within = _within([(0, 10), (2, 4), (20, 30)])
+    assert within(3, 9) and within(20, 30) and not within(9, 12) and not within(15, 16)
+
+
+def test_kind_cues_outside_masked_spans() -> None:
+    from affiche.extract.describe import _free
+
+    masked = [(10, 20), (15, 30), (40, 40)]
+    assert not _free(25, 35, masked) and _free(30, 39, masked) and not _free(39, 41, masked)
+    assert _free(0, 10, masked)

@@ -169,7 +169,7 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
     return unit.end() if unit else after
 
 
-_VENUE_WINDOW = 300  # a venue name is at most 80 characters, plus its separator and spaces
+_VENUE_WINDOW = 120  # a venue name is at most 80 characters, plus its separator and spaces
 
 
 def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
