@@ -172,6 +172,8 @@ def _reading_link(value: str) -> bool:
 
 _DATE_LIKE = re.compile(r"(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})"
                         r"(?:$|[ T]\d{1,2}\b)")
+_PHONE_LIKE = re.compile(r"(?<![\w.])[+(]?\d[\d \t./\-()]{6,22}\d(?![\w])")
+_PHONE_MARGIN = 12  # characters around a number given to the matcher, for its own checks
 _NEAR = 2000  # characters: a place further from a number than this is another call's
 
 
@@ -192,14 +194,27 @@ def _phones(text: str, regions: list[str],
         return min(near, key=lambda p: abs(p[0] - at))[1] if near else None
 
     readings: dict[tuple[int, str], dict[str, bool]] = {}
-    for region in dict.fromkeys([code for _, code in places] + regions):
-        matcher = phonenumbers.PhoneNumberMatcher(text, region,
+
+    def read(part: str, offset: int, region: str) -> None:
+        matcher = phonenumbers.PhoneNumberMatcher(part, region,
                                                   leniency=phonenumbers.Leniency.POSSIBLE)
         for match in matcher:
             raw = match.raw_string.strip()
-            start = match.start + match.raw_string.index(raw)
+            start = offset + match.start + match.raw_string.index(raw)
             readings.setdefault((start, raw), {})[region] = phonenumbers.is_valid_number(
                 match.number)
+
+    for region in regions:
+        read(text, 0, region)
+    others = {code for _, code in places} - set(regions)
+    if others:
+        # the country of a place nearby reads only the digits around it: one pass over the
+        # whole text per country named would cost more than the rest of the extraction
+        for digits in _PHONE_LIKE.finditer(text):
+            region = nearest(digits.start())
+            if region in others:
+                low = max(0, digits.start() - _PHONE_MARGIN)
+                read(text[low:digits.end() + _PHONE_MARGIN], low, region)
     found = []
     for (start, raw), valid_in in sorted(readings.items()):
         own = [r for r in dict.fromkeys([nearest(start), *regions]) if r in valid_in]
