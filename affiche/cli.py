@@ -95,9 +95,11 @@ def cli() -> None:
               help="Base URL of the Nominatim server for --geocoder nominatim.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of standard output.")
+@click.option("--budget", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              metavar="SECONDS", help="Time budget per document; 0: no limit.")
 def extract_command(sources: tuple[str, ...], reference: str | None, lang: str | None,
                     timezone: str, fmt: str, jsonl: str | None, geocoder: str,
-                    nominatim_url: str | None, output: IO[str]) -> None:
+                    nominatim_url: str | None, output: IO[str], budget: float) -> None:
     """Extract the events of SOURCE (a text file, a page, a PDF, a flyer photo, a URL, a
     directory, or - for standard input)."""
     from affiche import pipeline
@@ -107,7 +109,7 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
     if geocoder == "nominatim" and not nominatim_url:
         raise InputError("--geocoder nominatim needs --nominatim-url URL")
     options = pipeline.Options(lang=lang, timezone=timezone, geocoder=geocoder,
-                               nominatim_url=nominatim_url)
+                               nominatim_url=nominatim_url, budget=budget or None)
     if jsonl is not None:
         if sources:
             raise InputError("give either SOURCE or --jsonl, not both")
@@ -123,15 +125,20 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
     """Extract each source and print them in one format; bad sources are reported, not fatal."""
     from affiche import pipeline, publish
 
-    results, failures = [], 0
+    results, failures, past = [], 0, {}
     for item in pipeline.read_sources(sources, reference, options.timezone):
         if isinstance(item, AfficheError):
             click.echo(f"affiche: error: {item}", err=True)
             failures += 1
             continue
-        events = pipeline.run(item, options)
+        try:
+            events = pipeline.run(item, options)
+        except AfficheError as error:  # over its time budget: the other sources still run
+            click.echo(f"affiche: error: {error}", err=True)
+            failures += 1
+            continue
         if not events:
-            click.echo(f"affiche: {item.source}: no event found", err=True)
+            past[id(item)] = _say_nothing_to_come(item, options)
         results.append((item, events))
     if fmt in ("json",) and len(results) > 1:
         for document, events in results:
@@ -141,11 +148,32 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
         if results:
             output.write(publish.render(fmt, results[0][0], all_events))
     else:
-        chunks = [publish.render(fmt, document, events) for document, events in results]
+        chunks = [publish.render(fmt, document, events, past=past.get(id(document)))
+                  for document, events in results]
         if chunks:
             output.write(("\n" if fmt == "text" else "").join(chunks))
     if failures:
         raise click.exceptions.Exit(2)
+
+
+def _say_nothing_to_come(document: Any, options: Any) -> list[Any]:
+    """Say on stderr that a document gave no event, or only past ones (and when); those."""
+    from affiche import pipeline
+    from affiche.publish.describe import moment_words
+    from affiche.publish.text import past_summary
+
+    try:
+        past = pipeline.past_events(document, options)
+    except AfficheError:
+        past = []  # over the time budget: no event found is still true
+    if not past:
+        click.echo(f"affiche: {document.source}: no event found", err=True)
+        return past
+    days = "; ".join(moment_words(e.start, e.timezone) for e in past[:3]) \
+        + ("; …" if len(past) > 3 else "")
+    click.echo(f"affiche: {document.source}: no event to come; {past_summary(past)} ({days})",
+               err=True)
+    return past
 
 
 def _run_jsonl(path: str, reference: dt.datetime | None, options: Any, output: IO[str]) -> None:

@@ -11,6 +11,7 @@ Publishing (`affiche.publish`) takes the result from there.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -21,10 +22,11 @@ from zoneinfo import ZoneInfo
 
 from affiche.errors import AfficheError, InputError
 from affiche.model import Document, Event
+from affiche.windows import DEFAULT_BUDGET, THRESHOLD, Deadline, in_windows
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text"]
+__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text", "past_events"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Options:
     timezone: str = "Europe/Brussels"
     geocoder: str = "offline"
     nominatim_url: str | None = None
+    budget: float | None = DEFAULT_BUDGET  # seconds per document; None: no limit
 
 
 def reference_of(document: Document, timezone: str) -> dt.datetime:
@@ -47,6 +50,7 @@ def reference_of(document: Document, timezone: str) -> dt.datetime:
 def run(document: Document, options: Options | None = None) -> list[Event]:
     """Extract and resolve the events of one document."""
     from affiche import extract, resolve
+    from affiche.extract import hints
     from affiche.ingest.language import detect
 
     options = options or Options()
@@ -54,12 +58,45 @@ def run(document: Document, options: Options | None = None) -> list[Event]:
     document.language = lang
     document.timezone = options.timezone
     reference = reference_of(document, options.timezone)
-    events = extract.extract(document, lang=lang, reference=reference)
+    deadline = Deadline(options.budget, document.source)
+    events = in_windows(document, lambda part: extract.extract(part, lang=lang,
+                                                               reference=reference), deadline)
+    if document.hints and len(document.text) >= THRESHOLD:
+        # the windows were read without the page's schema.org Events: compare them once
+        events = hints.apply_hints(events, document.hints, reference, document.timezone, lang)
     for event in events:
+        deadline.check("resolve")
         resolve.resolve(event, document, reference, geocoder=options.geocoder,
                         nominatim_url=options.nominatim_url)
     resolve.share_zone(events)
     return events
+
+
+def past_events(document: Document, options: Options | None = None) -> list[Event]:
+    """The events a document told of for days already over (extraction keeps only what is
+    to come): read again against the day before the earliest past day it names."""
+    from affiche import extract, when
+
+    options = options or Options()
+    lang = options.lang or document.language or "fr"
+    reference = reference_of(document, options.timezone)
+    deadline = Deadline(options.budget, document.source)
+    days = [m.value for m in when.find(document.text, reference, lang)
+            if m.has_date and isinstance(m.value, dt.datetime) and m.value < reference]
+    if not days:
+        return []
+    earlier = (min(days) - dt.timedelta(days=1)).replace(hour=0, minute=0, second=0)
+    quiet = dataclasses.replace(document, hints=[])
+    found = in_windows(quiet, lambda part: extract.extract(part, lang=lang, reference=earlier),
+                       deadline)
+    return [e for e in found if e.start is not None and _before(e.start, reference)]
+
+
+def _before(value: dt.date | dt.datetime, reference: dt.datetime) -> bool:
+    """True when a start (a day or a datetime) is before the reference."""
+    if isinstance(value, dt.datetime):
+        return value < reference
+    return value < reference.date()
 
 
 def read_sources(sources: list[str], reference: dt.datetime | None,
@@ -83,8 +120,7 @@ def extract_text(text: str, reference: dt.datetime | None = None, lang: str | No
     document = ingest.read_text(text, source=source, reference=reference,
                                 timezone=options.timezone)
     if lang:
-        options = Options(lang=lang, timezone=options.timezone, geocoder=options.geocoder,
-                          nominatim_url=options.nominatim_url)
+        options = dataclasses.replace(options, lang=lang)
     return document, run(document, options)
 
 

@@ -36,7 +36,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     segments = segment(text)
     mentions = when.find(text, reference, lang)
     places = locate.candidates(text, lang)
-    contacts = find_contacts(text)
+    contacts = find_contacts(text, countries=[(c.start, c.place.country or "") for c in places])
     title, title_span = describe.headline(text, document.title)
     points = events.classify(mentions, segments, lang)
     drafts = events.build_drafts(points, segments, places, lang, reference, title)
