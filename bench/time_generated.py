@@ -255,7 +255,8 @@ def ordinals() -> Iterator[Row]:
                 for month in (7, 9, 11):
                     when = _nth_weekday(2024, month, weekday, nth)
                     o, w, m = ORDINAL[lang][nth], WEEKDAYS[lang][weekday], MONTHS[lang][month - 1]
-                    text = {"fr": f"le {o} {w} de {m}", "nl": f"de {o} {w} van {m}",
+                    article = "l'" if o[0] in "aeiou" else "le "
+                    text = {"fr": f"{article}{o} {w} de {m}", "nl": f"de {o} {w} van {m}",
                             "en": f"the {o} {w} of {m}"}[lang]
                     yield _value(text, lang, "ordinal_weekday", when, "day")
 

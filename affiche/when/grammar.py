@@ -191,9 +191,14 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 new("range")
                 between = False
             elif roles == DASH and atom.end - atom.start == 1 and cur.has_date() \
-                    and cur.clock is None and not cur.day_from_range \
-                    and after is not None and after.kind in ("time", "clock"):
-                pass  # "zaterdag 18/01 - 14u": a dash between a day and its time, not a range
+                    and cur.clock is None and (not cur.day_from_range or (
+                        cur.wd is not None and _spaced(chunk, index - 1))) \
+                    and after is not None and after.kind in ("time", "clock") \
+                    and not _dated_after(chunk, index):
+                # "zaterdag 18/01 - 14u", "VENDREDI 7 — 18H": a dash between a day and its time,
+                # not a range; a bare day number needs its weekday and a spaced dash, as
+                # "Tuesday 7-9pm" is a range of hours
+                cur.day_from_range = False
             elif "to" in roles and (cur.has_content() or _day_pending(cur, after)) and (
                     "at" not in roles or cur.range_from):
                 new("range")
@@ -246,7 +251,11 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 before = _next(chunk, index - 1, -1)
                 prefix = after is not None and after.kind in CONTENT
                 suffix = before is not None and before.kind in CONTENT and _adjacent(before, atom)
-                if prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
+                if atom.value == "last" and after is not None and after.kind in ("wd", "unit") \
+                        and cur.nth is None and _period_follows(chunk, index):
+                    cur.nth = -1  # "le dernier lundi du mois", "last Friday of June": a position
+                    cur.touch(atom)
+                elif prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
                     if cur.mod is None:
                         cur.mod = atom.value
                     cur.touch(atom)
@@ -372,6 +381,31 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         at_pending = False
     groups.append(group)
     return [g for g in (_prune(g) for g in groups) if g.frames]
+
+
+def _spaced(chunk: list[Atom], position: int) -> bool:
+    """True when the atom at `position` has blanks on both sides (" — ", not "7-9")."""
+    if not 0 < position < len(chunk) - 1:
+        return False
+    atom = chunk[position]
+    return chunk[position - 1].end < atom.start and atom.end < chunk[position + 1].start
+
+
+def _period_follows(chunk: list[Atom], position: int) -> bool:
+    """True when a month, a year or a month/year unit follows the atom at `position`
+    ("lundi du mois prochain", "Friday of June"): the period an ordinal counts in."""
+    for atom in chunk[position + 1:position + 4]:
+        if atom.kind not in ("month", "unit", "num", "conn", "mod"):
+            return False
+        if atom.kind == "month" or (atom.kind == "unit" and atom.value in ("month", "year")) \
+                or (atom.kind == "num" and atom.digits == 4):
+            return True
+    return False
+
+
+def _dated_after(chunk: list[Atom], index: int) -> bool:
+    """True when a day is stated right after the time that follows a dash ("- 18h le 8")."""
+    return any(a.kind in ("date", "wd", "month", "reld", "hol") for a in chunk[index + 1:index + 3])
 
 
 def _adjacent(left: Atom, right: Atom) -> bool:

@@ -404,10 +404,19 @@ def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetim
     weekday = int(frame.wd or 0)
     day = today.date()
     offset = offset_of(frame.mod)
-    if frame.month is None and frame.nth is not None and frame.unit == "month" \
-            and offset is not None:  # "first tuesday of last month"
-        month = add_months(truncate(today, "month"), offset)
+    if frame.month is None and frame.nth is not None and frame.unit == "month":
+        # "first tuesday of last month", "le dernier lundi du mois": this month unless shifted
+        month = add_months(truncate(today, "month"), offset or 0)
         date = nth_weekday(month.year, month.month, weekday, frame.nth)
+    elif frame.month is None and frame.nth is not None and frame.unit == "year":
+        year = frame.year or today.year + (offset or 0)  # "the third Sunday of the year"
+        if frame.nth > 0:
+            date = next_weekday(dt.date(year, 1, 1), weekday, True)
+            date += dt.timedelta(weeks=frame.nth - 1)
+        else:
+            last = dt.date(year, 12, 31)
+            date = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+            date += dt.timedelta(weeks=frame.nth + 1)
     elif frame.month is not None and (frame.nth is not None or frame.mod == "last"):
         nth = frame.nth if frame.nth is not None else -1
         year = frame.year or today.year
