@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from affiche.when.lexicon import Lexicon
+from affiche.when.lexicon import Lexicon, part_at
 from affiche.when.scan import Atom, Clock
 
 __all__ = ["CONTENT", "Frame", "Group", "read_chunk"]
@@ -27,6 +27,7 @@ DASH = frozenset({"to"})
 COUNTED_UNITS = frozenset({"half_hour", "quarter_hour", "three_quarter_hour", "fortnight"})
 STARTERS = frozenset({"date", "time", "num", "numw", "ordw", "wd", "month", "reld", "reldp",
                       "clock", "hol"})
+POSITIONS = frozenset({"begin", "mid", "end"})
 DATE_SLOTS = ("wd", "day", "month", "year", "reld", "hol", "mod", "unit", "nth")
 
 
@@ -118,7 +119,7 @@ def _supported(chunk: list[Atom], index: int) -> bool:
         follower = _next(chunk, index)
         return follower is not None and follower.kind in ("unit", "mod")
     if atom.kind == "season":
-        return any(n.kind in ("mod", "num") for n in neighbours)
+        return any(n.kind in ("mod", "num", "period") for n in neighbours)
     if atom.kind == "wd":  # "sat 12", "zo. 3 mei", not "in de zon. Twee jaar"
         return any(n.kind in ("num", "date", "time") or (n.kind == "month" and not n.weak)
                    for n in neighbours)
@@ -334,6 +335,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             if cur.pod is not None:
                 cur = new("none")
             cur.pod = str(atom.value)
+            if cur.period in POSITIONS:  # "en début de matinée", "late in the afternoon"
+                cur.pod, cur.period = part_at(lex, cur.period, cur.pod), None
             cur.touch(atom)
         elif kind == "unit":
             if cur.qty is None and cur.pending is None and cur.mod is None and cur.nth is None \
@@ -345,6 +348,11 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             if cur.unit == "day" and cur.nth is not None and cur.day is None \
                     and cur.qty is None and cur.mod is not None and atom.value == "month":
                 cur.day, cur.nth, cur.unit = cur.nth, None, None  # "20th day of next month"
+            if cur.period in POSITIONS and atom.value == "day" and cur.pod is None:
+                cur.pod, cur.period = part_at(lex, cur.period, "day"), None  # "en fin de journée"
+                cur.touch(atom)
+                at_pending = False
+                continue
             if cur.unit is not None:
                 cur = new("none")
             cur.unit = str(atom.value)
@@ -363,7 +371,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.season = str(atom.value)
             cur.touch(atom)
         elif kind == "period":
-            if atom.value == "later" and cur.qty is not None and cur.unit:
+            if atom.value in POSITIONS and cur.pod in lex.parts_of_day and "_" not in cur.pod \
+                    and cur.clock is None and after is None:
+                cur.pod = part_at(lex, str(atom.value), cur.pod)  # "le matin tôt", "'s avonds laat"
+            elif atom.value == "later" and cur.qty is not None and cur.unit:
                 cur.dur = "later"
             elif atom.value == "later" and cur.clock is not None and cur.clock.marker == "word" \
                     and cur.clock.minute == 0 and not cur.has_date():

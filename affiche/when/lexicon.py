@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm"]
+__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm", "part_at"]
 
 # Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
 ZONES = {
@@ -170,6 +170,31 @@ class Lexicon:
         return self.words.get(norm(text), [])
 
 
+# How a position in a period names the part of the day it picks: "early_morning", "late_day".
+POSITION_PREFIX = {"begin": "early", "mid": "mid", "end": "late"}
+
+
+def part_at(lex: Lexicon, position: str, part: str) -> str:
+    """The part of the day at a position (begin, mid, end) of another ("fin" × "après-midi")."""
+    key = f"{POSITION_PREFIX[position]}_{part}"
+    return key if key in lex.parts_of_day else part
+
+
+def _parts_of_day(table: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """The language's parts of the day, with the early, mid and late thirds of each one the
+    data does not set itself (the data keeps the conventions: "early morning" is 7-9)."""
+    parts = {k: (int(v[0]), int(v[1])) for k, v in table.items()}
+    for name, (first, last) in list(parts.items()):
+        if name.count("_") or name.startswith(("early", "late", "mid")):
+            continue
+        third = max(1, (last - first) // 3)
+        thirds = {"early": (first, first + third), "mid": (first + third, last - third),
+                  "late": (last - third, last)}
+        for prefix, span in thirds.items():
+            parts.setdefault(f"{prefix}_{name}", span)
+    return parts
+
+
 def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     time = data["time"]
     settings = dict(time["settings"])
@@ -298,7 +323,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         lang=lang,
         settings=settings,
         words=words,
-        parts_of_day={k: (int(v[0]), int(v[1])) for k, v in time["parts_of_day"].items()},
+        parts_of_day=_parts_of_day(time["parts_of_day"]),
         seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
         period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
         scanner=re.compile(scanner, re.IGNORECASE),

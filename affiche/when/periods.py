@@ -99,7 +99,7 @@ def season_span(frame: Frame, today: dt.datetime,
         if not 0 <= index < len(spans):
             return None
         start, end, _ = spans[index]
-        return start, "day", end
+        return _position(start, end, frame.period)
     named = [s for s in spans if s[2] == frame.season]
     if frame.year is not None:
         chosen = next((s for s in named if s[0].year == frame.year), None)
@@ -109,7 +109,22 @@ def season_span(frame: Frame, today: dt.datetime,
         chosen = next((s for s in named if s[0] > today), None)
     else:
         chosen = next((s for s in named if s[1] > today), None)
-    return None if chosen is None else (chosen[0], "day", chosen[1])
+    if chosen is None:
+        return None
+    return _position(chosen[0], chosen[1], frame.period)
+
+
+def _position(start: dt.datetime, end: dt.datetime,
+              position: str | None) -> tuple[dt.datetime, str, dt.datetime]:
+    """The beginning, middle or end (thirds, in whole days) of a span; the span otherwise."""
+    third = dt.timedelta(days=(end - start).days // 3)
+    if position == "begin":
+        return start, "day", start + third
+    if position == "mid":
+        return start + third, "day", end - third
+    if position == "end":
+        return end - third, "day", end
+    return start, "day", end
 
 
 def unit_period(frame: Frame, today: dt.datetime,
