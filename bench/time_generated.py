@@ -350,6 +350,9 @@ def holidays() -> Iterator[Row]:
     """Holidays over computed dates, with their day-before and day-after forms."""
     christmas = dt.datetime(2024, 12, 25)
     pasen = dt.datetime.combine(easter(2025), dt.time())
+    pentecost = dt.datetime.combine(easter(2024), dt.time()) + dt.timedelta(days=49)
+    if pentecost + dt.timedelta(days=1) < TODAY:
+        pentecost = dt.datetime.combine(easter(2025), dt.time()) + dt.timedelta(days=49)
     one = dt.timedelta(days=1)
     table = [
         ("fr", "la veille de Noël", christmas - one), ("fr", "le lendemain de Noël",
@@ -358,7 +361,7 @@ def holidays() -> Iterator[Row]:
         ("fr", "le lendemain de Pâques", pasen + one),
         ("nl", "kerstavond", christmas - one), ("nl", "de dag na Kerstmis", christmas + one),
         ("nl", "tweede paasdag", pasen + one), ("nl", "de dag voor Pasen", pasen - one),
-        ("nl", "tweede pinksterdag", pasen + dt.timedelta(days=50)),
+        ("nl", "tweede pinksterdag", pentecost + one),
         ("en", "Christmas Eve", christmas - one), ("en", "the day after Christmas",
                                                    christmas + one),
         ("en", "Easter Monday", pasen + one), ("en", "the day before Easter", pasen - one),

@@ -49,6 +49,7 @@ class Frame:
     qty: int | None = None
     nth: int | None = None
     hol: str | None = None
+    shift: int = 0  # days from the holiday: "la veille de Noël" -1, "tweede paasdag" +1
     season: str | None = None
     period: str | None = None
     rec: bool = False
@@ -365,6 +366,15 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         elif kind == "hol":
             if cur.hol is not None:
                 cur = new("none")
+            before = _next(chunk, index - 1, -1)
+            if before is not None and before.kind == "conn" and "from" in before.value:
+                before = _next(chunk, index - 1, -2)  # "la veille de Noël"
+            if before is not None and before.kind == "reld" and cur.reld is not None \
+                    and cur.wd is None and cur.day is None:
+                cur.shift, cur.reld = cur.reld, None  # "la veille de Noël", "the day after Easter"
+            elif before is not None and before.kind == "ordw" and cur.pending is not None:
+                cur.shift, cur.pending = cur.pending - 1, None  # "tweede paasdag"
+                cur.touch(before)
             cur.hol = str(atom.value)
             cur.touch(atom)
         elif kind == "season":

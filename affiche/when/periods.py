@@ -45,9 +45,12 @@ def holiday_span(frame: Frame,
                  today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None] | None:
     """A named holiday: its next occurrence, or the one of the stated or shifted year."""
     try:
-        return _holiday_span(frame, today)
+        start, grain, end = _holiday_span(frame, today)
     except ValueError:  # a lunar calendar's tables end (hijridate: 1924-2077)
         return None
+    if frame.shift:  # the day before or after it: one day, whatever the holiday's length
+        return start + frame.shift * DAY, "day", None
+    return start, grain, end
 
 
 def _holiday_span(frame: Frame,
