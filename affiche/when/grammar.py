@@ -177,6 +177,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             elif "ago" in roles and after is not None and after.kind in ("num", "numw", "time"):
                 cur.dur = "ago"
                 cur.touch(atom)
+            elif "by" in roles and not cur.has_content() and _deadline(chunk, index, after):
+                cur.open = "by"  # "by Friday", "tegen 17 uur", "d'ici samedi": from now to then
+                cur.touch(atom)
             elif roles & {"in", "within"}:
                 if after is not None and after.kind == "conn" and "at" in after.value:
                     after = _next(chunk, index)  # "in about half an hour"
@@ -230,7 +233,8 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 elif not cur.has_content() and after is not None:
                     cur.open = "before"
                     cur.touch(atom)
-                elif cur.clock is not None and after is None and cur.open is None:
+                elif cur.clock is not None and after is None and cur.open is None \
+                        and "trailing" in roles:
                     cur.open = "before"  # "11 uur op zijn laatst"
                     cur.touch(atom)
             elif "and" in roles:
@@ -402,6 +406,15 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         at_pending = False
     groups.append(group)
     return [g for g in (_prune(g) for g in groups) if g.frames]
+
+
+def _deadline(chunk: list[Atom], index: int, after: Atom | None) -> bool:
+    """True when a day or time (not a quantity: "d'ici 3 jours") follows a deadline word."""
+    if after is None or (after.kind not in STARTERS and after.kind not in ("mod", "period")):
+        return False
+    following = _next(chunk, index)
+    return not (after.kind in ("num", "numw") and following is not None
+                and following.kind == "unit")
 
 
 def _spaced(chunk: list[Atom], position: int) -> bool:

@@ -135,6 +135,11 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     if frame.period == "now" and not frame.has_date() and frame.clock is None:
         mention.value, mention.grain = truncate(ref, "second"), "second"
         return mention
+    if frame.period == "asap" and not frame.has_date() and frame.clock is None:
+        # "ASAP", "dès que possible", "zo snel mogelijk": from now on
+        mention.kind, mention.open, mention.grain = "interval", "after", "second"
+        mention.value, mention.has_date = truncate(ref, "second"), True
+        return mention
     if frame.period == "later" and not frame.has_date() and frame.clock is None and not frame.pod:
         if strict:
             return None  # "plus tard" in running text: later than something else
@@ -194,6 +199,14 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     elif frame.open == "after":
         mention.kind, mention.open = "interval", "after"
         mention.end_value = mention.end_exclusive = None
+    elif frame.open == "by" and mention.value is not None:
+        deadline = mention.value  # "by Friday": from now to the start of the day named
+        if not mention.has_date and deadline <= ref:
+            deadline += DAY  # "by 9am" said at 10: tomorrow's
+        mention.kind, mention.grain, mention.has_date = "interval", "second", True
+        mention.value = truncate(ref, "second")
+        mention.end_value = mention.end_exclusive = deadline
+        mention.candidates = []
     elif frame.open == "before":
         mention.kind, mention.open = "interval", "before"
         mention.end_value = mention.end_exclusive = mention.end_exclusive or mention.value
