@@ -266,9 +266,26 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                     + r"(?P<rel_h>" + hour_re
                     + r")" + meridiem.format(name="rel_ap") + r"(?!\w))")
     half_hour = "(?!)"
-    if settings["half_before"]:
-        half_hour = (r"(?P<hb>(?<!\w)(?:" + _alternation(settings["half_before"]) + r")\s+(?P<hb_h>"
-                     + r"\d{1,2}|" + number_re + r")(?!\w|[.:]\d))")
+    # "half an hour", "een half uur": a duration, not half past one
+    units = sorted({norm(w) for w in time["unit_words"] if norm(w)[:1].isalpha()})
+    not_unit = r"(?!\s+(?:" + _trie_regex(units) + r")(?!\w))"
+    halves = [(name, words) for name, words in (("hb", settings["half_before"]),
+                                                 ("hp", settings.get("half_past", []))) if words]
+    if halves:
+        half_hour = "|".join(
+            r"(?P<" + name + r">(?<!\w)(?:" + _alternation(words) + r")\s+(?P<" + name + r"_h>"
+            + r"\d{1,2}|" + number_re + r")" + meridiem.format(name=name + "_ap")
+            + r"(?!\w|[.:]\d)" + not_unit + ")" for name, words in halves)
+    # "dix heures trois quarts": "trois" starts the minute words, it is no minute count
+    quarter_words = sorted({norm(w) for w in settings["quarter_words"]})
+    not_quarter = (r"(?!\s+(?:" + _trie_regex(quarter_words) + r")s?(?!\w))") if quarter_words \
+        else ""
+    approximate = "(?!)"
+    if settings.get("approximate_suffixes"):
+        approximate = (r"(?P<ish>(?<![\w.,:])(?P<ish_v>\d{1,4})\s?(?:"
+                       + _alternation(settings["approximate_suffixes"]) + r")(?!\w))")
+    compact = (r"(?P<tk>(?<![\w.,:])(?P<tk_h>\d{1,2})(?P<tk_m>[0-5]\d)\s?(?P<tk_ap>" + ampm
+               + r")(?!\w|\.\w))")
     # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
     zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
              + r")|gmt|utc)(?!\w)\)?)")
@@ -287,12 +304,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
             + meridiem.format(name="tc_ap") + ")",
             r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
             r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")"),
+        _at_digit(approximate, compact),
         r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
         + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
         + r")(?!\w|\.\w))",
         r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
-        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?"
+        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w)" + not_quarter + ")?"
         + minute_re.replace("minw", "minw2")
         + ")",
         # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year

@@ -119,11 +119,23 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if not found:  # not a clock relation after all: read its words one by one
                 matches.extend(reversed(list(lex.plain_scanner.finditer(text, start, end))))
             atoms.extend(found)
-        elif group == "hb":
-            hour = _number(match.group("hb_h"), lex)
+        elif group in ("hb", "hp"):  # "half vier" is 3:30, British "half four" 4:30
+            hour = _number(match.group(group + "_h"), lex)
+            meridiem = _meridiem(match.group(group + "_ap"), lex)
             if hour is not None and 1 <= hour <= 24:
-                atoms.append(Atom("time", start, end, Clock((hour - 1) % 24, 30, 0, None, "minute",
-                                                            twelve and hour <= 12, "half")))
+                hour = (hour - 1) % 24 if group == "hb" else hour % 24
+                atoms.append(Atom("time", start, end, Clock(
+                    hour, 30, 0, meridiem, "minute",
+                    twelve and hour <= 12 and meridiem is None, "half")))
+        elif group in ("ish", "tk"):  # "5ish", "150ish", "745 pm"
+            digits = match.group("ish_v") if group == "ish" else match.group("tk_h") + match.group(
+                "tk_m")
+            value = int(digits)
+            hour, minute = (value, 0) if len(digits) <= 2 else divmod(value, 100)
+            meridiem = _meridiem(match.group("tk_ap"), lex) if group == "tk" else None
+            clock = _clock(hour, minute, None, meridiem, len(digits) > 2, twelve, "bare")
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
         elif group == "zone":
             atoms.append(Atom("zone", start, end, ZONES[match.group(0).strip("()").upper()]))
         elif group == "wc":
