@@ -36,7 +36,7 @@ NUMBER = {
     "en": {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten"},
 }
 UNIT = {  # singular, plural, abbreviation
-    "fr": {"second": ("seconde", "secondes", "s"), "minute": ("minute", "minutes", "min"),
+    "fr": {"second": ("seconde", "secondes", "sec"), "minute": ("minute", "minutes", "min"),
            "hour": ("heure", "heures", "h"), "day": ("jour", "jours", None),
            "week": ("semaine", "semaines", None), "month": ("mois", "mois", None),
            "year": ("an", "ans", None)},

@@ -46,7 +46,7 @@ class Frame:
     pod: str | None = None
     mod: str | None = None
     unit: str | None = None
-    qty: int | None = None
+    qty: float | None = None
     nth: int | None = None
     hol: str | None = None
     shift: int = 0  # days from the holiday: "la veille de Noël" -1, "tweede paasdag" +1
@@ -250,6 +250,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             if kind == "zone":
                 cur.zone = int(atom.value)
                 cur.touch(atom)
+            elif kind == "minw" and cur.clock is None and cur.unit == "hour" \
+                    and cur.qty is not None and int(atom.value) > 0:
+                cur.qty += int(atom.value) / 60  # "in an hour and a half"
+                cur.touch(atom)
             elif kind == "minw" and cur.clock is not None:
                 _add_minutes(cur.clock, int(atom.value))
                 cur.touch(atom)
@@ -296,9 +300,18 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and not (after is not None and after.kind in ("pod", "reldp", "minw")):
                 at_pending = False
                 continue  # "plus de trois heures": a duration, unless "à trois heures"
-            if cur.dur and kind == "time" and clock.minute == 0 and cur.qty is None \
-                    and clock.marker not in (":", ".", "ampm", "rel", "half"):
-                cur.qty, cur.unit = clock.hour, "hour"
+            spoken = clock.marker not in (":", ".", "ampm", "rel", "half", "bare", "clock")
+            if cur.dur and kind == "time" and cur.qty is None and spoken and (
+                    clock.minute == 0 or clock.marker == "word"):
+                # "dans 3 heures", "dans une heure et demie": a duration, not a clock time
+                cur.qty = clock.hour + clock.minute / 60 if clock.minute else clock.hour
+                cur.unit = "hour"
+                cur.touch(atom)
+                continue
+            if kind == "time" and clock.minute == 0 and cur.qty is None and spoken \
+                    and (clock.marker in lex.hour_words or clock.marker == "word") \
+                    and _counted_hours(chunk, index, cur):
+                cur.qty, cur.unit = clock.hour, "hour"  # "2 uur geleden", "de komende 3 uur"
                 cur.touch(atom)
                 continue
             if cur.clock is not None:
@@ -417,6 +430,14 @@ def _deadline(chunk: list[Atom], index: int, after: Atom | None) -> bool:
                 and following.kind == "unit")
 
 
+def _counted_hours(chunk: list[Atom], index: int, cur: Frame) -> bool:
+    """ "2 uur geleden", "de komende 3 uur": hours counted by a frame word, not a clock time."""
+    after = _next(chunk, index - 1)
+    before = _next(chunk, index - 1, -1)
+    return (after is not None and after.kind == "conn" and "ago" in after.value) or (
+        before is not None and before.kind == "mod" and cur.mod in ("next", "last"))
+
+
 def _spaced(chunk: list[Atom], position: int) -> bool:
     """True when the atom at `position` has blanks on both sides (" — ", not "7-9")."""
     if not 0 < position < len(chunk) - 1:
@@ -478,8 +499,13 @@ def _add_minutes(clock: Clock, minutes: int) -> None:
 def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: Frame, new,
             group: Group, lex: Lexicon, at_pending: bool, twelve: bool, strict: bool) -> int:
     """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
-    value = int(atom.value)
     after2 = _next(chunk, index)
+    if isinstance(atom.value, float):  # "1,5 heure", "anderhalf uur": only ever a quantity
+        if after is not None and after.kind == "unit":
+            cur.qty = atom.value
+            cur.touch(atom)
+        return index
+    value = int(atom.value)
     if after is not None and after.kind == "clock" and value in (0, 12, 24) \
             and after.start - atom.end <= 1:
         cur.touch(atom)  # "12 noon", "12 midnight": the clock word says it all

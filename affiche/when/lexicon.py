@@ -159,6 +159,11 @@ class Lexicon:
     weak: frozenset[str] = field(default_factory=frozenset)
 
     @functools.cached_property
+    def hour_words(self) -> frozenset[str]:
+        """The hour markers that are also words ("uur", "heures"): "2 uur" may count hours."""
+        return frozenset(norm(w) for w in self.settings["hour_word_markers"])
+
+    @functools.cached_property
     def plain_scanner(self) -> re.Pattern[str]:
         """The scanner without the clock relations ("20 past 3"), to read the words of a
         relation that turned out not to be one; compiled on first use (rarely needed, and
@@ -227,7 +232,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     hour_words = _alternation(settings["hour_word_markers"])
     ampm = _alternation(settings["am_markers"] + settings["pm_markers"])
     ordinals = _alternation(settings["ordinal_suffixes"])
-    numbers = [norm(w) for w, _ in time["number_words"].items()]
+    # Clock patterns read whole numbers only: "anderhalf" (1.5) counts, it tells no hour.
+    numbers = [norm(w) for w, v in time["number_words"].items() if float(v) == int(v)]
     number_re = _trie_regex(sorted(set(numbers)))
     minute_words = [norm(w) for w in time.get("minute_words", {})]
     minute_re = ""
@@ -284,6 +290,11 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     if settings.get("approximate_suffixes"):
         approximate = (r"(?P<ish>(?<![\w.,:])(?P<ish_v>\d{1,4})\s?(?:"
                        + _alternation(settings["approximate_suffixes"]) + r")(?!\w))")
+    # "1,5 heure", "2.5 hours": a decimal is a quantity only before a unit (else "1.5" is
+    # the 1st of May or a time) and with one decimal or a comma ("14.30 uur" is a time); "7'", '40"': minutes and seconds written as symbols.
+    decimal = (r"(?P<dec>(?<![\w.,:/])(?P<dec_v>\d{1,3}(?:[.,]\d|,\d{2}))(?=\s?(?:"
+               + _trie_regex(units) + r")(?!\w)))")
+    symbol = r"(?P<sym>(?<![\w.,:/])(?P<sym_v>\d{1,3})\s?(?P<sym_u>['’′\"″])(?![\w'’]))"
     compact = (r"(?P<tk>(?<![\w.,:])(?P<tk_h>\d{1,2})(?P<tk_m>[0-5]\d)\s?(?P<tk_ap>" + ampm
                + r")(?!\w|\.\w))")
     # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
@@ -291,6 +302,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
              + r")|gmt|utc)(?!\w)\)?)")
     alternatives = [
         digit_re,
+        _at_digit(decimal, symbol),
         _at_digit(  # dates and clock times written with digits
             r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
             r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"

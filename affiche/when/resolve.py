@@ -44,15 +44,25 @@ DURATION_GRAIN = {
     "second": "second", "minute": "second", "hour": "minute", "day": "hour", "week": "day",
     "month": "day", "quarter": "day", "year": "month",
 }
-UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15),
+UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15), "half_day": ("hour", 12),
                 "half_hour": ("minute", 30), "three_quarter_hour": ("minute", 45)}
 PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
 DAY = dt.timedelta(days=1)
 
 
-def _unit(unit: str, quantity: int) -> tuple[str, int]:
+# A fraction of a unit is counted in the next smaller one: 1.5 hours = 90 minutes.
+SMALLER = {"hour": ("minute", 60), "day": ("hour", 24), "week": ("day", 7),
+           "year": ("month", 12), "minute": ("second", 60), "month": ("day", 30)}
+
+
+def _unit(unit: str, quantity: float) -> tuple[str, int]:
+    """A unit and a whole count of it for a stated quantity of `unit`."""
     base, factor = UNIT_ALIASES.get(unit, (unit, 1))
-    return base, quantity * factor
+    count = quantity * factor
+    while count != int(count) and base in SMALLER:
+        base, factor = SMALLER[base]
+        count *= factor
+    return base, round(count)
 
 
 def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) -> list[TimeMention]:
@@ -184,7 +194,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     else:
         return None
     if frame.lasting and frame.qty is not None and frame.unit and mention.value is not None:
-        unit, count = _unit(str(frame.unit), int(frame.qty))  # "18th Dec for 10 days"
+        unit, count = _unit(str(frame.unit), frame.qty)  # "18th Dec for 10 days"
         if unit in DURATION_GRAIN:
             mention.kind, mention.open = "interval", None
             mention.end_exclusive = add_grain(mention.value, unit, count)
@@ -192,7 +202,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
             mention.end_value = stated_end - DAY if mention.grain == "day" else stated_end
             return mention
     if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
-        unit, count = _unit(str(frame.unit), int(frame.qty))  # "trois jours après Pâques"
+        unit, count = _unit(str(frame.unit), frame.qty)  # "trois jours après Pâques"
         if unit in DURATION_GRAIN and mention.value is not None:
             mention.value = add_grain(mention.value, unit, count)
             mention.kind, mention.end_value, mention.end_exclusive = "value", None, None
@@ -217,7 +227,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
 def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
               strict: bool, lex: Lexicon) -> TimeMention | None:
     """ "dans 2 jours", "il y a 3 heures", "les 3 prochaines semaines", "binnen 2 weken"."""
-    unit, count = _unit(str(frame.unit), int(frame.qty or 0))
+    unit, count = _unit(str(frame.unit), frame.qty or 0)
     if unit not in DURATION_GRAIN:
         return None
     if frame.dur is None and frame.open == "after" and not strict:

@@ -127,6 +127,15 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
                 atoms.append(Atom("time", start, end, Clock(
                     hour, 30, 0, meridiem, "minute",
                     twelve and hour <= 12 and meridiem is None, "half")))
+        elif group == "dec":
+            text_value = match.group("dec_v")
+            atoms.append(Atom("num", start, end, float(text_value.replace(",", ".")),
+                              digits=len(text_value)))
+        elif group == "sym":  # "7'" minutes, '40"' seconds
+            digits = match.group("sym_v")
+            unit = "minute" if match.group("sym_u") in "'’′" else "second"
+            atoms.append(Atom("num", start, match.end("sym_v"), int(digits), digits=len(digits)))
+            atoms.append(Atom("unit", match.start("sym_u"), end, unit))
         elif group in ("ish", "tk"):  # "5ish", "150ish", "745 pm"
             digits = match.group("ish_v") if group == "ish" else match.group("tk_h") + match.group(
                 "tk_m")
