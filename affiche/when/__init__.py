@@ -103,6 +103,17 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     return _finish(found, text, reference)
 
 
+def _zone_of(stated: int | str | None) -> dt.tzinfo | None:
+    """The zone a text named: minutes east of UTC ("CET") or a zone's name ("heure de Paris")."""
+    if stated is None:
+        return None
+    if isinstance(stated, str):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(stated)
+    return dt.timezone(dt.timedelta(minutes=stated))
+
+
 def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list[TimeMention]:
     """Attach the zone, check for past dates, and keep non-overlapping mentions in text order."""
     from affiche.model import Warning
@@ -115,8 +126,7 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
         if mention.start < 0 or (out and mention.start < out[-1].end):
             continue
         mention.text = text[mention.start:mention.end]
-        stated = (dt.timezone(dt.timedelta(minutes=mention.stated_zone))
-                  if mention.stated_zone is not None else None)
+        stated = _zone_of(mention.stated_zone)
         for name in ("value", "end_value", "end_exclusive"):
             value = getattr(mention, name)
             if value is not None:

@@ -63,7 +63,7 @@ class Frame:
     lasting: bool = False
     pending: int | None = None
     pending_atom: Atom | None = None
-    zone: int | None = None
+    zone: int | str | None = None
     date_shared: bool = False
     gap: tuple[int, int] | None = None  # the words between a date and the time it lent itself to
 
@@ -247,8 +247,10 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             at_pending = False
             continue
         if kind not in CONTENT:
-            if kind == "zone":
-                cur.zone = int(atom.value)
+            if kind == "zone" and atom.value == "local":
+                cur.touch(atom)  # "heure locale": the reference's own zone
+            elif kind == "zone" and (cur.clock is not None or isinstance(atom.value, int)):
+                cur.zone = atom.value  # minutes east of UTC, or a zone's name ("heure de Paris")
                 cur.touch(atom)
             elif kind == "minw" and cur.clock is None and cur.unit == "hour" \
                     and cur.qty is not None and int(atom.value) > 0:

@@ -42,11 +42,12 @@ WORD_TABLES = {
     "holiday_words": "hol",
     "season_words": "season",
     "period_words": "period",
+    "zone_words": "zone",
 }
 
 # When one word is in several tables, the earlier kind is the main reading.
 KIND_PRIORITY = [
-    "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period", "season",
+    "zone", "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period", "season",
     "ordw", "unit", "mod", "numw", "conn",
 ]
 
@@ -300,6 +301,12 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
     zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
              + r")|gmt|utc)(?!\w)\)?)")
+    # In lower case, right after a clock time only ("20h cet", "3pm pst"), and never the
+    # language's own words ("cet après-midi", "est").
+    lowered = [z for z in sorted(ZONES, key=len, reverse=True)
+               if z.lower() not in {norm(w) for w in settings.get("zone_words_not", [])}]
+    zones += (r"|(?P<zone2>(?<=[\dhupmr.]\s)(?:" + "|".join(z.lower() for z in lowered)
+              + r")(?!\w))")
     alternatives = [
         digit_re,
         _at_digit(decimal, symbol),
