@@ -125,6 +125,10 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
     for mention in found:
         if mention.start < 0 or (out and mention.start < out[-1].end):
             continue
+        if mention.kind == "interval" and mention.value is not None \
+                and mention.end_exclusive is not None and mention.end_exclusive <= mention.value:
+            logger.debug("interval ending before it starts rejected: %r", mention)
+            continue  # "from Friday to the 3rd" read backwards: no reading rather than a wrong one
         mention.text = text[mention.start:mention.end]
         stated = _zone_of(mention.stated_zone)
         for name in ("value", "end_value", "end_exclusive"):

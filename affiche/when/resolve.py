@@ -117,9 +117,13 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
             end += dt.timedelta(hours=12)
         else:
             end += DAY
-    elif end < start and first.month is not None and first.year is None:
+    elif end < start and first.month is not None and first.year is None \
+            and first.month != second.month:  # "du 20 décembre au 5 janvier": across new year
         start = start.replace(year=start.year - 1) if start.replace(year=start.year - 1) <= end \
             else start
+    if end < start:
+        low.rejected.append("an interval ending before it starts")
+        return None
     if high.kind == "interval" and high.end_exclusive is not None and not high.has_time:
         exclusive = high.end_exclusive + (end - high.value)
     else:
