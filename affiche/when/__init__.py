@@ -114,6 +114,15 @@ def _zone_of(stated: int | str | None) -> dt.tzinfo | None:
     return dt.timezone(dt.timedelta(minutes=stated))
 
 
+def _aware(candidate: str, zone: dt.tzinfo | None) -> str:
+    """An ISO datetime candidate with the reference's zone when it has none."""
+    try:
+        value = dt.datetime.fromisoformat(candidate)
+    except ValueError:
+        return candidate
+    return value.replace(tzinfo=zone).isoformat() if value.tzinfo is None else candidate
+
+
 def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list[TimeMention]:
     """Attach the zone, check for past dates, and keep non-overlapping mentions in text order."""
     from affiche.model import Warning
@@ -138,6 +147,8 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
                          else value.replace(tzinfo=zone))
                 setattr(mention, name, value)
         mention.candidates = [c.replace(tzinfo=zone) for c in mention.candidates]
+        for warning in mention.warnings:  # readings offered by the resolver, in wall-clock time
+            warning.candidates = [_aware(c, zone) for c in warning.candidates]
         if mention.candidates:
             chosen = mention.value or mention.candidates[0]
             stated = mention.candidates[1] if len(mention.candidates) > 1 else chosen

@@ -56,6 +56,7 @@ class Frame:
     open: str | None = None
     dur: str | None = None
     range_from: bool = False
+    range_days: bool = False
     between: bool = False
     day_from_range: bool = False
     clock_first: bool = False
@@ -216,6 +217,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                         cur.has_date() and cur.clock is None
                         and after.kind in ("time", "clock", "num", "numw"))):
                     cur.range_from = True
+                    cur.range_days = "days" in roles  # "du 4 au 6": days, never hours
                     cur.opens = "opens" in roles  # "from 8pm" alone is open-ended
                     cur.touch(atom)
             elif "after" in roles:

@@ -13,6 +13,7 @@ naive wall-clock values; the caller attaches the zone.
 from __future__ import annotations
 
 import calendar as _cal
+import copy
 import datetime as dt
 
 from affiche.when.calendar import (
@@ -28,6 +29,7 @@ from affiche.when.calendar import (
 from affiche.when.grammar import Frame, Group
 from affiche.when.lexicon import Lexicon
 from affiche.when.mention import TimeMention
+from affiche.when.scan import Clock
 from affiche.when.periods import (
     SPAN_PERIODS,
     holiday_span,
@@ -84,7 +86,14 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                     and frames[last].day is not None:
                 # "Semaine du 8 au 14 mars": the days are stated, the week is only their name
                 first.period = None
+            hours = _bare_hours(first, frames[last])
+            if hours and (first.pod or frames[last].pod or first.wd is not None
+                          or first.reld is not None):
+                _as_hours(first, frames[last])  # "samedi de 4 à 6", "van 2 tot 4 's middags"
+                hours = False
             mention = _range(first, frames[last], ref, lex, strict)
+            if hours and mention is not None:
+                _flag_hours(mention, first, frames[last], ref, lex, strict)
         else:
             if first.range_from and first.opens and first.open is None and not first.lasting:
                 first.open = "after"
@@ -98,6 +107,42 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
             out.append(mention)
         position = last + 1
     return out
+
+
+def _bare_hours(first: Frame, second: Frame) -> bool:
+    """Two bare numbers joined as a range ("de 4 à 6", "from 2 till 4"): days or hours."""
+    return (first.day_from_range and second.day_from_range and not first.range_days
+            and first.month is None and second.month is None and first.year is None
+            and first.clock is None and second.clock is None
+            and 0 <= int(first.day or 0) <= 24 and 0 <= int(second.day or 0) <= 24)
+
+
+def _as_hours(first: Frame, second: Frame) -> None:
+    """Read the two numbers of a bare range as hours of the day the frames state."""
+    for frame in (first, second):
+        hour = int(frame.day or 0)
+        frame.clock, frame.day = Clock(hour, marker="bare", ambiguous=1 <= hour <= 12), None
+        frame.day_from_range = False
+    if not second.has_date():
+        second.copy_date(first)
+
+
+def _flag_hours(mention: TimeMention, first: Frame, second: Frame, ref: dt.datetime,
+                lex: Lexicon, strict: bool) -> None:
+    """Keep the day reading of a bare range with nothing to tell, and offer the hours."""
+    from affiche.model import Warning
+
+    first, second = copy.deepcopy(first), copy.deepcopy(second)
+    _as_hours(first, second)
+    hours = _range(first, second, ref, lex, strict)
+    if hours is None or hours.value is None or mention.value is None:
+        return
+    last_day = mention.end_value or mention.value
+    last_hour = hours.end_value or hours.value
+    mention.warnings.append(Warning(
+        "ambiguous_time", f"days {mention.value.day} to {last_day.day}, or hours "
+        f"{hours.value:%H:%M} to {last_hour:%H:%M}: nothing near tells which",
+        [mention.value.isoformat(), hours.value.isoformat()]))
 
 
 def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
