@@ -66,7 +66,7 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
               strict: bool) -> list[TimeMention]:
     from affiche.when.combine import attach_times, share
     from affiche.when.grammar import CONTENT, read_chunk
-    from affiche.when.resolve import resolve_group
+    from affiche.when.ranges import resolve_group
     from affiche.when.scan import chunks, scan
 
     if not isinstance(text, str):

@@ -57,6 +57,7 @@ class Frame:
     dur: str | None = None
     range_from: bool = False
     range_days: bool = False
+    plus: bool = False
     between: bool = False
     day_from_range: bool = False
     clock_first: bool = False
@@ -177,6 +178,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.touch(atom)
             elif "ago" in roles and after is not None and after.kind in ("num", "numw", "time"):
                 cur.dur = "ago"
+                cur.touch(atom)
+            elif "plus" in roles and cur.clock is not None:
+                cur.plus = True  # "15h passé de 15 minutes"
                 cur.touch(atom)
             elif "by" in roles and not cur.has_content() and _deadline(chunk, index, after):
                 cur.open = "by"  # "by Friday", "tegen 17 uur", "d'ici samedi": from now to then
@@ -361,6 +365,14 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.pod, cur.period = part_at(lex, cur.period, cur.pod), None
             cur.touch(atom)
         elif kind == "unit":
+            if cur.plus and cur.clock is not None and cur.qty is not None \
+                    and atom.value in ("minute", "hour"):
+                # "15h passé de 15 minutes": minutes added to the clock time
+                _add_minutes(cur.clock, round(cur.qty * (60 if atom.value == "hour" else 1)))
+                cur.qty, cur.plus = None, False
+                cur.touch(atom)
+                at_pending = False
+                continue
             if cur.qty is None and cur.pending is None and cur.mod is None and cur.nth is None \
                     and cur.dur is None and cur.period is None \
                     and (after is None or after.kind not in ("mod", "period")) \
@@ -504,6 +516,12 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
             group: Group, lex: Lexicon, at_pending: bool, twelve: bool, strict: bool) -> int:
     """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
     after2 = _next(chunk, index)
+    if after is not None and after.kind == "era" and not isinstance(atom.value, float) \
+            and int(atom.value) >= 1 and int(after.value) > 0:
+        cur.year, cur.dur = int(atom.value), None  # "14 a.d.", "800 n.Chr.": a year
+        cur.touch(atom)
+        cur.touch(after)
+        return index
     if isinstance(atom.value, float):  # "1,5 heure", "anderhalf uur": only ever a quantity
         if after is not None and after.kind == "unit":
             cur.qty = atom.value
@@ -516,7 +534,7 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
         return index
     if atom.ordinal and after is not None and after.kind == "mod" and after.value == "last" \
             and after2 is not None and cur.nth is None:
-        if after2.kind == "unit":
+        if after2.kind == "unit" and after2.value not in ("month", "year", "quarter"):
             cur.nth = value  # "2nd last day of October": counted from the end
             cur.touch(atom)
             return index
@@ -560,6 +578,15 @@ def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: 
     if atom.kind == "num" and atom.digits == 4 and at_pending and not strict and value % 100 < 60 \
             and value // 100 < 24 and not 1900 <= value <= 2100:
         cur.clock = Clock(value // 100, value % 100, grain="minute", marker="bare")
+        cur.touch(atom)
+        return index
+    if not strict and atom.kind == "num" and atom.digits <= 2 and 1 <= value <= 12 \
+            and after is None and cur.pending is not None and cur.pending_atom is not None \
+            and cur.pending_atom.kind == "num" and cur.pending_atom.digits <= 2 \
+            and 1 <= cur.pending <= 31 and atom.start - cur.pending_atom.end == 1 \
+            and not cur.has_content():
+        cur.adopt_pending("day")  # "17 02", "17 2": a day and a month, written alone
+        cur.month = value
         cur.touch(atom)
         return index
     if atom.kind == "num" and atom.digits == 4:

@@ -43,12 +43,13 @@ WORD_TABLES = {
     "season_words": "season",
     "period_words": "period",
     "zone_words": "zone",
+    "era_words": "era",
 }
 
 # When one word is in several tables, the earlier kind is the main reading.
 KIND_PRIORITY = [
-    "zone", "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period", "season",
-    "ordw", "unit", "mod", "numw", "conn",
+    "zone", "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period",
+    "season", "ordw", "unit", "mod", "numw", "conn", "era",
 ]
 
 _ACCENTED = {
@@ -292,7 +293,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         approximate = (r"(?P<ish>(?<![\w.,:])(?P<ish_v>\d{1,4})\s?(?:"
                        + _alternation(settings["approximate_suffixes"]) + r")(?!\w))")
     # "1,5 heure", "2.5 hours": a decimal is a quantity only before a unit (else "1.5" is
-    # the 1st of May or a time) and with one decimal or a comma ("14.30 uur" is a time); "7'", '40"': minutes and seconds written as symbols.
+    # the 1st of May or a time) and with one decimal or a comma ("14.30 uur" is a time);
+    # "7'", '40"': minutes and seconds written as symbols.
     decimal = (r"(?P<dec>(?<![\w.,:/])(?P<dec_v>\d{1,3}(?:[.,]\d|,\d{2}))(?=\s?(?:"
                + _trie_regex(units) + r")(?!\w)))")
     symbol = r"(?P<sym>(?<![\w.,:/])(?P<sym_v>\d{1,3})\s?(?P<sym_u>['’′\"″])(?![\w'’]))"

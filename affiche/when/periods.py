@@ -216,7 +216,10 @@ def period_span(frame: Frame, ref: dt.datetime, today: dt.datetime,
         following = add_grain(start, "year")
     if period == "by_end":
         return truncate(ref, "second"), "second", following
-    if period == "rest":
+    if period == "rest":  # the data may end a week's rest before Sunday (Duckling: Saturday)
+        rest = lex.period_spans.get(f"{unit}_rest")
+        if rest is not None and unit == "week":
+            following = min(following, start + rest[1] * DAY)
         return today, "day", following
     key = f"{unit}_{period}" if period in ("begin", "mid", "end") else f"month_{period}"
     if key not in lex.period_spans:
