@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
-from affiche.when.calendar import add_grain, finer
+from affiche.when.calendar import add_grain, finer, holiday
 from affiche.when.grammar import Frame, Group
 from affiche.when.lexicon import Lexicon
 from affiche.when.mention import TimeMention
@@ -42,6 +42,10 @@ def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                     and frames[last].day is not None:
                 # "Semaine du 8 au 14 mars": the days are stated, the week is only their name
                 first.period = None
+            if first.period == "closest":  # "the second closest Monday to October 5"
+                out.extend(m for m in [_closest(first, frames[last], ref, lex, strict)] if m)
+                position = last + 1
+                continue
             hours = _bare_hours(first, frames[last])
             if hours and (first.pod or frames[last].pod or first.wd is not None
                           or first.reld is not None):
@@ -139,3 +143,28 @@ def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
         stated_zone=low.stated_zone, gap=first.gap,
     )
     return mention
+
+
+def _closest(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
+             strict: bool) -> TimeMention | None:
+    """The nth weekday or holiday nearest to an anchor ("the closest xmas to today")."""
+    anchor = resolve_frame(second, ref, lex, strict)
+    if anchor is None or anchor.value is None or (first.wd is None and first.hol is None):
+        return None
+    nth = int(first.nth or first.qty or first.pending or 1)
+    target = anchor.value.replace(hour=0, minute=0, second=0, microsecond=0)
+    if first.wd is not None:
+        around = range(-7 * (nth + 1), 7 * (nth + 1) + 1)
+        found = [target + k * DAY for k in around if (target + k * DAY).weekday() == first.wd]
+    else:
+        found = []
+        for year in range(target.year - nth - 1, target.year + nth + 2):
+            try:
+                found.append(holiday(str(first.hol), year)[0])
+            except ValueError:  # a lunar table's end
+                continue
+    found.sort(key=lambda day: (abs(day - target), day))  # a tie goes to the earlier day
+    if len(found) < nth:
+        return None
+    return TimeMention(start=min(first.start, second.start), end=max(first.end, second.end),
+                       text="", value=found[nth - 1], grain="day", has_date=True)
