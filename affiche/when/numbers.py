@@ -207,6 +207,11 @@ def read_number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, c
             after is not None and after.kind == "month") or (atom.article and not strict) \
             or (cur.range_from and not strict) or (
             group.seps and group.seps[-1] == "range" and not cur.has_content())
+    if cur.day is not None and cur.clock is None and value <= 24 and after is not None \
+            and after.kind == "conn" and "to" in after.value and after2 is not None \
+            and after2.kind in ("time", "clock"):
+        cur.pending, cur.pending_atom = value, atom  # "Saturday 18 8-10pm": the first hour
+        return index
     if 1 <= value <= 31 and day_context and not (cur.day is not None and cur.range_from):
         if cur.day is not None:
             cur = new("none")
