@@ -87,6 +87,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         index += 1
         if strict and atom.weak and not _supported(chunk, index - 1):
             continue
+        if kind == "ordw" and index >= 2 and chunk[index - 2].kind in ("num", "numw") \
+                and atom.can_be("unit") is not None:
+            kind, atom = "unit", Atom("unit", atom.start, atom.end, atom.can_be("unit"))
         if kind == "conn":
             roles = atom.value
             if "every" in roles:
@@ -133,7 +136,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and cur.clock is None and (not cur.day_from_range or (
                         cur.wd is not None and spaced(chunk, index - 1))) \
                     and after is not None and after.kind in ("time", "clock") \
-                    and not dated_after(chunk, index):
+                    and cur.pending is None and not dated_after(chunk, index):
                 # "zaterdag 18/01 - 14u", "VENDREDI 7 — 18H": a dash between a day and its time,
                 # not a range; a bare day number needs its weekday and a spaced dash, as
                 # "Tuesday 7-9pm" is a range of hours
@@ -161,6 +164,14 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 elif after is not None and after.kind in STARTERS:
                     cur.open = "after"
                     cur.touch(atom)
+            elif roles & {"before", "before_clock"} and _counted(cur) and after is not None \
+                    and after.kind in STARTERS:
+                cur.open = "before"  # "trois jours avant Noël", "een week voor Kerstmis"
+                cur.touch(atom)
+            elif "before_clock" in roles:
+                if not cur.has_content() and after is not None and after.kind in ("time", "clock"):
+                    cur.open = "before"  # "voor 14 uur", not "oproep voor 27 september"
+                    cur.touch(atom)
             elif "before" in roles:
                 if (cur.has_content() or (day_pending(cur, after) and not strict)) \
                         and after is not None and after.kind in STARTERS:
@@ -174,7 +185,9 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.touch(atom)
             elif "and" in roles:
                 if (cur.has_content() or day_pending(cur, after)) and after is not None \
-                        and after.kind in STARTERS:
+                        and (after.kind in STARTERS or (
+                            after.kind == "period" and after.value in POSITIONS
+                            and cur.pod is not None)):  # "en fin de matinée et en début …"
                     new("list")
             elif "at" in roles:
                 at_pending = True
@@ -364,6 +377,13 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         at_pending = False
     groups.append(group)
     return [g for g in (_prune(g) for g in groups) if g.frames]
+
+
+def _counted(cur: Frame) -> bool:
+    """A frame that so far states only a quantity of a unit ("trois jours", "two weeks")."""
+    return cur.qty is not None and cur.unit is not None and cur.dur is None and not any(
+        v is not None for v in (cur.wd, cur.day, cur.month, cur.year, cur.reld, cur.hol,
+                                cur.clock, cur.mod))
 
 
 def _prune(group: Group) -> Group:

@@ -195,8 +195,8 @@ def _parts_of_day(table: dict[str, Any]) -> dict[str, tuple[int, int]]:
         if name.count("_") or name.startswith(("early", "late", "mid")):
             continue
         third = max(1, (last - first) // 3)
-        thirds = {"early": (first, first + third), "mid": (first + third, last - third),
-                  "late": (last - third, last)}
+        middle = (first + third, last - third) if last - first >= 3 else (first, last)
+        thirds = {"early": (first, first + third), "mid": middle, "late": (last - third, last)}
         for prefix, span in thirds.items():
             parts.setdefault(f"{prefix}_{name}", span)
     return parts
@@ -293,9 +293,10 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         approximate = (r"(?P<ish>(?<![\w.,:])(?P<ish_v>\d{1,4})\s?(?:"
                        + _alternation(settings["approximate_suffixes"]) + r")(?!\w))")
     # "1,5 heure", "2.5 hours": a decimal is a quantity only before a unit (else "1.5" is
-    # the 1st of May or a time) and with one decimal or a comma ("14.30 uur" is a time);
+    # the 1st of May or a time), maybe past one word ("les 1,5 prochaines heures"), and with
+    # one decimal or a comma ("14.30 uur" is a time);
     # "7'", '40"': minutes and seconds written as symbols.
-    decimal = (r"(?P<dec>(?<![\w.,:/])(?P<dec_v>\d{1,3}(?:[.,]\d|,\d{2}))(?=\s?(?:"
+    decimal = (r"(?P<dec>(?<![\w.,:/])(?P<dec_v>\d{1,3}(?:[.,]\d|,\d{2}))(?=(?:\s[^\W\d]+)?\s?(?:"
                + _trie_regex(units) + r")(?!\w)))")
     symbol = r"(?P<sym>(?<![\w.,:/])(?P<sym_v>\d{1,3})\s?(?P<sym_u>['’′\"″])(?![\w'’]))"
     compact = (r"(?P<tk>(?<![\w.,:])(?P<tk_h>\d{1,2})(?P<tk_m>[0-5]\d)\s?(?P<tk_ap>" + ampm

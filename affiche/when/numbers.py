@@ -116,7 +116,8 @@ def read_number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, c
         cur.touch(after)
         return index
     if isinstance(atom.value, float):  # "1,5 heure", "anderhalf uur": only ever a quantity
-        if after is not None and after.kind == "unit":
+        if after is not None and (after.can_be("unit") is not None or (
+                after.kind == "mod" and after2 is not None and after2.kind == "unit")):
             cur.qty = atom.value
             cur.touch(atom)
         return index

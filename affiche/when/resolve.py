@@ -129,10 +129,12 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
             stated_end = mention.end_exclusive
             mention.end_value = stated_end - DAY if mention.grain == "day" else stated_end
             return mention
-    if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
-        unit, count = _unit(str(frame.unit), frame.qty)  # "trois jours après Pâques"
+    if frame.open in ("after", "before") and frame.qty is not None and frame.unit \
+            and dated is not None:
+        unit, count = _unit(str(frame.unit), frame.qty)  # "trois jours après/avant Pâques"
         if unit in DURATION_GRAIN and mention.value is not None:
-            mention.value = add_grain(mention.value, unit, count)
+            sign = 1 if frame.open == "after" else -1
+            mention.value = add_grain(mention.value, unit, sign * count)
             mention.kind, mention.end_value, mention.end_exclusive = "value", None, None
     elif frame.open == "after":
         mention.kind, mention.open = "interval", "after"
@@ -351,7 +353,9 @@ def _agreeing(date: dt.date, weekday: int, by_year: bool) -> dt.date | None:
     return None
 
 
-def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, None]:
+def _weekday(frame: Frame, today: dt.datetime,
+             lex: Lexicon) -> tuple[dt.datetime, str, None] | None:
+    """A weekday: the next one, or its position in a month or year ("le 2e mardi de mars")."""
     weekday = int(frame.wd or 0)
     day = today.date()
     offset = offset_of(frame.mod)
@@ -359,6 +363,11 @@ def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetim
         # "first tuesday of last month", "le dernier lundi du mois": this month unless shifted
         month = add_months(truncate(today, "month"), offset or 0)
         date = nth_weekday(month.year, month.month, weekday, frame.nth)
+        if offset is None and date < day:  # "le premier jeudi du mois", said after it: the next
+            month = add_months(month, 1)
+            date = nth_weekday(month.year, month.month, weekday, frame.nth)
+        if date.month != month.month:
+            return None  # "the fifth Monday" of a month with four
     elif frame.month is None and frame.nth is not None and frame.unit == "year":
         year = frame.year or today.year + (offset or 0)  # "the third Sunday of the year"
         if frame.nth > 0:
@@ -370,10 +379,14 @@ def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetim
             date += dt.timedelta(weeks=frame.nth + 1)
     elif frame.month is not None and (frame.nth is not None or frame.mod == "last"):
         nth = frame.nth if frame.nth is not None else -1
+        if not -5 <= nth <= 5 or nth == 0:
+            return None
         year = frame.year or today.year
         date = nth_weekday(year, frame.month, weekday, nth)
         if frame.year is None and date < day:
             date = nth_weekday(year + 1, frame.month, weekday, nth)
+        if date.month != frame.month:
+            return None  # "le cinquième lundi de février": no such day
     elif frame.unit == "week" and offset is not None:
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
         date = monday + dt.timedelta(days=weekday)

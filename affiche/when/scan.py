@@ -173,9 +173,10 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             hour = int(match.group("th_h"))
             hour, minute = _carry(hour, minute)
             mark = norm(match.group("th_mark"))
-            if hour == 24 and mark in hour_words:  # "24 uur", "24 heures": a duration
-                atoms.append(Atom("num", start, match.end("th_h"), 24, digits=2))
-                units = [v for k, v in lex.lookup(match.group("th_mark")) if k == "unit"]
+            units = [v for k, v in lex.lookup(match.group("th_mark")) if k == "unit"]
+            if hour >= 24 and (mark in hour_words or units):  # "24 uur", "36 hrs": a duration
+                atoms.append(Atom("num", start, match.end("th_h"), hour,
+                                  digits=len(match.group("th_h"))))
                 if units:
                     atoms.append(Atom("unit", match.start("th_mark"), match.end("th_mark"),
                                       units[0]))
