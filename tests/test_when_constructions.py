@@ -49,6 +49,11 @@ MODIFIERS = [
     ("en", "mid June", "2026-06-11T00:00..2026-06-21T00:00 day"),
     ("en", "late next week", "2025-10-17T00:00..2025-10-20T00:00 day"),
     ("en", "the end of the autumn", "2025-11-22T00:00..2025-12-21T00:00 day"),
+    ("fr", "demain avant le déjeuner", "2025-10-10T10:00..2025-10-10T12:00 hour"),
+    ("fr", "lundi après l'école", "2025-10-13T15:00..2025-10-13T18:00 hour"),
+    ("nl", "vrijdag na het werk", "2025-10-10T17:00..2025-10-10T21:00 hour"),
+    ("en", "tomorrow after lunch", "2025-10-10T13:00..2025-10-10T17:00 hour"),
+    ("en", "friday after school", "2025-10-10T15:00..2025-10-10T18:00 hour"),
 ]
 
 
@@ -120,6 +125,10 @@ ANCHORS = [
     ("en", "until 9pm", "None..2025-10-09T21:00 hour"),
     ("en", "from 8pm onwards", "2025-10-09T20:00..None hour"),
     ("en", "ASAP", "2025-10-09T15:40..None second"),
+    ("fr", "trois jours avant Noël", "2025-12-22T00:00 day"),
+    ("nl", "een week voor Kerstmis", "2025-12-18T00:00 day"),
+    ("en", "two weeks before Christmas", "2025-12-11T00:00 day"),
+    ("en", "4 days after Easter", "2026-04-09T00:00 day"),
 ]
 
 
@@ -256,3 +265,13 @@ def test_an_interval_ending_before_it_starts_is_rejected(lang: str, expression: 
 
 def test_an_era_makes_a_year() -> None:
     assert _reading("in 800 AD", "en") == "0800-01-01T00:00 year"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Un déjeuner solidaire est prévu."),
+    ("en", "Meet us in the school hall."),
+    ("nl", "Oproep voor 27 september"),
+])
+def test_moments_and_for_stay_words_in_running_text(lang: str, text: str) -> None:
+    found = find(text, REFERENCE, lang)
+    assert all(m.kind == "value" and m.has_part_of_day is False for m in found)

@@ -35,7 +35,7 @@ __all__ = ["CONTENT", "DATE_SLOTS", "Frame", "Group", "read_chunk"]
 
 CONTENT = frozenset({
     "date", "time", "num", "numw", "ordw", "wd", "wdpl", "month", "reld", "reldp", "pod",
-    "clock", "hol", "season", "unit", "period",
+    "clock", "hol", "season", "unit", "period", "moment",
 })
 DASH = frozenset({"to"})
 COUNTED_UNITS = frozenset({"half_hour", "quarter_hour", "three_quarter_hour", "fortnight"})
@@ -156,6 +156,15 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     cur.range_days = "days" in roles  # "du 4 au 6": days, never hours
                     cur.opens = "opens" in roles  # "from 8pm" alone is open-ended
                     cur.touch(atom)
+            elif roles & {"after", "before", "before_clock"} and after is not None \
+                    and after.kind == "moment" and cur.pod is None and cur.clock is None \
+                    and f"{'after' if 'after' in roles else 'before'}_{after.value}" \
+                    in lex.parts_of_day:
+                # "avant le déjeuner", "after lunch", "na het werk": the moment around a meal
+                cur.pod = f"{'after' if 'after' in roles else 'before'}_{after.value}"
+                cur.touch(atom)
+                cur.touch(after)
+                index += 1
             elif "after" in roles:
                 if cur.qty is not None and cur.unit and (
                         after is None or after.kind not in STARTERS):

@@ -44,12 +44,13 @@ WORD_TABLES = {
     "period_words": "period",
     "zone_words": "zone",
     "era_words": "era",
+    "moment_words": "moment",
 }
 
 # When one word is in several tables, the earlier kind is the main reading.
 KIND_PRIORITY = [
     "zone", "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period",
-    "season", "ordw", "unit", "mod", "numw", "conn", "era",
+    "season", "ordw", "unit", "mod", "numw", "conn", "era", "moment",
 ]
 
 _ACCENTED = {
@@ -188,15 +189,17 @@ def part_at(lex: Lexicon, position: str, part: str) -> str:
 
 
 def _parts_of_day(table: dict[str, Any]) -> dict[str, tuple[int, int]]:
-    """The language's parts of the day, with the early, mid and late thirds of each one the
-    data does not set itself (the data keeps the conventions: "early morning" is 7-9)."""
+    """The language's parts of the day, with the early, mid and late thirds of each one and
+    the two hours before and three after it, where the data does not set them itself (the data
+    keeps the conventions: "early morning" is 7-9, "after lunch" 13-17)."""
     parts = {k: (int(v[0]), int(v[1])) for k, v in table.items()}
     for name, (first, last) in list(parts.items()):
         if name.count("_") or name.startswith(("early", "late", "mid")):
             continue
         third = max(1, (last - first) // 3)
         middle = (first + third, last - third) if last - first >= 3 else (first, last)
-        thirds = {"early": (first, first + third), "mid": middle, "late": (last - third, last)}
+        thirds = {"early": (first, first + third), "mid": middle, "late": (last - third, last),
+                  "before": (max(0, first - 2), first), "after": (last, last + 3)}
         for prefix, span in thirds.items():
             parts.setdefault(f"{prefix}_{name}", span)
     return parts
