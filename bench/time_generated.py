@@ -11,7 +11,9 @@ The expectations follow the conventions of Contract 3 (Duckling's): a value is t
 period at its grain; an interval's `to` is exclusive at the grain; "in N units" lands at the next
 finer grain (in 3 days → hour); "the next N units" are the N whole units after the current one;
 "by X" is the interval from now to X; "until X" is open before X; a season's beginning, middle
-and end are its thirds.
+and end are its thirds; English "next Friday" is the Friday of next week, French and Dutch the
+coming one. The families after `ranges` (offsets, weekday_times, clock_ranges) were written
+once the engine passed the others, and scored as they came.
 """
 
 from __future__ import annotations
@@ -407,7 +409,59 @@ def ranges() -> Iterator[Row]:
                             day.replace(hour=b + 13), "hour")
 
 
-FAMILIES = (quantities, modifiers, ordinals, clocks, joined, anchors, holidays, ranges)
+def offsets() -> Iterator[Row]:
+    """A quantity of days or weeks before or after a holiday."""
+    christmas = dt.datetime(2024, 12, 25)
+    pasen = dt.datetime.combine(easter(2025), dt.time())
+    words = {"fr": ("{n} jours après {h}", "{n} semaines avant {h}", {"c": "Noël", "e": "Pâques"}),
+             "nl": ("{n} dagen na {h}", "{n} weken voor {h}", {"c": "Kerstmis", "e": "Pasen"}),
+             "en": ("{n} days after {h}", "{n} weeks before {h}",
+                    {"c": "Christmas", "e": "Easter"})}
+    for lang, (after, before, names) in words.items():
+        for count in (2, 3, 6):
+            for key, base in (("c", christmas), ("e", pasen)):
+                yield _value(after.format(n=count, h=names[key]), lang, "offset_holiday",
+                             base + dt.timedelta(days=count), "day")
+                yield _value(before.format(n=count, h=names[key]), lang, "offset_holiday",
+                             base - dt.timedelta(weeks=count), "day")
+
+
+def weekday_times() -> Iterator[Row]:
+    """A weekday (bare or next) at a clock time, and a month with its year."""
+    for lang in ("fr", "nl", "en"):
+        for weekday in range(7):
+            ahead = (weekday - TODAY.weekday()) % 7 or 7
+            day = TODAY + dt.timedelta(days=ahead)
+            name = WEEKDAYS[lang][weekday]
+            text = {"fr": f"{name} à 20h30", "nl": f"{name} om 20.30 uur",
+                    "en": f"{name} at 8:30pm"}[lang]
+            yield _value(text, lang, "weekday_time", day.replace(hour=20, minute=30), "minute")
+            nxt = {"fr": f"{name} prochain", "nl": f"volgende {name}", "en": f"next {name}"}[lang]
+            if lang == "en":  # English "next Friday" is the Friday of next week (Duckling's)
+                day = _grain_start(TODAY, "week") + dt.timedelta(days=7 + weekday)
+            yield _value(nxt, lang, "weekday_next", day, "day")
+        for month, year in ((3, 2026), (11, 2025), (1, 2027)):
+            name = MONTHS[lang][month - 1]
+            text = {"fr": f"en {name} {year}", "nl": f"in {name} {year}",
+                    "en": f"in {name} {year}"}[lang]
+            yield _value(text, lang, "month_year", dt.datetime(year, month, 1), "month")
+
+
+def clock_ranges() -> Iterator[Row]:
+    """A range of clock times on the reference day (after 10:20)."""
+    for start, end in ((14, 16), (11, 13), (18, 22)):
+        low, high = TODAY.replace(hour=start, minute=30), TODAY.replace(hour=end)
+        for lang, text in (("fr", f"de {start}h30 à {end}h"),
+                           ("nl", f"van {start}.30 tot {end} uur"),
+                           ("en", f"from {start - 12 if start > 12 else start}:30"
+                                  f"{'pm' if start >= 12 else 'am'} to "
+                                  f"{end - 12 if end > 12 else end}pm")):
+            yield _interval(text, lang, "clock_range", low, high + dt.timedelta(minutes=1),
+                            "minute")
+
+
+FAMILIES = (quantities, modifiers, ordinals, clocks, joined, anchors, holidays, ranges, offsets,
+            weekday_times, clock_ranges)
 
 
 def rows() -> list[Row]:
