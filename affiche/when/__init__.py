@@ -18,12 +18,19 @@ Stages:
                 (`affiche.when.scan`).
   3. grammar  — each chunk fills frames (weekday, day, month, year, time, part of day...),
                 joined into ranges and lists that share what they state; a time shortly after
-                a bare date is attached to it (`affiche.when.grammar`, `affiche.when.combine`).
+                a bare date is attached to it (`affiche.when.grammar`, `affiche.when.frame`,
+                `affiche.when.numbers`, `affiche.when.combine`). Each construction is one rule
+                over word categories: a position (begin/mid/end) × any period, a quantity ×
+                any unit × any relative frame, an ordinal × a weekday × a period, a deadline
+                or an open end × any time, a day shifted from a holiday, a date and its time
+                joined by a dash.
   4. resolve  — frames become `TimeMention`s against the reference: next occurrences,
                 weekday/day-of-month checks with candidates, 12/24-hour clock, parts of day,
-                ranges, holidays and periods (`affiche.when.resolve`, `affiche.when.periods`);
-                the reference's zone is attached last, so daylight-saving offsets are right
-                for each date.
+                holidays and periods (`affiche.when.resolve`, `affiche.when.periods`); ranges
+                end to end, bare-number ranges read as hours or flagged, and a range that ends
+                before it starts rejected (`affiche.when.ranges`); the reference's zone (or the
+                one the text names) is attached last, so daylight-saving offsets are right for
+                each date.
 
 `find` returns every mention in a text; `parse` the best readings of one expression;
 `TimeMention.to_values` gives the Contract 3 form (`affiche when`, see `affiche.when.cli`).
