@@ -49,6 +49,9 @@ MODIFIERS = [
     ("en", "mid June", "2026-06-11T00:00..2026-06-21T00:00 day"),
     ("en", "late next week", "2025-10-17T00:00..2025-10-20T00:00 day"),
     ("en", "the end of the autumn", "2025-11-22T00:00..2025-12-21T00:00 day"),
+    ("fr", "la fin du week-end", "2025-10-12T00:00..2025-10-13T00:00 hour"),
+    ("nl", "begin van het weekend", "2025-10-10T18:00..2025-10-12T00:00 hour"),
+    ("en", "the end of next weekend", "2025-10-19T00:00..2025-10-20T00:00 hour"),
     ("fr", "demain avant le déjeuner", "2025-10-10T10:00..2025-10-10T12:00 hour"),
     ("fr", "lundi après l'école", "2025-10-13T15:00..2025-10-13T18:00 hour"),
     ("nl", "vrijdag na het werk", "2025-10-10T17:00..2025-10-10T21:00 hour"),
@@ -101,6 +104,12 @@ ORDINALS = [
     ("en", "the first Monday of next month", "2025-11-03T00:00 day"),
     ("en", "the third Sunday of the year", "2025-01-19T00:00 day"),
     ("en", "the closest Friday to Christmas", "2025-12-26T00:00 day"),
+    ("fr", "le dernier jour du mois", "2025-10-31T00:00 day"),
+    ("fr", "la dernière semaine de l'année", "2025-12-22T00:00 week"),
+    ("nl", "de eerste dag van volgende maand", "2025-11-01T00:00 day"),
+    ("nl", "het tweede weekend van de maand", "2025-10-10T18:00..2025-10-13T00:00 hour"),
+    ("en", "the last day of the year", "2025-12-31T00:00 day"),
+    ("en", "the first week of next month", "2025-11-03T00:00 week"),
 ]
 
 

@@ -220,8 +220,11 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 before = following(chunk, index - 1, -1)
                 prefix = after is not None and after.kind in CONTENT
                 suffix = before is not None and before.kind in CONTENT and adjacent(before, atom)
-                if atom.value == "last" and after is not None and after.kind in ("wd", "unit") \
-                        and cur.nth is None and period_follows(chunk, index):
+                if atom.value == "last" and after is not None and cur.nth is None \
+                        and cur.pending is None and (
+                        after.kind in ("wd", "unit") or (
+                            after.kind == "period" and after.value == "week_of")) \
+                        and period_follows(chunk, index):
                     cur.nth = -1  # "le dernier lundi du mois", "last Friday of June": a position
                     cur.touch(atom)
                 elif prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
@@ -330,9 +333,13 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and not (atom.value == "weekend" and after is not None):
                 at_pending = False
                 continue  # a bare "jour", "semaine": a word, not a time
-            if cur.unit == "day" and cur.nth is not None and cur.day is None \
-                    and cur.qty is None and cur.mod is not None and atom.value == "month":
-                cur.day, cur.nth, cur.unit = cur.nth, None, None  # "20th day of next month"
+            if cur.unit in ("day", "week", "weekend") and cur.nth is not None \
+                    and cur.within is None and cur.month is None and cur.qty is None \
+                    and atom.value in ("month", "year"):
+                cur.within = str(atom.value)  # "le dernier jour du mois", "last week of the year"
+                cur.touch(atom)
+                at_pending = False
+                continue
             if cur.period in POSITIONS and atom.value == "day" and cur.pod is None:
                 cur.pod, cur.period = part_at(lex, cur.period, "day"), None  # "en fin de journée"
                 cur.touch(atom)
@@ -378,7 +385,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and (cur.pending_atom.kind == "ordw" or cur.pending_atom.ordinal):
                 cur.unit = "week"  # "first week of"
                 cur.adopt_pending("nth")
-            elif atom.value == "week_of" and cur.mod is not None:
+            elif atom.value == "week_of" and (cur.mod is not None or cur.nth is not None):
                 cur.unit = "week"  # "laatste week van september"
             else:
                 cur.period = str(atom.value)
