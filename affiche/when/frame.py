@@ -43,6 +43,7 @@ class Frame:
     range_from: bool = False
     range_days: bool = False
     plus: bool = False
+    inclusive: bool = False
     within: str | None = None  # the period an ordinal day/week counts in: "du mois", "of the year"
     between: bool = False
     day_from_range: bool = False

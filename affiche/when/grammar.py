@@ -187,6 +187,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     new("range")
                 elif not cur.has_content() and after is not None:
                     cur.open = "before"
+                    cur.inclusive = "inclusive" in roles  # "tot en met 30 juni", "through June 30"
                     cur.touch(atom)
                 elif cur.clock is not None and after is None and cur.open is None \
                         and "trailing" in roles:

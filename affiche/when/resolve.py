@@ -141,6 +141,8 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.end_value = mention.end_exclusive = None
     elif frame.open == "by" and mention.value is not None:
         deadline = mention.value  # "by Friday": from now to the start of the day named
+        if frame.period == "end" and mention.end_exclusive is not None:
+            deadline = mention.end_exclusive  # "d'ici la fin du mois": to the end of it
         if not mention.has_date and deadline <= ref:
             deadline += DAY  # "by 9am" said at 10: tomorrow's
         mention.kind, mention.grain, mention.has_date = "interval", "second", True
@@ -149,7 +151,11 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
         mention.candidates = []
     elif frame.open == "before":
         mention.kind, mention.open = "interval", "before"
-        mention.end_value = mention.end_exclusive = mention.end_exclusive or mention.value
+        until = mention.end_exclusive or mention.value
+        if frame.inclusive and mention.end_exclusive is None and until is not None \
+                and mention.grain not in ("second", "minute", "hour"):  # a day, not 2:00pm
+            until = add_grain(until, mention.grain)  # "tot en met 30 juni": the 30th is in
+        mention.end_value = mention.end_exclusive = until
         mention.value = None
     return mention
 
