@@ -287,3 +287,19 @@ def test_an_era_makes_a_year() -> None:
 def test_moments_and_for_stay_words_in_running_text(lang: str, text: str) -> None:
     found = find(text, REFERENCE, lang)
     assert all(m.kind == "value" and m.has_part_of_day is False for m in found)
+
+
+@pytest.mark.parametrize(("lang", "expression", "locale", "expected"), [
+    ("fr", "fête nationale", None, "2026-07-21"),
+    ("fr", "fête nationale", "fr_FR", "2026-07-14"),
+    ("fr", "la veille de la fête nationale", "fr_CA", "2026-06-23"),
+    ("nl", "nationale feestdag", "nl_NL", "2026-04-27"),
+    ("en", "thanksgiving", "en_CA", "2025-10-13"),
+    ("en", "thanksgiving", "en_GB", "2025-11-27"),
+    ("en", "mother's day", "en_US", "2026-05-10"),
+    ("en", "mother's day", "en_GB", "2026-03-15"),
+])
+def test_a_holiday_takes_the_date_of_the_locale(lang: str, expression: str, locale: str | None,
+                                                expected: str) -> None:
+    found = values(expression, REFERENCE, lang, locale)
+    assert found and found[0]["value"][:10] == expected

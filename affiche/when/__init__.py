@@ -84,7 +84,7 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
         reference = reference.replace(tzinfo=_default_zone())
     lex = _lexicon(lang)
     month_first = bool(locale) and str(locale).lower().endswith("_us")
-    atoms = scan(text, lex, month_first)
+    atoms = scan(text, lex, month_first, locale)
     if strict:  # running text: "3e étage", "3rd floor" count, they date nothing (when.context)
         from affiche.when.context import prune
 

@@ -160,6 +160,13 @@ class Lexicon:
     article_before: re.Pattern[str]
     clock_blocker: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
+    holiday_locales: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def holiday_rule(self, word: str, rule: str, locale: str | None) -> str:
+        """The rule of a holiday word in a locale ("fête nationale" is 14 July in fr_FR)."""
+        if not locale or not self.holiday_locales:
+            return rule
+        return self.holiday_locales.get(locale.lower(), {}).get(norm(word), rule)
 
     @functools.cached_property
     def hour_words(self) -> frozenset[str]:
@@ -375,6 +382,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         article_before=article_before,
         clock_blocker=clock_blocker,
         weak=frozenset(norm(w) for w in settings.get("weak", [])),
+        holiday_locales={str(code).lower(): {norm(w): str(r) for w, r in table.items()}
+                         for code, table in time.get("holiday_locale_words", {}).items()},
     )
 
 

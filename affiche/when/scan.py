@@ -92,8 +92,9 @@ def _clock(hour: int, minute: int, second: int | None, meridiem: str | None,
                  ambiguous and meridiem is None and 1 <= hour <= 12, marker)
 
 
-def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
-    """All atoms of `text`, in order."""
+def scan(text: str, lex: Lexicon, month_first: bool = False,
+         locale: str | None = None) -> list[Atom]:
+    """All atoms of `text`, in order (a holiday read with the rule of `locale`)."""
     atoms: list[Atom] = []
     twelve = bool(lex.settings["twelve_hour"])
     hour_words = {norm(w) for w in lex.settings["hour_word_markers"]}
@@ -108,6 +109,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if not readings:
                 continue
             kind, value = readings[0]
+            if kind == "hol" and locale:
+                value = lex.holiday_rule(match.group(0), value, locale)
             if kind == "clock" and lex.clock_blocker.search(text[max(0, start - 12):start]):
                 continue  # "gare du Midi", "Bruxelles-Midi": a name, not noon
             article = kind in ("numw", "ordw") and bool(
