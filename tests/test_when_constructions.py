@@ -135,6 +135,7 @@ ANCHORS = [
     ("en", "from 8pm onwards", "2025-10-09T20:00..None hour"),
     ("en", "ASAP", "2025-10-09T15:40..None second"),
     ("nl", "tot en met 30 november", "None..2025-12-01T00:00 day"),
+    ("fr", "jusqu'au 30 novembre", "None..2025-12-01T00:00 day"),
     ("en", "through November 30", "None..2025-12-01T00:00 day"),
     ("fr", "d'ici la fin du mois", "2025-10-09T15:40..2025-11-01T00:00 second"),
     ("fr", "trois jours avant Noël", "2025-12-22T00:00 day"),
