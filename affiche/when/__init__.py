@@ -18,12 +18,19 @@ Stages:
                 (`affiche.when.scan`).
   3. grammar  — each chunk fills frames (weekday, day, month, year, time, part of day...),
                 joined into ranges and lists that share what they state; a time shortly after
-                a bare date is attached to it (`affiche.when.grammar`, `affiche.when.combine`).
+                a bare date is attached to it (`affiche.when.grammar`, `affiche.when.frame`,
+                `affiche.when.numbers`, `affiche.when.combine`). Each construction is one rule
+                over word categories: a position (begin/mid/end) × any period, a quantity ×
+                any unit × any relative frame, an ordinal × a weekday × a period, a deadline
+                or an open end × any time, a day shifted from a holiday, a date and its time
+                joined by a dash.
   4. resolve  — frames become `TimeMention`s against the reference: next occurrences,
                 weekday/day-of-month checks with candidates, 12/24-hour clock, parts of day,
-                ranges, holidays and periods (`affiche.when.resolve`, `affiche.when.periods`);
-                the reference's zone is attached last, so daylight-saving offsets are right
-                for each date.
+                holidays and periods (`affiche.when.resolve`, `affiche.when.periods`); ranges
+                end to end, bare-number ranges read as hours or flagged, and a range that ends
+                before it starts rejected (`affiche.when.ranges`); the reference's zone (or the
+                one the text names) is attached last, so daylight-saving offsets are right for
+                each date.
 
 `find` returns every mention in a text; `parse` the best readings of one expression;
 `TimeMention.to_values` gives the Contract 3 form (`affiche when`, see `affiche.when.cli`).
@@ -66,7 +73,7 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
               strict: bool) -> list[TimeMention]:
     from affiche.when.combine import attach_times, share
     from affiche.when.grammar import CONTENT, read_chunk
-    from affiche.when.resolve import resolve_group
+    from affiche.when.ranges import resolve_group
     from affiche.when.scan import chunks, scan
 
     if not isinstance(text, str):
@@ -77,7 +84,7 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
         reference = reference.replace(tzinfo=_default_zone())
     lex = _lexicon(lang)
     month_first = bool(locale) and str(locale).lower().endswith("_us")
-    atoms = scan(text, lex, month_first)
+    atoms = scan(text, lex, month_first, locale)
     if strict:  # running text: "3e étage", "3rd floor" count, they date nothing (when.context)
         from affiche.when.context import prune
 
@@ -103,6 +110,26 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     return _finish(found, text, reference)
 
 
+def _zone_of(stated: int | str | None) -> dt.tzinfo | None:
+    """The zone a text named: minutes east of UTC ("CET") or a zone's name ("heure de Paris")."""
+    if stated is None:
+        return None
+    if isinstance(stated, str):
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(stated)
+    return dt.timezone(dt.timedelta(minutes=stated))
+
+
+def _aware(candidate: str, zone: dt.tzinfo | None) -> str:
+    """An ISO datetime candidate with the reference's zone when it has none."""
+    try:
+        value = dt.datetime.fromisoformat(candidate)
+    except ValueError:
+        return candidate
+    return value.replace(tzinfo=zone).isoformat() if value.tzinfo is None else candidate
+
+
 def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list[TimeMention]:
     """Attach the zone, check for past dates, and keep non-overlapping mentions in text order."""
     from affiche.model import Warning
@@ -114,9 +141,12 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
     for mention in found:
         if mention.start < 0 or (out and mention.start < out[-1].end):
             continue
+        if mention.kind == "interval" and mention.value is not None \
+                and mention.end_exclusive is not None and mention.end_exclusive <= mention.value:
+            logger.debug("interval ending before it starts rejected: %r", mention)
+            continue  # "from Friday to the 3rd" read backwards: no reading rather than a wrong one
         mention.text = text[mention.start:mention.end]
-        stated = (dt.timezone(dt.timedelta(minutes=mention.stated_zone))
-                  if mention.stated_zone is not None else None)
+        stated = _zone_of(mention.stated_zone)
         for name in ("value", "end_value", "end_exclusive"):
             value = getattr(mention, name)
             if value is not None:
@@ -124,6 +154,8 @@ def _finish(found: list[TimeMention], text: str, reference: dt.datetime) -> list
                          else value.replace(tzinfo=zone))
                 setattr(mention, name, value)
         mention.candidates = [c.replace(tzinfo=zone) for c in mention.candidates]
+        for warning in mention.warnings:  # readings offered by the resolver, in wall-clock time
+            warning.candidates = [_aware(c, zone) for c in warning.candidates]
         if mention.candidates:
             chosen = mention.value or mention.candidates[0]
             stated = mention.candidates[1] if len(mention.candidates) > 1 else chosen

@@ -29,14 +29,15 @@ def share(group: Group) -> None:
         if first.clock is None and second.clock is not None and (
                 not second.has_date() or second.clock_first):
             # "van 17 tot 19 uur", "7-9pm", "tussen 11 en 13 uur": the first number is an hour
-            if first.day_from_range and first.month is None and first.day is not None \
-                    and first.day <= 24:
-                first.clock = Clock(first.day, marker="bare", ambiguous=first.day <= 12)
-                first.day = None
-            elif first.pending is not None and first.pending <= 24:
+            # the number waiting is the hour ("samedi 18 de 14 à 18h"), else the bare day
+            if first.pending is not None and first.pending <= 24:
                 first.clock = Clock(first.pending, marker="bare", ambiguous=first.pending <= 12)
                 first.pending = None
                 first.touch(first.pending_atom)  # type: ignore[arg-type]
+            elif first.day_from_range and first.month is None and first.day is not None \
+                    and first.day <= 24:
+                first.clock = Clock(first.day, marker="bare", ambiguous=first.day <= 12)
+                first.day = None
         if first.pending is not None and first.day is None and second.day is not None \
                 and 1 <= first.pending <= 31:
             first.day, first.pending = first.pending, None

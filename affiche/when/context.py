@@ -388,7 +388,7 @@ def _reread(atoms: list[Atom], text: str, lex: Lexicon, ref: dt.datetime) -> lis
     """The mentions a subset of atoms states on its own (a span without its dangling tail)."""
     from affiche.when.combine import attach_times, share
     from affiche.when.grammar import CONTENT, read_chunk
-    from affiche.when.resolve import resolve_group
+    from affiche.when.ranges import resolve_group
     from affiche.when.scan import chunks
 
     groups = []

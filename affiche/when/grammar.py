@@ -12,113 +12,46 @@ the time of "mercredi 5 et jeudi 6 juin à 19h", the day of "jeudi de 9h à 11h"
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
 
-from affiche.when.lexicon import Lexicon
+from affiche.when.frame import DATE_SLOTS, Frame, Group
+from affiche.when.lexicon import Lexicon, part_at
+from affiche.when.numbers import (
+    STARTERS,
+    add_minutes,
+    adjacent,
+    counted_hours,
+    counts,
+    dated_after,
+    day_pending,
+    deadline,
+    following,
+    period_follows,
+    read_number,
+    spaced,
+)
 from affiche.when.scan import Atom, Clock
 
-__all__ = ["CONTENT", "Frame", "Group", "read_chunk"]
+__all__ = ["CONTENT", "DATE_SLOTS", "Frame", "Group", "read_chunk"]
 
 CONTENT = frozenset({
     "date", "time", "num", "numw", "ordw", "wd", "wdpl", "month", "reld", "reldp", "pod",
-    "clock", "hol", "season", "unit", "period",
+    "clock", "hol", "season", "unit", "period", "moment",
 })
 DASH = frozenset({"to"})
 COUNTED_UNITS = frozenset({"half_hour", "quarter_hour", "three_quarter_hour", "fortnight"})
-STARTERS = frozenset({"date", "time", "num", "numw", "ordw", "wd", "month", "reld", "reldp",
-                      "clock", "hol"})
-DATE_SLOTS = ("wd", "day", "month", "year", "reld", "hol", "mod", "unit", "nth")
-
-
-@dataclass
-class Frame:
-    """One stated point or period: the slots a chunk filled, and its character span."""
-
-    start: int = -1
-    end: int = -1
-    wd: int | None = None
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    reld: int | None = None
-    clock: Clock | None = None
-    pod: str | None = None
-    mod: str | None = None
-    unit: str | None = None
-    qty: int | None = None
-    nth: int | None = None
-    hol: str | None = None
-    season: str | None = None
-    period: str | None = None
-    rec: bool = False
-    open: str | None = None
-    dur: str | None = None
-    range_from: bool = False
-    between: bool = False
-    day_from_range: bool = False
-    clock_first: bool = False
-    opens: bool = False
-    lasting: bool = False
-    pending: int | None = None
-    pending_atom: Atom | None = None
-    zone: int | None = None
-    date_shared: bool = False
-    gap: tuple[int, int] | None = None  # the words between a date and the time it lent itself to
-
-    def adopt_pending(self, slot: str) -> None:
-        """Give the number left waiting ("14" before "juillet") to `slot` and cover its atom."""
-        setattr(self, slot, self.pending)
-        self.pending = None
-        if self.pending_atom is not None:
-            self.touch(self.pending_atom)
-
-    def touch(self, atom: Atom) -> None:
-        """Extend the frame's span over an atom it used."""
-        if self.start < 0 or atom.start < self.start:
-            self.start = atom.start
-        self.end = max(self.end, atom.end)
-
-    def has_date(self) -> bool:
-        """True when a day, weekday, relative day, month, year or holiday was stated."""
-        return any(v is not None for v in (self.wd, self.day, self.month, self.year, self.reld,
-                                           self.hol, self.season)) or (
-            self.unit is not None and (self.mod is not None or self.qty is not None
-                                       or self.nth is not None))
-
-    def has_content(self) -> bool:
-        """True when the frame says something about time."""
-        return (self.has_date() or self.clock is not None or self.pod is not None
-                or self.period is not None)
-
-    def copy_date(self, other: Frame) -> None:
-        """Take the date slots of another frame (its time slots stay its own)."""
-        for name in DATE_SLOTS:
-            setattr(self, name, getattr(other, name))
-        self.date_shared = True
-
-
-@dataclass
-class Group:
-    """Frames read from one chunk and how consecutive frames are joined ("range" or "list")."""
-
-    frames: list[Frame] = field(default_factory=list)
-    seps: list[str] = field(default_factory=list)
-
-
-def _next(chunk: list[Atom], index: int, offset: int = 1) -> Atom | None:
-    position = index + offset
-    return chunk[position] if 0 <= position < len(chunk) else None
+POSITIONS = frozenset({"begin", "mid", "end"})
 
 
 def _supported(chunk: list[Atom], index: int) -> bool:
     """A weak word ("sat", "may", "un") counts only beside an atom that confirms its reading."""
     atom = chunk[index]
-    neighbours = [a for a in (_next(chunk, index, -1), _next(chunk, index)) if a is not None]
+    neighbours = [a for a in (following(chunk, index, -1), following(chunk, index))
+                  if a is not None]
     if atom.kind == "numw":
-        follower = _next(chunk, index)
+        follower = following(chunk, index)
         return follower is not None and follower.kind in ("unit", "mod")
     if atom.kind == "season":
-        return any(n.kind in ("mod", "num") for n in neighbours)
+        return any(n.kind in ("mod", "num", "period") for n in neighbours)
     if atom.kind == "wd":  # "sat 12", "zo. 3 mei", not "in de zon. Twee jaar"
         return any(n.kind in ("num", "date", "time") or (n.kind == "month" and not n.weak)
                    for n in neighbours)
@@ -150,10 +83,13 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
         atom = chunk[index]
         cur = group.frames[-1]
         kind = atom.kind
-        after = _next(chunk, index)
+        after = following(chunk, index)
         index += 1
         if strict and atom.weak and not _supported(chunk, index - 1):
             continue
+        if kind == "ordw" and index >= 2 and chunk[index - 2].kind in ("num", "numw") \
+                and atom.can_be("unit") is not None:
+            kind, atom = "unit", Atom("unit", atom.start, atom.end, atom.can_be("unit"))
         if kind == "conn":
             roles = atom.value
             if "every" in roles:
@@ -162,7 +98,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 cur.rec = True
                 cur.touch(atom)
             elif "for" in roles:
-                counted = _next(chunk, index) if after is not None and after.kind in (
+                counted = following(chunk, index) if after is not None and after.kind in (
                     "num", "numw") else after
                 if counted is not None and counted.kind == "unit":
                     cur.lasting = True  # "18th Dec for 10 days", "pendant 3 jours"
@@ -175,9 +111,15 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             elif "ago" in roles and after is not None and after.kind in ("num", "numw", "time"):
                 cur.dur = "ago"
                 cur.touch(atom)
+            elif "plus" in roles and cur.clock is not None:
+                cur.plus = True  # "15h passé de 15 minutes"
+                cur.touch(atom)
+            elif "by" in roles and not cur.has_content() and deadline(chunk, index, after):
+                cur.open = "by"  # "by Friday", "tegen 17 uur", "d'ici samedi": from now to then
+                cur.touch(atom)
             elif roles & {"in", "within"}:
                 if after is not None and after.kind == "conn" and "at" in after.value:
-                    after = _next(chunk, index)  # "in about half an hour"
+                    after = following(chunk, index)  # "in about half an hour"
                 if after is not None and after.kind in ("num", "numw", "unit", "time", "mod"):
                     if cur.day is not None or cur.wd is not None or (
                             cur.clock is not None and cur.has_date()):
@@ -187,14 +129,19 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 elif after is not None and after.kind == "num" and after.digits == 4:
                     cur.dur = "in"
             elif between and roles & {"and", "to"} and (
-                    cur.has_content() or _day_pending(cur, after)):
+                    cur.has_content() or day_pending(cur, after)):
                 new("range")
                 between = False
             elif roles == DASH and atom.end - atom.start == 1 and cur.has_date() \
-                    and cur.clock is None and not cur.day_from_range \
-                    and after is not None and after.kind in ("time", "clock"):
-                pass  # "zaterdag 18/01 - 14u": a dash between a day and its time, not a range
-            elif "to" in roles and (cur.has_content() or _day_pending(cur, after)) and (
+                    and cur.clock is None and (not cur.day_from_range or (
+                        cur.wd is not None and spaced(chunk, index - 1))) \
+                    and after is not None and after.kind in ("time", "clock") \
+                    and cur.pending is None and not dated_after(chunk, index):
+                # "zaterdag 18/01 - 14u", "VENDREDI 7 — 18H": a dash between a day and its time,
+                # not a range; a bare day number needs its weekday and a spaced dash, as
+                # "Tuesday 7-9pm" is a range of hours
+                cur.day_from_range = False
+            elif "to" in roles and (cur.has_content() or day_pending(cur, after)) and (
                     "at" not in roles or cur.range_from):
                 new("range")
             elif "between" in roles:
@@ -206,8 +153,18 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                         cur.has_date() and cur.clock is None
                         and after.kind in ("time", "clock", "num", "numw"))):
                     cur.range_from = True
+                    cur.range_days = "days" in roles  # "du 4 au 6": days, never hours
                     cur.opens = "opens" in roles  # "from 8pm" alone is open-ended
                     cur.touch(atom)
+            elif roles & {"after", "before", "before_clock"} and after is not None \
+                    and after.kind == "moment" and cur.pod is None and cur.clock is None \
+                    and f"{'after' if 'after' in roles else 'before'}_{after.value}" \
+                    in lex.parts_of_day:
+                # "avant le déjeuner", "after lunch", "na het werk": the moment around a meal
+                cur.pod = f"{'after' if 'after' in roles else 'before'}_{after.value}"
+                cur.touch(atom)
+                cur.touch(after)
+                index += 1
             elif "after" in roles:
                 if cur.qty is not None and cur.unit and (
                         after is None or after.kind not in STARTERS):
@@ -216,19 +173,31 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                 elif after is not None and after.kind in STARTERS:
                     cur.open = "after"
                     cur.touch(atom)
+            elif roles & {"before", "before_clock"} and _counted(cur) and after is not None \
+                    and after.kind in STARTERS:
+                cur.open = "before"  # "trois jours avant Noël", "een week voor Kerstmis"
+                cur.touch(atom)
+            elif "before_clock" in roles:
+                if not cur.has_content() and after is not None and after.kind in ("time", "clock"):
+                    cur.open = "before"  # "voor 14 uur", not "oproep voor 27 september"
+                    cur.touch(atom)
             elif "before" in roles:
-                if (cur.has_content() or (_day_pending(cur, after) and not strict)) \
+                if (cur.has_content() or (day_pending(cur, after) and not strict)) \
                         and after is not None and after.kind in STARTERS:
                     new("range")
                 elif not cur.has_content() and after is not None:
                     cur.open = "before"
+                    cur.inclusive = "inclusive" in roles  # "tot en met 30 juni", "through June 30"
                     cur.touch(atom)
-                elif cur.clock is not None and after is None and cur.open is None:
+                elif cur.clock is not None and after is None and cur.open is None \
+                        and "trailing" in roles:
                     cur.open = "before"  # "11 uur op zijn laatst"
                     cur.touch(atom)
             elif "and" in roles:
-                if (cur.has_content() or _day_pending(cur, after)) and after is not None \
-                        and after.kind in STARTERS:
+                if (cur.has_content() or day_pending(cur, after)) and after is not None \
+                        and (after.kind in STARTERS or (
+                            after.kind == "period" and after.value in POSITIONS
+                            and cur.pod is not None)):  # "en fin de matinée et en début …"
                     new("list")
             elif "at" in roles:
                 at_pending = True
@@ -236,24 +205,37 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             at_pending = False
             continue
         if kind not in CONTENT:
-            if kind == "zone":
-                cur.zone = int(atom.value)
+            if kind == "zone" and atom.value == "local":
+                cur.touch(atom)  # "heure locale": the reference's own zone
+            elif kind == "zone" and (cur.clock is not None or isinstance(atom.value, int)):
+                cur.zone = atom.value  # minutes east of UTC, or a zone's name ("heure de Paris")
+                cur.touch(atom)
+            elif kind == "minw" and cur.clock is None and cur.unit == "hour" \
+                    and cur.qty is not None and int(atom.value) > 0:
+                cur.qty += int(atom.value) / 60  # "in an hour and a half"
                 cur.touch(atom)
             elif kind == "minw" and cur.clock is not None:
-                _add_minutes(cur.clock, int(atom.value))
+                add_minutes(cur.clock, int(atom.value))
                 cur.touch(atom)
             elif kind == "mod":
-                before = _next(chunk, index - 1, -1)
+                before = following(chunk, index - 1, -1)
                 prefix = after is not None and after.kind in CONTENT
-                suffix = before is not None and before.kind in CONTENT and _adjacent(before, atom)
-                if prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
+                suffix = before is not None and before.kind in CONTENT and adjacent(before, atom)
+                if atom.value == "last" and after is not None and cur.nth is None \
+                        and cur.pending is None and (
+                        after.kind in ("wd", "unit") or (
+                            after.kind == "period" and after.value == "week_of")) \
+                        and period_follows(chunk, index):
+                    cur.nth = -1  # "le dernier lundi du mois", "last Friday of June": a position
+                    cur.touch(atom)
+                elif prefix or suffix:  # "ce samedi", "samedi prochain"; not "18h50, ce que"
                     if cur.mod is None:
                         cur.mod = atom.value
                     cur.touch(atom)
             at_pending = False
             continue
         if kind in ("num", "numw"):
-            index = _number(chunk, index, atom, after, cur, new, group, lex, at_pending, twelve,
+            index = read_number(chunk, index, atom, after, cur, new, group, lex, at_pending, twelve,
                             strict)
         elif kind == "ordw":
             value = int(atom.value)
@@ -281,9 +263,18 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and not (after is not None and after.kind in ("pod", "reldp", "minw")):
                 at_pending = False
                 continue  # "plus de trois heures": a duration, unless "à trois heures"
-            if cur.dur and kind == "time" and clock.minute == 0 and cur.qty is None \
-                    and clock.marker not in (":", ".", "ampm", "rel", "half"):
-                cur.qty, cur.unit = clock.hour, "hour"
+            spoken = clock.marker not in (":", ".", "ampm", "rel", "half", "bare", "clock")
+            if cur.dur and kind == "time" and cur.qty is None and spoken and (
+                    clock.minute == 0 or clock.marker == "word"):
+                # "dans 3 heures", "dans une heure et demie": a duration, not a clock time
+                cur.qty = clock.hour + clock.minute / 60 if clock.minute else clock.hour
+                cur.unit = "hour"
+                cur.touch(atom)
+                continue
+            if kind == "time" and clock.minute == 0 and cur.qty is None and spoken \
+                    and (clock.marker in lex.hour_words or clock.marker == "word") \
+                    and counted_hours(chunk, index, cur):
+                cur.qty, cur.unit = clock.hour, "hour"  # "2 uur geleden", "de komende 3 uur"
                 cur.touch(atom)
                 continue
             if cur.clock is not None:
@@ -293,7 +284,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             cur.touch(atom)
             if kind == "clock" and after is not None and after.kind in ("num", "numw") \
                     and after.start - atom.end <= 1 and int(after.value) < 60 and after.digits < 3:
-                _add_minutes(clock, int(after.value))
+                add_minutes(clock, int(after.value))
                 cur.touch(after)
                 index += 1
         elif kind in ("wd", "wdpl"):
@@ -325,36 +316,67 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
             if cur.pod is not None:
                 cur = new("none")
             cur.pod = str(atom.value)
+            if cur.period in POSITIONS:  # "en début de matinée", "late in the afternoon"
+                cur.pod, cur.period = part_at(lex, cur.period, cur.pod), None
             cur.touch(atom)
         elif kind == "unit":
+            if cur.plus and cur.clock is not None and cur.qty is not None \
+                    and atom.value in ("minute", "hour"):
+                # "15h passé de 15 minutes": minutes added to the clock time
+                add_minutes(cur.clock, round(cur.qty * (60 if atom.value == "hour" else 1)))
+                cur.qty, cur.plus = None, False
+                cur.touch(atom)
+                at_pending = False
+                continue
             if cur.qty is None and cur.pending is None and cur.mod is None and cur.nth is None \
                     and cur.dur is None and cur.period is None \
                     and (after is None or after.kind not in ("mod", "period")) \
                     and not (atom.value == "weekend" and after is not None):
                 at_pending = False
                 continue  # a bare "jour", "semaine": a word, not a time
-            if cur.unit == "day" and cur.nth is not None and cur.day is None \
-                    and cur.qty is None and cur.mod is not None and atom.value == "month":
-                cur.day, cur.nth, cur.unit = cur.nth, None, None  # "20th day of next month"
+            if cur.unit in ("day", "week", "weekend") and cur.nth is not None \
+                    and cur.within is None and cur.month is None and cur.qty is None \
+                    and atom.value in ("month", "year"):
+                cur.within = str(atom.value)  # "le dernier jour du mois", "last week of the year"
+                cur.touch(atom)
+                at_pending = False
+                continue
+            if cur.period in POSITIONS and atom.value == "day" and cur.pod is None:
+                cur.pod, cur.period = part_at(lex, cur.period, "day"), None  # "en fin de journée"
+                cur.touch(atom)
+                at_pending = False
+                continue
             if cur.unit is not None:
                 cur = new("none")
             cur.unit = str(atom.value)
             if cur.qty is None and cur.pending is None and cur.dur is not None \
                     and atom.value in COUNTED_UNITS:
                 cur.qty = 1  # "in half an hour", "over een kwartier"
-            if cur.pending is not None and cur.qty is None and _counts(chunk, index - 1, cur):
+            if cur.pending is not None and cur.qty is None and counts(chunk, index - 1, cur):
                 cur.adopt_pending("qty")
             cur.touch(atom)
         elif kind == "hol":
             if cur.hol is not None:
                 cur = new("none")
+            before = following(chunk, index - 1, -1)
+            if before is not None and before.kind == "conn" and "from" in before.value:
+                before = following(chunk, index - 1, -2)  # "la veille de Noël"
+            if before is not None and before.kind == "reld" and cur.reld is not None \
+                    and cur.wd is None and cur.day is None:
+                cur.shift, cur.reld = cur.reld, None  # "la veille de Noël", "the day after Easter"
+            elif before is not None and before.kind == "ordw" and cur.pending is not None:
+                cur.shift, cur.pending = cur.pending - 1, None  # "tweede paasdag"
+                cur.touch(before)
             cur.hol = str(atom.value)
             cur.touch(atom)
         elif kind == "season":
             cur.season = str(atom.value)
             cur.touch(atom)
         elif kind == "period":
-            if atom.value == "later" and cur.qty is not None and cur.unit:
+            if atom.value in POSITIONS and cur.pod in lex.parts_of_day and "_" not in cur.pod \
+                    and cur.clock is None and after is None:
+                cur.pod = part_at(lex, str(atom.value), cur.pod)  # "le matin tôt", "'s avonds laat"
+            elif atom.value == "later" and cur.qty is not None and cur.unit:
                 cur.dur = "later"
             elif atom.value == "later" and cur.clock is not None and cur.clock.marker == "word" \
                     and cur.clock.minute == 0 and not cur.has_date():
@@ -364,7 +386,7 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
                     and (cur.pending_atom.kind == "ordw" or cur.pending_atom.ordinal):
                 cur.unit = "week"  # "first week of"
                 cur.adopt_pending("nth")
-            elif atom.value == "week_of" and cur.mod is not None:
+            elif atom.value == "week_of" and (cur.mod is not None or cur.nth is not None):
                 cur.unit = "week"  # "laatste week van september"
             else:
                 cur.period = str(atom.value)
@@ -374,134 +396,11 @@ def read_chunk(chunk: list[Atom], lex: Lexicon, strict: bool = True) -> list[Gro
     return [g for g in (_prune(g) for g in groups) if g.frames]
 
 
-def _adjacent(left: Atom, right: Atom) -> bool:
-    """Two atoms separated by at most one character (a space)."""
-    return right.start - left.end <= 1
-
-
-def _month_follows(chunk: list[Atom], index: int) -> bool:
-    """ "le 2e samedi de mars": a month comes right after the weekday."""
-    return any(a.kind == "month" for a in chunk[index + 1:index + 3])
-
-
-def _counts(chunk: list[Atom], position: int, cur: Frame) -> bool:
-    """ "3 weeks", "3 prochaines semaines" count units; "the 20 of next month" does not."""
-    previous = chunk[position - 1] if position >= 1 else None
-    if previous is not None and previous is cur.pending_atom:
-        return chunk[position].start - previous.end <= 1
-    if previous is not None and previous.kind == "mod" and position >= 2 \
-            and chunk[position - 2] is cur.pending_atom:
-        return previous.start - chunk[position - 2].end <= 1
-    return False
-
-
-def _day_pending(cur: Frame, after: Atom | None) -> bool:
-    """ "13 au 15 juillet": a pending number before a range connector is the first day."""
-    return (cur.pending is not None and 1 <= cur.pending <= 31 and after is not None
-            and after.kind in ("num", "numw", "wd", "date", "time"))
-
-
-def _add_minutes(clock: Clock, minutes: int) -> None:
-    total = clock.hour * 60 + clock.minute + minutes
-    clock.hour, clock.minute = divmod(total % (25 * 60), 60)
-    clock.grain = "minute"
-
-
-def _number(chunk: list[Atom], index: int, atom: Atom, after: Atom | None, cur: Frame, new,
-            group: Group, lex: Lexicon, at_pending: bool, twelve: bool, strict: bool) -> int:
-    """Read a number: a quantity, an hour after "à/om/at", a year, a day, or keep it pending."""
-    value = int(atom.value)
-    after2 = _next(chunk, index)
-    if after is not None and after.kind == "clock" and value in (0, 12, 24) \
-            and after.start - atom.end <= 1:
-        cur.touch(atom)  # "12 noon", "12 midnight": the clock word says it all
-        return index
-    if atom.ordinal and after is not None and after.kind == "mod" and after.value == "last" \
-            and after2 is not None and cur.nth is None:
-        if after2.kind == "unit":
-            cur.nth = value  # "2nd last day of October": counted from the end
-            cur.touch(atom)
-            return index
-        if after2.kind == "period" and after2.value == "week_of":
-            cur.pending, cur.pending_atom = value, atom  # "2nd last week of October"
-            return index
-    if atom.ordinal and after is not None and after.kind == "period" \
-            and after.value == "week_of" and cur.nth is None and atom.digits == 1:
-        cur.pending, cur.pending_atom = value, atom  # "3rd week of October"
-        return index
-    if atom.ordinal and after is not None and after.kind in ("unit", "wd") and cur.nth is None \
-            and (after.kind == "unit" or _month_follows(chunk, index)):
-        cur.nth = value
-        cur.touch(atom)
-        return index
-    if after is not None and (after.kind == "unit" or (
-            after.kind == "mod" and after2 is not None and after2.kind == "unit"
-            and _adjacent(atom, after))):
-        cur.qty = value
-        cur.touch(atom)
-        return index
-    if at_pending and twelve and value <= 24 and not atom.ordinal and atom.digits <= 2 \
-            and not (after is not None and after.kind == "month"):
-        # "om op 6 december": a number with its month is a day, whatever came before it
-        if cur.clock is not None:
-            cur = new("none")
-        clock = Clock(value, marker="bare", ambiguous=twelve and 1 <= value <= 12)
-        if after is not None and after.kind in ("num", "numw") and after.digits <= 2 \
-                and int(after.value) < 60 and after.start - atom.end <= 1:
-            clock.minute, clock.grain = int(after.value), "minute"
-            cur.touch(after)
-            index += 1
-        cur.clock = clock
-        cur.touch(atom)
-        return index
-    if (after is not None and after.kind in ("pod", "reldp") and 1 <= value <= 12
-            and not atom.ordinal and atom.digits <= 2 and cur.clock is None):
-        cur.clock = Clock(value, marker="bare", ambiguous=twelve)
-        cur.touch(atom)
-        return index
-    if atom.kind == "num" and atom.digits == 4 and at_pending and not strict and value % 100 < 60 \
-            and value // 100 < 24 and not 1900 <= value <= 2100:
-        cur.clock = Clock(value // 100, value % 100, grain="minute", marker="bare")
-        cur.touch(atom)
-        return index
-    if atom.kind == "num" and atom.digits == 4:
-        if 1000 <= value <= 2200:
-            if cur.year is not None:
-                cur = new("none")
-            cur.year = value
-            cur.touch(atom)
-        return index
-    before = chunk[index - 2] if index >= 2 else None
-    if (not strict and atom.kind == "num" and atom.digits == 2 and not atom.ordinal
-            and after is None and cur.day is not None and cur.month is not None
-            and cur.year is None and cur.clock is None and before is not None
-            and before.kind == "month"):
-        cur.year = value + (2000 if value < 50 else 1900)  # "14th April 15": a short year
-        cur.touch(atom)
-        return index
-    day_context = (cur.month is not None or cur.wd is not None or atom.article
-                   or (atom.ordinal and not strict)
-                   or (after is not None and after.kind == "month") or cur.range_from
-                   or (group.seps and group.seps[-1] in ("range", "list")
-                       and not cur.has_content()))
-    if atom.kind == "numw":
-        day_context = cur.month is not None or cur.wd is not None or (
-            after is not None and after.kind == "month") or (atom.article and not strict) \
-            or (cur.range_from and not strict) or (
-            group.seps and group.seps[-1] == "range" and not cur.has_content())
-    if 1 <= value <= 31 and day_context and not (cur.day is not None and cur.range_from):
-        if cur.day is not None:
-            cur = new("none")
-        cur.day = value
-        cur.day_from_range = atom.kind == "num" and not (
-            atom.ordinal or atom.article or cur.month is not None
-            or (after is not None and after.kind == "month"))
-        cur.touch(atom)
-        return index
-    if cur.pending is not None:
-        cur = new("none")
-    cur.pending, cur.pending_atom = value, atom
-    return index
+def _counted(cur: Frame) -> bool:
+    """A frame that so far states only a quantity of a unit ("trois jours", "two weeks")."""
+    return cur.qty is not None and cur.unit is not None and cur.dur is None and not any(
+        v is not None for v in (cur.wd, cur.day, cur.month, cur.year, cur.reld, cur.hol,
+                                cur.clock, cur.mod))
 
 
 def _prune(group: Group) -> Group:

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm"]
+__all__ = ["ZONES", "Lexicon", "case_variants", "lexicon", "norm", "part_at"]
 
 # Time-zone abbreviations (not language data: the same in every language), minutes east of UTC.
 ZONES = {
@@ -42,12 +42,15 @@ WORD_TABLES = {
     "holiday_words": "hol",
     "season_words": "season",
     "period_words": "period",
+    "zone_words": "zone",
+    "era_words": "era",
+    "moment_words": "moment",
 }
 
 # When one word is in several tables, the earlier kind is the main reading.
 KIND_PRIORITY = [
-    "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period", "season",
-    "ordw", "unit", "mod", "numw", "conn",
+    "zone", "hol", "reldp", "reld", "pod", "clock", "minw", "month", "wd", "wdpl", "period",
+    "season", "ordw", "unit", "mod", "numw", "conn", "era", "moment",
 ]
 
 _ACCENTED = {
@@ -157,6 +160,18 @@ class Lexicon:
     article_before: re.Pattern[str]
     clock_blocker: re.Pattern[str]
     weak: frozenset[str] = field(default_factory=frozenset)
+    holiday_locales: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def holiday_rule(self, word: str, rule: str, locale: str | None) -> str:
+        """The rule of a holiday word in a locale ("fête nationale" is 14 July in fr_FR)."""
+        if not locale or not self.holiday_locales:
+            return rule
+        return self.holiday_locales.get(locale.lower(), {}).get(norm(word), rule)
+
+    @functools.cached_property
+    def hour_words(self) -> frozenset[str]:
+        """The hour markers that are also words ("uur", "heures"): "2 uur" may count hours."""
+        return frozenset(norm(w) for w in self.settings["hour_word_markers"])
 
     @functools.cached_property
     def plain_scanner(self) -> re.Pattern[str]:
@@ -168,6 +183,33 @@ class Lexicon:
     def lookup(self, text: str) -> list[tuple[str, Any]]:
         """The (kind, value) readings of a matched word, main reading first."""
         return self.words.get(norm(text), [])
+
+
+# How a position in a period names the part of the day it picks: "early_morning", "late_day".
+POSITION_PREFIX = {"begin": "early", "mid": "mid", "end": "late"}
+
+
+def part_at(lex: Lexicon, position: str, part: str) -> str:
+    """The part of the day at a position (begin, mid, end) of another ("fin" × "après-midi")."""
+    key = f"{POSITION_PREFIX[position]}_{part}"
+    return key if key in lex.parts_of_day else part
+
+
+def _parts_of_day(table: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """The language's parts of the day, with the early, mid and late thirds of each one and
+    the two hours before and three after it, where the data does not set them itself (the data
+    keeps the conventions: "early morning" is 7-9, "after lunch" 13-17)."""
+    parts = {k: (int(v[0]), int(v[1])) for k, v in table.items()}
+    for name, (first, last) in list(parts.items()):
+        if name.count("_") or name.startswith(("early", "late", "mid")):
+            continue
+        third = max(1, (last - first) // 3)
+        middle = (first + third, last - third) if last - first >= 3 else (first, last)
+        thirds = {"early": (first, first + third), "mid": middle, "late": (last - third, last),
+                  "before": (max(0, first - 2), first), "after": (last, last + 3)}
+        for prefix, span in thirds.items():
+            parts.setdefault(f"{prefix}_{name}", span)
+    return parts
 
 
 def _build(lang: str, data: dict[str, Any]) -> Lexicon:
@@ -202,7 +244,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     hour_words = _alternation(settings["hour_word_markers"])
     ampm = _alternation(settings["am_markers"] + settings["pm_markers"])
     ordinals = _alternation(settings["ordinal_suffixes"])
-    numbers = [norm(w) for w, _ in time["number_words"].items()]
+    # Clock patterns read whole numbers only: "anderhalf" (1.5) counts, it tells no hour.
+    numbers = [norm(w) for w, v in time["number_words"].items() if float(v) == int(v)]
     number_re = _trie_regex(sorted(set(numbers)))
     minute_words = [norm(w) for w in time.get("minute_words", {})]
     minute_re = ""
@@ -241,14 +284,45 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                     + r"(?P<rel_h>" + hour_re
                     + r")" + meridiem.format(name="rel_ap") + r"(?!\w))")
     half_hour = "(?!)"
-    if settings["half_before"]:
-        half_hour = (r"(?P<hb>(?<!\w)(?:" + _alternation(settings["half_before"]) + r")\s+(?P<hb_h>"
-                     + r"\d{1,2}|" + number_re + r")(?!\w|[.:]\d))")
+    # "half an hour", "een half uur": a duration, not half past one
+    units = sorted({norm(w) for w in time["unit_words"] if norm(w)[:1].isalpha()})
+    not_unit = r"(?!\s+(?:" + _trie_regex(units) + r")(?!\w))"
+    halves = [(name, words) for name, words in (("hb", settings["half_before"]),
+                                                 ("hp", settings.get("half_past", []))) if words]
+    if halves:
+        half_hour = "|".join(
+            r"(?P<" + name + r">(?<!\w)(?:" + _alternation(words) + r")\s+(?P<" + name + r"_h>"
+            + r"\d{1,2}|" + number_re + r")" + meridiem.format(name=name + "_ap")
+            + r"(?!\w|[.:]\d)" + not_unit + ")" for name, words in halves)
+    # "dix heures trois quarts": "trois" starts the minute words, it is no minute count
+    quarter_words = sorted({norm(w) for w in settings["quarter_words"]})
+    not_quarter = (r"(?!\s+(?:" + _trie_regex(quarter_words) + r")s?(?!\w))") if quarter_words \
+        else ""
+    approximate = "(?!)"
+    if settings.get("approximate_suffixes"):
+        approximate = (r"(?P<ish>(?<![\w.,:])(?P<ish_v>\d{1,4})\s?(?:"
+                       + _alternation(settings["approximate_suffixes"]) + r")(?!\w))")
+    # "1,5 heure", "2.5 hours": a decimal is a quantity only before a unit (else "1.5" is
+    # the 1st of May or a time), maybe past one word ("les 1,5 prochaines heures"), and with
+    # one decimal or a comma ("14.30 uur" is a time);
+    # "7'", '40"': minutes and seconds written as symbols.
+    decimal = (r"(?P<dec>(?<![\w.,:/])(?P<dec_v>\d{1,3}(?:[.,]\d|,\d{2}))(?=(?:\s[^\W\d]+)?\s?(?:"
+               + _trie_regex(units) + r")(?!\w)))")
+    symbol = r"(?P<sym>(?<![\w.,:/])(?P<sym_v>\d{1,3})\s?(?P<sym_u>['’′\"″])(?![\w'’]))"
+    compact = (r"(?P<tk>(?<![\w.,:])(?P<tk_h>\d{1,2})(?P<tk_m>[0-5]\d)\s?(?P<tk_ap>" + ampm
+               + r")(?!\w|\.\w))")
     # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
     zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
              + r")|gmt|utc)(?!\w)\)?)")
+    # In lower case, right after a clock time only ("20h cet", "3pm pst"), and never the
+    # language's own words ("cet après-midi", "est").
+    lowered = [z for z in sorted(ZONES, key=len, reverse=True)
+               if z.lower() not in {norm(w) for w in settings.get("zone_words_not", [])}]
+    zones += (r"|(?P<zone2>(?<=[\dhupmr.]\s)(?:" + "|".join(z.lower() for z in lowered)
+              + r")(?!\w))")
     alternatives = [
         digit_re,
+        _at_digit(decimal, symbol),
         _at_digit(  # dates and clock times written with digits
             r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
             r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
@@ -262,12 +336,13 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
             + meridiem.format(name="tc_ap") + ")",
             r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
             r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")"),
+        _at_digit(approximate, compact),
         r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
         + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
         + number_re + r"))?\s?(?P<tp_ap>" + ampm
         + r")(?!\w|\.\w))",
         r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
-        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w))?"
+        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w)" + not_quarter + ")?"
         + minute_re.replace("minw", "minw2")
         + ")",
         # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year
@@ -298,7 +373,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         lang=lang,
         settings=settings,
         words=words,
-        parts_of_day={k: (int(v[0]), int(v[1])) for k, v in time["parts_of_day"].items()},
+        parts_of_day=_parts_of_day(time["parts_of_day"]),
         seasons={k: (str(v[0]), str(v[1])) for k, v in time["seasons"].items()},
         period_spans={k: (int(v[0]), int(v[1])) for k, v in time["period_spans"].items()},
         scanner=re.compile(scanner, re.IGNORECASE),
@@ -307,6 +382,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         article_before=article_before,
         clock_blocker=clock_blocker,
         weak=frozenset(norm(w) for w in settings.get("weak", [])),
+        holiday_locales={str(code).lower(): {norm(w): str(r) for w, r in table.items()}
+                         for code, table in time.get("holiday_locale_words", {}).items()},
     )
 
 

@@ -30,7 +30,8 @@ class TimeMention:
     `past_date`. `rejected`: readings the engine set aside, in words. `recurring`: "tous les
     jeudis" (the value is the next occurrence). `open`: "after" ("dès 19h") or "before"
     ("jusqu'à 16h") for half-open intervals. `stated_zone`: minutes east of UTC of a zone the
-    text named ("20h CET"); values are then converted to the reference's zone.
+    text named ("20h CET"), or its name ("Europe/Paris" for "heure de Paris"); values are
+    then converted to the reference's zone.
     `part_of_day_running`: an undated time whose stated part of the day ("4 uur 's ochtends")
     still runs at the reference, so Contract 3 keeps it on the reference day. `gap`: the span
     of the words between a date and the time it lent itself to ("Saturday 27 September: the
@@ -53,7 +54,7 @@ class TimeMention:
     rejected: list[str] = field(default_factory=list)
     recurring: bool = False
     open: str | None = None
-    stated_zone: int | None = None
+    stated_zone: int | str | None = None
     part_of_day_running: bool = False
     gap: tuple[int, int] | None = None
 

@@ -45,9 +45,12 @@ def holiday_span(frame: Frame,
                  today: dt.datetime) -> tuple[dt.datetime, str, dt.datetime | None] | None:
     """A named holiday: its next occurrence, or the one of the stated or shifted year."""
     try:
-        return _holiday_span(frame, today)
+        start, grain, end = _holiday_span(frame, today)
     except ValueError:  # a lunar calendar's tables end (hijridate: 1924-2077)
         return None
+    if frame.shift:  # the day before or after it: one day, whatever the holiday's length
+        return start + frame.shift * DAY, "day", None
+    return start, grain, end
 
 
 def _holiday_span(frame: Frame,
@@ -99,7 +102,7 @@ def season_span(frame: Frame, today: dt.datetime,
         if not 0 <= index < len(spans):
             return None
         start, end, _ = spans[index]
-        return start, "day", end
+        return _position(start, end, frame.period)
     named = [s for s in spans if s[2] == frame.season]
     if frame.year is not None:
         chosen = next((s for s in named if s[0].year == frame.year), None)
@@ -109,7 +112,22 @@ def season_span(frame: Frame, today: dt.datetime,
         chosen = next((s for s in named if s[0] > today), None)
     else:
         chosen = next((s for s in named if s[1] > today), None)
-    return None if chosen is None else (chosen[0], "day", chosen[1])
+    if chosen is None:
+        return None
+    return _position(chosen[0], chosen[1], frame.period)
+
+
+def _position(start: dt.datetime, end: dt.datetime,
+              position: str | None) -> tuple[dt.datetime, str, dt.datetime]:
+    """The beginning, middle or end (thirds, in whole days) of a span; the span otherwise."""
+    third = dt.timedelta(days=(end - start).days // 3)
+    if position == "begin":
+        return start, "day", start + third
+    if position == "mid":
+        return start + third, "day", end - third
+    if position == "end":
+        return end - third, "day", end
+    return start, "day", end
 
 
 def unit_period(frame: Frame, today: dt.datetime,
@@ -117,6 +135,11 @@ def unit_period(frame: Frame, today: dt.datetime,
     """A calendar unit: "la semaine prochaine", "derde kwartaal", "first week of October"."""
     unit = str(frame.unit)
     offset = offset_of(frame.mod)
+    if frame.within is not None and frame.nth is not None:
+        found = _nth_in(frame, today, offset or 0)
+        if found is not None and offset is None and (found[2] or found[0] + DAY) <= today:
+            found = _nth_in(frame, today, 1)  # "le premier jour du mois", said after it
+        return found
     if unit == "weekend":
         if frame.month is not None:
             year = frame.year or today.year
@@ -125,7 +148,7 @@ def unit_period(frame: Frame, today: dt.datetime,
         else:
             monday = truncate(today, "week")
             start = monday + dt.timedelta(days=4 + 7 * (offset or 0), hours=18)
-        return start, "hour", start + dt.timedelta(hours=54)
+        return _weekend(start, frame, lex)
     if unit == "fortnight" and frame.month is not None and frame.nth in (1, 2):
         half = Frame(**{**frame.__dict__, "period": ("first_half", "second_half")[frame.nth - 1],
                         "unit": "month"})
@@ -156,6 +179,41 @@ def unit_period(frame: Frame, today: dt.datetime,
     if offset is not None and unit != "day":
         return add_grain(truncate(today, unit), unit, offset), unit, None
     return None
+
+
+def _weekend(start: dt.datetime, frame: Frame,
+             lex: Lexicon) -> tuple[dt.datetime, str, dt.datetime]:
+    """A weekend (Friday 18:00 to Monday), or its beginning, middle or end ("fin du week-end")
+    in hours from its start as the data sets them."""
+    span = lex.period_spans.get(f"weekend_{frame.period}") if frame.period else None
+    first, last = span if span is not None else (0, 54)
+    return start + dt.timedelta(hours=first), "hour", start + dt.timedelta(hours=last)
+
+
+def _nth_in(frame: Frame, today: dt.datetime,
+            offset: int) -> tuple[dt.datetime, str, dt.datetime | None] | None:
+    """The nth (or nth from the end) day, week or weekend of this month or year, shifted."""
+    within, unit, nth = str(frame.within), str(frame.unit), int(frame.nth or 0)
+    base = dt.datetime(frame.year, 1, 1) if frame.year and within == "year" else add_grain(
+        truncate(today, within), within, offset)
+    end = add_grain(base, within)
+    if unit == "day":
+        day = base + (nth - 1) * DAY if nth > 0 else end + nth * DAY
+        return (day, "day", None) if base <= day < end else None
+    if unit == "week":  # weeks from Monday to Sunday wholly inside the period
+        first = base + ((7 - base.weekday()) % 7) * DAY
+        mondays = [first + dt.timedelta(weeks=k) for k in range(54)
+                   if first + dt.timedelta(weeks=k + 1) <= end]
+    else:  # weekends: from the Fridays of the period
+        fridays = base + ((4 - base.weekday()) % 7) * DAY
+        mondays = [fridays + dt.timedelta(weeks=k, hours=18) for k in range(54)
+                   if fridays + dt.timedelta(weeks=k) < end]
+    if not mondays or not -len(mondays) <= (nth - 1 if nth > 0 else nth) < len(mondays):
+        return None
+    chosen = mondays[nth - 1 if nth > 0 else nth]
+    if unit == "week":
+        return chosen, "week", None
+    return chosen, "hour", chosen + dt.timedelta(hours=54)
 
 
 def _week_of_month(year: int, month: int, nth: int) -> dt.datetime:
@@ -198,7 +256,10 @@ def period_span(frame: Frame, ref: dt.datetime, today: dt.datetime,
         following = add_grain(start, "year")
     if period == "by_end":
         return truncate(ref, "second"), "second", following
-    if period == "rest":
+    if period == "rest":  # the data may end a week's rest before Sunday (Duckling: Saturday)
+        rest = lex.period_spans.get(f"{unit}_rest")
+        if rest is not None and unit == "week":
+            following = min(following, start + rest[1] * DAY)
         return today, "day", following
     key = f"{unit}_{period}" if period in ("begin", "mid", "end") else f"month_{period}"
     if key not in lex.period_spans:

@@ -18,14 +18,13 @@ import datetime as dt
 from affiche.when.calendar import (
     add_grain,
     add_months,
-    finer,
     nearest_weekday,
     next_weekday,
     nth_weekday,
     truncate,
     valid_date,
 )
-from affiche.when.grammar import Frame, Group
+from affiche.when.grammar import Frame
 from affiche.when.lexicon import Lexicon
 from affiche.when.mention import TimeMention
 from affiche.when.periods import (
@@ -37,93 +36,32 @@ from affiche.when.periods import (
     unit_period,
 )
 
-__all__ = ["resolve_group"]
+__all__ = ["DAY", "resolve_frame"]
 
 # A duration of N units lands on a value at the next finer grain (Duckling's convention).
 DURATION_GRAIN = {
     "second": "second", "minute": "second", "hour": "minute", "day": "hour", "week": "day",
     "month": "day", "quarter": "day", "year": "month",
 }
-UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15),
+UNIT_ALIASES = {"fortnight": ("day", 14), "quarter_hour": ("minute", 15), "half_day": ("hour", 12),
                 "half_hour": ("minute", 30), "three_quarter_hour": ("minute", 45)}
 PERIOD_UNITS = ("week", "month", "quarter", "year", "day")
 DAY = dt.timedelta(days=1)
 
 
-def _unit(unit: str, quantity: int) -> tuple[str, int]:
+# A fraction of a unit is counted in the next smaller one: 1.5 hours = 90 minutes.
+SMALLER = {"hour": ("minute", 60), "day": ("hour", 24), "week": ("day", 7),
+           "year": ("month", 12), "minute": ("second", 60), "month": ("day", 30)}
+
+
+def _unit(unit: str, quantity: float) -> tuple[str, int]:
+    """A unit and a whole count of it for a stated quantity of `unit`."""
     base, factor = UNIT_ALIASES.get(unit, (unit, 1))
-    return base, quantity * factor
-
-
-def resolve_group(group: Group, ref: dt.datetime, lex: Lexicon, strict: bool) -> list[TimeMention]:
-    """The mentions stated by a group: one per list item, one interval per range."""
-    out: list[TimeMention] = []
-    frames = group.frames
-    position = 0
-    while position < len(frames):
-        last = position
-        while last < len(frames) - 1 and group.seps[last] == "range":
-            last += 1
-        first = frames[position]
-        if last > position:
-            if first.clock is None and last - position > 1:
-                middle = next((f for f in frames[position + 1:last] if f.clock), None)
-                if middle is not None:
-                    first.clock = middle.clock
-            if first.period == "week_of" and first.day is not None \
-                    and frames[last].day is not None:
-                # "Semaine du 8 au 14 mars": the days are stated, the week is only their name
-                first.period = None
-            mention = _range(first, frames[last], ref, lex, strict)
-        else:
-            if first.range_from and first.opens and first.open is None and not first.lasting:
-                first.open = "after"
-            if strict and first.day_from_range and first.month is None and first.wd is None:
-                first.day = None  # "de 20" alone: a number, not the 20th
-            if strict and first.clock is not None and first.month is not None \
-                    and first.day is None and first.wd is None and first.year is None:
-                first.month = None  # "1.00 pm March ...": the month belongs to what follows
-            mention = resolve_frame(first, ref, lex, strict)
-        if mention is not None:
-            out.append(mention)
-        position = last + 1
-    return out
-
-
-def _range(first: Frame, second: Frame, ref: dt.datetime, lex: Lexicon,
-           strict: bool) -> TimeMention | None:
-    low = resolve_frame(first, ref, lex, strict)
-    high = resolve_frame(second, ref, lex, strict)
-    if low is None or high is None or low.value is None or high.value is None:
-        return low or high
-    grain = finer(low.grain, high.grain)
-    start, end = low.value, high.value
-    if end.date() < start.date() and second.wd is not None and second.day is None \
-            and second.month is None:
-        # "du lundi au vendredi": the end weekday follows the start
-        end += dt.timedelta(weeks=(start.date() - end.date()).days // 7 + 1)
-    if high.has_time and low.has_time and end < start:
-        if end.hour < 12 and end + dt.timedelta(hours=12) > start:
-            end += dt.timedelta(hours=12)
-        else:
-            end += DAY
-    elif end < start and first.month is not None and first.year is None:
-        start = start.replace(year=start.year - 1) if start.replace(year=start.year - 1) <= end \
-            else start
-    if high.kind == "interval" and high.end_exclusive is not None and not high.has_time:
-        exclusive = high.end_exclusive + (end - high.value)
-    else:
-        exclusive = add_grain(end, grain)
-    mention = TimeMention(
-        start=min(first.start, second.start), end=max(first.end, second.end), text="",
-        kind="interval", value=start, end_value=end, end_exclusive=exclusive, grain=grain,
-        has_date=low.has_date or high.has_date, has_time=low.has_time or high.has_time,
-        has_part_of_day=low.has_part_of_day or high.has_part_of_day,
-        candidates=low.candidates, warnings=low.warnings + high.warnings,
-        rejected=low.rejected + high.rejected, recurring=low.recurring,
-        stated_zone=low.stated_zone, gap=first.gap,
-    )
-    return mention
+    count = quantity * factor
+    while count != int(count) and base in SMALLER:
+        base, factor = SMALLER[base]
+        count *= factor
+    return base, round(count)
 
 
 def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) -> TimeMention | None:
@@ -134,6 +72,11 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
                           gap=frame.gap)
     if frame.period == "now" and not frame.has_date() and frame.clock is None:
         mention.value, mention.grain = truncate(ref, "second"), "second"
+        return mention
+    if frame.period == "asap" and not frame.has_date() and frame.clock is None:
+        # "ASAP", "dès que possible", "zo snel mogelijk": from now on
+        mention.kind, mention.open, mention.grain = "interval", "after", "second"
+        mention.value, mention.has_date = truncate(ref, "second"), True
         return mention
     if frame.period == "later" and not frame.has_date() and frame.clock is None and not frame.pod:
         if strict:
@@ -179,24 +122,40 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
     else:
         return None
     if frame.lasting and frame.qty is not None and frame.unit and mention.value is not None:
-        unit, count = _unit(str(frame.unit), int(frame.qty))  # "18th Dec for 10 days"
+        unit, count = _unit(str(frame.unit), frame.qty)  # "18th Dec for 10 days"
         if unit in DURATION_GRAIN:
             mention.kind, mention.open = "interval", None
             mention.end_exclusive = add_grain(mention.value, unit, count)
             stated_end = mention.end_exclusive
             mention.end_value = stated_end - DAY if mention.grain == "day" else stated_end
             return mention
-    if frame.open == "after" and frame.qty is not None and frame.unit and dated is not None:
-        unit, count = _unit(str(frame.unit), int(frame.qty))  # "trois jours après Pâques"
+    if frame.open in ("after", "before") and frame.qty is not None and frame.unit \
+            and dated is not None:
+        unit, count = _unit(str(frame.unit), frame.qty)  # "trois jours après/avant Pâques"
         if unit in DURATION_GRAIN and mention.value is not None:
-            mention.value = add_grain(mention.value, unit, count)
+            sign = 1 if frame.open == "after" else -1
+            mention.value = add_grain(mention.value, unit, sign * count)
             mention.kind, mention.end_value, mention.end_exclusive = "value", None, None
     elif frame.open == "after":
         mention.kind, mention.open = "interval", "after"
         mention.end_value = mention.end_exclusive = None
+    elif frame.open == "by" and mention.value is not None:
+        deadline = mention.value  # "by Friday": from now to the start of the day named
+        if frame.period == "end" and mention.end_exclusive is not None:
+            deadline = mention.end_exclusive  # "d'ici la fin du mois": to the end of it
+        if not mention.has_date and deadline <= ref:
+            deadline += DAY  # "by 9am" said at 10: tomorrow's
+        mention.kind, mention.grain, mention.has_date = "interval", "second", True
+        mention.value = truncate(ref, "second")
+        mention.end_value = mention.end_exclusive = deadline
+        mention.candidates = []
     elif frame.open == "before":
         mention.kind, mention.open = "interval", "before"
-        mention.end_value = mention.end_exclusive = mention.end_exclusive or mention.value
+        until = mention.end_exclusive or mention.value
+        if frame.inclusive and mention.end_exclusive is None and until is not None \
+                and mention.grain not in ("second", "minute", "hour"):  # a day, not 2:00pm
+            until = add_grain(until, mention.grain)  # "tot en met 30 juni": the 30th is in
+        mention.end_value = mention.end_exclusive = until
         mention.value = None
     return mention
 
@@ -204,7 +163,7 @@ def resolve_frame(frame: Frame, ref: dt.datetime, lex: Lexicon, strict: bool) ->
 def _quantity(frame: Frame, ref: dt.datetime, mention: TimeMention,
               strict: bool, lex: Lexicon) -> TimeMention | None:
     """ "dans 2 jours", "il y a 3 heures", "les 3 prochaines semaines", "binnen 2 weken"."""
-    unit, count = _unit(str(frame.unit), int(frame.qty or 0))
+    unit, count = _unit(str(frame.unit), frame.qty or 0)
     if unit not in DURATION_GRAIN:
         return None
     if frame.dur is None and frame.open == "after" and not strict:
@@ -400,20 +359,40 @@ def _agreeing(date: dt.date, weekday: int, by_year: bool) -> dt.date | None:
     return None
 
 
-def _weekday(frame: Frame, today: dt.datetime, lex: Lexicon) -> tuple[dt.datetime, str, None]:
+def _weekday(frame: Frame, today: dt.datetime,
+             lex: Lexicon) -> tuple[dt.datetime, str, None] | None:
+    """A weekday: the next one, or its position in a month or year ("le 2e mardi de mars")."""
     weekday = int(frame.wd or 0)
     day = today.date()
     offset = offset_of(frame.mod)
-    if frame.month is None and frame.nth is not None and frame.unit == "month" \
-            and offset is not None:  # "first tuesday of last month"
-        month = add_months(truncate(today, "month"), offset)
+    if frame.month is None and frame.nth is not None and frame.unit == "month":
+        # "first tuesday of last month", "le dernier lundi du mois": this month unless shifted
+        month = add_months(truncate(today, "month"), offset or 0)
         date = nth_weekday(month.year, month.month, weekday, frame.nth)
+        if offset is None and date < day:  # "le premier jeudi du mois", said after it: the next
+            month = add_months(month, 1)
+            date = nth_weekday(month.year, month.month, weekday, frame.nth)
+        if date.month != month.month:
+            return None  # "the fifth Monday" of a month with four
+    elif frame.month is None and frame.nth is not None and frame.unit == "year":
+        year = frame.year or today.year + (offset or 0)  # "the third Sunday of the year"
+        if frame.nth > 0:
+            date = next_weekday(dt.date(year, 1, 1), weekday, True)
+            date += dt.timedelta(weeks=frame.nth - 1)
+        else:
+            last = dt.date(year, 12, 31)
+            date = last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+            date += dt.timedelta(weeks=frame.nth + 1)
     elif frame.month is not None and (frame.nth is not None or frame.mod == "last"):
         nth = frame.nth if frame.nth is not None else -1
+        if not -5 <= nth <= 5 or nth == 0:
+            return None
         year = frame.year or today.year
         date = nth_weekday(year, frame.month, weekday, nth)
         if frame.year is None and date < day:
             date = nth_weekday(year + 1, frame.month, weekday, nth)
+        if date.month != frame.month:
+            return None  # "le cinquième lundi de février": no such day
     elif frame.unit == "week" and offset is not None:
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=offset)
         date = monday + dt.timedelta(days=weekday)

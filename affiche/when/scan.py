@@ -92,8 +92,9 @@ def _clock(hour: int, minute: int, second: int | None, meridiem: str | None,
                  ambiguous and meridiem is None and 1 <= hour <= 12, marker)
 
 
-def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
-    """All atoms of `text`, in order."""
+def scan(text: str, lex: Lexicon, month_first: bool = False,
+         locale: str | None = None) -> list[Atom]:
+    """All atoms of `text`, in order (a holiday read with the rule of `locale`)."""
     atoms: list[Atom] = []
     twelve = bool(lex.settings["twelve_hour"])
     hour_words = {norm(w) for w in lex.settings["hour_word_markers"]}
@@ -108,6 +109,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if not readings:
                 continue
             kind, value = readings[0]
+            if kind == "hol" and locale:
+                value = lex.holiday_rule(match.group(0), value, locale)
             if kind == "clock" and lex.clock_blocker.search(text[max(0, start - 12):start]):
                 continue  # "gare du Midi", "Bruxelles-Midi": a name, not noon
             article = kind in ("numw", "ordw") and bool(
@@ -119,12 +122,33 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             if not found:  # not a clock relation after all: read its words one by one
                 matches.extend(reversed(list(lex.plain_scanner.finditer(text, start, end))))
             atoms.extend(found)
-        elif group == "hb":
-            hour = _number(match.group("hb_h"), lex)
+        elif group in ("hb", "hp"):  # "half vier" is 3:30, British "half four" 4:30
+            hour = _number(match.group(group + "_h"), lex)
+            meridiem = _meridiem(match.group(group + "_ap"), lex)
             if hour is not None and 1 <= hour <= 24:
-                atoms.append(Atom("time", start, end, Clock((hour - 1) % 24, 30, 0, None, "minute",
-                                                            twelve and hour <= 12, "half")))
-        elif group == "zone":
+                hour = (hour - 1) % 24 if group == "hb" else hour % 24
+                atoms.append(Atom("time", start, end, Clock(
+                    hour, 30, 0, meridiem, "minute",
+                    twelve and hour <= 12 and meridiem is None, "half")))
+        elif group == "dec":
+            text_value = match.group("dec_v")
+            atoms.append(Atom("num", start, end, float(text_value.replace(",", ".")),
+                              digits=len(text_value)))
+        elif group == "sym":  # "7'" minutes, '40"' seconds
+            digits = match.group("sym_v")
+            unit = "minute" if match.group("sym_u") in "'’′" else "second"
+            atoms.append(Atom("num", start, match.end("sym_v"), int(digits), digits=len(digits)))
+            atoms.append(Atom("unit", match.start("sym_u"), end, unit))
+        elif group in ("ish", "tk"):  # "5ish", "150ish", "745 pm"
+            digits = match.group("ish_v") if group == "ish" else match.group("tk_h") + match.group(
+                "tk_m")
+            value = int(digits)
+            hour, minute = (value, 0) if len(digits) <= 2 else divmod(value, 100)
+            meridiem = _meridiem(match.group("tk_ap"), lex) if group == "tk" else None
+            clock = _clock(hour, minute, None, meridiem, len(digits) > 2, twelve, "bare")
+            if clock:
+                atoms.append(Atom("time", start, end, clock))
+        elif group in ("zone", "zone2"):
             atoms.append(Atom("zone", start, end, ZONES[match.group(0).strip("()").upper()]))
         elif group == "wc":
             for part in ("wc_day", "wc_part"):
@@ -152,9 +176,10 @@ def scan(text: str, lex: Lexicon, month_first: bool = False) -> list[Atom]:
             hour = int(match.group("th_h"))
             hour, minute = _carry(hour, minute)
             mark = norm(match.group("th_mark"))
-            if hour == 24 and mark in hour_words:  # "24 uur", "24 heures": a duration
-                atoms.append(Atom("num", start, match.end("th_h"), 24, digits=2))
-                units = [v for k, v in lex.lookup(match.group("th_mark")) if k == "unit"]
+            units = [v for k, v in lex.lookup(match.group("th_mark")) if k == "unit"]
+            if hour >= 24 and (mark in hour_words or units):  # "24 uur", "36 hrs": a duration
+                atoms.append(Atom("num", start, match.end("th_h"), hour,
+                                  digits=len(match.group("th_h"))))
                 if units:
                     atoms.append(Atom("unit", match.start("th_mark"), match.end("th_mark"),
                                       units[0]))
