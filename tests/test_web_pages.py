@@ -97,7 +97,7 @@ def test_event_page_shows_everything(site: Any) -> None:
     assert "Europe/Brussels, UTC+0" in html          # the zone of the time
     assert "Centre fermé 127 bis" in html and "Tervuursesteenweg 300" in html
     assert "Group departure" in html and "13:30" in html and "Gare de Nossegem" in html
-    assert "Bruxelles-Midi" in html and "13:00" in html and "13:29" in html
+    assert "from Bruxelles-Midi to Nossegem" in html and "13:00" in html and "13:29" in html
     assert "Collectif Sans Frontières" in html
     assert "<p>Venez nombreux.</p>" in html and "<p>Prenez des banderoles.</p>" in html
     # e-mail: no address a harvester can read, a fallback a person can
