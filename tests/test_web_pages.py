@@ -282,3 +282,17 @@ def test_static_assets_are_served_with_their_licence(site: Any) -> None:
     assert "BSD" in site.get("/static/vendor/leaflet/LICENSE").text or \
         "Redistribution" in site.get("/static/vendor/leaflet/LICENSE").text
     assert site.get("/static/../settings.py").status_code == 404
+
+
+def test_pages_with_a_session_cookie_are_never_cached(site: Any) -> None:
+    from affiche.web import pages
+
+    site.get("/?kind=march")
+    before = len(pages._pages._items)
+    site.cookies.set("session", "editor-x")
+    html = site.get("/?kind=rally").text
+    assert "Rassemblement" in html
+    assert len(pages._pages._items) == before
+    site.cookies.clear()
+    site.get("/?kind=rally")
+    assert len(pages._pages._items) == before + 1
