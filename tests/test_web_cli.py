@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -74,3 +75,28 @@ def test_example_loader_command(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "5 example events" in capsys.readouterr().out
     assert demo(["--database", database, "--reference", "2026-13-02"]) == 2
     assert capsys.readouterr().err.startswith("affiche: error: ")
+
+
+ORIGIN = Path(__file__).resolve().parents[2] / "shared" / "examples" / "obspol-127bis.txt"
+
+
+@pytest.mark.skipif(not ORIGIN.exists(), reason="../shared/examples (the origin call) is absent")
+def test_the_origin_call_added_with_publish_is_on_every_route(tmp_path: Path) -> None:
+    """Issue 11's "done when": `affiche add ORIGIN --publish`, then every route shows it."""
+    from starlette.testclient import TestClient
+
+    from affiche.web.app import create_app
+    from affiche.web.settings import Settings
+
+    database = f"sqlite:///{tmp_path / 'origin.db'}"
+    assert main(["add", str(ORIGIN), "--publish", "--database", database,
+                 "--reference", "2025-01-13"]) == 0
+    client = TestClient(create_app(Settings(database=database)))
+    home = client.get("/?past=1").text
+    slug = re.findall(r'href="/events/([^"]+)"', home)[0]
+    page = client.get(f"/events/{slug}").text
+    assert "Group departure" in page and '>13:30</time>' in page and "Nossegem" in page
+    assert "Train" in page and ">13:00</time>" in page
+    assert slug in client.get("/map?past=1").text
+    for feed in ("/events.ics", "/events.json", "/feed.atom", "/events.jsonld"):
+        assert slug in client.get(feed + "?past=1").text, feed

@@ -296,3 +296,15 @@ def test_pages_with_a_session_cookie_are_never_cached(site: Any) -> None:
     site.cookies.clear()
     site.get("/?kind=rally")
     assert len(pages._pages._items) == before + 1
+
+
+def test_anonymous_pages_may_lag_the_store_by_the_freshness_only(tmp_path: Path) -> None:
+    store, app, slugs = agenda(tmp_path, freshness=3600)
+    client = TestClient(app)
+    etag = client.get("/").headers["etag"]
+    store.set_status(slugs["march"], "cancelled", actor="test")
+    assert client.get("/", headers={"If-None-Match": etag}).status_code == 304   # within 1 h
+    client.cookies.set("session", "editor")
+    fresh = client.get("/", headers={"If-None-Match": etag})
+    assert fresh.status_code == 200 and "Cancelled" in fresh.text             # an editor: now
+    store.close()

@@ -26,7 +26,6 @@ from affiche.web.caching import (
     Validators,
     not_modified,
     stamp,
-    store_changed,
     validators,
 )
 from affiche.web.pages import public_event
@@ -66,7 +65,7 @@ def _feed(request: Request, kind: str, media_type: str, limit: int,
     limit, offset = window_of(request, limit)
     locale = negotiate(request)
     settings = request.app.state.settings
-    plain = validators(store_changed(request.state.store), kind, locale, str(request.url.query),
+    plain = validators(request.app.state.changes.of(request), kind, locale, str(request.url.query),
                        settings.base_url)
     zipped = "gzip" in request.headers.get("accept-encoding", "")
     # Each content coding is its own representation, with its own tag (RFC 9110 8.8.3).

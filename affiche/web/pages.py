@@ -18,7 +18,7 @@ from affiche.errors import InputError
 from affiche.publish.describe import summary_line
 from affiche.store import PUBLIC_STATUSES, NotFound
 from affiche.web import present
-from affiche.web.caching import RenderCache, not_modified, stamp, store_changed, validators
+from affiche.web.caching import RenderCache, not_modified, shared, stamp, validators
 from affiche.web.query import filters_of, page_of, raw_filters, with_query
 from affiche.web.render import COOKIE, LOCALES, negotiate, render, render_text
 
@@ -44,14 +44,8 @@ def public_event(request: Request, slug: str) -> Any:
 
 def _tags(request: Request, *variant: str) -> Any:
     """Validators of a page: the store's last change, the locale, the query, the page kind."""
-    return validators(store_changed(request.state.store), negotiate(request),
+    return validators(request.app.state.changes.of(request), negotiate(request),
                       str(request.url.query), *variant)
-
-
-def _shared(request: Request) -> bool:
-    """True when the page is the same for everyone asking it this way: no cookie but the
-    language's (an editor's session, say, may change the header), so it may be cached."""
-    return all(name == COOKIE for name in request.cookies)
 
 
 def _page(request: Request, tags: Any, template: str,
@@ -64,7 +58,7 @@ def _page(request: Request, tags: Any, template: str,
     def make() -> bytes:
         return render_text(request, template, **context()).encode("utf-8")
 
-    body = _pages.get(tags.etag, make) if _shared(request) else make()
+    body = _pages.get(tags.etag, make) if shared(request) else make()
     response = HTMLResponse(body, headers={"Content-Language": negotiate(request),
                                            "Vary": "Accept-Language, Cookie"})
     return stamp(response, tags)
