@@ -125,7 +125,12 @@ def add_command(sources: tuple[str, ...], publish: bool, database: str, tags: tu
                 click.echo(f"affiche: error: {item}", err=True)
                 failures += 1
                 continue
-            events = pipeline.run(item, options)
+            try:
+                events = pipeline.run(item, options)
+            except AfficheError as error:
+                click.echo(f"affiche: error: {item.source}: {error}", err=True)
+                failures += 1
+                continue
             if not events:
                 click.echo(f"affiche: {item.source}: no event found", err=True)
                 continue
