@@ -122,6 +122,8 @@ def when_text(event: Event, locale: str) -> str:
             else " – " + format_moment(end, zone, locale)
     elif end is not None and not isinstance(end, dt.datetime) and end != local_day(event):
         text += " – " + format_moment(end, zone, locale)
+    if not isinstance(start, dt.datetime):
+        text += " · " + gettext(locale, "All day")
     return text
 
 
