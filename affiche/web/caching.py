@@ -2,8 +2,9 @@
 
 The validators come from `Store.changed_at` over the whole store (any status, past included):
 any change anywhere, even one that takes an event out of a list, gives every list a new ETag.
-The day is part of the tag too, because "upcoming" moves at midnight; so are the locale and the
-query, and a token of this server process, so a new release never serves an old page as fresh.
+The time, in ten-minute slots, is part of the tag too, because an event leaves "upcoming" when
+it ends; so are the locale and the query, and a token of this server process, so a new release
+never serves an old page as fresh.
 
 For anonymous requests the store's last change is read at most once per `Settings.freshness`
 seconds (default 1): under load, that query would otherwise be most of a cached page's cost. A
@@ -31,6 +32,7 @@ __all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "
 LANGUAGE_COOKIE = "affiche_lang"
 
 _BOOT = secrets.token_hex(4)
+SLOT = 600  # seconds
 
 
 class Validators:
@@ -85,8 +87,9 @@ class ChangeClock:
 
 def validators(changed: dt.datetime | None, *variant: str) -> Validators:
     """Validators of a representation that depends on `changed` and on `variant` words."""
-    today = dt.datetime.now(dt.UTC).date().isoformat()
-    material = "\x1f".join([_BOOT, today, changed.isoformat() if changed else "-", *variant])
+    # Lists drop an event when it ends, so a tag holds for one ten-minute slot at most.
+    slot = str(int(time.time() // SLOT))
+    material = "\x1f".join([_BOOT, slot, changed.isoformat() if changed else "-", *variant])
     digest = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return Validators(f'W/"{digest}"', changed)
 
