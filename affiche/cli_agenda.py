@@ -263,6 +263,32 @@ def editor_add_command(name: str, database: str) -> None:
     click.echo(f"editor {editor.name} created")
 
 
+@editor_group.command("password")
+@click.argument("name")
+@database_option
+def editor_password_command(name: str, database: str) -> None:
+    """Give the editor NAME a new password (asked for like `editor add`); lifts a lockout."""
+    with open_store(database) as store:
+        store.editor(name)
+        editor = store.set_editor_password(name, _password())
+    click.echo(f"editor {editor.name}: password changed")
+
+
+@editor_group.command("list")
+@database_option
+def editor_list_command(database: str) -> None:
+    """List the editor accounts: name, creation day, and a lockout if there is one."""
+    with open_store(database) as store:
+        editors = store.editors()
+    if not editors:
+        click.echo("affiche: no editor yet (affiche editor add NAME)", err=True)
+    now = dt.datetime.now(dt.UTC)
+    for editor in editors:
+        locked = editor.locked_until is not None and editor.locked_until > now
+        state = f"locked until {editor.locked_until:%Y-%m-%d %H:%M} UTC" if locked else "active"
+        click.echo("\t".join((editor.name, editor.created.date().isoformat(), state)))
+
+
 COMMANDS: dict[str, click.Command] = {
     "add": add_command, "queue": queue_command, "publish": publish_command,
     "reject": reject_command, "cancel": cancel_command, "postpone": postpone_command,

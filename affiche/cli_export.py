@@ -24,6 +24,7 @@ from affiche.cli_agenda import DEFAULT_BASE_URL, EXPORT_FORMATS, actor, database
 from affiche.errors import InputError
 from affiche.model import KINDS, Warning, iso
 from affiche.store import PUBLIC_STATUSES, STATUSES, Filters, SourceIn, Store, StoredEvent
+from affiche.store.interchange import Imported
 
 __all__ = ["export_command", "import_command", "render_export", "event_record"]
 
@@ -187,10 +188,13 @@ def export_command(fmt: str, database: str, start: str | None, end: str | None,
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag for every event.")
 @click.option("--allow-duplicate", is_flag=True,
               help="Import an event even when the agenda already has the same one.")
+@click.option("--update", is_flag=True,
+              help="Events imported before take the file's version (edits made here are "
+                   "overwritten); a cancellation in the file cancels a published event.")
 @click.option("--timezone", default="Europe/Brussels", show_default=True,
               help="The zone of times the file gives without one.")
 def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...],
-                   allow_duplicate: bool, timezone: str) -> None:
+                   allow_duplicate: bool, update: bool, timezone: str) -> None:
     """Store the events of another agenda's iCalendar feed, or of our JSON; print their slugs.
     Importing the same file again adds nothing (each event is keyed by its UID or slug)."""
     from affiche.cli import check_timezone
@@ -204,11 +208,16 @@ def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...
     with open_store(database) as store:
         for item in items:
             known = store.get_by_key(item.key)
+            event = item.event
+            if not publish and item.status == "cancelled":
+                event.warnings.append(Warning(
+                    code="cancelled_at_source",
+                    message="the agenda this event comes from marks it as cancelled"))
             if known is not None:
-                click.echo(f"affiche: {known.slug}: imported before, left as it is", err=True)
+                said = _refresh(store, known, item) if update else "imported before, left as it is"
+                click.echo(f"affiche: {known.slug}: {said}", err=True)
                 click.echo(known.slug)
                 continue
-            event = item.event
             if not allow_duplicate:
                 twins = store.duplicates(event)
                 if twins:
@@ -218,12 +227,25 @@ def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...
             status = "pending"
             if publish:
                 status = item.status if item.status in PUBLIC_STATUSES else "published"
-            elif item.status == "cancelled":
-                event.warnings.append(Warning(
-                    code="cancelled_at_source",
-                    message="the agenda this event comes from marks it as cancelled"))
             source = SourceIn(kind="file", text=item.text, filename=Path(file).name,
                               media_type="text/calendar" if ics else "application/json")
             stored = store.add(event, status=status, source=source,
                                tags=[*tags, *item.tags], actor=actor(), key=item.key)
             click.echo(stored.slug)
+
+
+def _refresh(store: Store, known: StoredEvent, item: Imported) -> str:
+    """Bring an event imported before to the file's version; say what was done."""
+    if known.status == "rejected":
+        return "imported before and rejected, left as it is"
+    said = []
+    current = known
+    if item.event.to_dict() != known.event.to_dict():
+        current = store.update(known.slug, item.event, version=known.version, actor=actor())
+        said.append("updated")
+    if item.status == "cancelled" and current.status in ("published", "postponed"):
+        store.set_status(known.slug, "cancelled", actor=actor(),
+                         reason="cancelled by the agenda it comes from",
+                         version=current.version)
+        said.append("cancelled")
+    return " and ".join(said) if said else "imported before, unchanged"

@@ -350,3 +350,45 @@ def test_import_bad_files(db: str, tmp_path: Path, capsys: pytest.CaptureFixture
         code, _, err = run(capsys, "import", str(path))
         assert code == 2 and err.startswith("affiche: error:") and words in err, err
         assert err.count("\n") == 1
+
+
+def test_editor_password_and_list(db: str, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AFFICHE_EDITOR_PASSWORD", "premier mot de passe")
+    run(capsys, "editor", "add", "sam")
+    with Store(db) as store:
+        for _ in range(5):
+            store.check_editor("sam", "faux")
+    code, lines, _ = run(capsys, "editor", "list")
+    assert code == 0 and lines[0].startswith("sam\t") and "locked until" in lines[0]
+    monkeypatch.setenv("AFFICHE_EDITOR_PASSWORD", "second mot de passe")
+    assert run(capsys, "editor", "password", "sam")[0] == 0
+    with Store(db) as store:
+        assert store.check_editor("sam", "second mot de passe") is not None
+        assert store.check_editor("sam", "premier mot de passe") is None
+    assert run(capsys, "editor", "list")[1][0].endswith("\tactive")
+    code, _, err = run(capsys, "editor", "password", "personne")
+    assert code == 2 and err == "affiche: error: no editor 'personne'\n"
+
+
+def test_import_update_follows_the_other_agenda(db: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "other.ics"
+    _feed(feed)
+    _, slugs, _ = run(capsys, "import", str(feed), "--publish")
+    code, again, err = run(capsys, "import", str(feed), "--publish", "--update")
+    assert code == 0 and again == slugs and err.count("unchanged") == 3
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+    first, _, third = calendar.walk("VEVENT")
+    first["summary"] = icalendar.vText("Ciné-débat sur le droit au logement")
+    third.add("status", "CANCELLED")
+    feed.write_bytes(calendar.to_ical())
+    code, again, err = run(capsys, "import", str(feed), "--publish", "--update")
+    assert code == 0 and again == slugs
+    assert f"{slugs[0]}: updated" in err and f"{slugs[2]}: cancelled" in err
+    with Store(db) as store:
+        assert store.get(slugs[0]).event.title == "Ciné-débat sur le droit au logement"
+        assert store.get(slugs[0]).slug == slugs[0]
+        assert store.get(slugs[2]).status == "cancelled"
+    code, _, err = run(capsys, "import", str(feed), "--publish")
+    assert err.count("left as it is") == 3

@@ -143,3 +143,11 @@ def test_processes_starting_together_migrate_once(backend: str, request: pytest.
         assert store.queue() == ([], 0)
     finally:
         store.close()
+
+
+def test_postgres_tests_say_why_they_skip(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pg
+
+    monkeypatch.setattr(pg, "_bin_dir", lambda: None)
+    reason = pg.missing()
+    assert reason is not None and "postgresql" in reason and "make setup" in reason
