@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from affiche.publish import jsonld_objects, to_atom, to_ics
 from affiche.web import present
 from affiche.web.caching import (
+    FEED_SLOT,
     BoundedMap,
     RenderCache,
     Validators,
@@ -70,7 +71,7 @@ def _feed(request: Request, kind: str, media_type: str, limit: int,
     locale = negotiate(request)
     settings = request.app.state.settings
     plain = validators(request.app.state.changes.of(request), kind, locale, str(request.url.query),
-                       settings.base_url)
+                       settings.base_url, slot=FEED_SLOT)
     zipped = "gzip" in request.headers.get("accept-encoding", "")
     # Each content coding is its own representation, with its own tag (RFC 9110 8.8.3).
     tags = Validators(plain.etag[:-1] + '-gz"', plain.last_modified) if zipped else plain
