@@ -19,6 +19,7 @@ from affiche.publish.text import to_text
 
 __all__ = [
     "FORMATS",
+    "Entry",
     "render",
     "to_json",
     "to_ics",
@@ -28,7 +29,6 @@ __all__ = [
     "to_atom",
     "to_text",
     "feed_link",
-    "Entry",
 ]
 
 FORMATS = {"text", "json", "ics", "jsonld", "atom"}
