@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
@@ -22,7 +23,10 @@ import click
 from affiche.cli import LANGS, check_timezone, parse_reference
 from affiche.errors import AfficheError, InputError
 from affiche.model import Document
-from affiche.store import DEFAULT_URL, SourceIn, Store, StoredEvent
+from affiche.store.types import DEFAULT_URL, SourceIn, StoredEvent
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when a command opens it
+    from affiche.store import Store
 
 __all__ = ["COMMANDS", "register", "add_command", "open_store", "actor", "database_option"]
 
@@ -40,6 +44,8 @@ database_option = click.option(
 
 def open_store(database: str) -> Store:
     """The agenda's store at `database` (migrated); `InputError` on a bad URL."""
+    from affiche.store import Store
+
     return Store(database)
 
 

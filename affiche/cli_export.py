@@ -14,17 +14,19 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-import icalendar
 
 from affiche.cli_agenda import DEFAULT_BASE_URL, EXPORT_FORMATS, actor, database_option, open_store
 from affiche.errors import InputError
 from affiche.model import KINDS, Warning, iso
-from affiche.store import PUBLIC_STATUSES, STATUSES, Filters, SourceIn, Store, StoredEvent
-from affiche.store.interchange import Imported
+from affiche.store.types import PUBLIC_STATUSES, STATUSES, Filters, SourceIn, StoredEvent
+
+if TYPE_CHECKING:  # imported when a command runs (SQLAlchemy, Alembic, icalendar)
+    from affiche.store import Store
+    from affiche.store.interchange import Imported
 
 __all__ = ["export_command", "import_command", "render_export", "event_record"]
 
@@ -69,6 +71,8 @@ def _all(store: Store, filters: Filters) -> list[StoredEvent]:
 
 def _ics(items: list[StoredEvent], base_url: str, name: str) -> str:
     """The calendar of `affiche.publish`, with the agenda's UIDs, SEQUENCE, STATUS and URL."""
+    import icalendar
+
     from affiche.publish import to_ics
 
     text = to_ics([s.event for s in items], calendar_name=name)
@@ -85,6 +89,16 @@ def _ics(items: list[StoredEvent], base_url: str, name: str) -> str:
         vevent.add("created", stored.created)
         vevent.add("last-modified", stored.updated)
     return calendar.to_ical().decode("utf-8")
+
+
+def _schema_status(stored: StoredEvent) -> str:
+    """schema.org's word for the event's status."""
+    if stored.status == "cancelled":
+        return "https://schema.org/EventCancelled"
+    if stored.status == "postponed":
+        return "https://schema.org/EventRescheduled" if stored.previous_start \
+            else "https://schema.org/EventPostponed"
+    return "https://schema.org/EventScheduled"
 
 
 def _join(values: list[str]) -> str:
@@ -130,6 +144,7 @@ def render_export(fmt: str, items: list[StoredEvent], base_url: str, name: str) 
         for item, stored in zip(graph, items, strict=True):
             item.pop("@context", None)
             item["url"] = page_url(base_url, stored.slug)
+            item["eventStatus"] = _schema_status(stored)
         return json.dumps({"@context": "https://schema.org", "@graph": graph},
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "atom":
