@@ -62,6 +62,7 @@ bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/time.py
 	$(PY) bench/ocr.py
+	nice -n 10 $(PY) bench/web.py
 
 # The agenda's translations: extract the messages, merge them into the FR/NL/EN catalogues
 # (translate the new ones in affiche/web/locale/*/LC_MESSAGES/messages.po), compile the .mo.
