@@ -66,13 +66,15 @@ def past_meeting() -> Event:
                  language="fr")
 
 
-def agenda(tmp_path: Path, **settings: Any) -> tuple[Any, Any, dict[str, Any]]:
-    """A store in `tmp_path` with the events above published, the app, and the slugs by name."""
+def agenda(tmp_path: Path, database: str | None = None,
+           **settings: Any) -> tuple[Any, Any, dict[str, Any]]:
+    """A store (SQLite in `tmp_path`, or `database`) with the events above published, the app,
+    and the slugs by name."""
     from affiche.store import Store
     from affiche.web.app import create_app
     from affiche.web.settings import Settings
 
-    store = Store(f"sqlite:///{tmp_path / 'agenda.db'}")
+    store = Store(database or f"sqlite:///{tmp_path / 'agenda.db'}")
     slugs = {}
     for name, event, tags in (("rally", rally(), ["migration"]), ("march", march(), ["klimaat"]),
                               ("workshop", workshop(), ["zines"]),
