@@ -309,3 +309,17 @@ def test_anonymous_pages_may_lag_the_store_by_the_freshness_only(tmp_path: Path)
     fresh = client.get("/", headers={"If-None-Match": etag})
     assert fresh.status_code == 200 and "Cancelled" in fresh.text             # an editor: now
     store.close()
+
+
+def test_an_undated_event_is_listed_last_and_left_out_of_the_calendar(site: Any) -> None:
+    from affiche.model import Event, Place
+
+    stored = site.store.add(Event(title="Permanence juridique", kind="meeting",
+                                  place=Place(locality="Bruxelles")), status="published")
+    html = site.get("/").text
+    assert "Date to be announced" in html
+    assert html.index("Zine-making") < html.index("Permanence juridique")
+    assert "Permanence juridique" not in site.get("/events.ics").text
+    page = site.get(f"/events/{stored.slug}")
+    assert page.status_code == 200 and "Date to be announced" in page.text
+    assert "Add to calendar" not in page.text              # nothing to add to a calendar
