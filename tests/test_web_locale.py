@@ -76,3 +76,19 @@ def test_accept_language_ranking() -> None:
     assert render._accepted("en;q=0.5, fr") == ["fr", "en"]
     assert render._accepted("fr;q=0, de;q=x, en") == ["en"]
     assert ZoneInfo("Europe/Brussels")  # tzdata is there for the zone names above
+
+
+def test_when_text_of_an_event() -> None:
+    """Same-day ranges give the end's clock; other ends their date; all-day events say so."""
+    from affiche.model import Event
+    from affiche.web.present import when_text
+
+    zone = ZoneInfo("Europe/Brussels")
+    start = dt.datetime(2025, 1, 18, 14, 0, tzinfo=zone)
+    same = Event(start=start, end=start.replace(hour=17))
+    assert when_text(same, "fr") == "sam. 18 janv. 2025, 14:00–17:00"
+    night = Event(start=start, end=dt.datetime(2025, 1, 19, 2, 0, tzinfo=zone))
+    assert when_text(night, "en") == "Sat 18 Jan 2025, 14:00 – Sun 19 Jan 2025, 02:00"
+    days = Event(start=dt.date(2025, 1, 18), end=dt.date(2025, 1, 19))
+    assert when_text(days, "nl") == "za 18 jan. 2025 – zo 19 jan. 2025 · Hele dag"
+    assert when_text(Event(), "fr") == "Date à confirmer"
