@@ -183,3 +183,30 @@ def test_language_switch(page: Any, site: dict[str, Any]) -> None:
     assert "Groepsvertrek" in page.locator("li.point").first.inner_text()
     page.click("nav.langs a[hreflang=en]")
     assert "Group departure" in page.locator("li.point").first.inner_text()
+
+
+def test_a_map_of_many_events_draws_dots_on_a_canvas(browser: Any, tmp_path: Path) -> None:
+    import datetime as dt
+    import random
+
+    from affiche.store import Store
+    from bench.web import make_event
+
+    database = f"sqlite:///{tmp_path / 'many.db'}"
+    store = Store(database)
+    rng = random.Random(3)
+    for number in range(400):
+        store.add(make_event(number, rng, dt.date.today()), status="published")
+    store.close()
+    with serve(database) as base:
+        context = browser.new_context(viewport=DESKTOP)
+        tab = context.new_page()
+        tab.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort())
+        errors: list[str] = []
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(base + "/map")
+        tab.wait_for_selector("#agenda-map canvas")
+        assert tab.locator("#agenda-map .leaflet-marker-icon").count() == 0
+        assert tab.locator(".map-list li").count() == 400
+        assert errors == []
+        context.close()

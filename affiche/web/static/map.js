@@ -39,7 +39,9 @@
   var data = document.getElementById("map-data");
   if (big && data) {
     var config = JSON.parse(data.textContent);
-    var agenda = L.map(big).setView([50.85, 4.35], 8);
+    // Hundreds of pins as DOM elements make a map crawl: past that, dots drawn on one canvas.
+    var many = config.markers.length > 300;
+    var agenda = L.map(big, { preferCanvas: many }).setView([50.85, 4.35], 8);
     tiles(agenda, config.tiles, config.attribution);
     var all = [];
     config.markers.forEach(function (m) {
@@ -51,7 +53,11 @@
       [m.status, m.when, m.place].forEach(function (line) {
         if (line) { box.appendChild(document.createElement("br")); box.appendChild(text(line)); }
       });
-      L.marker([m.lat, m.lon], { title: m.title, alt: m.title }).addTo(agenda).bindPopup(box);
+      var marker = many
+        ? L.circleMarker([m.lat, m.lon], { radius: 6, color: "#b3261e", weight: 1,
+            fillColor: "#e4574e", fillOpacity: 0.85 })
+        : L.marker([m.lat, m.lon], { title: m.title, alt: m.title });
+      marker.addTo(agenda).bindPopup(box);
       all.push([m.lat, m.lon]);
     });
     if (all.length === 1) { agenda.setView(all[0], 14); }
