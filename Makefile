@@ -2,10 +2,9 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXAMPLE ?= examples/fr-centre-ferme.txt
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: setup system run test bench clean
+.PHONY: setup system run test bench clean messages
 
 setup: system $(STAMP)
 
@@ -29,6 +28,15 @@ system:
 	else \
 	    echo "note: OCR and the PostgreSQL tests need the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
 	fi
+	@# Chromium drives the agenda's browser tests (Playwright uses it, never a browser of its own).
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium with apt-get"; \
+	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	        chromium >/dev/null) || echo "warning: could not install chromium; browser tests will be skipped"; \
+	else \
+	    echo "note: the browser tests need the Debian package chromium (as root: apt-get install -y chromium)"; \
+	fi
 
 $(STAMP): pyproject.toml
 	@command -v python3 >/dev/null || { echo "error: python3 (3.11 or newer) is required"; exit 1; }
@@ -39,8 +47,12 @@ $(STAMP): pyproject.toml
 	    || { tail -n 30 $(VENV)/pip.log; echo "error: pip install failed; see $(VENV)/pip.log"; exit 1; }
 	@touch $(STAMP)
 
+# make run: the web agenda with the example calls of examples/agenda (loaded once, published),
+# on http://127.0.0.1:8000 with the SQLite default (./affiche.db); Ctrl-C stops it.
 run: setup
-	$(VENV)/bin/affiche extract $(EXAMPLE)
+	$(PY) -m affiche.web.demo
+	@echo "affiche: the agenda is at http://127.0.0.1:8000/"
+	$(VENV)/bin/affiche serve --host 127.0.0.1 --port 8000
 
 test: setup
 	$(VENV)/bin/ruff check affiche tests bench
@@ -51,6 +63,16 @@ bench: setup
 	$(PY) bench/time.py
 	$(PY) bench/ocr.py
 	$(PY) bench/growth.py
+	nice -n 10 $(PY) bench/web.py
+
+# The agenda's translations: extract the messages, merge them into the FR/NL/EN catalogues
+# (translate the new ones in affiche/web/locale/*/LC_MESSAGES/messages.po), compile the .mo.
+messages: setup
+	cd affiche/web && ../../$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k gettext:2 \
+	    --no-location --sort-output --project affiche -o locale/messages.pot . \
+	    && ../../$(VENV)/bin/pybabel update -i locale/messages.pot -d locale --no-fuzzy-matching \
+	        --no-location --width 100 \
+	    && ../../$(VENV)/bin/pybabel compile -d locale --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

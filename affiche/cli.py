@@ -8,6 +8,7 @@ that found nothing still exits 0 and says so on stderr.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -213,6 +214,7 @@ def _register_optional_commands() -> None:
 
     cli.add_command(when_command, "when")
     __import__("affiche.cli_agenda", fromlist=["register"]).register(cli)
+    cli.add_command(importlib.import_module("affiche.cli_web").serve_command, "serve")
 
 
 _register_optional_commands()

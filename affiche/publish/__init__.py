@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit
 from affiche.errors import InputError
 from affiche.model import Document, Event
 from affiche.publish.atom import to_atom
+from affiche.publish.entry import Entry
 from affiche.publish.ics import ics_skipped, to_ics
 from affiche.publish.jsonld import jsonld_objects, to_jsonld
 from affiche.publish.jsonout import to_json
@@ -18,6 +19,7 @@ from affiche.publish.text import to_text
 
 __all__ = [
     "FORMATS",
+    "Entry",
     "render",
     "to_json",
     "to_ics",

@@ -81,6 +81,8 @@ ENGLISH: dict[str, Any] = {
         "no_event_to_come": "No event to come", "past_event": "past event found",
         "past_events": "past events found",
         "published": "published", "language": "language",
+        "cancelled": "cancelled", "postponed": "postponed", "rescheduled": "rescheduled",
+        "scheduled": "scheduled",
     },
 }
 

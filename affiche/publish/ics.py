@@ -11,6 +11,8 @@ entries: they are left out, and `ics_skipped` counts them so callers can say so.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import MutableMapping, Sequence
 
 import icalendar
 
@@ -27,6 +29,7 @@ from affiche.publish.describe import (
     unique_keys,
     zone,
 )
+from affiche.publish.entry import ICS_STATUS, Entry
 
 __all__ = ["PRODID", "to_ics", "ics_skipped", "ics_events"]
 
@@ -84,11 +87,22 @@ def _add_times(vevent: icalendar.Event, event: Event, lines: list[str]) -> None:
         lines.append(f"{words['until']} {moment_words(end, event.timezone)}")
 
 
-def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
+def _add_entry(vevent: icalendar.Event, entry: Entry) -> None:
+    """An agenda's revision and status: SEQUENCE, STATUS, CREATED, LAST-MODIFIED."""
+    if entry.sequence is not None:
+        vevent.add("sequence", int(entry.sequence))
+    vevent.add("status", ICS_STATUS.get(entry.status, "CONFIRMED"))
+    for name, value in (("created", entry.created), ("last-modified", entry.updated)):
+        if value is not None:
+            vevent.add(name, value.astimezone(dt.UTC).replace(microsecond=0))
+
+
+def _vevent(event: Event, key: bytes, stamp: dt.datetime,
+            entry: Entry | None = None) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", event_uid(key))
+    vevent.add("uid", entry.uid if entry and entry.uid else event_uid(key))
     vevent.add("dtstamp", stamp)
-    extra: list[str] = []
+    extra: list[str] = [entry.status_line] if entry and entry.status_line else []
     _add_times(vevent, event, extra)
     vevent.add("summary", clean_text(summary_line(event)))
     place = event.place
@@ -99,8 +113,11 @@ def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
     description = "\n".join(extra + detail_lines(event))
     if description:
         vevent.add("description", clean_text(description))
-    if event.url:
-        vevent.add("url", clean_text(event.url))
+    url = entry.url if entry and entry.url else event.url
+    if url:
+        vevent.add("url", clean_text(url))
+    if entry is not None:
+        _add_entry(vevent, entry)
     for contact in event.contacts:
         vevent.add("contact", clean_text(contact_line(contact.type, contact.value)))
     vevent.add("categories", [event.kind])
@@ -118,9 +135,8 @@ def _zone_span(events: list[Event]) -> tuple[dt.date, dt.date]:
     return dt.date(max(first.year - 1, 1), 1, 1), dt.date(min(last.year + 1, 9998), 12, 31)
 
 
-def to_ics(events: list[Event], calendar_name: str | None = None,
-           stamp: dt.datetime | None = None) -> str:
-    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`)."""
+def _head(calendar_name: str | None) -> str:
+    """The calendar's own lines, from BEGIN:VCALENDAR to before its END line."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -130,12 +146,45 @@ def to_ics(events: list[Event], calendar_name: str | None = None,
     if name:
         calendar.add("name", icalendar.vText(name))
         calendar.add("x-wr-calname", icalendar.vText(name))
-    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    dated = ics_events(events)
-    for event, key in zip(dated, unique_keys(dated), strict=True):
-        calendar.add_component(_vevent(event, key, stamp))
-    if dated and hasattr(calendar, "add_missing_timezones"):
+    return calendar.to_ical().decode("utf-8").removesuffix("END:VCALENDAR\r\n")
+
+
+_TZID = re.compile(r";TZID=([^:;\r\n]+)")
+
+
+def _zones(blocks: list[str], dated: list[Event]) -> str:
+    """The VTIMEZONE of every TZID the VEVENTs use, over the years they need."""
+    used = sorted({name for block in blocks for name in _TZID.findall(block)})
+    if not used or not hasattr(icalendar.Timezone, "from_tzid"):
         # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.
-        first, last = _zone_span(dated)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar.to_ical().decode("utf-8")
+        return ""
+    first, last = _zone_span(dated)
+    return "".join(icalendar.Timezone.from_tzid(name, first_date=first, last_date=last)
+                   .to_ical().decode("utf-8") for name in used)
+
+
+def to_ics(events: list[Event], calendar_name: str | None = None,
+           stamp: dt.datetime | None = None, entries: Sequence[Entry] | None = None,
+           cache: MutableMapping[Entry, str] | None = None) -> str:
+    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`);
+    `entries`, one per event, give an agenda's UIDs, URLs, SEQUENCE and STATUS (and DTSTAMP
+    from their `updated`); `cache` keeps each entry's VEVENT text across calls, which is sound
+    when an entry's `updated` changes whenever its event does (an agenda's store guarantees it)."""
+    stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
+    if entries is not None and len(entries) != len(events):
+        raise ValueError("to_ics: give one entry per event")
+    pairs = [(e, entries[i] if entries is not None else None)
+             for i, e in enumerate(events) if e.start is not None]
+    dated = [event for event, _ in pairs]
+    blocks = []
+    for (event, entry), key in zip(pairs, unique_keys(dated), strict=True):
+        known = cache.get(entry) if cache is not None and entry is not None else None
+        if known is None:
+            # RFC 5545 3.8.7.2: without METHOD, DTSTAMP is when the store last revised it.
+            moment = entry.updated if entry and entry.updated else stamp
+            known = _vevent(event, key, moment.astimezone(dt.UTC).replace(microsecond=0),
+                            entry).to_ical().decode("utf-8")
+            if cache is not None and entry is not None:
+                cache[entry] = known
+        blocks.append(known)
+    return _head(calendar_name) + _zones(blocks, dated) + "".join(blocks) + "END:VCALENDAR\r\n"
