@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 EXAMPLE ?= examples/fr-centre-ferme.txt
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: setup system run test bench clean
+.PHONY: setup system run test bench clean messages
 
 setup: system $(STAMP)
 
@@ -26,6 +26,15 @@ system:
 	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work"; \
 	else \
 	    echo "note: OCR needs the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
+	fi
+	@# Chromium drives the agenda's browser tests (Playwright uses it, never a browser of its own).
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium with apt-get"; \
+	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	        chromium >/dev/null) || echo "warning: could not install chromium; browser tests will be skipped"; \
+	else \
+	    echo "note: the browser tests need the Debian package chromium (as root: apt-get install -y chromium)"; \
 	fi
 
 $(STAMP): pyproject.toml
@@ -48,6 +57,15 @@ bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/time.py
 	$(PY) bench/ocr.py
+
+# The agenda's translations: extract the messages, merge them into the FR/NL/EN catalogues
+# (translate the new ones in affiche/web/locale/*/LC_MESSAGES/messages.po), compile the .mo.
+messages: setup
+	cd affiche/web && ../../$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k gettext:2 \
+	    --no-location --sort-output --project affiche -o locale/messages.pot . \
+	    && ../../$(VENV)/bin/pybabel update -i locale/messages.pot -d locale --no-fuzzy-matching \
+	        --no-location --width 100 \
+	    && ../../$(VENV)/bin/pybabel compile -d locale --statistics
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

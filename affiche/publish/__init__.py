@@ -11,6 +11,7 @@ from urllib.parse import quote, urlsplit
 from affiche.errors import InputError
 from affiche.model import Document, Event
 from affiche.publish.atom import to_atom
+from affiche.publish.entry import Entry
 from affiche.publish.ics import ics_skipped, to_ics
 from affiche.publish.jsonld import jsonld_objects, to_jsonld
 from affiche.publish.jsonout import to_json
@@ -27,6 +28,7 @@ __all__ = [
     "to_atom",
     "to_text",
     "feed_link",
+    "Entry",
 ]
 
 FORMATS = {"text", "json", "ics", "jsonld", "atom"}

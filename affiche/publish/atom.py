@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from affiche import __version__
@@ -28,6 +29,7 @@ from affiche.publish.describe import (
     unique_keys,
     when_words,
 )
+from affiche.publish.entry import Entry
 
 __all__ = ["ATOM_NS", "GEORSS_NS", "to_atom", "feed_identity"]
 
@@ -58,23 +60,32 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def _entry(feed: ET.Element, event: Event, key: bytes, updated: str, feed_url: str) -> None:
+def _entry(feed: ET.Element, event: Event, key: bytes, updated: str, feed_url: str,
+           record: Entry | None = None) -> None:
     words = labels("en")["words"]
     entry = ET.SubElement(feed, "entry")
-    _text(entry, "id", event_urn(key))
-    _text(entry, "title", summary_line(event))
-    _text(entry, "updated", updated)
+    _text(entry, "id", record.iri if record and record.iri else event_urn(key))
+    title = summary_line(event)
+    if record is not None and record.status != "scheduled":
+        # A feed reader shows the updated entry's title: the change must be in it.
+        title = f"{labels('en')['words'].get(record.status, record.status).capitalize()}: {title}"
+    _text(entry, "title", title)
+    _text(entry, "updated", _stamp(record.updated) if record and record.updated else updated)
+    if record is not None and record.created is not None:
+        _text(entry, "published", _stamp(record.created))
     for name in event.organisers:
         author = ET.SubElement(entry, "author")
         _text(author, "name", name)
-    link = event.url or feed_url
+    link = (record.url if record and record.url else None) or event.url or feed_url
     if link:
         ET.SubElement(entry, "link", {"rel": "alternate", "href": clean_text(link)})
     when = when_words(event)
     where = place_words(event.place)
-    _text(entry, "summary", f"{words['when']}: {when}. {words['where']}: {where}.")
+    status = [record.status_line] if record and record.status_line else []
+    _text(entry, "summary",
+          " ".join(status + [f"{words['when']}: {when}. {words['where']}: {where}."]))
     located = place_words(event.place, with_geo=True)
-    body = [f"{words['when']}: {when}", f"{words['where']}: {located}"]
+    body = status + [f"{words['when']}: {when}", f"{words['where']}: {located}"]
     _text(entry, "content", "\n".join(body + detail_lines(event)), type="text")
     ET.SubElement(entry, "category", {"term": event.kind, "label": kind_label(event.kind)})
     if event.place.lat is not None and event.place.lon is not None:
@@ -82,8 +93,9 @@ def _entry(feed: ET.Element, event: Event, key: bytes, updated: str, feed_url: s
 
 
 def to_atom(events: list[Event], feed_title: str, feed_url: str, feed_id: str | None = None,
-            updated: dt.datetime | None = None) -> str:
-    """An Atom 1.0 feed of the events (`updated` defaults to now; ids are stable across runs)."""
+            updated: dt.datetime | None = None, entries: Sequence[Entry] | None = None) -> str:
+    """An Atom 1.0 feed of the events (`updated` defaults to now; ids are stable across runs);
+    `entries`, one per event, give an agenda's ids, links, update times and statuses."""
     feed = ET.Element("feed", {"xmlns": ATOM_NS, "xmlns:georss": GEORSS_NS})
     stamp = _stamp(updated)
     _text(feed, "id", feed_id or feed_identity(feed_url, feed_title))
@@ -94,7 +106,9 @@ def to_atom(events: list[Event], feed_title: str, feed_url: str, feed_id: str | 
     author = ET.SubElement(feed, "author")
     _text(author, "name", "affiche")
     _text(feed, "generator", "affiche", version=__version__)
-    for event, key in zip(events, unique_keys(events), strict=True):
-        _entry(feed, event, key, stamp, feed_url)
+    if entries is not None and len(entries) != len(events):
+        raise ValueError("to_atom: give one entry per event")
+    for index, (event, key) in enumerate(zip(events, unique_keys(events), strict=True)):
+        _entry(feed, event, key, stamp, feed_url, entries[index] if entries is not None else None)
     ET.indent(feed)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"

@@ -78,6 +78,8 @@ ENGLISH: dict[str, Any] = {
         "of": "of", "source": "Source", "dated": "dated", "no_reference": "no reference date",
         "no_event": "No event found.", "document_warnings": "Document warnings",
         "published": "published", "language": "language",
+        "cancelled": "cancelled", "postponed": "postponed", "rescheduled": "rescheduled",
+        "scheduled": "scheduled",
     },
 }
 

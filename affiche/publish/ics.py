@@ -11,6 +11,7 @@ entries: they are left out, and `ics_skipped` counts them so callers can say so.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import icalendar
 
@@ -27,6 +28,7 @@ from affiche.publish.describe import (
     unique_keys,
     zone,
 )
+from affiche.publish.entry import ICS_STATUS, Entry
 
 __all__ = ["PRODID", "to_ics", "ics_skipped", "ics_events"]
 
@@ -84,11 +86,22 @@ def _add_times(vevent: icalendar.Event, event: Event, lines: list[str]) -> None:
         lines.append(f"{words['until']} {moment_words(end, event.timezone)}")
 
 
-def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
+def _add_entry(vevent: icalendar.Event, entry: Entry) -> None:
+    """An agenda's revision and status: SEQUENCE, STATUS, CREATED, LAST-MODIFIED."""
+    if entry.sequence is not None:
+        vevent.add("sequence", int(entry.sequence))
+    vevent.add("status", ICS_STATUS.get(entry.status, "CONFIRMED"))
+    for name, value in (("created", entry.created), ("last-modified", entry.updated)):
+        if value is not None:
+            vevent.add(name, value.astimezone(dt.UTC).replace(microsecond=0))
+
+
+def _vevent(event: Event, key: bytes, stamp: dt.datetime,
+            entry: Entry | None = None) -> icalendar.Event:
     vevent = icalendar.Event()
-    vevent.add("uid", event_uid(key))
+    vevent.add("uid", entry.uid if entry and entry.uid else event_uid(key))
     vevent.add("dtstamp", stamp)
-    extra: list[str] = []
+    extra: list[str] = [entry.status_line] if entry and entry.status_line else []
     _add_times(vevent, event, extra)
     vevent.add("summary", clean_text(summary_line(event)))
     place = event.place
@@ -99,8 +112,11 @@ def _vevent(event: Event, key: bytes, stamp: dt.datetime) -> icalendar.Event:
     description = "\n".join(extra + detail_lines(event))
     if description:
         vevent.add("description", clean_text(description))
-    if event.url:
-        vevent.add("url", clean_text(event.url))
+    url = entry.url if entry and entry.url else event.url
+    if url:
+        vevent.add("url", clean_text(url))
+    if entry is not None:
+        _add_entry(vevent, entry)
     for contact in event.contacts:
         vevent.add("contact", clean_text(contact_line(contact.type, contact.value)))
     vevent.add("categories", [event.kind])
@@ -119,8 +135,9 @@ def _zone_span(events: list[Event]) -> tuple[dt.date, dt.date]:
 
 
 def to_ics(events: list[Event], calendar_name: str | None = None,
-           stamp: dt.datetime | None = None) -> str:
-    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`)."""
+           stamp: dt.datetime | None = None, entries: Sequence[Entry] | None = None) -> str:
+    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`);
+    `entries`, one per event, give an agenda's UIDs, URLs, SEQUENCE and STATUS."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -131,9 +148,13 @@ def to_ics(events: list[Event], calendar_name: str | None = None,
         calendar.add("name", icalendar.vText(name))
         calendar.add("x-wr-calname", icalendar.vText(name))
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
-    dated = ics_events(events)
-    for event, key in zip(dated, unique_keys(dated), strict=True):
-        calendar.add_component(_vevent(event, key, stamp))
+    if entries is not None and len(entries) != len(events):
+        raise ValueError("to_ics: give one entry per event")
+    pairs = [(e, entries[i] if entries is not None else None)
+             for i, e in enumerate(events) if e.start is not None]
+    dated = [event for event, _ in pairs]
+    for (event, entry), key in zip(pairs, unique_keys(dated), strict=True):
+        calendar.add_component(_vevent(event, key, stamp, entry))
     if dated and hasattr(calendar, "add_missing_timezones"):
         # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.
         first, last = _zone_span(dated)

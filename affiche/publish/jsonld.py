@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from affiche.model import Event, MeetingPoint, Place, iso
+from affiche.model import Event, MeetingPoint, Place, iso, parse_iso
 from affiche.publish.describe import event_urn, labels, localise, summary_line, unique_keys
+from affiche.publish.entry import SCHEMA_STATUS, Entry
 
 __all__ = ["SCHEMA_TYPES", "jsonld_objects", "to_jsonld"]
 
@@ -106,36 +108,53 @@ def _organizers(event: Event) -> list[dict[str, Any]]:
     return organisations
 
 
-def _event_object(event: Event, key: bytes) -> dict[str, Any]:
+def _previous(entry: Entry | None, event: Event) -> str | None:
+    """The start before a move, in the event's zone (schema.org `previousStartDate`)."""
+    if entry is None or not entry.previous_start:
+        return None
+    try:
+        return _iso(parse_iso(entry.previous_start), event.timezone)
+    except ValueError:
+        return None
+
+
+def _event_object(event: Event, key: bytes, entry: Entry | None = None) -> dict[str, Any]:
+    status = entry.status if entry is not None else "scheduled"
     return _prune({
         "@context": CONTEXT,
         "@type": SCHEMA_TYPES.get(event.kind, "Event"),
-        "@id": event_urn(key),
+        "@id": entry.iri if entry and entry.iri else event_urn(key),
         "name": summary_line(event),
         "startDate": _iso(event.start, event.timezone),
         "endDate": _iso(event.end, event.timezone),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": SCHEMA_STATUS.get(status, SCHEMA_STATUS["scheduled"]),
+        "previousStartDate": _previous(entry, event),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": _place(event.place),
         "subEvent": [_sub_event(point, event) for point in event.meeting_points],
         "organizer": _organizers(event),
         "inLanguage": event.language,
-        "url": event.url,
+        "url": (entry.url if entry and entry.url else None) or event.url,
         "description": event.description,
         "keywords": event.kind,
     })
 
 
-def jsonld_objects(events: list[Event]) -> list[dict[str, Any]]:
-    """One schema.org object per event, each with its own `@context` (embeddable alone)."""
-    return [_event_object(event, key)
-            for event, key in zip(events, unique_keys(events), strict=True)]
+def jsonld_objects(events: list[Event],
+                   entries: Sequence[Entry] | None = None) -> list[dict[str, Any]]:
+    """One schema.org object per event, each with its own `@context` (embeddable alone);
+    `entries`, one per event, give an agenda's ids, page URLs and statuses."""
+    if entries is not None and len(entries) != len(events):
+        raise ValueError("jsonld_objects: give one entry per event")
+    return [_event_object(event, key, entries[i] if entries is not None else None)
+            for i, (event, key) in enumerate(zip(events, unique_keys(events), strict=True))]
 
 
-def to_jsonld(events: list[Event], indent: int | None = 2) -> str:
+def to_jsonld(events: list[Event], indent: int | None = 2,
+              entries: Sequence[Entry] | None = None) -> str:
     """A JSON-LD document: `{"@context": "https://schema.org", "@graph": [events…]}`."""
     graph = []
-    for item in jsonld_objects(events):
+    for item in jsonld_objects(events, entries):
         item = dict(item)
         item.pop("@context")
         graph.append(item)

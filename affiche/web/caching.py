@@ -1,0 +1,104 @@
+"""Conditional requests: ETag and Last-Modified on every list, page and feed, and 304 answers.
+
+The validators come from `Store.changed_at` over the whole store (any status, past included):
+any change anywhere, even one that takes an event out of a list, gives every list a new ETag.
+The day is part of the tag too, because "upcoming" moves at midnight; so are the locale and the
+query, and a token of this server process, so a new release never serves an old page as fresh.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from email.utils import format_datetime, parsedate_to_datetime
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+__all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "store_changed"]
+
+_BOOT = secrets.token_hex(4)
+
+
+class Validators:
+    """An ETag and an optional Last-Modified time for one representation."""
+
+    def __init__(self, etag: str, last_modified: dt.datetime | None) -> None:
+        """Keep the strong-looking weak tag and the time (seconds, UTC)."""
+        self.etag = etag
+        self.last_modified = (last_modified.astimezone(dt.UTC).replace(microsecond=0)
+                              if last_modified else None)
+
+
+def store_changed(store: Any) -> dt.datetime | None:
+    """The newest change of any event in the store."""
+    from affiche.store import STATUSES, Filters
+
+    return store.changed_at(Filters(past=True, statuses=tuple(STATUSES)))
+
+
+def validators(changed: dt.datetime | None, *variant: str) -> Validators:
+    """Validators of a representation that depends on `changed` and on `variant` words."""
+    today = dt.datetime.now(dt.UTC).date().isoformat()
+    material = "\x1f".join([_BOOT, today, changed.isoformat() if changed else "-", *variant])
+    digest = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    return Validators(f'W/"{digest}"', changed)
+
+
+def not_modified(request: Request, tags: Validators) -> Response | None:
+    """A 304 response when the client's copy is current, else None."""
+    match = request.headers.get("if-none-match")
+    if match is not None:
+        offered = {t.strip() for t in match.split(",")}
+        # Weak comparison (RFC 9110 13.1.2): the W/ prefix does not matter for GET.
+        plain = tags.etag.removeprefix("W/")
+        if "*" in offered or tags.etag in offered or plain in offered:
+            return stamp(Response(status_code=304), tags)
+        return None
+    since = request.headers.get("if-modified-since")
+    if since and tags.last_modified is not None:
+        try:
+            moment = parsedate_to_datetime(since)
+        except (TypeError, ValueError):
+            return None
+        if moment.tzinfo is not None and tags.last_modified <= moment:
+            return stamp(Response(status_code=304), tags)
+    return None
+
+
+def stamp(response: Response, tags: Validators, max_age: int = 60) -> Response:
+    """Put the validators and a short public cache lifetime on a response."""
+    response.headers["ETag"] = tags.etag
+    if tags.last_modified is not None:
+        response.headers["Last-Modified"] = format_datetime(tags.last_modified, usegmt=True)
+    response.headers.setdefault("Cache-Control", f"public, max-age={max_age}")
+    return response
+
+
+class RenderCache:
+    """A small least-recently-used cache of rendered bodies keyed by ETag (the full ICS feed of
+    thousands of events is worth rendering once per change, not once per request)."""
+
+    def __init__(self, size: int = 32) -> None:
+        """Keep at most `size` bodies."""
+        self.size = size
+        self._items: OrderedDict[str, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The body under `key`, made (and kept) when absent."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        body = make()  # outside the lock: two threads may render the same body once each
+        with self._lock:
+            self._items[key] = body
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return body

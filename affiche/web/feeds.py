@@ -1,0 +1,143 @@
+"""The agenda's feeds: iCalendar (`/events.ics`, `/events/<slug>.ics`), Atom (`/feed.atom`), JSON
+(`/events.json`, Contract 1 events with their slug and URL) and schema.org JSON-LD
+(`/events.jsonld`). Every feed takes the lists' filters as query parameters and answers
+conditional requests with 304; bodies are rendered once per change (keyed by ETag), since a full
+calendar of thousands of events costs far more to write than to send.
+
+The serialisers are `affiche.publish`'s, given an `Entry` per event for the agenda's stable ids,
+SEQUENCE and status (a cancelled event stays in the calendar as STATUS:CANCELLED).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from affiche.publish import jsonld_objects, to_atom, to_ics
+from affiche.web import present
+from affiche.web.caching import RenderCache, not_modified, stamp, store_changed, validators
+from affiche.web.pages import public_event
+from affiche.web.query import filters_of
+from affiche.web.render import negotiate
+
+__all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record"]
+
+FEED_LIMIT = 50_000
+ATOM_LIMIT = 100
+ICS_TYPE = "text/calendar; charset=utf-8"
+_cache = RenderCache()
+
+
+def _feed(request: Request, kind: str, media_type: str, limit: int,
+          make: Callable[[list[Any]], str]) -> Response:
+    """A filtered feed: 304 when current, else the body (from the cache when already made)."""
+    filters = filters_of(request)
+    locale = negotiate(request)
+    settings = request.app.state.settings
+    tags = validators(store_changed(request.state.store), kind, locale, str(request.url.query),
+                      settings.base_url)
+    fresh = not_modified(request, tags)
+    if fresh is not None:
+        return fresh
+
+    def build() -> bytes:
+        items, _ = request.state.store.list(filters, limit=limit)
+        return make(items).encode("utf-8")
+
+    body = _cache.get(tags.etag, build)
+    response = Response(body, media_type=media_type)
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    response.headers["Vary"] = "Accept-Language, Cookie"
+    return stamp(response, tags, max_age=300)
+
+
+def _entries(request: Request, items: list[Any]) -> list[Any]:
+    settings = request.app.state.settings
+    locale = negotiate(request)
+    return [present.entry_of(stored, settings, locale) for stored in items]
+
+
+def events_ics(request: Request) -> Response:
+    """Every public event of the selection as one calendar to subscribe to."""
+    name = request.app.state.settings.site_name
+
+    def make(items: list[Any]) -> str:
+        return to_ics([s.event for s in items], calendar_name=name,
+                      entries=_entries(request, items))
+
+    return _feed(request, "ics", ICS_TYPE, FEED_LIMIT, make)
+
+
+def event_ics(request: Request) -> Response:
+    """One event as a calendar file to add."""
+    stored = public_event(request, request.path_params["slug"])
+    tags = validators(stored.updated, "event-ics", negotiate(request),
+                      request.app.state.settings.base_url)
+    fresh = not_modified(request, tags)
+    if fresh is not None:
+        return fresh
+    body = to_ics([stored.event], calendar_name=request.app.state.settings.site_name,
+                  entries=_entries(request, [stored]))
+    response = Response(body, media_type=ICS_TYPE, headers={
+        "Content-Disposition": f'inline; filename="{stored.slug}.ics"'})
+    return stamp(response, tags)
+
+
+def feed_atom(request: Request) -> Response:
+    """The next events of the selection as an Atom feed; changed events carry their status."""
+    settings = request.app.state.settings
+
+    def make(items: list[Any]) -> str:
+        newest = max((s.updated for s in items), default=None)
+        return to_atom([s.event for s in items], feed_title=settings.site_name,
+                       feed_url=settings.base_url + "/", feed_id=settings.base_url + "/feed.atom",
+                       updated=newest, entries=_entries(request, items))
+
+    return _feed(request, "atom", "application/atom+xml; charset=utf-8", ATOM_LIMIT, make)
+
+
+def event_record(stored: Any, settings: Any) -> dict[str, Any]:
+    """A Contract 1 Event with the agenda's slug, page URL, status and tags."""
+    record = stored.event.to_dict()
+    record.update(slug=stored.slug, url=present.event_url(settings, stored.slug),
+                  status=stored.status, tags=list(stored.tags),
+                  updated=stored.updated.isoformat(timespec="seconds"))
+    return record
+
+
+def events_json(request: Request) -> Response:
+    """`{"events": [Event + slug + url, …]}`: the selection as Contract 1 JSON."""
+    settings = request.app.state.settings
+
+    def make(items: list[Any]) -> str:
+        return json.dumps({"events": [event_record(s, settings) for s in items]},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    return _feed(request, "json", "application/json", FEED_LIMIT, make)
+
+
+def events_jsonld(request: Request) -> Response:
+    """The selection as schema.org JSON-LD: `{"@context": …, "@graph": [Event, …]}`."""
+
+    def make(items: list[Any]) -> str:
+        graph = jsonld_objects([s.event for s in items], _entries(request, items))
+        for item in graph:
+            item.pop("@context", None)
+        return json.dumps({"@context": "https://schema.org", "@graph": graph},
+                          ensure_ascii=False, separators=(",", ":"))
+
+    return _feed(request, "jsonld", "application/ld+json", FEED_LIMIT, make)
+
+
+routes: list[BaseRoute] = [
+    Route("/events.ics", events_ics, methods=["GET", "HEAD"]),
+    Route("/events/{slug}.ics", event_ics, methods=["GET", "HEAD"]),
+    Route("/feed.atom", feed_atom, methods=["GET", "HEAD"]),
+    Route("/events.json", events_json, methods=["GET", "HEAD"]),
+    Route("/events.jsonld", events_jsonld, methods=["GET", "HEAD"]),
+]
