@@ -146,7 +146,7 @@ def _edit_page(request: Request, stored: Any, raw: dict[str, str] | None = None,
     if raw is None:
         views[0]["form"].values["tags"] = ", ".join(stored.tags)
     sources = store.sources(stored.slug)
-    spans = {f"e0-{k}": v for k, v in stored.event.evidence.items()}
+    spans = {f"e0-src-{k}": v for k, v in views[0]["form"].evidence.items()}
     shown = []
     for number, source in enumerate(sources):
         html = forms.highlight(source.text, spans if number == 0 else {})
@@ -160,8 +160,9 @@ def _edit_page(request: Request, stored: Any, raw: dict[str, str] | None = None,
                        != (theirs.get(key) or "").strip()]
     return _page(request, "admin/edit.html", status=status, stored=stored, views=views,
                  sources=shown, audit=store.audit(stored.slug), version=version,
-                 conflict=conflict, differences=differences, message=message, excerpt=forms.excerpt, kinds=forms.KINDS,
-                 roles=forms.ROLES, modes=forms.MODES, admin=True,
+                 conflict=conflict, differences=differences, message=message,
+                 excerpt=forms.excerpt, kinds=forms.KINDS, roles=forms.ROLES, modes=forms.MODES,
+                 admin=True,
                  source_text=sources[0].text if sources else "")
 
 

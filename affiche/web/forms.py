@@ -126,8 +126,8 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
         values[f"tr{j}_mode"] = hint.mode
         values[f"tr{j}_from"] = hint.origin or ""
         values[f"tr{j}_to"] = hint.destination or ""
-        values[f"tr{j}_departs_date"], values[f"tr{j}_departs_time"] = _date_part(hint.departs, zone)
-        values[f"tr{j}_arrives_date"], values[f"tr{j}_arrives_time"] = _date_part(hint.arrives, zone)
+        for key, value in (("departs", hint.departs), ("arrives", hint.arrives)):
+            values[f"tr{j}_{key}_date"], values[f"tr{j}_{key}_time"] = _date_part(value, zone)
         values[f"tr{j}_note"] = hint.note or ""
     values["contacts"] = "\n".join(c.value for c in event.contacts)
     values["organisers"] = "\n".join(event.organisers)
@@ -136,14 +136,27 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
         values.update({k: v for k, v in raw.items() if k in values or _row_key(k)})
         mp_rows = max(mp_rows, _rows(raw, "mp") + 1)
         tr_rows = max(tr_rows, _rows(raw, "tr") + 1)
+    evidence = dict(event.evidence)
+    for key, items in (("meeting_points", event.meeting_points), ("transport", event.transport),
+                       ("contacts", event.contacts)):
+        spans = [item.evidence for item in items if item.evidence]
+        if spans and key not in evidence:
+            evidence[key] = spans[0]
     form = EventForm(index=index, values=values, errors=dict(errors or {}), mp_rows=mp_rows,
-                     tr_rows=tr_rows, evidence=dict(event.evidence),
-                     offset=_offset(event.start, zone))
+                     tr_rows=tr_rows, evidence=evidence, offset=_offset(event.start, zone))
     for warning in event.warnings:
         form.warnings.setdefault(FIELD_OF_WARNING.get(warning.code, "event"), []).append(warning)
-    for key in ("title", "kind", "start", "end", "place", "meeting_points", "transport",
-                "contacts", "organisers", "description"):
-        form.confidence[key] = event.field_confidence.get(key, event.confidence)
+    filled = {"title": values["title"], "kind": values["kind"], "start": values["start_date"],
+              "end": values["end_date"],
+              "place": "".join(values[f"place_{k}"] for k in PLACE_KEYS),
+              "meeting_points": event.meeting_points, "transport": event.transport,
+              "contacts": values["contacts"], "organisers": values["organisers"],
+              "description": values["description"]}
+    for key, present in filled.items():
+        # A field's own confidence (Contract 1 field_confidence), else the event's; none for
+        # a field left empty, where a figure would only mislead.
+        if key in event.field_confidence or (present and event.confidence):
+            form.confidence[key] = event.field_confidence.get(key, event.confidence)
     current = values["start_date"] + "T" + values["start_time"]
     for warning in form.warnings.get("start", []):
         for candidate in warning.candidates:
@@ -341,7 +354,7 @@ def _transport(values: Mapping[str, str], zone: ZoneInfo, day: dt.date | None,
 
 
 def highlight(text: str, spans: Mapping[str, tuple[int, int]], prefix: str = "") -> Markup:
-    """The source text as HTML, each field's evidence span in a `<mark>` (everything escaped)."""
+    """The source text as HTML, each span in a `<mark>` whose id is its key (all escaped)."""
     cuts = {0, len(text)}
     for start, end in spans.values():
         if 0 <= start < end <= len(text):
@@ -357,9 +370,9 @@ def highlight(text: str, spans: Mapping[str, tuple[int, int]], prefix: str = "")
             continue
         new = [k for k in inside if k not in anchored]
         anchored.update(new)
-        ident = Markup(' id="{}"').format(f"{prefix}src-{new[0]}") if new else Markup("")
-        parts.append(Markup('<mark{} title="{}">{}</mark>').format(ident, ", ".join(inside),
-                                                                    piece))
+        ident = Markup(' id="{}"').format(prefix + new[0]) if new else Markup("")
+        names = ", ".join(dict.fromkeys(k.rsplit("src-", 1)[-1] for k in inside))
+        parts.append(Markup('<mark{} title="{}">{}</mark>').format(ident, names, piece))
     return Markup("").join(parts)
 
 

@@ -186,7 +186,7 @@ def _review(request: Request, draft: intake.Draft, raws: dict[int, dict[str, str
              for i, raw in raws.items()}
     views = event_views(request, bases, check=status != 200)
     token = security.signer(request, "affiche-draft").dumps(draft.to_payload())
-    spans = {f"e{v['form'].index}-{k}": span for v in views
+    spans = {f"e{v['form'].index}-src-{k}": span for v in views
              for k, span in v["form"].evidence.items()}
     return _page(request, "submit/review.html", status=status, views=views, draft=draft,
                  token=token, contact=contact, source_html=forms.highlight(draft.text, spans),
