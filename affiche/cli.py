@@ -8,6 +8,7 @@ that found nothing still exits 0 and says so on stderr.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import sys
@@ -184,6 +185,7 @@ def _register_optional_commands() -> None:
     from affiche.when.cli import when_command
 
     cli.add_command(when_command, "when")
+    cli.add_command(importlib.import_module("affiche.cli_web").serve_command, "serve")
 
 
 _register_optional_commands()
