@@ -124,7 +124,7 @@ async def queue(request: Request) -> Response:
         filters = Filters(past=True, statuses=(status,))
         items, total = await run_in_threadpool(
             lambda: store.list(filters, limit=PAGE, offset=offset))
-    return _page(request, "admin/queue.html", items=items, total=total, status=status,
+    return _page(request, "admin/queue.html", items=items, total=total, listing=status,
                  statuses=LISTED, offset=offset, page=PAGE,
                  done=request.query_params.get("done", ""),
                  done_slug=request.query_params.get("slug", ""))
