@@ -2,7 +2,6 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-EXAMPLE ?= examples/fr-centre-ferme.txt
 export OMP_THREAD_LIMIT := 1
 
 .PHONY: setup system run test bench clean messages
@@ -48,8 +47,12 @@ $(STAMP): pyproject.toml
 	    || { tail -n 30 $(VENV)/pip.log; echo "error: pip install failed; see $(VENV)/pip.log"; exit 1; }
 	@touch $(STAMP)
 
+# make run: the web agenda with the example calls of examples/agenda (loaded once, published),
+# on http://127.0.0.1:8000 with the SQLite default (./affiche.db); Ctrl-C stops it.
 run: setup
-	$(VENV)/bin/affiche extract $(EXAMPLE)
+	$(PY) -m affiche.web.demo
+	@echo "affiche: the agenda is at http://127.0.0.1:8000/"
+	$(VENV)/bin/affiche serve --host 127.0.0.1 --port 8000
 
 test: setup
 	$(VENV)/bin/ruff check affiche tests bench

@@ -1,19 +1,18 @@
-"""Between a Contract 1 `Event` and its rows: writing the parts, reading them back unchanged.
+"""From a Contract 1 `Event` to its rows, and the values derived from it (slug, search text).
 
-Times are kept as the exact ISO text `Event.to_dict` writes, so an event reads back with the
-same offsets it was stored with (a datetime whose offset is its zone's at that instant comes back
-in that zone; any other keeps its fixed offset); UTC instants and local days beside them serve
-sorting and filtering. Slugs and the search text are derived here too.
+Times are kept as the exact ISO text `Event.to_dict` writes; `parse_when` reads them back with
+the same offsets (a datetime whose offset is its zone's at that instant comes back in that zone,
+any other keeps its fixed offset), so an event round-trips unchanged. UTC instants and local days
+stored beside them serve sorting and filtering. `affiche.store.reader` does the reading.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from affiche.model import Contact, Event, MeetingPoint, Place, Transport, Warning, iso
+from affiche.model import Event, Place, iso
 from affiche.store.schema import (
     ContactRow,
     EventRow,
@@ -24,7 +23,7 @@ from affiche.store.schema import (
 )
 from affiche.store.types import fold
 
-__all__ = ["fill_row", "read_event", "slug_base", "normalise_tag", "parse_when", "search_text"]
+__all__ = ["fill_row", "slug_base", "normalise_tag", "parse_when", "search_text"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _SLUG_WORDS = 6
@@ -146,40 +145,3 @@ def _fill_times(row: EventRow, event: Event) -> None:
     row.first_day, row.last_day = first, last
     row.until_utc = _midnight_utc(last + dt.timedelta(days=1), event.timezone) \
         if last < dt.date.max else None
-
-
-def _place(row: PlaceRow | None) -> Place:
-    if row is None:
-        return Place()
-    return Place(name=row.name, street=row.street, postcode=row.postcode, locality=row.locality,
-                 country=row.country, lat=row.lat, lon=row.lon, precision=row.precision)
-
-
-def _pair(value: Any) -> tuple[int, int] | None:
-    return (int(value[0]), int(value[1])) if value is not None else None
-
-
-def read_event(row: EventRow) -> Event:
-    """The Contract 1 Event stored in `row`, exactly as it was written."""
-    zone = row.timezone
-    return Event(
-        title=row.title, kind=row.kind, start=parse_when(row.start, zone),
-        end=parse_when(row.end, zone), timezone=zone, place=_place(row.place),
-        meeting_points=[MeetingPoint(role=m.role, time=parse_when(m.time, zone),
-                                     place=_place(m.place), note=m.note,
-                                     evidence=_pair(m.evidence))
-                        for m in row.meeting_points],
-        transport=[Transport(mode=t.mode, origin=t.origin, destination=t.destination,
-                             departs=parse_when(t.departs, zone),
-                             arrives=parse_when(t.arrives, zone), note=t.note,
-                             evidence=_pair(t.evidence))
-                   for t in row.transport],
-        contacts=[Contact(type=c.type, value=c.value, evidence=_pair(c.evidence))
-                  for c in row.contacts],
-        organisers=[o.name for o in row.organisers], language=row.language, url=row.url,
-        description=row.description,
-        warnings=[Warning.from_dict(w) for w in row.warnings or []],
-        evidence={k: (int(v[0]), int(v[1])) for k, v in (row.evidence or {}).items()},
-        field_confidence=dict(row.field_confidence or {}),
-        confidence=float(row.confidence or 0.0),
-    )

@@ -27,6 +27,7 @@ from affiche.store.editors import EditorsMixin
 from affiche.store.engine import DEFAULT_URL, check_url, describe, migrate, open_engine
 from affiche.store.merging import merge_events
 from affiche.store.query import apply_filters, ordered
+from affiche.store.reader import fetch
 from affiche.store.schema import AuditRow, EventRow, SourceRow, TagRow
 from affiche.store.types import (
     SOURCE_KINDS,
@@ -62,15 +63,6 @@ def _check_status(status: str) -> str:
 def _check_page(limit: int, offset: int) -> None:
     if not 0 <= limit <= _MAX_PAGE or offset < 0:
         raise InputError(f"page limit {limit} / offset {offset}: give 0-{_MAX_PAGE} and ≥ 0")
-
-
-def _stored(row: EventRow) -> StoredEvent:
-    return StoredEvent(
-        id=row.id, slug=row.slug, status=row.status, version=row.version,
-        sequence=row.sequence, created=row.created, updated=row.updated,
-        event=convert.read_event(row), tags=sorted(t.name for t in row.tags),
-        status_note=row.status_note, previous_start=row.previous_start,
-        warning_count=row.warning_count, key=row.key)
 
 
 def _source(row: SourceRow) -> Source:
@@ -134,16 +126,24 @@ class Store(EditorsMixin):
             raise NotFound(f"no event {slug!r} in the agenda")
         return row
 
+    def _one(self, session: Session, event_id: int) -> StoredEvent:
+        return fetch(session, [event_id])[0]
+
+    def _by(self, condition: Any) -> StoredEvent | None:
+        with self._session() as session:
+            ids = list(session.scalars(select(EventRow.id).where(condition)))
+            return fetch(session, ids)[0] if ids else None
+
     def get(self, slug: str) -> StoredEvent:
         """The event stored under `slug`; `NotFound` if there is none."""
-        with self._session() as session:
-            return _stored(self._row(session, slug))
+        found = self._by(EventRow.slug == slug)
+        if found is None:
+            raise NotFound(f"no event {slug!r} in the agenda")
+        return found
 
     def get_by_key(self, key: str) -> StoredEvent | None:
         """The event stored under an idempotency key, if any."""
-        with self._session() as session:
-            row = session.scalars(select(EventRow).where(EventRow.key == key)).first()
-            return _stored(row) if row is not None else None
+        return self._by(EventRow.key == key)
 
     def list(self, filters: Filters, *, limit: int = 50,
              offset: int = 0) -> tuple[builtins.list[StoredEvent], int]:
@@ -152,9 +152,9 @@ class Store(EditorsMixin):
         with self._session() as session:
             matching = apply_filters(select(EventRow.id), filters, self.dialect)
             total = session.scalar(select(func.count()).select_from(matching.subquery())) or 0
-            page = ordered(apply_filters(select(EventRow), filters, self.dialect))
-            rows = session.scalars(page.limit(limit).offset(offset)).unique().all()
-            return [_stored(row) for row in rows], int(total)
+            page = ordered(apply_filters(select(EventRow.id), filters, self.dialect))
+            ids = list(session.scalars(page.limit(limit).offset(offset)))
+            return fetch(session, ids), int(total)
 
     def queue(self, *, limit: int = 50,
               offset: int = 0) -> tuple[builtins.list[StoredEvent], int]:
@@ -163,10 +163,10 @@ class Store(EditorsMixin):
         with self._session() as session:
             pending = EventRow.status == "pending"
             total = session.scalar(select(func.count(EventRow.id)).where(pending)) or 0
-            query = (select(EventRow).where(pending)
+            query = (select(EventRow.id).where(pending)
                      .order_by(EventRow.created.desc(), EventRow.id.desc()))
-            rows = session.scalars(query.limit(limit).offset(offset)).unique().all()
-            return [_stored(row) for row in rows], int(total)
+            ids = list(session.scalars(query.limit(limit).offset(offset)))
+            return fetch(session, ids), int(total)
 
     def changed_at(self, filters: Filters) -> dt.datetime | None:
         """The newest change among the events a list or feed shows (for ETag/Last-Modified)."""
@@ -205,9 +205,9 @@ class Store(EditorsMixin):
         if probe.first_day is None:
             return []
         with self._session() as session:
-            query = select(EventRow).where(EventRow.first_day == probe.first_day,
-                                           EventRow.status != "rejected")
-            found = [_stored(row) for row in session.scalars(query).unique().all()]
+            query = select(EventRow.id).where(EventRow.first_day == probe.first_day,
+                                              EventRow.status != "rejected")
+            found = fetch(session, list(session.scalars(query)))
         same = [s for s in found if is_duplicate(event, s.event)]
         return sorted(same, key=lambda s: -similarity(event, s.event))
 
@@ -273,7 +273,7 @@ class Store(EditorsMixin):
             self._audit(session, row, actor, "add",
                         {"status": status, "source": source.kind if source else None}, at)
             session.flush()
-            return _stored(row)
+            return self._one(session, row.id)
 
     def _rewrite(self, session: Session, row: EventRow, event: Event,
                  tags: Sequence[str] | None) -> None:
@@ -284,12 +284,12 @@ class Store(EditorsMixin):
             self._set_tags(session, row, tags)
         row.search_text = convert.search_text(event, [t.name for t in row.tags])
 
-    def _check_version(self, row: EventRow, version: int | None) -> None:
+    def _check_version(self, session: Session, row: EventRow, version: int | None) -> None:
         if version is not None and row.version != version:
             raise ConflictError(
                 f"event {row.slug!r} was changed by someone else (version {row.version}, "
                 f"yours {version}); reload it, redo your change and save again",
-                current=_stored(row))
+                current=self._one(session, row.id))
 
     def _flush(self, session: Session, row: EventRow) -> None:
         """Flush, turning a concurrent save of the same version into a `ConflictError`."""
@@ -305,8 +305,8 @@ class Store(EditorsMixin):
         """Save an edited event read at `version`; `ConflictError` if it changed since."""
         with self._session() as session:
             row = self._row(session, slug)
-            self._check_version(row, version)
-            before = convert.read_event(row).to_dict()
+            self._check_version(session, row, version)
+            before = self._one(session, row.id).event.to_dict()
             after = event.to_dict()
             fields = [name for name in after if after[name] != before.get(name)]
             old_tags = [t.name for t in row.tags]
@@ -315,7 +315,7 @@ class Store(EditorsMixin):
             if new_tags is not None and new_tags != old_tags:
                 fields.append("tags")
             if not fields:
-                return _stored(row)
+                return self._one(session, row.id)
             at = _now()
             self._rewrite(session, row, event, new_tags)
             if any(name in fields for name in _SCHEDULE_FIELDS):
@@ -325,7 +325,7 @@ class Store(EditorsMixin):
             row.updated = at
             self._flush(session, row)
             self._audit(session, row, actor, "update", {"fields": fields}, at)
-            return _stored(row)
+            return self._one(session, row.id)
 
     def set_status(self, slug: str, status: str, *, actor: str, reason: str | None = None,
                    new_start: str | None = None, version: int | None = None) -> StoredEvent:
@@ -336,9 +336,9 @@ class Store(EditorsMixin):
             raise InputError("a rejection needs a reason (it is kept in the audit log)")
         with self._session() as session:
             row = self._row(session, slug)
-            self._check_version(row, version)
+            self._check_version(session, row, version)
             if row.status == status and new_start is None and reason in (None, row.status_note):
-                return _stored(row)
+                return self._one(session, row.id)
             at = _now()
             detail: dict[str, Any] = {"from": row.status, "to": status}
             if reason:
@@ -347,7 +347,7 @@ class Store(EditorsMixin):
             if new_start is not None:
                 if status != "postponed":
                     raise InputError("a new start is only given when postponing an event")
-                event = convert.read_event(row)
+                event = self._one(session, row.id).event
                 old_start = iso(event.start)
                 moved = _moved(event, new_start)
                 self._rewrite(session, row, moved, None)
@@ -364,7 +364,7 @@ class Store(EditorsMixin):
             row.updated = at
             self._flush(session, row)
             self._audit(session, row, actor, _ACTIONS[status], detail, at)
-            return _stored(row)
+            return self._one(session, row.id)
 
     def merge(self, keep: str, other: str, *, actor: str) -> StoredEvent:
         """Merge `other` into `keep`: both sources kept, the richer fields taken; `other` is
@@ -373,7 +373,8 @@ class Store(EditorsMixin):
             raise InputError(f"cannot merge {keep!r} into itself")
         with self._session() as session:
             kept, gone = self._row(session, keep), self._row(session, other)
-            merged, fields = merge_events(convert.read_event(kept), convert.read_event(gone))
+            merged, fields = merge_events(self._one(session, kept.id).event,
+                                          self._one(session, gone.id).event)
             at = _now()
             tags = [t.name for t in kept.tags] + [t.name for t in gone.tags]
             self._rewrite(session, kept, merged, tags)
@@ -390,8 +391,7 @@ class Store(EditorsMixin):
             self._audit(session, gone, actor, "merged_into",
                         {"keep": kept.slug, "from": previous}, at)
             session.flush()
-            session.refresh(kept)
-            return _stored(kept)
+            return self._one(session, kept.id)
 
 
 def _moved(event: Event, new_start: str) -> Event:

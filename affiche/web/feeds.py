@@ -25,12 +25,24 @@ from affiche.web.pages import public_event
 from affiche.web.query import filters_of
 from affiche.web.render import negotiate
 
-__all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record"]
+__all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record", "selection"]
 
 FEED_LIMIT = 50_000
 ATOM_LIMIT = 100
 ICS_TYPE = "text/calendar; charset=utf-8"
+PAGE = 10_000          # the store's largest page
 _cache = RenderCache()
+
+
+def selection(store: Any, filters: Any, limit: int) -> list[Any]:
+    """The first `limit` events of the filters, read a store page at a time."""
+    items: list[Any] = []
+    while len(items) < limit:
+        page, total = store.list(filters, limit=min(PAGE, limit - len(items)), offset=len(items))
+        items.extend(page)
+        if not page or len(items) >= total:
+            break
+    return items
 
 
 def _feed(request: Request, kind: str, media_type: str, limit: int,
@@ -46,8 +58,7 @@ def _feed(request: Request, kind: str, media_type: str, limit: int,
         return fresh
 
     def build() -> bytes:
-        items, _ = request.state.store.list(filters, limit=limit)
-        return make(items).encode("utf-8")
+        return make(selection(request.state.store, filters, limit)).encode("utf-8")
 
     body = _cache.get(tags.etag, build)
     response = Response(body, media_type=media_type)
@@ -102,9 +113,11 @@ def feed_atom(request: Request) -> Response:
 
 
 def event_record(stored: Any, settings: Any) -> dict[str, Any]:
-    """A Contract 1 Event with the agenda's slug, page URL, status and tags."""
+    """A Contract 1 Event with the agenda's slug, page URL, status and tags; the event's own
+    `url` (where the call was read) moves to `source_url`, as `url` is the page (Contract 4)."""
     record = stored.event.to_dict()
     record.update(slug=stored.slug, url=present.event_url(settings, stored.slug),
+                  source_url=stored.event.url,
                   status=stored.status, tags=list(stored.tags),
                   updated=stored.updated.isoformat(timespec="seconds"))
     return record

@@ -31,7 +31,8 @@
         fillColor: "#93c5fd", fillOpacity: 0.9 }).addTo(map).bindPopup(text(p.label));
       bounds.push([p.lat, p.lon]);
     });
-    if (bounds.length > 1) { map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 }); }
+    if (bounds.length > 1) { map.fitBounds(bounds, { paddingTopLeft: [24, 48], paddingBottomRight: [24, 16],
+      maxZoom: 16 }); }
   }
 
   var big = document.getElementById("agenda-map");
@@ -54,6 +55,7 @@
       all.push([m.lat, m.lon]);
     });
     if (all.length === 1) { agenda.setView(all[0], 14); }
-    else if (all.length > 1) { agenda.fitBounds(all, { padding: [30, 30], maxZoom: 15 }); }
+    else if (all.length > 1) { agenda.fitBounds(all, { paddingTopLeft: [30, 50], paddingBottomRight: [30, 20],
+      maxZoom: 15 }); }
   }
 })();
