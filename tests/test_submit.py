@@ -223,3 +223,13 @@ def test_a_text_file_upload(http, app):
     assert (source.kind, source.filename, source.media_type) == ("file", "appel.txt",
                                                                  "text/plain")
     assert source.content == CALL.encode()
+
+
+def test_redraws_keep_one_blank_row_for_a_new_meeting_point(http):
+    page = extract(http)
+    for _ in range(3):
+        page = press(http, page, "refresh")
+    assert page.text.count("Add a meeting point") == 1
+    page = press(http, page, "refresh", **{"e0.mp0_name": "Gare du Midi", "e0.mp0_time": "13:00"})
+    assert page.text.count("Add a meeting point") == 1
+    assert form_values(page.text)["e0.mp0_name"] == "Gare du Midi"

@@ -31,6 +31,9 @@ PLACE_KEYS = ("name", "street", "postcode", "locality", "country")
 MP_KEYS = ("role", "date", "time", "name", "street", "postcode", "locality", "note")
 TR_KEYS = ("mode", "from", "to", "departs_date", "departs_time", "arrives_date", "arrives_time",
            "note")
+# A row of these is filled in (the others have defaults: a role, a mode, a date).
+MP_FILLED = ("time", "name", "street", "locality", "note")
+TR_FILLED = ("from", "to", "departs_time", "arrives_time", "note")
 # Which field a warning is about, so it is shown beside that field (others: at the top).
 FIELD_OF_WARNING = {
     "weekday_mismatch": "start", "past_date": "start", "conflicting_dates": "start",
@@ -133,9 +136,10 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
     values["organisers"] = "\n".join(event.organisers)
     mp_rows, tr_rows = len(event.meeting_points) + 1, len(event.transport) + 1
     if raw is not None:
+        raw = _compact(_compact(raw, "mp", MP_FILLED), "tr", TR_FILLED)
+        values = {k: v for k, v in values.items() if not _row_key(k)}
         values.update({k: v for k, v in raw.items() if k in values or _row_key(k)})
-        mp_rows = max(mp_rows, _rows(raw, "mp") + 1)
-        tr_rows = max(tr_rows, _rows(raw, "tr") + 1)
+        mp_rows, tr_rows = _rows(raw, "mp") + 1, _rows(raw, "tr") + 1
     evidence = dict(event.evidence)
     for key, items in (("meeting_points", event.meeting_points), ("transport", event.transport),
                        ("contacts", event.contacts)):
@@ -166,6 +170,24 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
                 form.choices.setdefault("start", []).append(
                     Choice(candidate, label, current == f"{date}T{time}"))
     return form
+
+
+def _compact(raw: Mapping[str, str], prefix: str, filled: Sequence[str]) -> dict[str, str]:
+    """The submitted values with the empty rows `prefix<j>_*` dropped and the others renumbered,
+    so each redraw shows the filled rows and one blank row, never a growing tail of blanks."""
+    rows: dict[int, dict[str, str]] = {}
+    others: dict[str, str] = {}
+    for key, value in raw.items():
+        match = re.fullmatch(prefix + r"(\d{1,2})_([a-z_]+)", key)
+        if match:
+            rows.setdefault(int(match.group(1)), {})[match.group(2)] = value
+        else:
+            others[key] = value
+    kept = [row for _, row in sorted(rows.items())
+            if any((row.get(k) or "").strip() for k in filled)]
+    for j, row in enumerate(kept):
+        others.update({f"{prefix}{j}_{k}": v for k, v in row.items()})
+    return others
 
 
 def _row_key(key: str) -> bool:
@@ -314,7 +336,7 @@ def _meeting_points(values: Mapping[str, str], zone: ZoneInfo, day: dt.date | No
     olds = base.meeting_points if base is not None else []
     for j in range(_rows(values, "mp")):
         keys = {k: get(f"mp{j}_{k}", _LIMITS["note"]) for k in MP_KEYS}
-        if not any(keys[k] for k in ("time", "name", "street", "locality", "note")):
+        if not any(keys[k] for k in MP_FILLED):
             continue
         role = keys["role"] if keys["role"] in ROLES else "meeting"
         when = _parse_when(keys["date"], keys["time"], zone, f"mp{j}", errors, day)
@@ -337,7 +359,7 @@ def _transport(values: Mapping[str, str], zone: ZoneInfo, day: dt.date | None,
     olds = base.transport if base is not None else []
     for j in range(_rows(values, "tr")):
         keys = {k: get(f"tr{j}_{k}", _LIMITS["note"]) for k in TR_KEYS}
-        if not any(keys[k] for k in ("from", "to", "departs_time", "arrives_time", "note")):
+        if not any(keys[k] for k in TR_FILLED):
             continue
         hint = Transport(
             mode=keys["mode"] if keys["mode"] in MODES else "other",
