@@ -6,8 +6,9 @@ import io
 import re
 
 import pytest
-from affiche.store import Filters
 from submitkit import CALL, ORIGIN, client, csrf_of, extract, form_values, make_app, press
+
+from affiche.store import Filters
 
 
 @pytest.fixture

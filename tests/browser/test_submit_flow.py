@@ -18,7 +18,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.agenda_server import ARGS, CHROMIUM, DESKTOP, PHONE, SCREENSHOTS, need_browser, serve
+from tests.browser.agenda_server import (
+    ARGS,
+    CHROMIUM,
+    DESKTOP,
+    PHONE,
+    SCREENSHOTS,
+    need_browser,
+    serve,
+)
 
 pytest.importorskip("affiche.store")
 
