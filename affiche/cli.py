@@ -185,6 +185,7 @@ def _register_optional_commands() -> None:
     from affiche.when.cli import when_command
 
     cli.add_command(when_command, "when")
+    __import__("affiche.cli_agenda", fromlist=["register"]).register(cli)
     cli.add_command(importlib.import_module("affiche.cli_web").serve_command, "serve")
 
 

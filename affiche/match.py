@@ -6,6 +6,11 @@ ratio of the titles (difflib's SequenceMatcher, which is in the standard library
 batch compare only events of the same day, a handful of pairs, so rapidfuzz's speed buys
 nothing) and a word-overlap score of titles and descriptions that is indifferent to word order.
 Words are folded (lower-case, no accents) and short words (articles, prepositions) ignored.
+Titles are compared on their own words: those that only repeat the place (its locality, name,
+street) or the date (numbers, month and weekday words of every language file) are left out, since
+day and place are compared on their own. A title left with nothing but a kind word ("Marche —
+Lausanne, ven. 14 juin") says nothing of which march: two such events are one only when they
+are of the same kind, start at the same moment and are at the same place.
 
 `is_duplicate` wants the same local day, places within 300 m when both are geocoded or the same
 locality, and similar text; two events whose places are both unknown need near-identical text.
@@ -14,12 +19,14 @@ locality, and similar text; two events whose places are both unknown need near-i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import unicodedata
 from difflib import SequenceMatcher
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from affiche.lang import available, load
 from affiche.model import Event, Place
 
 __all__ = ["similarity", "is_duplicate", "text_similarity", "distance_m", "NEAR_METRES"]
@@ -42,6 +49,45 @@ def _words(text: str | None) -> set[str]:
     return {w for w in found if len(w) >= _MIN_WORD or w.isdigit()}
 
 
+@functools.cache
+def _date_words() -> frozenset[str]:
+    """Month and weekday words (and abbreviations) of every language file, folded."""
+    words: set[str] = set()
+    for lang in available():
+        time = load(lang).get("time", {})
+        for table in ("month_words", "weekday_words"):
+            words |= {w for key in time.get(table, {}) for w in _WORD.findall(_fold(key))}
+    return frozenset(words)
+
+
+@functools.cache
+def _kind_words() -> frozenset[str]:
+    """The words of the kind labels of every language ("rassemblement", "march", "staking")."""
+    words: set[str] = set()
+    for lang in available():
+        labels = load(lang).get("events", {}).get("kind_labels", {})
+        words |= {w for label in labels.values() for w in _WORD.findall(_fold(str(label)))}
+    return frozenset(words)
+
+
+def _place_words(place: Place) -> set[str]:
+    return set(_WORD.findall(_fold(" ".join(
+        p for p in (place.name, place.street, place.locality) if p))))
+
+
+def _title_words(event: Event, other: Event) -> list[str]:
+    """The words of the title that are neither the place, nor the date, nor numbers."""
+    skip = _place_words(event.place) | _place_words(other.place) | _date_words()
+    words = _WORD.findall(_fold(event.title))[:_MAX_WORDS]
+    return [w for w in words if w not in skip and not w.isdigit()
+            and not (w[:-2].isdigit() and w[-2:] in ("er", "st", "nd", "rd", "th"))]
+
+
+def _generic(words: list[str]) -> bool:
+    """True when a title says no more than the kind of event."""
+    return not [w for w in words if w not in _kind_words() and len(w) >= _MIN_WORD]
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     """Shared words over the smaller set: a short title inside a longer one scores high."""
     if not a or not b:
@@ -51,12 +97,14 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def text_similarity(a: Event, b: Event) -> float:
     """How alike the titles and descriptions read, from 0 to 1."""
-    title_a, title_b = _fold(a.title).strip(), _fold(b.title).strip()
+    words_a, words_b = _title_words(a, b), _title_words(b, a)
+    title_a, title_b = " ".join(words_a), " ".join(words_b)
     ratio = SequenceMatcher(None, title_a, title_b).ratio() if title_a and title_b else 0.0
-    titles = _overlap(_words(a.title), _words(b.title))
+    set_a = {w for w in words_a if len(w) >= _MIN_WORD}
+    set_b = {w for w in words_b if len(w) >= _MIN_WORD}
+    titles = _overlap(set_a, set_b)
     # A title word-overlap on one shared word of two-word titles is weak evidence: damp it.
-    shortest = min(len(_words(a.title)), len(_words(b.title)))
-    if shortest < 3:
+    if min(len(set_a), len(set_b)) < 3:
         titles *= 0.8
     texts = _overlap(_words(f"{a.title} {a.description}"), _words(f"{b.title} {b.description}"))
     if not (a.description and b.description):
@@ -121,5 +169,8 @@ def is_duplicate(a: Event, b: Event) -> bool:
     place = _place_score(a.place, b.place)
     if place == 0.0:
         return False
+    if _generic(_title_words(a, b)) or _generic(_title_words(b, a)):
+        same_start = a.start == b.start and type(a.start) is type(b.start)
+        return a.kind == b.kind and same_start and place == 1.0
     threshold = _TEXT_THRESHOLD if place == 1.0 else _UNPLACED_THRESHOLD
     return text_similarity(a, b) >= threshold

@@ -114,3 +114,29 @@ def test_similarity_is_symmetric_and_bounded() -> None:
     assert similarity(a, b) == similarity(b, a)
     assert 0.0 <= similarity(a, b) <= 1.0
     assert similarity(a, a) == 1.0
+
+
+def test_titles_made_of_kind_place_and_date_do_not_match_other_kinds() -> None:
+    # A programme of one day in one town: the titles only repeat kind, town and day.
+    a = _event("Rassemblement — Mons, sam. 14 mars", SAT, "Mons")
+    b = _event("Concert — Mons, sam. 14 mars", SAT, "Mons")
+    b.kind = "concert"
+    a.kind = "rally"
+    assert not is_duplicate(a, b)
+
+
+def test_generic_titles_of_one_kind_need_the_same_start() -> None:
+    a = _event("Marche — Gent, za 14 maart", SAT, "Gent")
+    b = _event("Marche — Gent, za 14 maart", SAT.replace(hour=18), "Gent")
+    c = _event("March — Gent, Sat 14 Mar", SAT, "Gent")
+    for event in (a, b, c):
+        event.kind = "march"
+    assert not is_duplicate(a, b)
+    assert is_duplicate(a, c)
+
+
+def test_shared_town_and_date_words_are_not_a_similar_title() -> None:
+    a = _event("Liège : projection du 14 mars sur les prisons", SAT, "Liège")
+    b = _event("Liège : atelier du 14 mars pour réparer les vélos", SAT, "Liège")
+    assert not is_duplicate(a, b)
+    assert text_similarity(a, b) < 0.5

@@ -193,6 +193,8 @@ def test_statuses_sequence_and_audit(store: Store) -> None:
                        ("ed", "cancel")]
     assert store.audit(stored.slug)[-1].detail["reason"] == "Pluie annoncée"
     assert store.audit(stored.slug)[3].detail == {"fields": ["start"]}
+    again = store.set_status(stored.slug, "published", actor="ed")
+    assert again.status_note is None and again.sequence == 4
 
 
 def test_reject_needs_a_reason_kept_in_the_audit(store: Store) -> None:

@@ -119,3 +119,27 @@ def test_postgres_urls_use_psycopg_3() -> None:
     assert check_url("postgres://u@h/db").drivername == "postgresql+psycopg"
     assert check_url("postgresql://u@h/db").drivername == "postgresql+psycopg"
     assert check_url("postgresql+psycopg2://u@h/db").drivername == "postgresql+psycopg"
+
+
+def _open_and_close(url: str) -> None:
+    Store(url).close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_processes_starting_together_migrate_once(backend: str, request: pytest.FixtureRequest,
+                                                 tmp_path: Path) -> None:
+    import multiprocessing
+
+    url = _url(backend, request, tmp_path)
+    context = multiprocessing.get_context("fork")
+    processes = [context.Process(target=_open_and_close, args=(url,)) for _ in range(4)]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(60)
+    assert [p.exitcode for p in processes] == [0, 0, 0, 0]
+    store = Store(url)
+    try:
+        assert store.queue() == ([], 0)
+    finally:
+        store.close()

@@ -355,10 +355,8 @@ class Store(EditorsMixin):
                 detail["previous_start"], detail["new_start"] = old_start, iso(moved.start)
                 if note is None and old_start:
                     note = f"postponed from {old_start}"
-            if status in ("rejected", "cancelled", "postponed") or note is not None:
-                row.status_note = note
-            elif status == "published" and row.status in ("rejected", "pending", "draft"):
-                row.status_note = None
+            # A note belongs to the status it explains: publishing again clears the old one.
+            row.status_note = note
             row.status = status
             row.sequence += 1
             row.updated = at

@@ -9,13 +9,16 @@ an `InputError` in one line.
 
 from __future__ import annotations
 
+import fcntl
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -27,6 +30,7 @@ __all__ = ["DEFAULT_URL", "check_url", "open_engine", "migrate", "describe"]
 DEFAULT_URL = "sqlite:///affiche.db"
 _HINT = "give sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME"
 _MIGRATIONS = Path(__file__).with_name("migrations")
+_LOCK_KEY = 0x61666669  # "affi": the advisory lock id of affiche's migrations
 
 
 def describe(url: URL) -> str:
@@ -104,11 +108,40 @@ def alembic_config(url: URL | None = None) -> Config:
     return config
 
 
+@contextmanager
+def _sqlite_file_lock(url: URL) -> Iterator[None]:
+    """One migrating process at a time on a SQLite file (SQLite runs DDL outside transactions).
+
+    The lock is an flock on the database file itself; SQLite's own locks are fcntl locks, which
+    are independent of it on Linux, so readers and writers are not held up."""
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or database in ("", ":memory:") \
+            or database.startswith("file:"):
+        yield
+        return
+    try:
+        handle = open(database, "ab")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise InputError(f"database {database!r}: cannot be opened ({error.strerror})") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        handle.close()
+
+
+def _postgres_lock(connection: Connection) -> None:
+    """One migrating process at a time on PostgreSQL: a transaction-scoped advisory lock."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+
+
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database to `revision` (default: the newest); `InputError` if it cannot."""
     config = alembic_config()
     try:
-        with engine.begin() as connection:
+        with _sqlite_file_lock(engine.url), engine.begin() as connection:
+            _postgres_lock(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except OperationalError as error:

@@ -21,7 +21,7 @@ from affiche.store.types import Filters, fold
 
 __all__ = ["apply_filters", "search_condition", "query_words", "ordered"]
 
-_QUERY_WORD = re.compile(r"\w+")
+_QUERY_WORD = re.compile(r"[^\W_]+")  # letters and digits: never an operator
 _MAX_WORDS = 16
 
 
