@@ -200,3 +200,26 @@ def test_feed_json_is_valid_even_with_hostile_text(tmp_path: Path) -> None:
     icalendar.Calendar.from_ical(client.get("/events.ics").text)
     assert not feedparser.parse(client.get("/feed.atom").text).bozo
     store.close()
+
+
+def test_feeds_compress_for_clients_that_accept_it(site: Any) -> None:
+
+    plain = site.get("/events.ics", headers={"Accept-Encoding": "identity"})
+    zipped = site.get("/events.ics", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.text == plain.text           # the client decompressed the same calendar
+    assert zipped.headers["etag"] != plain.headers["etag"]
+    assert site.get("/events.ics", headers={"Accept-Encoding": "gzip",
+                                            "If-None-Match": zipped.headers["etag"]}
+                    ).status_code == 304
+
+
+def test_feed_window(site: Any) -> None:
+    events = site.get("/events.json?limit=2").json()["events"]
+    assert [e["title"] for e in events] == ["Rassemblement devant le centre fermé",
+                                            "Mars voor het klimaat"]
+    rest = site.get("/events.json?limit=2&offset=2").json()["events"]
+    assert [e["title"] for e in rest] == ["Zine-making workshop"]
+    assert site.get("/events.json?limit=0").status_code == 400
+    assert site.get("/events.ics?offset=-1").status_code == 400

@@ -282,3 +282,29 @@ def test_static_assets_are_served_with_their_licence(site: Any) -> None:
     assert "BSD" in site.get("/static/vendor/leaflet/LICENSE").text or \
         "Redistribution" in site.get("/static/vendor/leaflet/LICENSE").text
     assert site.get("/static/../settings.py").status_code == 404
+
+
+def test_pages_with_a_session_cookie_are_never_cached(site: Any) -> None:
+    from affiche.web import pages
+
+    site.get("/?kind=march")
+    before = len(pages._pages._items)
+    site.cookies.set("session", "editor-x")
+    html = site.get("/?kind=rally").text
+    assert "Rassemblement" in html
+    assert len(pages._pages._items) == before
+    site.cookies.clear()
+    site.get("/?kind=rally")
+    assert len(pages._pages._items) == before + 1
+
+
+def test_anonymous_pages_may_lag_the_store_by_the_freshness_only(tmp_path: Path) -> None:
+    store, app, slugs = agenda(tmp_path, freshness=3600)
+    client = TestClient(app)
+    etag = client.get("/").headers["etag"]
+    store.set_status(slugs["march"], "cancelled", actor="test")
+    assert client.get("/", headers={"If-None-Match": etag}).status_code == 304   # within 1 h
+    client.cookies.set("session", "editor")
+    fresh = client.get("/", headers={"If-None-Match": etag})
+    assert fresh.status_code == 200 and "Cancelled" in fresh.text             # an editor: now
+    store.close()

@@ -81,7 +81,8 @@ def agenda(tmp_path: Path, **settings: Any) -> tuple[Any, Any, dict[str, Any]]:
     slugs["pending"] = store.add(Event(title="Pas encore modéré", kind="rally", start=at(3, 18),
                                        place=Place(locality="Bruxelles")),
                                  status="pending", actor="test").slug
-    values = {"base_url": "https://agenda.example.org", "default_locale": "en"}
+    # freshness 0: every request sees the store's last change (tests change it, then look)
+    values = {"base_url": "https://agenda.example.org", "default_locale": "en", "freshness": 0}
     values.update(settings)
     app = create_app(Settings(**values), store=store)
     return store, app, slugs

@@ -20,6 +20,7 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from affiche.web.caching import ChangeClock
 from affiche.web.errors import CatchAll, handlers
 from affiche.web.security import SecurityHeaders
 from affiche.web.settings import Settings, tile_hosts
@@ -102,4 +103,5 @@ def create_app(settings: Settings | None = None, store: Any = None) -> Starlette
     app.state.settings = settings
     app.state.store = store
     app.state.modules = modules
+    app.state.changes = ChangeClock(store, settings.freshness)
     return app

@@ -4,6 +4,10 @@ The validators come from `Store.changed_at` over the whole store (any status, pa
 any change anywhere, even one that takes an event out of a list, gives every list a new ETag.
 The day is part of the tag too, because "upcoming" moves at midnight; so are the locale and the
 query, and a token of this server process, so a new release never serves an old page as fresh.
+
+For anonymous requests the store's last change is read at most once per `Settings.freshness`
+seconds (default 1): under load, that query would otherwise be most of a cached page's cost. A
+request with a session cookie (an editor who has just changed an event) always reads it afresh.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 import hashlib
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from email.utils import format_datetime, parsedate_to_datetime
@@ -20,7 +25,10 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-__all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "store_changed"]
+__all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "store_changed",
+           "ChangeClock", "shared", "LANGUAGE_COOKIE"]
+
+LANGUAGE_COOKIE = "affiche_lang"
 
 _BOOT = secrets.token_hex(4)
 
@@ -40,6 +48,39 @@ def store_changed(store: Any) -> dt.datetime | None:
     from affiche.store import STATUSES, Filters
 
     return store.changed_at(Filters(past=True, statuses=tuple(STATUSES)))
+
+
+def shared(request: Request) -> bool:
+    """True when the answer is the same for everyone asking it this way: no cookie but the
+    language's (an editor's session, say, may change the page), so it may come from a cache."""
+    return all(name == LANGUAGE_COOKIE for name in request.cookies)
+
+
+class ChangeClock:
+    """The store's last change, read at most once per `ttl` seconds unless asked afresh."""
+
+    def __init__(self, store: Any, ttl: float) -> None:
+        """Watch `store`; `ttl` 0 reads it every time."""
+        self.store = store
+        self.ttl = ttl
+        self._value: tuple[float, dt.datetime | None] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, fresh: bool = False) -> dt.datetime | None:
+        """The newest change of any event (from memory when younger than `ttl`)."""
+        now = time.monotonic()
+        with self._lock:
+            known = self._value
+        if not fresh and self.ttl > 0 and known is not None and now - known[0] < self.ttl:
+            return known[1]
+        value = store_changed(self.store)
+        with self._lock:
+            self._value = (now, value)
+        return value
+
+    def of(self, request: Request) -> dt.datetime | None:
+        """The last change as this request may see it (afresh for a request with a session)."""
+        return self.get(fresh=not shared(request))
 
 
 def validators(changed: dt.datetime | None, *variant: str) -> Validators:

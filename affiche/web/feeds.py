@@ -10,6 +10,7 @@ SEQUENCE and status (a cancelled event stays in the calendar as STATUS:CANCELLED
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable
 from typing import Any
@@ -20,9 +21,15 @@ from starlette.routing import BaseRoute, Route
 
 from affiche.publish import jsonld_objects, to_atom, to_ics
 from affiche.web import present
-from affiche.web.caching import RenderCache, not_modified, stamp, store_changed, validators
+from affiche.web.caching import (
+    RenderCache,
+    Validators,
+    not_modified,
+    stamp,
+    validators,
+)
 from affiche.web.pages import public_event
-from affiche.web.query import filters_of
+from affiche.web.query import filters_of, window_of
 from affiche.web.render import negotiate
 
 __all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record", "selection"]
@@ -34,36 +41,51 @@ PAGE = 10_000          # the store's largest page
 _cache = RenderCache()
 
 
-def selection(store: Any, filters: Any, limit: int) -> list[Any]:
-    """The first `limit` events of the filters, read a store page at a time."""
+def selection(store: Any, filters: Any, limit: int, offset: int = 0) -> list[Any]:
+    """`limit` events of the filters from `offset` on, read a store page at a time."""
     items: list[Any] = []
     while len(items) < limit:
-        page, total = store.list(filters, limit=min(PAGE, limit - len(items)), offset=len(items))
+        page, total = store.list(filters, limit=min(PAGE, limit - len(items)),
+                                 offset=offset + len(items))
         items.extend(page)
-        if not page or len(items) >= total:
+        if not page or offset + len(items) >= total:
             break
     return items
+
+
+def _gzip(body: bytes) -> bytes:
+    # mtime=0: the same body always compresses to the same bytes
+    return gzip.compress(body, compresslevel=6, mtime=0)
 
 
 def _feed(request: Request, kind: str, media_type: str, limit: int,
           make: Callable[[list[Any]], str]) -> Response:
     """A filtered feed: 304 when current, else the body (from the cache when already made)."""
     filters = filters_of(request)
+    limit, offset = window_of(request, limit)
     locale = negotiate(request)
     settings = request.app.state.settings
-    tags = validators(store_changed(request.state.store), kind, locale, str(request.url.query),
-                      settings.base_url)
+    plain = validators(request.app.state.changes.of(request), kind, locale, str(request.url.query),
+                       settings.base_url)
+    zipped = "gzip" in request.headers.get("accept-encoding", "")
+    # Each content coding is its own representation, with its own tag (RFC 9110 8.8.3).
+    tags = Validators(plain.etag[:-1] + '-gz"', plain.last_modified) if zipped else plain
     fresh = not_modified(request, tags)
     if fresh is not None:
         return fresh
 
     def build() -> bytes:
-        return make(selection(request.state.store, filters, limit)).encode("utf-8")
+        return make(selection(request.state.store, filters, limit, offset)).encode("utf-8")
 
-    body = _cache.get(tags.etag, build)
-    response = Response(body, media_type=media_type)
+    # Rendered (and compressed) once per change: a big calendar then costs a lookup.
+    body = _cache.get(plain.etag, build)
+    headers = {}
+    if zipped:
+        body = _cache.get(tags.etag, lambda: _gzip(_cache.get(plain.etag, build)))
+        headers["Content-Encoding"] = "gzip"
+    response = Response(body, media_type=media_type, headers=headers)
     response.headers["Access-Control-Allow-Origin"] = "*"
-    response.headers["Vary"] = "Accept-Language, Cookie"
+    response.headers["Vary"] = "Accept-Language, Cookie, Accept-Encoding"
     return stamp(response, tags, max_age=300)
 
 

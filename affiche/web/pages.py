@@ -5,27 +5,30 @@ the maps use it (Leaflet), and they fall back to links and lists.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from affiche.errors import InputError
 from affiche.publish.describe import summary_line
 from affiche.store import PUBLIC_STATUSES, NotFound
 from affiche.web import present
-from affiche.web.caching import not_modified, stamp, store_changed, validators
+from affiche.web.caching import RenderCache, not_modified, shared, stamp, validators
 from affiche.web.query import filters_of, page_of, raw_filters, with_query
-from affiche.web.render import COOKIE, LOCALES, negotiate, render
+from affiche.web.render import COOKIE, LOCALES, negotiate, render, render_text
 
 __all__ = ["routes", "public_event", "MAP_LIMIT", "EMBED_LIMIT"]
 
 MAP_LIMIT = 5000
 EMBED_LIMIT = 50
 YEAR = 365 * 24 * 3600
+# Rendered pages by ETag: a page changes only when the store does (or the day, or the release).
+_pages = RenderCache(size=2048)
 
 
 def public_event(request: Request, slug: str) -> Any:
@@ -39,11 +42,26 @@ def public_event(request: Request, slug: str) -> Any:
     return stored
 
 
-def _cached(request: Request, *variant: str) -> tuple[Any, Response | None]:
-    """Validators of a list page and the 304 answer when the client's copy is current."""
-    tags = validators(store_changed(request.state.store), negotiate(request),
+def _tags(request: Request, *variant: str) -> Any:
+    """Validators of a page: the store's last change, the locale, the query, the page kind."""
+    return validators(request.app.state.changes.of(request), negotiate(request),
                       str(request.url.query), *variant)
-    return tags, not_modified(request, tags)
+
+
+def _page(request: Request, tags: Any, template: str,
+          context: Callable[[], dict[str, Any]]) -> Response:
+    """A page answered with 304, from the render cache, or rendered (and kept) now."""
+    fresh = not_modified(request, tags)
+    if fresh is not None:
+        return fresh
+
+    def make() -> bytes:
+        return render_text(request, template, **context()).encode("utf-8")
+
+    body = _pages.get(tags.etag, make) if shared(request) else make()
+    response = HTMLResponse(body, headers={"Content-Language": negotiate(request),
+                                           "Vary": "Accept-Language, Cookie"})
+    return stamp(response, tags)
 
 
 def _options(locale: str) -> dict[str, Any]:
@@ -62,25 +80,26 @@ def home(request: Request) -> Response:
     """Upcoming public events grouped by day, with filters, search and pagination."""
     filters = filters_of(request)
     page = page_of(request)
-    tags, fresh = _cached(request, "home")
-    if fresh is not None:
-        return fresh
-    size = request.app.state.settings.page_size
-    items, total = request.state.store.list(filters, limit=size, offset=(page - 1) * size)
-    pages = max(1, -(-total // size))
-    if page > pages and total:
-        raise HTTPException(404)
-    locale = negotiate(request)
-    raw = raw_filters(request)
-    query = filters.to_query()
-    response = render(
-        request, "home.html", groups=present.day_groups(items, locale), total=total,
-        page=page, pages=pages, raw=raw, options=_options(locale),
-        filtered=bool(raw), feeds=_feed_links(request, query),
-        previous=with_query("/", query, page=page - 1 if page > 1 else None) if page > 1 else None,
-        next=with_query("/", query, page=page + 1) if page < pages else None,
-    )
-    return stamp(response, tags)
+
+    def context() -> dict[str, Any]:
+        size = request.app.state.settings.page_size
+        items, total = request.state.store.list(filters, limit=size, offset=(page - 1) * size)
+        pages = max(1, -(-total // size))
+        if page > pages and total:
+            raise HTTPException(404)
+        locale = negotiate(request)
+        raw = raw_filters(request)
+        query = filters.to_query()
+        return {
+            "groups": present.day_groups(items, locale), "total": total, "page": page,
+            "pages": pages, "raw": raw, "options": _options(locale), "filtered": bool(raw),
+            "feeds": _feed_links(request, query),
+            "previous": with_query("/", query, page=page - 1 if page > 2 else None)
+            if page > 1 else None,
+            "next": with_query("/", query, page=page + 1) if page < pages else None,
+        }
+
+    return _page(request, _tags(request, "home"), "home.html", context)
 
 
 def _feed_links(request: Request, query: dict[str, str]) -> dict[str, str]:
@@ -95,40 +114,41 @@ def _feed_links(request: Request, query: dict[str, str]) -> dict[str, str]:
 def event_page(request: Request) -> Response:
     """One event: when, where, meeting points, transport, contacts, links, JSON-LD."""
     slug = request.path_params["slug"]
-    stored = public_event(request, slug)
-    locale = negotiate(request)
-    tags = validators(stored.updated, locale, slug, "event")
-    fresh = not_modified(request, tags)
-    if fresh is not None:
-        return fresh
-    view = present.event_view(stored, request.app.state.settings, locale)
-    return stamp(render(request, "event.html", e=view, title=summary_line(stored.event)), tags)
+    tags = _tags(request, slug, "event")
+
+    def context() -> dict[str, Any]:
+        stored = public_event(request, slug)
+        view = present.event_view(stored, request.app.state.settings, negotiate(request))
+        return {"e": view, "title": summary_line(stored.event)}
+
+    return _page(request, tags, "event.html", context)
 
 
 def map_page(request: Request) -> Response:
     """Every upcoming public event with coordinates on a map, and the same as a list without JS."""
     filters = filters_of(request)
-    tags, fresh = _cached(request, "map")
-    if fresh is not None:
-        return fresh
-    items, total = request.state.store.list(filters, limit=MAP_LIMIT)
-    locale = negotiate(request)
-    markers, unplaced = [], 0
-    for stored in items:
-        place = stored.event.place
-        if place.lat is None or place.lon is None:
-            unplaced += 1
-            continue
-        view = present.card(stored, locale)
-        markers.append({"lat": place.lat, "lon": place.lon, "title": view["title"],
-                        "when": view["when"], "place": view["place"],
-                        "url": f"/events/{stored.slug}", "status": view["status_label"]})
-    settings = request.app.state.settings
-    response = render(request, "map.html", markers=markers, marker_data=present.json_script(
-        {"tiles": settings.tiles, "attribution": settings.tile_attribution,
-         "markers": markers}), unplaced=unplaced, total=total, raw=raw_filters(request),
-        options=_options(locale), shown=len(items))
-    return stamp(response, tags)
+
+    def context() -> dict[str, Any]:
+        items, total = request.state.store.list(filters, limit=MAP_LIMIT)
+        locale = negotiate(request)
+        markers, unplaced = [], 0
+        for stored in items:
+            place = stored.event.place
+            if place.lat is None or place.lon is None:
+                unplaced += 1
+                continue
+            view = present.card(stored, locale)
+            markers.append({"lat": place.lat, "lon": place.lon, "title": view["title"],
+                            "when": view["when"], "place": view["place"],
+                            "url": f"/events/{stored.slug}", "status": view["status_label"]})
+        settings = request.app.state.settings
+        data = {"tiles": settings.tiles, "attribution": settings.tile_attribution,
+                "markers": markers}
+        return {"markers": markers, "marker_data": present.json_script(data),
+                "unplaced": unplaced, "total": total, "raw": raw_filters(request),
+                "options": _options(locale), "shown": len(items)}
+
+    return _page(request, _tags(request, "map"), "map.html", context)
 
 
 def embed(request: Request) -> Response:
@@ -137,14 +157,14 @@ def embed(request: Request) -> Response:
     text = request.query_params.get("limit", "").strip() or "10"
     if not text.isdigit() or not 1 <= int(text) <= EMBED_LIMIT:
         raise InputError(f"limit {text!r}: give a number of events from 1 to {EMBED_LIMIT}")
-    tags, fresh = _cached(request, "embed")
-    if fresh is not None:
-        return fresh
-    items, total = request.state.store.list(filters, limit=int(text))
-    locale = negotiate(request)
-    response = render(request, "embed.html", events=[present.card(s, locale) for s in items],
-                      total=total, more=with_query("/", filters.to_query()))
-    return stamp(response, tags)
+
+    def context() -> dict[str, Any]:
+        items, total = request.state.store.list(filters, limit=int(text))
+        locale = negotiate(request)
+        return {"events": [present.card(s, locale) for s in items], "total": total,
+                "more": with_query("/", filters.to_query())}
+
+    return _page(request, _tags(request, "embed"), "embed.html", context)
 
 
 def subscribe(request: Request) -> Response:

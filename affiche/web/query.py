@@ -9,7 +9,7 @@ from starlette.requests import Request
 
 from affiche.errors import InputError
 
-__all__ = ["FILTER_KEYS", "filters_of", "page_of", "raw_filters", "with_query"]
+__all__ = ["FILTER_KEYS", "filters_of", "page_of", "raw_filters", "with_query", "window_of"]
 
 FILTER_KEYS = ("from", "to", "locality", "kind", "tag", "lang", "q", "past")
 MAX_PAGE = 10_000
@@ -43,6 +43,20 @@ def page_of(request: Request) -> int:
     if not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
         raise InputError(f"page {text!r}: give a page number from 1 to {MAX_PAGE}")
     return int(text)
+
+
+def _count(request: Request, name: str, default: int, low: int, high: int) -> int:
+    text = request.query_params.get(name, "").strip()
+    if not text:
+        return default
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise InputError(f"{name} {text!r}: give a number from {low} to {high}")
+    return int(text)
+
+
+def window_of(request: Request, cap: int) -> tuple[int, int]:
+    """The `limit` (default and at most `cap`) and `offset` (default 0) of a feed's query."""
+    return _count(request, "limit", cap, 1, cap), _count(request, "offset", 0, 0, 10**9)
 
 
 def with_query(path: str, values: dict[str, str], **extra: Any) -> str:

@@ -46,7 +46,7 @@ __all__ = [
 HERE = Path(__file__).parent
 LOCALE_DIR = HERE / "locale"
 TEMPLATE_DIR = HERE / "templates"
-COOKIE = "affiche_lang"
+COOKIE = "affiche_lang"  # caching.LANGUAGE_COOKIE says the same
 LANGUAGE_NAMES = {"fr": "Français", "nl": "Nederlands", "en": "English"}
 
 _current: contextvars.ContextVar[NullTranslations | None] = contextvars.ContextVar(

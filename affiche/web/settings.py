@@ -45,6 +45,7 @@ class Settings:
     secret_key: str = ""
     default_locale: str = "en"
     page_size: int = 30
+    freshness: float = 1.0      # seconds an anonymous page may lag behind the store
 
     def __post_init__(self) -> None:
         """Check the values a typo would break, and give the secret a random default."""
@@ -64,6 +65,8 @@ class Settings:
                              + ", ".join(LOCALES))
         if self.page_size < 1:
             raise InputError("page size must be at least 1")
+        if not 0 <= self.freshness <= 3600:
+            raise InputError(f"freshness {self.freshness}: give 0 to 3600 seconds")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
