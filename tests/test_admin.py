@@ -158,10 +158,14 @@ def test_cancel_and_postpone_travel_to_the_feeds(http, app):
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert int(cancelled["SEQUENCE"]) > int(moved["SEQUENCE"])
     feed = feedparser.parse(http.get("/feed.atom?past=1").content)
-    entry = feed.entries[0]
-    assert entry.updated_parsed is not None
+    (entry,) = feed.entries
+    assert entry.title.lower().startswith("cancelled")
+    stored = app.state.store.get(item.slug)
+    assert dt.datetime(*entry.updated_parsed[:6], tzinfo=dt.UTC) >= stored.updated.replace(
+        microsecond=0)
     page = http.get(f"/events/{item.slug}")
     assert page.status_code == 200
+    assert "Cancelled" in page.text and "pluie" in page.text
 
 
 def test_two_editors_saving_the_same_version_get_a_conflict_and_lose_nothing(tmp_path):
