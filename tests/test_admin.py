@@ -206,3 +206,32 @@ def test_a_duplicate_is_merged_in_one_click(http, app):
     assert len(store.sources(kept.slug)) >= 1
     merged = store.get(kept.slug)
     assert merged.event.contacts  # the richer fields of the submission were kept
+
+
+def test_uploads_are_shown_to_editors_only(http, app):
+    import io
+
+    from PIL import Image
+
+    from affiche.store import SourceIn
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(picture, format="JPEG")
+    store = app.state.store
+    photo = store.add(Event(title="Affiche"), source=SourceIn(
+        kind="file", text="", filename="flyer.jpg", media_type="image/jpeg",
+        content=picture.getvalue()))
+    pdf = store.add(Event(title="Tract"), source=SourceIn(
+        kind="file", text="", filename="tract \"x\".pdf", media_type="application/pdf",
+        content=b"%PDF-1.4 not really"))
+    photo_url = f"/admin/sources/{photo.slug}/{store.sources(photo.slug)[0].id}"
+    pdf_url = f"/admin/sources/{pdf.slug}/{store.sources(pdf.slug)[0].id}"
+    assert http.get(photo_url).status_code == 303  # to the login page
+    login(http, store)
+    answer = http.get(photo_url)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "image/jpeg"
+    answer = http.get(pdf_url)
+    assert answer.headers["content-type"] == "application/octet-stream"
+    assert answer.headers["content-disposition"] == 'attachment; filename="tract__x_.pdf"'
+    assert f'src="{photo_url}"' in http.get(f"/admin/events/{photo.slug}").text
+    assert http.get(f"/admin/sources/{photo.slug}/999999").status_code == 404
