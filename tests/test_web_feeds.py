@@ -223,3 +223,39 @@ def test_feed_window(site: Any) -> None:
     assert [e["title"] for e in rest] == ["Zine-making workshop"]
     assert site.get("/events.json?limit=0").status_code == 400
     assert site.get("/events.ics?offset=-1").status_code == 400
+
+
+def test_calendar_reuses_unchanged_events_and_redoes_changed_ones(site: Any) -> None:
+    from affiche.web import feeds
+
+    feeds._vevents.clear()
+    site.get("/events.ics")
+    assert len(feeds._vevents) == 3
+    site.store.set_status(site.slugs["rally"], "cancelled", actor="test")
+    text = site.get("/events.ics").text
+    assert len(feeds._vevents) == 4             # the cancelled revision is new, the others kept
+    assert str(_vevents(text)["Rassemblement devant le centre fermé"]["status"]) == "CANCELLED"
+
+
+def test_render_cache_makes_a_body_once_for_concurrent_requests() -> None:
+    import threading
+    import time
+
+    from affiche.web.caching import RenderCache
+
+    cache, made = RenderCache(size=2), []
+
+    def make() -> bytes:
+        made.append(1)
+        time.sleep(0.05)
+        return b"body"
+
+    threads = [threading.Thread(target=cache.get, args=("k", make)) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert made == [1] and cache.get("k", make) == b"body"
+    cache.get("a", lambda: b"a")
+    cache.get("b", lambda: b"b")
+    assert cache.get("k", lambda: b"again") == b"again"     # the oldest was forgotten

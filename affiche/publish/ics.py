@@ -11,7 +11,8 @@ entries: they are left out, and `ics_skipped` counts them so callers can say so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import MutableMapping, Sequence
 
 import icalendar
 
@@ -134,10 +135,8 @@ def _zone_span(events: list[Event]) -> tuple[dt.date, dt.date]:
     return dt.date(max(first.year - 1, 1), 1, 1), dt.date(min(last.year + 1, 9998), 12, 31)
 
 
-def to_ics(events: list[Event], calendar_name: str | None = None,
-           stamp: dt.datetime | None = None, entries: Sequence[Entry] | None = None) -> str:
-    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`);
-    `entries`, one per event, give an agenda's UIDs, URLs, SEQUENCE and STATUS."""
+def _head(calendar_name: str | None) -> str:
+    """The calendar's own lines, from BEGIN:VCALENDAR to before its END line."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -147,16 +146,45 @@ def to_ics(events: list[Event], calendar_name: str | None = None,
     if name:
         calendar.add("name", icalendar.vText(name))
         calendar.add("x-wr-calname", icalendar.vText(name))
+    return calendar.to_ical().decode("utf-8").removesuffix("END:VCALENDAR\r\n")
+
+
+_TZID = re.compile(r";TZID=([^:;\r\n]+)")
+
+
+def _zones(blocks: list[str], dated: list[Event]) -> str:
+    """The VTIMEZONE of every TZID the VEVENTs use, over the years they need."""
+    used = sorted({name for block in blocks for name in _TZID.findall(block)})
+    if not used or not hasattr(icalendar.Timezone, "from_tzid"):
+        # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.
+        return ""
+    first, last = _zone_span(dated)
+    return "".join(icalendar.Timezone.from_tzid(name, first_date=first, last_date=last)
+                   .to_ical().decode("utf-8") for name in used)
+
+
+def to_ics(events: list[Event], calendar_name: str | None = None,
+           stamp: dt.datetime | None = None, entries: Sequence[Entry] | None = None,
+           cache: MutableMapping[Entry, str] | None = None) -> str:
+    """An iCalendar text with one VEVENT per event that has a start (see `ics_skipped`);
+    `entries`, one per event, give an agenda's UIDs, URLs, SEQUENCE and STATUS (and DTSTAMP
+    from their `updated`); `cache` keeps each entry's VEVENT text across calls, which is sound
+    when an entry's `updated` changes whenever its event does (an agenda's store guarantees it)."""
     stamp = (stamp or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)
     if entries is not None and len(entries) != len(events):
         raise ValueError("to_ics: give one entry per event")
     pairs = [(e, entries[i] if entries is not None else None)
              for i, e in enumerate(events) if e.start is not None]
     dated = [event for event, _ in pairs]
+    blocks = []
     for (event, entry), key in zip(pairs, unique_keys(dated), strict=True):
-        calendar.add_component(_vevent(event, key, stamp, entry))
-    if dated and hasattr(calendar, "add_missing_timezones"):
-        # icalendar < 6.1 cannot build VTIMEZONEs; readers then fall back on the TZID name.
-        first, last = _zone_span(dated)
-        calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar.to_ical().decode("utf-8")
+        known = cache.get(entry) if cache is not None and entry is not None else None
+        if known is None:
+            # RFC 5545 3.8.7.2: without METHOD, DTSTAMP is when the store last revised it.
+            moment = entry.updated if entry and entry.updated else stamp
+            known = _vevent(event, key, moment.astimezone(dt.UTC).replace(microsecond=0),
+                            entry).to_ical().decode("utf-8")
+            if cache is not None and entry is not None:
+                cache[entry] = known
+        blocks.append(known)
+    return _head(calendar_name) + _zones(blocks, dated) + "".join(blocks) + "END:VCALENDAR\r\n"

@@ -18,7 +18,7 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, MutableMapping
 from email.utils import format_datetime, parsedate_to_datetime
 from typing import Any
 
@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 __all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "store_changed",
-           "ChangeClock", "shared", "LANGUAGE_COOKIE"]
+           "ChangeClock", "shared", "LANGUAGE_COOKIE", "BoundedMap"]
 
 LANGUAGE_COOKIE = "affiche_lang"
 
@@ -123,23 +123,78 @@ def stamp(response: Response, tags: Validators, max_age: int = 60) -> Response:
 
 class RenderCache:
     """A small least-recently-used cache of rendered bodies keyed by ETag (the full ICS feed of
-    thousands of events is worth rendering once per change, not once per request)."""
+    thousands of events is worth rendering once per change, not once per request). Concurrent
+    requests for a body being made wait for it instead of making it again."""
 
     def __init__(self, size: int = 32) -> None:
         """Keep at most `size` bodies."""
         self.size = size
         self._items: OrderedDict[str, bytes] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[str, threading.Lock] = {}
 
-    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
-        """The body under `key`, made (and kept) when absent."""
+    def _cached(self, key: str) -> bytes | None:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        body = make()  # outside the lock: two threads may render the same body once each
+            return None
+
+    def get(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The body under `key`, made (and kept) when absent."""
+        body = self._cached(key)
+        if body is not None:
+            return body
         with self._lock:
-            self._items[key] = body
+            making = self._making.setdefault(key, threading.Lock())
+        with making:
+            body = self._cached(key)
+            if body is None:
+                body = make()
+                with self._lock:
+                    self._items[key] = body
+                    while len(self._items) > self.size:
+                        self._items.popitem(last=False)
+        with self._lock:
+            self._making.pop(key, None)
+        return body
+
+
+class BoundedMap(MutableMapping[Any, Any]):
+    """A thread-safe mapping that forgets its least recently used items beyond `size` (the
+    VEVENT text of each event revision, reused by every calendar that lists it)."""
+
+    def __init__(self, size: int) -> None:
+        """Keep at most `size` items."""
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __getitem__(self, key: Any) -> Any:
+        """The item, now the most recently used."""
+        with self._lock:
+            value = self._items[key]
+            self._items.move_to_end(key)
+            return value
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        """Keep the item, forgetting the oldest beyond `size`."""
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-        return body
+
+    def __delitem__(self, key: Any) -> None:
+        """Forget the item."""
+        with self._lock:
+            del self._items[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        """The keys, oldest first (a snapshot)."""
+        with self._lock:
+            return iter(list(self._items))
+
+    def __len__(self) -> int:
+        """How many items are kept."""
+        return len(self._items)

@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from affiche.publish import jsonld_objects, to_atom, to_ics
 from affiche.web import present
 from affiche.web.caching import (
+    BoundedMap,
     RenderCache,
     Validators,
     not_modified,
@@ -39,6 +40,9 @@ ATOM_LIMIT = 100
 ICS_TYPE = "text/calendar; charset=utf-8"
 PAGE = 10_000          # the store's largest page
 _cache = RenderCache()
+# The VEVENT text of each event revision (keyed by its Entry): after a change, the next full
+# calendar re-serialises the changed events only.
+_vevents = BoundedMap(60_000)
 
 
 def selection(store: Any, filters: Any, limit: int, offset: int = 0) -> list[Any]:
@@ -101,7 +105,7 @@ def events_ics(request: Request) -> Response:
 
     def make(items: list[Any]) -> str:
         return to_ics([s.event for s in items], calendar_name=name,
-                      entries=_entries(request, items))
+                      entries=_entries(request, items), cache=_vevents)
 
     return _feed(request, "ics", ICS_TYPE, FEED_LIMIT, make)
 
@@ -115,7 +119,7 @@ def event_ics(request: Request) -> Response:
     if fresh is not None:
         return fresh
     body = to_ics([stored.event], calendar_name=request.app.state.settings.site_name,
-                  entries=_entries(request, [stored]))
+                  entries=_entries(request, [stored]), cache=_vevents)
     response = Response(body, media_type=ICS_TYPE, headers={
         "Content-Disposition": f'inline; filename="{stored.slug}.ics"'})
     return stamp(response, tags)
