@@ -235,3 +235,19 @@ def test_uploads_are_shown_to_editors_only(http, app):
     assert answer.headers["content-disposition"] == 'attachment; filename="tract__x_.pdf"'
     assert f'src="{photo_url}"' in http.get(f"/admin/events/{photo.slug}").text
     assert http.get(f"/admin/sources/{photo.slug}/999999").status_code == 404
+
+
+def test_postpone_without_a_new_date(http, app):
+    item = submitted(http, app)
+    login(http, app.state.store)
+    path = f"/admin/events/{item.slug}"
+    press(http, open_edit(http, item.slug), "publish", path=path)
+    done = press(http, open_edit(http, item.slug), "postpone", path=path)
+    assert done.status_code == 303
+    stored = app.state.store.get(item.slug)
+    assert stored.status == "postponed"
+    page = http.get(f"/events/{item.slug}")
+    assert page.status_code == 200 and "Postponed" in page.text
+    refused = press(http, open_edit(http, item.slug), "postpone", path=path,
+                    postpone_date="1 février")
+    assert refused.status_code == 400 and "YYYY-MM-DD" in refused.text
