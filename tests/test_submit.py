@@ -213,10 +213,12 @@ def test_the_origin_document(http, app):
 
 def test_a_text_file_upload(http, app):
     page = http.get("/submit")
-    data = {"csrf": csrf_of(page.text), "action": "extract", "reference": "2025-01-13"}
+    data = {"csrf": csrf_of(page.text), "action": "extract", "reference": "2025-01-13",
+            "text": "Un autre appel collé par erreur"}
     files = {"file": ("appel.txt", io.BytesIO(CALL.encode()), "text/plain")}
     review = http.post("/submit", data=data, files=files)
     assert review.status_code == 200
+    assert "only the file was read" in review.text
     assert form_values(review.text)["e0.place_locality"] == "Ixelles"
     press(http, review, "confirm")
     (item,), _ = store_of(app).queue()

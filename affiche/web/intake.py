@@ -133,10 +133,14 @@ def read_submission(sub: Submission, *, allow_private_fetch: bool = False,
     reference = _reference(sub.reference, timezone)
     options = pipeline.Options(timezone=timezone)
     ref_text = sub.reference.strip() or None
-    if sub.content:
-        return _read_file(sub, reference, options, ref_text)
-    if sub.url.strip():
-        return _read_url(sub.url.strip(), reference, options, ref_text, allow_private_fetch)
+    if sub.content or sub.url.strip():
+        draft = (_read_file(sub, reference, options, ref_text) if sub.content else
+                 _read_url(sub.url.strip(), reference, options, ref_text, allow_private_fetch))
+        if sub.text.strip() or (sub.content and sub.url.strip()):
+            # One source per submission: say which one was read, never drop the others silently.
+            draft.notes.append(f"only the {'file' if sub.content else 'link'} was read; send "
+                               f"the other text or link on its own")
+        return draft
     text = sub.text.replace("\r\n", "\n")
     if not text.strip():
         raise InputError("nothing to read: paste the text of the call, choose a file or give "
