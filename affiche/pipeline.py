@@ -20,11 +20,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from affiche.errors import AfficheError, InputError
-from affiche.model import Document, Event
+from affiche.model import Document, Event, Place
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text"]
+__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text", "locate"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ def run(document: Document, options: Options | None = None) -> list[Event]:
                         nominatim_url=options.nominatim_url)
     resolve.share_zone(events)
     return events
+
+
+def locate(place: Place, options: Options | None = None) -> Place:
+    """A place with the coordinates of the configured geocoder (an edited place, say)."""
+    from affiche.resolve.geocode import geocode
+
+    options = options or Options()
+    return geocode(place, options.geocoder, options.nominatim_url)
 
 
 def read_sources(sources: list[str], reference: dt.datetime | None,

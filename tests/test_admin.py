@@ -251,3 +251,15 @@ def test_postpone_without_a_new_date(http, app):
     refused = press(http, open_edit(http, item.slug), "postpone", path=path,
                     postpone_date="1 février")
     assert refused.status_code == 400 and "YYYY-MM-DD" in refused.text
+
+
+def test_an_edited_place_is_located_again(http, app):
+    item = submitted(http, app)
+    assert item.event.place.lat is not None
+    login(http, app.state.store)
+    press(http, open_edit(http, item.slug), "save", path=f"/admin/events/{item.slug}",
+          **{"e0.place_name": "Place d'Armes", "e0.place_postcode": "5000",
+             "e0.place_locality": "Namur"})
+    place = app.state.store.get(item.slug).event.place
+    assert place.locality == "Namur"
+    assert place.lat is not None and 50.3 < place.lat < 50.6 and 4.7 < place.lon < 5.0

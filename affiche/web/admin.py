@@ -31,7 +31,7 @@ from affiche.errors import AfficheError
 from affiche.model import Event
 from affiche.web import forms, security
 from affiche.web.render import format_moment, negotiate, render
-from affiche.web.submit import event_views, load_form
+from affiche.web.submit import event_views, load_form, relocate
 
 __all__ = ["routes"]
 
@@ -217,6 +217,7 @@ async def act(request: Request) -> Response:
         kept = await run_in_threadpool(lambda: store.merge(keep, slug, actor=editor))
         return RedirectResponse(f"/admin/events/{kept.slug}?done=merged", status_code=303)
     event, tags, errors = forms.read_event(raw, stored.event)
+    relocate(event)
     if errors:
         return _edit_page(request, stored, raw=raw, status=400)
     reason = _text(form, "reason").strip()[:1000] or None

@@ -26,12 +26,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from affiche import pipeline
 from affiche.errors import AfficheError
 from affiche.model import Event, parse_iso
 from affiche.web import forms, intake, security
 from affiche.web.render import format_moment, negotiate, render
 
-__all__ = ["routes", "HONEYPOT", "event_views", "load_form"]
+__all__ = ["routes", "HONEYPOT", "event_views", "load_form", "relocate"]
 
 logger = logging.getLogger("affiche.web.submit")
 
@@ -149,6 +150,15 @@ def _draft(request: Request, token: str) -> intake.Draft:
     return intake.Draft.from_payload(data)
 
 
+def relocate(event: Event) -> None:
+    """Give an edited place (which lost its coordinates) the geocoder's coordinates again."""
+    if event.place.lat is None and not event.place.is_empty():
+        try:
+            event.place = pipeline.locate(event.place)
+        except AfficheError:
+            logger.info("no coordinates for the edited place %r", event.place.label())
+
+
 def event_views(request: Request, events: dict[int, tuple[Event | None, dict[str, str] | None]],
                 *, check: bool = False, exclude: str | None = None) -> list[dict[str, Any]]:
     """One view per event: its form (from the base event and the submitted values), the
@@ -159,6 +169,8 @@ def event_views(request: Request, events: dict[int, tuple[Event | None, dict[str
     for index, (base, raw) in events.items():
         event, tags, errors = forms.read_event(raw, base) if raw is not None else (
             base or Event(), [], {})
+        if raw is not None:
+            relocate(event)
         if check:
             if not event.title:
                 errors["title"] = "required"
