@@ -24,9 +24,9 @@ system:
 	    echo "installing $(DEBIAN_PACKAGES) with apt-get"; \
 	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	        $(DEBIAN_PACKAGES) >/dev/null) \
-	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work"; \
+	    || echo "warning: could not install $(DEBIAN_PACKAGES); OCR of images and scanned PDFs will not work, the PostgreSQL tests will skip"; \
 	else \
-	    echo "note: OCR needs the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
+	    echo "note: OCR and the PostgreSQL tests need the Debian packages $(DEBIAN_PACKAGES) (as root: apt-get install -y $(DEBIAN_PACKAGES))"; \
 	fi
 	@# Chromium drives the agenda's browser tests (Playwright uses it, never a browser of its own).
 	@if command -v chromium >/dev/null 2>&1; then :; \

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
@@ -22,7 +23,10 @@ import click
 from affiche.cli import LANGS, check_timezone, parse_reference
 from affiche.errors import AfficheError, InputError
 from affiche.model import Document
-from affiche.store import DEFAULT_URL, SourceIn, Store, StoredEvent
+from affiche.store.types import DEFAULT_URL, SourceIn, StoredEvent
+
+if TYPE_CHECKING:  # the store (SQLAlchemy, Alembic) is imported when a command opens it
+    from affiche.store import Store
 
 __all__ = ["COMMANDS", "register", "add_command", "open_store", "actor", "database_option"]
 
@@ -40,6 +44,8 @@ database_option = click.option(
 
 def open_store(database: str) -> Store:
     """The agenda's store at `database` (migrated); `InputError` on a bad URL."""
+    from affiche.store import Store
+
     return Store(database)
 
 
@@ -261,6 +267,32 @@ def editor_add_command(name: str, database: str) -> None:
     with open_store(database) as store:
         editor = store.add_editor(name, _password())
     click.echo(f"editor {editor.name} created")
+
+
+@editor_group.command("password")
+@click.argument("name")
+@database_option
+def editor_password_command(name: str, database: str) -> None:
+    """Give the editor NAME a new password (asked for like `editor add`); lifts a lockout."""
+    with open_store(database) as store:
+        store.editor(name)
+        editor = store.set_editor_password(name, _password())
+    click.echo(f"editor {editor.name}: password changed")
+
+
+@editor_group.command("list")
+@database_option
+def editor_list_command(database: str) -> None:
+    """List the editor accounts: name, creation day, and a lockout if there is one."""
+    with open_store(database) as store:
+        editors = store.editors()
+    if not editors:
+        click.echo("affiche: no editor yet (affiche editor add NAME)", err=True)
+    now = dt.datetime.now(dt.UTC)
+    for editor in editors:
+        locked = editor.locked_until is not None and editor.locked_until > now
+        state = f"locked until {editor.locked_until:%Y-%m-%d %H:%M} UTC" if locked else "active"
+        click.echo("\t".join((editor.name, editor.created.date().isoformat(), state)))
 
 
 COMMANDS: dict[str, click.Command] = {

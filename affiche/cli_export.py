@@ -14,16 +14,19 @@ import io
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import click
-import icalendar
 
 from affiche.cli_agenda import DEFAULT_BASE_URL, EXPORT_FORMATS, actor, database_option, open_store
 from affiche.errors import InputError
 from affiche.model import KINDS, Warning, iso
-from affiche.store import PUBLIC_STATUSES, STATUSES, Filters, SourceIn, Store, StoredEvent
+from affiche.store.types import PUBLIC_STATUSES, STATUSES, Filters, SourceIn, StoredEvent
+
+if TYPE_CHECKING:  # imported when a command runs (SQLAlchemy, Alembic, icalendar)
+    from affiche.store import Store
+    from affiche.store.interchange import Imported
 
 __all__ = ["export_command", "import_command", "render_export", "event_record"]
 
@@ -68,6 +71,8 @@ def _all(store: Store, filters: Filters) -> list[StoredEvent]:
 
 def _ics(items: list[StoredEvent], base_url: str, name: str) -> str:
     """The calendar of `affiche.publish`, with the agenda's UIDs, SEQUENCE, STATUS and URL."""
+    import icalendar
+
     from affiche.publish import to_ics
 
     text = to_ics([s.event for s in items], calendar_name=name)
@@ -84,6 +89,16 @@ def _ics(items: list[StoredEvent], base_url: str, name: str) -> str:
         vevent.add("created", stored.created)
         vevent.add("last-modified", stored.updated)
     return calendar.to_ical().decode("utf-8")
+
+
+def _schema_status(stored: StoredEvent) -> str:
+    """schema.org's word for the event's status."""
+    if stored.status == "cancelled":
+        return "https://schema.org/EventCancelled"
+    if stored.status == "postponed":
+        return "https://schema.org/EventRescheduled" if stored.previous_start \
+            else "https://schema.org/EventPostponed"
+    return "https://schema.org/EventScheduled"
 
 
 def _join(values: list[str]) -> str:
@@ -129,6 +144,7 @@ def render_export(fmt: str, items: list[StoredEvent], base_url: str, name: str) 
         for item, stored in zip(graph, items, strict=True):
             item.pop("@context", None)
             item["url"] = page_url(base_url, stored.slug)
+            item["eventStatus"] = _schema_status(stored)
         return json.dumps({"@context": "https://schema.org", "@graph": graph},
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "atom":
@@ -187,10 +203,13 @@ def export_command(fmt: str, database: str, start: str | None, end: str | None,
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="A tag for every event.")
 @click.option("--allow-duplicate", is_flag=True,
               help="Import an event even when the agenda already has the same one.")
+@click.option("--update", is_flag=True,
+              help="Events imported before take the file's version (edits made here are "
+                   "overwritten); a cancellation in the file cancels a published event.")
 @click.option("--timezone", default="Europe/Brussels", show_default=True,
               help="The zone of times the file gives without one.")
 def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...],
-                   allow_duplicate: bool, timezone: str) -> None:
+                   allow_duplicate: bool, update: bool, timezone: str) -> None:
     """Store the events of another agenda's iCalendar feed, or of our JSON; print their slugs.
     Importing the same file again adds nothing (each event is keyed by its UID or slug)."""
     from affiche.cli import check_timezone
@@ -204,11 +223,16 @@ def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...
     with open_store(database) as store:
         for item in items:
             known = store.get_by_key(item.key)
+            event = item.event
+            if not publish and item.status == "cancelled":
+                event.warnings.append(Warning(
+                    code="cancelled_at_source",
+                    message="the agenda this event comes from marks it as cancelled"))
             if known is not None:
-                click.echo(f"affiche: {known.slug}: imported before, left as it is", err=True)
+                said = _refresh(store, known, item) if update else "imported before, left as it is"
+                click.echo(f"affiche: {known.slug}: {said}", err=True)
                 click.echo(known.slug)
                 continue
-            event = item.event
             if not allow_duplicate:
                 twins = store.duplicates(event)
                 if twins:
@@ -218,12 +242,25 @@ def import_command(file: str, database: str, publish: bool, tags: tuple[str, ...
             status = "pending"
             if publish:
                 status = item.status if item.status in PUBLIC_STATUSES else "published"
-            elif item.status == "cancelled":
-                event.warnings.append(Warning(
-                    code="cancelled_at_source",
-                    message="the agenda this event comes from marks it as cancelled"))
             source = SourceIn(kind="file", text=item.text, filename=Path(file).name,
                               media_type="text/calendar" if ics else "application/json")
             stored = store.add(event, status=status, source=source,
                                tags=[*tags, *item.tags], actor=actor(), key=item.key)
             click.echo(stored.slug)
+
+
+def _refresh(store: Store, known: StoredEvent, item: Imported) -> str:
+    """Bring an event imported before to the file's version; say what was done."""
+    if known.status == "rejected":
+        return "imported before and rejected, left as it is"
+    said = []
+    current = known
+    if item.event.to_dict() != known.event.to_dict():
+        current = store.update(known.slug, item.event, version=known.version, actor=actor())
+        said.append("updated")
+    if item.status == "cancelled" and current.status in ("published", "postponed"):
+        store.set_status(known.slug, "cancelled", actor=actor(),
+                         reason="cancelled by the agenda it comes from",
+                         version=current.version)
+        said.append("cancelled")
+    return " and ".join(said) if said else "imported before, unchanged"

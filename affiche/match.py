@@ -29,7 +29,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from affiche.lang import available, load
 from affiche.model import Event, Place
 
-__all__ = ["similarity", "is_duplicate", "text_similarity", "distance_m", "NEAR_METRES"]
+__all__ = ["similarity", "is_duplicate", "text_similarity", "distance_m", "generic_title",
+           "NEAR_METRES"]
 
 NEAR_METRES = 300.0
 _TEXT_THRESHOLD = 0.55
@@ -86,6 +87,11 @@ def _title_words(event: Event, other: Event) -> list[str]:
 def _generic(words: list[str]) -> bool:
     """True when a title says no more than the kind of event."""
     return not [w for w in words if w not in _kind_words() and len(w) >= _MIN_WORD]
+
+
+def generic_title(event: Event) -> bool:
+    """True when the title says no more than the kind, the place and the date (or is absent)."""
+    return _generic(_title_words(event, event))
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -233,6 +233,8 @@ def test_export_jsonld_atom_csv_and_filters(agenda: list[str],
     _, lines, _ = run(capsys, "export", "--format", "jsonld", "--past")
     graph = json.loads("\n".join(lines))["@graph"]
     assert {item["url"].rsplit("/", 1)[1] for item in graph} == set(agenda)
+    assert [item["eventStatus"].rsplit("/", 1)[1] for item in graph] == [
+        "EventScheduled", "EventCancelled"]
     _, lines, _ = run(capsys, "export", "--format", "atom", "--past")
     feed = ET.fromstring("\n".join(lines).encode())
     assert len(feed.findall("{http://www.w3.org/2005/Atom}entry")) == 2
@@ -267,7 +269,9 @@ def _feed(path: Path) -> None:
                                                                             tzinfo=zone), None),
             ("a2@other.example", "Marche pour le climat", dt.datetime(2026, 4, 5, 14, 0,
                                                                       tzinfo=zone), "CANCELLED"),
-            ("a3@other.example", "Journée portes ouvertes", dt.date(2026, 4, 11), None)]:
+            ("a3@other.example", "Journée portes ouvertes", dt.date(2026, 4, 11), None),
+            ("a4@other.example", "Permanence juridique", dt.datetime(2026, 4, 7, 16, 0,
+                                                                    tzinfo=dt.UTC), None)]:
         vevent = icalendar.Event()
         vevent.add("uid", uid)
         vevent.add("summary", title)
@@ -281,6 +285,8 @@ def _feed(path: Path) -> None:
         vevent.add("url", f"https://other.example/{uid.split('@')[0]}")
         if status:
             vevent.add("status", status)
+        if uid.startswith("a4"):
+            vevent.add("rrule", {"freq": "weekly", "count": 4})
         calendar.add_component(vevent)
     path.write_bytes(calendar.to_ical())
 
@@ -291,12 +297,12 @@ def test_import_ics_is_idempotent(db: str, tmp_path: Path,
     _feed(feed)
     code, slugs, err = run(capsys, "import", str(feed))
     assert code == 0, err
-    assert len(slugs) == 3
+    assert len(slugs) == 4
     code, again, err = run(capsys, "import", str(feed))
-    assert code == 0 and again == slugs and err.count("imported before") == 3
+    assert code == 0 and again == slugs and err.count("imported before") == 4
     with Store(db) as store:
         items, total = store.queue()
-        assert total == 3
+        assert total == 4
         cine = store.get(slugs[0]).event
         assert cine.title == "Ciné-débat sur le logement" and cine.timezone == "Europe/Paris"
         assert cine.start == dt.datetime(2026, 4, 2, 19, 30, tzinfo=ZoneInfo("Europe/Paris"))
@@ -309,6 +315,9 @@ def test_import_ics_is_idempotent(db: str, tmp_path: Path,
         day = store.get(slugs[2]).event
         assert day.start == dt.date(2026, 4, 11) and day.end is None and day.all_day
         assert store.sources(slugs[0])[0].media_type == "text/calendar"
+        weekly = store.get(slugs[3]).event
+        assert weekly.timezone == "Europe/Brussels" and weekly.warning_codes() == ["recurring"]
+        assert weekly.start == dt.datetime(2026, 4, 7, 18, 0, tzinfo=ZoneInfo("Europe/Brussels"))
 
 
 def test_import_ics_published_keeps_cancellations(db: str, tmp_path: Path,
@@ -317,7 +326,8 @@ def test_import_ics_published_keeps_cancellations(db: str, tmp_path: Path,
     _feed(feed)
     _, slugs, _ = run(capsys, "import", str(feed), "--publish", "--tag", "lyon")
     with Store(db) as store:
-        assert [store.get(s).status for s in slugs] == ["published", "cancelled", "published"]
+        assert [store.get(s).status for s in slugs] == ["published", "cancelled", "published",
+                                                        "published"]
         assert store.get(slugs[0]).tags == ["lyon"]
 
 
@@ -350,3 +360,45 @@ def test_import_bad_files(db: str, tmp_path: Path, capsys: pytest.CaptureFixture
         code, _, err = run(capsys, "import", str(path))
         assert code == 2 and err.startswith("affiche: error:") and words in err, err
         assert err.count("\n") == 1
+
+
+def test_editor_password_and_list(db: str, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AFFICHE_EDITOR_PASSWORD", "premier mot de passe")
+    run(capsys, "editor", "add", "sam")
+    with Store(db) as store:
+        for _ in range(5):
+            store.check_editor("sam", "faux")
+    code, lines, _ = run(capsys, "editor", "list")
+    assert code == 0 and lines[0].startswith("sam\t") and "locked until" in lines[0]
+    monkeypatch.setenv("AFFICHE_EDITOR_PASSWORD", "second mot de passe")
+    assert run(capsys, "editor", "password", "sam")[0] == 0
+    with Store(db) as store:
+        assert store.check_editor("sam", "second mot de passe") is not None
+        assert store.check_editor("sam", "premier mot de passe") is None
+    assert run(capsys, "editor", "list")[1][0].endswith("\tactive")
+    code, _, err = run(capsys, "editor", "password", "personne")
+    assert code == 2 and err == "affiche: error: no editor 'personne'\n"
+
+
+def test_import_update_follows_the_other_agenda(db: str, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "other.ics"
+    _feed(feed)
+    _, slugs, _ = run(capsys, "import", str(feed), "--publish")
+    code, again, err = run(capsys, "import", str(feed), "--publish", "--update")
+    assert code == 0 and again == slugs and err.count("unchanged") == 4
+    calendar = icalendar.Calendar.from_ical(feed.read_bytes())
+    first, _, third, _ = calendar.walk("VEVENT")
+    first["summary"] = icalendar.vText("Ciné-débat sur le droit au logement")
+    third.add("status", "CANCELLED")
+    feed.write_bytes(calendar.to_ical())
+    code, again, err = run(capsys, "import", str(feed), "--publish", "--update")
+    assert code == 0 and again == slugs
+    assert f"{slugs[0]}: updated" in err and f"{slugs[2]}: cancelled" in err
+    with Store(db) as store:
+        assert store.get(slugs[0]).event.title == "Ciné-débat sur le droit au logement"
+        assert store.get(slugs[0]).slug == slugs[0]
+        assert store.get(slugs[2]).status == "cancelled"
+    code, _, err = run(capsys, "import", str(feed), "--publish")
+    assert err.count("left as it is") == 4

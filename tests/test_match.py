@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from affiche.match import distance_m, is_duplicate, similarity, text_similarity
+from affiche.match import distance_m, generic_title, is_duplicate, similarity, text_similarity
 from affiche.model import Event, Place
 
 BXL = ZoneInfo("Europe/Brussels")
@@ -140,3 +140,9 @@ def test_shared_town_and_date_words_are_not_a_similar_title() -> None:
     b = _event("Liège : atelier du 14 mars pour réparer les vélos", SAT, "Liège")
     assert not is_duplicate(a, b)
     assert text_similarity(a, b) < 0.5
+
+
+def test_generic_title() -> None:
+    assert generic_title(_event("Veillée — Namur, sam. 14 mars", SAT, "Namur"))
+    assert generic_title(_event("", SAT, "Namur"))
+    assert not generic_title(_event("Veillée pour les exilés morts en mer", SAT, "Namur"))

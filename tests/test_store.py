@@ -115,6 +115,22 @@ def test_binary_file_source_and_submitter_contact(store: Store) -> None:
         store.add(event(), source=SourceIn(kind="fax", text=""))
 
 
+def test_nul_characters_and_long_values_are_stored(store: Store) -> None:
+    odd = event(title="Titre\x00cassé", description="a\x00b",
+                warnings=[Warning(code="no_time", message="m\x00")],
+                place=Place(name="Salle", postcode="B-1000-" + "9" * 60, locality="Bruxelles",
+                            country="BE-long-code", precision="locality"),
+                transport=[Transport(mode="covoiturage-organisé-par-le-comité-de-quartier")])
+    stored = store.add(odd, source=SourceIn(kind="text", text="source\x00text"))
+    back = store.get(stored.slug).event
+    assert back.title == "Titre\ufffdcassé" and back.description == "a\ufffdb"
+    assert back.place.postcode == odd.place.postcode
+    assert back.transport[0].mode == odd.transport[0].mode
+    assert store.sources(stored.slug)[0].text == "source\ufffdtext"
+    with pytest.raises(InputError, match="idempotency key"):
+        store.add(event(), key="k" * 301)
+
+
 def test_idempotency_key_returns_the_first_event(store: Store) -> None:
     first = store.add(event(), key="feed:uid-1")
     again = store.add(event(title="Autre chose"), key="feed:uid-1")
@@ -355,6 +371,15 @@ def test_duplicates_and_merge_keep_both_sources(store: Store) -> None:
     assert store.duplicates(newcomer)[0].slug == kept.slug
     with pytest.raises(InputError):
         store.merge(kept.slug, kept.slug, actor="ed")
+
+
+def test_merge_takes_a_real_title_over_a_generic_one(store: Store) -> None:
+    generic = store.add(event(title="Rassemblement — Liège, sam. 14 mars"))
+    told = store.add(event(title="Rassemblement contre les expulsions"))
+    merged = store.merge(generic.slug, told.slug, actor="ed")
+    assert merged.event.title == "Rassemblement contre les expulsions"
+    assert merged.slug == generic.slug
+    assert "title" in store.audit(generic.slug)[-1].detail["fields"]
 
 
 def test_no_duplicates_on_another_day_or_undated(store: Store) -> None:

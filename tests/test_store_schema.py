@@ -143,3 +143,23 @@ def test_processes_starting_together_migrate_once(backend: str, request: pytest.
         assert store.queue() == ([], 0)
     finally:
         store.close()
+
+
+def test_postgres_tests_say_why_they_skip(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pg
+
+    monkeypatch.setattr(pg, "_bin_dir", lambda: None)
+    reason = pg.missing()
+    assert reason is not None and "postgresql" in reason and "make setup" in reason
+
+
+def test_a_database_from_a_newer_affiche_is_a_clear_error(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/newer.db"
+    Store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(InputError, match="upgrade affiche") as error:
+        Store(url)
+    assert "\n" not in str(error.value)

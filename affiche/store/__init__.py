@@ -11,22 +11,40 @@ The API the web, the submission flow, batch and the editors' command line code a
 
 from __future__ import annotations
 
-from affiche.store.core import Store
-from affiche.store.engine import DEFAULT_URL
-from affiche.store.types import (
-    PUBLIC_STATUSES,
-    STATUSES,
-    AuditEntry,
-    ConflictError,
-    Editor,
-    Filters,
-    NotFound,
-    Source,
-    SourceIn,
-    StoredEvent,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from affiche.store.core import Store
+    from affiche.store.types import (
+        DEFAULT_URL,
+        PUBLIC_STATUSES,
+        STATUSES,
+        AuditEntry,
+        ConflictError,
+        Editor,
+        Filters,
+        NotFound,
+        Source,
+        SourceIn,
+        StoredEvent,
+    )
 
 __all__ = [
     "Store", "StoredEvent", "Filters", "SourceIn", "Source", "AuditEntry", "Editor",
     "ConflictError", "NotFound", "STATUSES", "PUBLIC_STATUSES", "DEFAULT_URL",
 ]
+
+# Loaded on first use, so that `import affiche.cli` (every command) does not pay for SQLAlchemy,
+# Alembic and argon2 when no command touches the agenda.
+_HOMES = {name: "core" if name == "Store" else "types" for name in __all__}
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public names from their modules when they are first asked for."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'affiche.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"affiche.store.{home}"), name)
+    globals()[name] = value
+    return value

@@ -238,6 +238,8 @@ class Store(EditorsMixin):
             tags: Sequence[str] = (), actor: str = "cli", key: str | None = None) -> StoredEvent:
         """Store a new event (with its source and tags); under a known `key`, return that one."""
         _check_status(status)
+        if key is not None and not 0 < len(key) <= 300:
+            raise InputError(f"idempotency key {key[:40]!r}…: give 1 to 300 characters")
         if key is not None:
             known = self.get_by_key(key)
             if known is not None:

@@ -8,6 +8,7 @@ known one, so timing does not tell which names exist.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from contextlib import AbstractContextManager
 from typing import Any
@@ -28,7 +29,12 @@ MAX_FAILURES = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD = 8
 _HASHER = PasswordHasher()
-_DUMMY_HASH = _HASHER.hash("affiche: no such editor")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to check unknown names against (made once, when first needed: it costs time)."""
+    return _HASHER.hash("affiche: no such editor")
 
 
 def _editor(row: EditorRow) -> Editor:
@@ -111,7 +117,7 @@ class EditorsMixin:
             row = session.scalars(
                 select(EditorRow).where(EditorRow.name == (name or "").strip())).first()
             if row is None:
-                _verify(_DUMMY_HASH, password or "")
+                _verify(_dummy_hash(), password or "")
                 return None
             if row.locked_until is not None:
                 if now < row.locked_until:

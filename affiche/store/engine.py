@@ -16,18 +16,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from affiche.errors import InputError
+from affiche.store.types import DEFAULT_URL
 
 __all__ = ["DEFAULT_URL", "check_url", "open_engine", "migrate", "describe"]
 
-DEFAULT_URL = "sqlite:///affiche.db"
 _HINT = "give sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 _LOCK_KEY = 0x61666669  # "affi": the advisory lock id of affiche's migrations
@@ -98,8 +96,10 @@ def open_engine(url: URL) -> Engine:
     return engine
 
 
-def alembic_config(url: URL | None = None) -> Config:
+def alembic_config(url: URL | None = None) -> Any:
     """An Alembic configuration pointing at the migrations inside the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(_MIGRATIONS))
     if url is not None:
@@ -138,12 +138,20 @@ def _postgres_lock(connection: Connection) -> None:
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the database to `revision` (default: the newest); `InputError` if it cannot."""
+    from alembic import command
+    from alembic.util.exc import CommandError
+
     config = alembic_config()
     try:
         with _sqlite_file_lock(engine.url), engine.begin() as connection:
             _postgres_lock(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+    except CommandError as error:
+        # Typically a revision this affiche does not know: the database is from a newer one.
+        raise InputError(f"database {describe(engine.url)!r}: its schema is not one this "
+                         f"version of affiche knows ({str(error).splitlines()[0]}); "
+                         "upgrade affiche") from None
     except OperationalError as error:
         raise InputError(f"database {describe(engine.url)!r}: {_reason(error)}") from None
     except DBAPIError as error:

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import icalendar
 
 from affiche.errors import InputError
-from affiche.model import KINDS, Contact, Event, Place
+from affiche.model import KINDS, Contact, Event, Place, Warning
 
 __all__ = ["Imported", "read_ics", "read_json", "read_file"]
 
@@ -43,7 +43,8 @@ class Imported:
 def _zone_name(value: Any, default: str) -> str:
     tzinfo = getattr(value, "tzinfo", None)
     name = getattr(tzinfo, "key", None) or getattr(tzinfo, "zone", None)
-    if isinstance(name, str):
+    # A UTC time says nothing of where the event is: read it in the agenda's zone.
+    if isinstance(name, str) and name not in ("UTC", "Etc/UTC", "GMT", "Etc/GMT", "Z"):
         try:
             ZoneInfo(name)
             return name
@@ -145,6 +146,11 @@ def _vevent(component: Any, timezone: str) -> Imported:
         language=str(language).lower()[:8] if language else None,
         url=str(component.get("url")) if component.get("url") else None,
         description=str(component.get("description") or "").strip() or None)
+    if component.get("rrule") is not None:
+        event.warnings.append(Warning(
+            code="recurring",
+            message="the agenda this event comes from repeats it (RRULE); only its first "
+                    "date is kept"))
     status = str(component.get("status") or "").upper()
     word = {"CANCELLED": "cancelled", "TENTATIVE": "published", "CONFIRMED": "published"}.get(
         status, "published")

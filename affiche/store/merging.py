@@ -1,6 +1,7 @@
 """Merging two events told by two calls: keep one, fill it with the richer fields of the other.
 
-A field of the kept event that is empty takes the other's; a place takes the other's when that is
+A field of the kept event that is empty takes the other's (and a title that only names the kind,
+place and date takes the other's real title); a place takes the other's when that is
 more precise (address over street over locality); lists (meeting points, transport, contacts,
 organisers) gain the other's items they lack; the longer description wins. Evidence spans point
 into the kept event's own source, so a field taken from the other loses its span rather than
@@ -12,6 +13,7 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
+from affiche.match import generic_title
 from affiche.model import Event, MeetingPoint, Place, Transport, iso
 
 __all__ = ["merge_events"]
@@ -38,6 +40,10 @@ def merge_events(keep: Event, other: Event) -> tuple[Event, list[str]]:
     """The kept event filled from the other, and the names of the fields that changed."""
     merged = copy.deepcopy(keep)
     changed: list[str] = []
+    if other.title and generic_title(merged) and not generic_title(other):
+        merged.title = other.title
+        merged.evidence.pop("title", None)
+        changed.append("title")
     for name in ("title", "start", "end", "language", "url"):
         if getattr(merged, name) is None and getattr(other, name) is not None:
             setattr(merged, name, copy.deepcopy(getattr(other, name)))

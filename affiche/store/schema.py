@@ -53,6 +53,18 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
 
 
+class SafeText(TypeDecorator[str]):
+    """Text without NUL characters, which PostgreSQL refuses: each becomes U+FFFD, one
+    character for one, so evidence offsets into a source text stay right."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Any) -> str | None:
+        """Replace NUL characters."""
+        return value.replace("\x00", "\ufffd") if value and "\x00" in value else value
+
+
 class Base(DeclarativeBase):
     """The declarative base of the store's tables."""
 
@@ -62,15 +74,15 @@ class PlaceRow(Base):
 
     __tablename__ = "places"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str | None] = mapped_column(Text)
-    street: Mapped[str | None] = mapped_column(Text)
-    postcode: Mapped[str | None] = mapped_column(String(32))
-    locality: Mapped[str | None] = mapped_column(Text)
-    locality_key: Mapped[str] = mapped_column(String(200), default="", index=True)
-    country: Mapped[str | None] = mapped_column(String(8))
+    name: Mapped[str | None] = mapped_column(SafeText)
+    street: Mapped[str | None] = mapped_column(SafeText)
+    postcode: Mapped[str | None] = mapped_column(SafeText)
+    locality: Mapped[str | None] = mapped_column(SafeText)
+    locality_key: Mapped[str] = mapped_column(SafeText, default="", index=True)
+    country: Mapped[str | None] = mapped_column(SafeText)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
-    precision: Mapped[str] = mapped_column(String(16), default="none")
+    precision: Mapped[str] = mapped_column(SafeText, default="none")
 
 
 class EventRow(Base):
@@ -85,27 +97,27 @@ class EventRow(Base):
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     updated: Mapped[dt.datetime] = mapped_column(UTCDateTime, index=True)
-    title: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
+    title: Mapped[str | None] = mapped_column(SafeText)
+    kind: Mapped[str] = mapped_column(SafeText, index=True)
     start: Mapped[str | None] = mapped_column(String(40))
     end: Mapped[str | None] = mapped_column(String(40))
-    timezone: Mapped[str] = mapped_column(String(64))
+    timezone: Mapped[str] = mapped_column(SafeText)
     start_utc: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
     first_day: Mapped[dt.date | None] = mapped_column(Date, index=True)
     last_day: Mapped[dt.date | None] = mapped_column(Date, index=True)
     # The end of the event's last local day, in UTC: "upcoming" means until_utc > now.
     until_utc: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
-    language: Mapped[str | None] = mapped_column(String(8), index=True)
-    url: Mapped[str | None] = mapped_column(Text)
-    description: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(SafeText, index=True)
+    url: Mapped[str | None] = mapped_column(SafeText)
+    description: Mapped[str | None] = mapped_column(SafeText)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     field_confidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     warning_count: Mapped[int] = mapped_column(Integer, default=0)
-    status_note: Mapped[str | None] = mapped_column(Text)
+    status_note: Mapped[str | None] = mapped_column(SafeText)
     previous_start: Mapped[str | None] = mapped_column(String(40))
-    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_text: Mapped[str] = mapped_column(SafeText, default="")
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
 
     place: Mapped[PlaceRow | None] = relationship(lazy="joined")
@@ -130,9 +142,9 @@ class MeetingPointRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    role: Mapped[str] = mapped_column(String(32))
+    role: Mapped[str] = mapped_column(SafeText)
     time: Mapped[str | None] = mapped_column(String(40))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(SafeText)
     evidence: Mapped[list[int] | None] = mapped_column(JSON)
     place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id", ondelete="SET NULL"))
     place: Mapped[PlaceRow | None] = relationship(lazy="joined")
@@ -145,12 +157,12 @@ class TransportRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    mode: Mapped[str] = mapped_column(String(32))
-    origin: Mapped[str | None] = mapped_column(Text)
-    destination: Mapped[str | None] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(SafeText)
+    origin: Mapped[str | None] = mapped_column(SafeText)
+    destination: Mapped[str | None] = mapped_column(SafeText)
     departs: Mapped[str | None] = mapped_column(String(40))
     arrives: Mapped[str | None] = mapped_column(String(40))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(SafeText)
     evidence: Mapped[list[int] | None] = mapped_column(JSON)
 
 
@@ -161,8 +173,8 @@ class ContactRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    type: Mapped[str] = mapped_column(String(16))
-    value: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(SafeText)
+    value: Mapped[str] = mapped_column(SafeText)
     evidence: Mapped[list[int] | None] = mapped_column(JSON)
 
 
@@ -173,7 +185,7 @@ class OrganiserRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(Text)
+    name: Mapped[str] = mapped_column(SafeText)
 
 
 class TagRow(Base):
@@ -201,12 +213,12 @@ class SourceRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
-    url: Mapped[str | None] = mapped_column(Text)
-    filename: Mapped[str | None] = mapped_column(Text)
-    media_type: Mapped[str | None] = mapped_column(String(100))
+    text: Mapped[str] = mapped_column(SafeText)
+    url: Mapped[str | None] = mapped_column(SafeText)
+    filename: Mapped[str | None] = mapped_column(SafeText)
+    media_type: Mapped[str | None] = mapped_column(SafeText)
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
-    submitter_contact: Mapped[str | None] = mapped_column(Text)
+    submitter_contact: Mapped[str | None] = mapped_column(SafeText)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
@@ -218,7 +230,7 @@ class AuditRow(Base):
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"),
                                                  index=True)
     slug: Mapped[str | None] = mapped_column(String(200))
-    actor: Mapped[str] = mapped_column(String(200))
+    actor: Mapped[str] = mapped_column(SafeText)
     action: Mapped[str] = mapped_column(String(32))
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
@@ -230,7 +242,7 @@ class EditorRow(Base):
     __tablename__ = "editors"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
-    password_hash: Mapped[str] = mapped_column(Text)
+    password_hash: Mapped[str] = mapped_column(SafeText)
     failed: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created: Mapped[dt.datetime] = mapped_column(UTCDateTime)

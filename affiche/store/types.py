@@ -17,10 +17,11 @@ from affiche.errors import AfficheError, InputError
 from affiche.model import KINDS, Event
 
 __all__ = [
-    "STATUSES", "PUBLIC_STATUSES", "Filters", "SourceIn", "Source", "StoredEvent", "AuditEntry",
-    "Editor", "ConflictError", "NotFound", "fold",
+    "DEFAULT_URL", "STATUSES", "PUBLIC_STATUSES", "Filters", "SourceIn", "Source", "StoredEvent",
+    "AuditEntry", "Editor", "ConflictError", "NotFound", "fold",
 ]
 
+DEFAULT_URL = "sqlite:///affiche.db"
 STATUSES = ("draft", "pending", "published", "rejected", "cancelled", "postponed")
 PUBLIC_STATUSES = ("published", "cancelled", "postponed")
 SOURCE_KINDS = ("text", "file", "url")

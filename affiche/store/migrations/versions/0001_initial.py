@@ -54,10 +54,10 @@ def upgrade() -> None:
         "places",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("name", sa.Text), sa.Column("street", sa.Text),
-        sa.Column("postcode", sa.String(32)), sa.Column("locality", sa.Text),
-        sa.Column("locality_key", sa.String(200), nullable=False),
-        sa.Column("country", sa.String(8)), sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
-        sa.Column("precision", sa.String(16), nullable=False),
+        sa.Column("postcode", sa.Text), sa.Column("locality", sa.Text),
+        sa.Column("locality_key", sa.Text, nullable=False),
+        sa.Column("country", sa.Text), sa.Column("lat", sa.Float), sa.Column("lon", sa.Float),
+        sa.Column("precision", sa.Text, nullable=False),
     )
     op.create_index("ix_places_locality_key", "places", ["locality_key"])
     op.create_table(
@@ -70,13 +70,13 @@ def upgrade() -> None:
         sa.Column("sequence", sa.Integer, nullable=False),
         sa.Column("created", sa.DateTime, nullable=False),
         sa.Column("updated", sa.DateTime, nullable=False),
-        sa.Column("title", sa.Text), sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("title", sa.Text), sa.Column("kind", sa.Text, nullable=False),
         sa.Column("start", sa.String(40)), sa.Column("end", sa.String(40)),
-        sa.Column("timezone", sa.String(64), nullable=False),
+        sa.Column("timezone", sa.Text, nullable=False),
         sa.Column("start_utc", sa.DateTime),
         sa.Column("first_day", sa.Date), sa.Column("last_day", sa.Date),
         sa.Column("until_utc", sa.DateTime),
-        sa.Column("language", sa.String(8)), sa.Column("url", sa.Text),
+        sa.Column("language", sa.Text), sa.Column("url", sa.Text),
         sa.Column("description", sa.Text),
         sa.Column("warnings", sa.JSON, nullable=False),
         sa.Column("evidence", sa.JSON, nullable=False),
@@ -92,20 +92,20 @@ def upgrade() -> None:
         op.create_index(f"ix_events_{column}", "events", [column])
     _position_table(
         "meeting_points",
-        sa.Column("role", sa.String(32), nullable=False), sa.Column("time", sa.String(40)),
+        sa.Column("role", sa.Text, nullable=False), sa.Column("time", sa.String(40)),
         sa.Column("note", sa.Text), sa.Column("evidence", sa.JSON),
         sa.Column("place_id", sa.Integer, sa.ForeignKey("places.id", ondelete="SET NULL")),
     )
     _position_table(
         "transport",
-        sa.Column("mode", sa.String(32), nullable=False), sa.Column("origin", sa.Text),
+        sa.Column("mode", sa.Text, nullable=False), sa.Column("origin", sa.Text),
         sa.Column("destination", sa.Text), sa.Column("departs", sa.String(40)),
         sa.Column("arrives", sa.String(40)), sa.Column("note", sa.Text),
         sa.Column("evidence", sa.JSON),
     )
     _position_table(
         "contacts",
-        sa.Column("type", sa.String(16), nullable=False),
+        sa.Column("type", sa.Text, nullable=False),
         sa.Column("value", sa.Text, nullable=False),
         sa.Column("evidence", sa.JSON),
     )
@@ -131,7 +131,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("url", sa.Text), sa.Column("filename", sa.Text),
-        sa.Column("media_type", sa.String(100)), sa.Column("content", sa.LargeBinary),
+        sa.Column("media_type", sa.Text), sa.Column("content", sa.LargeBinary),
         sa.Column("submitter_contact", sa.Text),
         sa.Column("created", sa.DateTime, nullable=False),
     )
@@ -140,7 +140,7 @@ def upgrade() -> None:
         "audit",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="SET NULL")),
-        sa.Column("slug", sa.String(200)), sa.Column("actor", sa.String(200), nullable=False),
+        sa.Column("slug", sa.String(200)), sa.Column("actor", sa.Text, nullable=False),
         sa.Column("action", sa.String(32), nullable=False),
         sa.Column("at", sa.DateTime, nullable=False),
         sa.Column("detail", sa.JSON, nullable=False),
