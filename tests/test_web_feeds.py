@@ -259,3 +259,20 @@ def test_render_cache_makes_a_body_once_for_concurrent_requests() -> None:
     cache.get("a", lambda: b"a")
     cache.get("b", lambda: b"b")
     assert cache.get("k", lambda: b"again") == b"again"     # the oldest was forgotten
+
+
+def test_the_full_calendar_is_made_at_start_in_the_background(tmp_path: Path) -> None:
+    import threading
+
+    from affiche.web import feeds
+
+    store, app, _ = agenda(tmp_path)
+    feeds._vevents.clear()
+    with TestClient(app) as client:
+        for thread in threading.enumerate():
+            if thread.name == "affiche-warm":
+                thread.join(30)
+        assert len(feeds._vevents) == 3                     # made before anyone asked
+        answer = client.get("/events.ics", headers={"Accept-Encoding": "gzip"})
+        assert answer.status_code == 200 and "Mars voor het klimaat" in answer.text
+    store.close()

@@ -146,6 +146,7 @@ def test_status_banners(site: Any) -> None:
     store.set_status(cancelled, "cancelled", actor="test", reason="Storm warning")
     html = site.get(f"/events/{cancelled}").text
     assert 'class="banner cancelled"' in html and "Cancelled" in html and "Storm warning" in html
+    assert "Add to calendar" not in html            # the ICS still says CANCELLED to subscribers
     assert '<strong class="badge cancelled">Cancelled</strong>' in site.get("/").text
     from tests.web_fixtures import at
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import threading
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -85,6 +86,12 @@ def create_app(settings: Settings | None = None, store: Any = None) -> Starlette
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if settings.warm and "feeds" in app.state.modules:
+            from affiche.web.feeds import warm
+
+            # In the background: the server answers at once; a feed asked meanwhile waits for
+            # this one build instead of starting its own.
+            threading.Thread(target=warm, args=(app,), name="affiche-warm", daemon=True).start()
         yield
         if owned:
             store.close()

@@ -2,8 +2,10 @@
 
 The validators come from `Store.changed_at` over the whole store (any status, past included):
 any change anywhere, even one that takes an event out of a list, gives every list a new ETag.
-The day is part of the tag too, because "upcoming" moves at midnight; so are the locale and the
-query, and a token of this server process, so a new release never serves an old page as fresh.
+The time, in ten-minute slots, is part of a page's tag too, because an event leaves "upcoming"
+when it ends (feeds hold a day: a calendar keeps today's events all day, and the full calendar
+is then rebuilt only when the store changes); so are the locale and the query, and a token of
+this server process, so a new release never serves an old page as fresh.
 
 For anonymous requests the store's last change is read at most once per `Settings.freshness`
 seconds (default 1): under load, that query would otherwise be most of a cached page's cost. A
@@ -26,11 +28,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 __all__ = ["Validators", "validators", "not_modified", "stamp", "RenderCache", "store_changed",
-           "ChangeClock", "shared", "LANGUAGE_COOKIE", "BoundedMap"]
+           "ChangeClock", "shared", "LANGUAGE_COOKIE", "BoundedMap", "SLOT", "FEED_SLOT"]
 
 LANGUAGE_COOKIE = "affiche_lang"
 
 _BOOT = secrets.token_hex(4)
+SLOT = 600  # seconds: pages; feeds hold a day (FEED_SLOT)
+FEED_SLOT = 86_400
 
 
 class Validators:
@@ -83,10 +87,12 @@ class ChangeClock:
         return self.get(fresh=not shared(request))
 
 
-def validators(changed: dt.datetime | None, *variant: str) -> Validators:
-    """Validators of a representation that depends on `changed` and on `variant` words."""
-    today = dt.datetime.now(dt.UTC).date().isoformat()
-    material = "\x1f".join([_BOOT, today, changed.isoformat() if changed else "-", *variant])
+def validators(changed: dt.datetime | None, *variant: str, slot: int = SLOT) -> Validators:
+    """Validators of a representation that depends on `changed` and on `variant` words, valid
+    for one time slot of `slot` seconds at most."""
+    # Lists drop an event when it ends, so a tag holds for one slot at most.
+    slot_text = f"{slot}:{int(time.time() // slot)}"
+    material = "\x1f".join([_BOOT, slot_text, changed.isoformat() if changed else "-", *variant])
     digest = hashlib.sha256(material.encode("utf-8", "surrogatepass")).hexdigest()[:24]
     return Validators(f'W/"{digest}"', changed)
 

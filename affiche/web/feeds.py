@@ -22,6 +22,7 @@ from starlette.routing import BaseRoute, Route
 from affiche.publish import jsonld_objects, to_atom, to_ics
 from affiche.web import present
 from affiche.web.caching import (
+    FEED_SLOT,
     BoundedMap,
     RenderCache,
     Validators,
@@ -33,7 +34,7 @@ from affiche.web.pages import public_event
 from affiche.web.query import filters_of, window_of
 from affiche.web.render import negotiate
 
-__all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record", "selection"]
+__all__ = ["routes", "FEED_LIMIT", "ATOM_LIMIT", "event_record", "selection", "warm"]
 
 FEED_LIMIT = 50_000
 ATOM_LIMIT = 100
@@ -70,7 +71,7 @@ def _feed(request: Request, kind: str, media_type: str, limit: int,
     locale = negotiate(request)
     settings = request.app.state.settings
     plain = validators(request.app.state.changes.of(request), kind, locale, str(request.url.query),
-                       settings.base_url)
+                       settings.base_url, slot=FEED_SLOT)
     zipped = "gzip" in request.headers.get("accept-encoding", "")
     # Each content coding is its own representation, with its own tag (RFC 9110 8.8.3).
     tags = Validators(plain.etag[:-1] + '-gz"', plain.last_modified) if zipped else plain
@@ -171,6 +172,33 @@ def events_jsonld(request: Request) -> Response:
                           ensure_ascii=False, separators=(",", ":"))
 
     return _feed(request, "jsonld", "application/ld+json", FEED_LIMIT, make)
+
+
+def warm(app: Any, paths: tuple[str, ...] = ("/events.ics",)) -> None:
+    """Render the big feeds once, in this thread, as an anonymous client would ask for them, so
+    the first subscriber after a start does not wait for thousands of VEVENTs to be written."""
+    import asyncio
+    import logging
+
+    async def get(path: str) -> None:
+        scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),
+                 "query_string": b"", "headers": [(b"accept-encoding", b"gzip")],
+                 "scheme": "http", "server": ("127.0.0.1", 0), "client": ("127.0.0.1", 0),
+                 "root_path": "", "http_version": "1.1", "app": app}
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: dict[str, Any]) -> None:
+            return None
+
+        await app(scope, receive, send)
+
+    for path in paths:
+        try:
+            asyncio.run(get(path))
+        except Exception:  # noqa: BLE001 - a warm-up failure must never stop the server
+            logging.getLogger("affiche.web").exception("warming %s failed", path)
 
 
 routes: list[BaseRoute] = [

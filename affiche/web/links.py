@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from affiche.model import Event
 from affiche.publish.describe import localise, summary_line
@@ -99,6 +99,4 @@ def share_links(title: str, url: str) -> list[dict[str, str]]:
 def _quote(value: str, safe: str = "", encoding: str | None = None,
            errors: str | None = None) -> str:
     """Percent-encoding with %20 for spaces: mail clients show a "+" literally."""
-    from urllib.parse import quote
-
     return quote(value, safe=safe, encoding=encoding, errors=errors)

@@ -17,7 +17,8 @@ from markupsafe import Markup
 from affiche.model import Contact, Event, MeetingPoint, Place, Transport, parse_iso
 from affiche.publish import Entry, jsonld_objects
 from affiche.publish.describe import localise, summary_line
-from affiche.web.render import N_, format_clock, format_moment, gettext, zone_label
+from affiche.web.links import calendar_links, share_links
+from affiche.web.render import N_, format_clock, format_day, format_moment, gettext, zone_label
 from affiche.web.settings import Settings
 
 __all__ = [
@@ -122,6 +123,8 @@ def when_text(event: Event, locale: str) -> str:
             else " – " + format_moment(end, zone, locale)
     elif end is not None and not isinstance(end, dt.datetime) and end != local_day(event):
         text += " – " + format_moment(end, zone, locale)
+    if not isinstance(start, dt.datetime):
+        text += " · " + gettext(locale, "All day")
     return text
 
 
@@ -210,8 +213,6 @@ def card(stored: Any, locale: str) -> dict[str, Any]:
 
 def day_groups(items: list[Any], locale: str) -> list[dict[str, Any]]:
     """Events grouped by their local day, in the order given (the store orders by start)."""
-    from affiche.web.render import format_day
-
     groups: list[dict[str, Any]] = []
     for stored in items:
         day = local_day(stored.event)
@@ -243,8 +244,6 @@ def _page_jsonld(event: Event, entry: Entry) -> dict[str, Any]:
 
 def event_view(stored: Any, settings: Settings, locale: str) -> dict[str, Any]:
     """Everything the event page shows, in the locale's words."""
-    from affiche.web.links import calendar_links, share_links
-
     event = stored.event
     entry = entry_of(stored, settings, locale)
     start = event.start

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from starlette.requests import Request
 
 from affiche.errors import InputError
+from affiche.store import Filters
 
 __all__ = ["FILTER_KEYS", "filters_of", "page_of", "raw_filters", "with_query", "window_of"]
 
@@ -25,14 +26,9 @@ def raw_filters(request: Request) -> dict[str, str]:
     return values
 
 
-def filters_of(request: Request, **fixed: Any) -> Any:
+def filters_of(request: Request) -> Filters:
     """The store `Filters` of the query; `InputError` (a 400 page) on a bad value."""
-    from dataclasses import replace
-
-    from affiche.store import Filters
-
-    filters = Filters.from_query(raw_filters(request))
-    return replace(filters, **fixed) if fixed else filters
+    return Filters.from_query(raw_filters(request))
 
 
 def page_of(request: Request) -> int:

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import jinja2
@@ -184,8 +185,6 @@ def environment() -> jinja2.Environment:
 def _switch_links(request: Request) -> list[dict[str, str]]:
     """One link per locale that sets the cookie and comes back to this page."""
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    from urllib.parse import quote
-
     return [{"code": code, "name": LANGUAGE_NAMES[code],
              "href": f"/lang/{code}?next={quote(here, safe='')}"} for code in LOCALES]
 

@@ -46,6 +46,7 @@ class Settings:
     default_locale: str = "en"
     page_size: int = 30
     freshness: float = 1.0      # seconds an anonymous page may lag behind the store
+    warm: bool = True           # render the full calendar once at start, in the background
 
     def __post_init__(self) -> None:
         """Check the values a typo would break, and give the secret a random default."""

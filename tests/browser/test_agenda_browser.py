@@ -38,6 +38,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     slugs = {"rally": store.add(rally(), status="published", tags=["migration"]).slug,
              "march": store.add(march(), status="published", tags=["klimaat"]).slug,
              "workshop": store.add(workshop(), status="published").slug}
+    store.set_status(slugs["workshop"], "cancelled", actor="test",
+                     reason="The room is not available; a new date will follow.")
     load_examples(store)
     store.close()
     with serve(database) as base:
@@ -124,6 +126,17 @@ def test_event_page_with_map(page: Any, site: dict[str, Any]) -> None:
         assert box["y"] <= where["y"] + where["height"] / 2 <= box["y"] + box["height"], marker
     _shot(page, "event")
     assert _real_problems(page) == []
+
+
+@pytest.mark.parametrize("page", ["phone"], indirect=True)
+def test_cancelled_event_page_says_so(page: Any, site: dict[str, Any]) -> None:
+    page.goto(f"{site['base']}/events/{site['slugs']['workshop']}")
+    banner = page.locator("p.banner.cancelled")
+    assert "Cancelled" in banner.inner_text() and "new date will follow" in banner.inner_text()
+    _shot(page, "event-cancelled")
+    page.goto(site["base"] + "/")
+    card = page.locator("li.card.cancelled")
+    assert card.count() == 1 and "Cancelled" in card.inner_text()
 
 
 def test_map_page_shows_every_placed_event(page: Any, site: dict[str, Any]) -> None:
