@@ -21,12 +21,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from affiche.errors import AfficheError, InputError
-from affiche.model import Document, Event
+from affiche.model import Document, Event, Place
 from affiche.windows import DEFAULT_BUDGET, THRESHOLD, Deadline, in_windows
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text", "past_events"]
+__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text", "past_events",
+           "locate"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,14 @@ def _before(value: dt.date | dt.datetime, reference: dt.datetime) -> bool:
     if isinstance(value, dt.datetime):
         return value < reference
     return value < reference.date()
+
+
+def locate(place: Place, options: Options | None = None) -> Place:
+    """A place with the coordinates of the configured geocoder (an edited place, say)."""
+    from affiche.resolve.geocode import geocode
+
+    options = options or Options()
+    return geocode(place, options.geocoder, options.nominatim_url)
 
 
 def read_sources(sources: list[str], reference: dt.datetime | None,
