@@ -1,6 +1,8 @@
 """The agenda in a real browser (Debian's Chromium through Playwright): the home page, an event
 page with its map, the filters and the language switch, at desktop and phone widths. Screenshots
-go to docs/screenshots/. Map tiles cannot load offline: the map container and markers can."""
+go to bench/out/screenshots/
+(docs/screenshots/ with AFFICHE_SCREENSHOTS=docs/screenshots). Map tiles cannot load offline:
+the map container and markers can."""
 
 from __future__ import annotations
 

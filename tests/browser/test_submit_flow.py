@@ -1,7 +1,8 @@
 """The whole submission flow in a real browser (Debian's Chromium through Playwright): paste the
 origin document, choose among the weekday_mismatch candidates, send; log in as an editor,
 publish; find the event on the agenda, on its page and in the ICS feed. The same with a flyer
-photo drawn by the test and with a URL served on loopback. Screenshots go to docs/screenshots/."""
+photo drawn by the test and with a URL served on loopback. Screenshots go to
+bench/out/screenshots/ (docs/screenshots/ with AFFICHE_SCREENSHOTS=docs/screenshots)."""
 
 from __future__ import annotations
 
