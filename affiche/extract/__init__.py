@@ -5,7 +5,9 @@ Stages (each in its own module):
   2. when      — every time expression, resolved against the reference (`affiche.when`)
   3. places    — addresses, venues, localities (`places.py`, via `locate.py`)
   4. contacts  — e-mails, phones, URLs, handles (`contacts.py`)
-  5. events    — roles of times, past/report filtering, grouping into drafts (`events.py`)
+  5. drafts    — roles of times (`roles.py`), still to come or not (`liveness.py`), days
+                 (`timeline.py`), items of a day (`grouping.py`, `sites.py`), start and end
+                 (`starts.py`), on the shared types of `points.py`
   6. per draft — place, meeting points and transport (`logistics.py`), kind, title and
                  organisers (`describe.py`), evidence spans and the time engine's warnings.
   7. hints     — a page's embedded schema.org Events complete or question the result
@@ -22,7 +24,17 @@ import re
 from collections import Counter
 
 from affiche import when
-from affiche.extract import cues, describe, events, hints, locate, logistics
+from affiche.extract import (
+    cues,
+    describe,
+    hints,
+    liveness,
+    locate,
+    logistics,
+    points,
+    roles,
+    timeline,
+)
 from affiche.extract.contacts import find_contacts
 from affiche.extract.segment import Segmentation, segment
 from affiche.model import Contact, Document, Event, Warning, iso
@@ -38,8 +50,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     places = locate.candidates(text, lang)
     contacts = find_contacts(text)
     title, title_span = describe.headline(text, document.title)
-    points = events.classify(mentions, segments, lang)
-    drafts = events.build_drafts(points, segments, places, lang, reference, title)
+    points = roles.classify(mentions, segments, lang)
+    drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [span for m in mentions for span in _expression_spans(m)]
@@ -47,8 +59,8 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
-    over = set(events.past_sentences(points, reference))
-    done = events.done_sentences(segments, lang)
+    over = set(liveness.past_sentences(points, reference))
+    done = liveness.done_sentences(segments, lang)
     units = [_units(draft) for draft in drafts]
     built = [_event(draft, document, lang, segments, places, contacts, organisers,
                     (masked, counts), title, len(drafts) == 1,
@@ -83,7 +95,7 @@ def _expression_spans(mention: when.TimeMention) -> list[tuple[int, int]]:
     return [(mention.start, mention.gap[0]), (mention.gap[1], mention.end)]
 
 
-def _event(draft: events.Draft, document: Document, lang: str, segments: Segmentation,
+def _event(draft: points.Draft, document: Document, lang: str, segments: Segmentation,
            places: list[locate.PlaceCandidate], contacts: list[Contact],
            organisers: list[tuple[str, int, int]],
            kind_context: tuple[list[tuple[int, int]], dict[str, int]],
@@ -96,7 +108,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     start_point = draft.start
     assert start_point is not None  # _finish always sets it
     event = Event(language=lang, timezone=document.timezone, url=document.url)
-    event.start = draft.day if draft.date_only else events.at_day(start_point.mention,
+    event.start = draft.day if draft.date_only else points.at_day(start_point.mention,
                                                                       draft.day)
     event.evidence["start"] = (start_point.mention.start, start_point.mention.end)
     if draft.end_value is not None:
@@ -139,7 +151,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
         event.warnings.append(Warning(
             "conflicting_dates", f"The text also points to {other} for this event; "
             f"{draft.day.isoformat()}, the date of its own sentence, was kept.",
-            [iso(event.start) or ""] + [iso(events.move_to(event.start, day)) or ""
+            [iso(event.start) or ""] + [iso(points.move_to(event.start, day)) or ""
                                          for day in draft.conflicts]))
     if draft.recurring:
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
@@ -147,7 +159,7 @@ def _event(draft: events.Draft, document: Document, lang: str, segments: Segment
     return event
 
 
-def _same_place(built: list[Event], drafts: list[events.Draft], lang: str) -> None:
+def _same_place(built: list[Event], drafts: list[points.Draft], lang: str) -> None:
     """An event whose own sentence sends back to the one told before it ("9pm: fundraiser gig
     at the same venue", "elle donne rendez-vous sur cette même place dès 13h") takes that
     event's place, unless its sentence names a place of its own."""
@@ -191,7 +203,7 @@ def _copy_place(event: Event, source: Event) -> None:
         event.evidence["place"] = source.evidence["place"]
 
 
-def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
+def _programme_place(built: list[Event], drafts: list[points.Draft]) -> None:
     """The items of a programme that name no place of their own are held at the programme's
     ("Samedi 25 octobre au Pianofabriek" ↵ "19h30 : projection …")."""
     for umbrella, whole in zip(drafts, built, strict=True):
@@ -202,8 +214,8 @@ def _programme_place(built: list[Event], drafts: list[events.Draft]) -> None:
                 _copy_place(event, whole)
 
 
-def _merge_told_twice(built: list[Event], drafts: list[events.Draft],
-                      ) -> tuple[list[Event], list[events.Draft]]:
+def _merge_told_twice(built: list[Event], drafts: list[points.Draft],
+                      ) -> tuple[list[Event], list[points.Draft]]:
     """One event for the same hour at the same venue told twice (in a paragraph, then in the
     list that sums the day up: "ministère de la Santé, place Pierre-Laroque" and "… place
     Laroque"): the first telling, completed by the second. A programme and its first item
@@ -251,12 +263,12 @@ def _claimed(units: list[set[tuple[int, int]]], index: int,
     return sorted(others - units[index])
 
 
-def _units(draft: events.Draft) -> set[tuple[int, int]]:
+def _units(draft: points.Draft) -> set[tuple[int, int]]:
     """The spans of the sentences that hold the draft's times."""
     return {(p.unit.start, p.unit.end) for p in draft.times + draft.anchors}
 
 
-def _place(event: Event, draft: events.Draft, segments: Segmentation,
+def _place(event: Event, draft: points.Draft, segments: Segmentation,
            places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
            over: list[tuple[int, int]]) -> None:
     """Choose the event's place (never a meeting point's or a stop's, nor one named in
@@ -313,7 +325,7 @@ def _place(event: Event, draft: events.Draft, segments: Segmentation,
                                    or logistics.same_place(m.place, event.place)))]
 
 
-def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
+def _end_on(draft: points.Draft, start: dt.date | dt.datetime) -> dt.date | dt.datetime | None:
     """The stated end (already on the event's days): a date for a range of days, and a time
     earlier than the start means the next day ("de 22h à 2h")."""
     end = draft.end_value
@@ -325,7 +337,7 @@ def _end_on(draft: events.Draft, start: dt.date | dt.datetime) -> dt.date | dt.d
     return end
 
 
-def _mention_warnings(draft: events.Draft) -> list[Warning]:
+def _mention_warnings(draft: points.Draft) -> list[Warning]:
     """The time engine's warnings on the mentions that make the event, without repeats."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
     found: list[Warning] = []

@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from affiche.extract import cues
-from affiche.extract.events import Draft, TimePoint, at_day, move_to
 from affiche.extract.locate import PlaceCandidate, candidates_in
+from affiche.extract.points import Draft, TimePoint, at_day, move_to
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import MeetingPoint, Place, Transport
 
