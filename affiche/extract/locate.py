@@ -209,6 +209,7 @@ def _mark_route_ends(text: str, found: list[PlaceCandidate], lang: str) -> None:
     route-end word ("jusqu'au parc", "par la rue Léopold"), listed after one ("… et le
     boulevard de la Liberté"), or the town inside such a venue."""
     route_end = cues.cue_pattern(lang, "route_end_places")
+    closing = cues.cue_pattern(lang, "route_end_clauses")
     gap = _route_end_gap(lang)
     for candidate in found:
         # where the place's own words begin: its street, for a name joined to it ("centre
@@ -220,6 +221,12 @@ def _mark_route_ends(text: str, found: list[PlaceCandidate], lang: str) -> None:
         before = text[max(0, begins - _ROUTE_END_REACH): begins]
         candidate.route_end = any(gap.fullmatch(before[m.end():])
                                   for m in route_end.finditer(before))
+        if not candidate.route_end:
+            # "… and finish with a rally at the square", "pour finir sur la place": a
+            # clause that closes the march names where it ends, a few words on
+            clause = text[max(0, begins - _CLOSING_REACH): begins]
+            candidate.route_end = any(not _CLAUSE_BREAK.search(clause[m.end():])
+                                      for m in closing.finditer(clause))
     previous: PlaceCandidate | None = None
     for candidate in found:
         if candidate.source == "locality":
@@ -248,6 +255,8 @@ def _bracketed_after_place(text: str, venue: PlaceCandidate,
 
 
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
+_CLOSING_REACH = 50  # characters between a clause closing a march and the place it ends at
+_CLAUSE_BREAK = re.compile(r"[,;.!?\n]")
 _PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
