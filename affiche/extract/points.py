@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from affiche.extract.locate import PlaceCandidate
+from affiche.extract.scoring import Score
 from affiche.extract.segment import Unit
 from affiche.when import TimeMention
 
@@ -46,6 +47,7 @@ class Draft:
     umbrella: bool = False
     kind: str | None = None  # the kind its own clause names, when a sentence holds two events
     place_at: int | None = None  # where its own place is named, when a day has several sites
+    decisions: list[Score] = field(default_factory=list)  # the scored decisions that shaped it
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""

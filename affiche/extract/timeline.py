@@ -73,7 +73,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from affiche.extract import cues
+from affiche.extract import cues, features
 from affiche.extract.grouping import _split_programme
 from affiche.extract.liveness import (
     _bare_habit,
@@ -98,6 +98,7 @@ from affiche.extract.points import (
     _unplaced,
 )
 from affiche.extract.roles import _without_session_times
+from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
 from affiche.extract.sites import _followed_by, _same_hour_elsewhere, _split_sites
 
@@ -217,7 +218,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = _merge_conflicts(drafts)
     drafts = _merge_next_occurrence(drafts)
     drafts = _without_agenda_period(drafts, lang, places)
-    drafts = _merge_headline_twin(drafts, segments)
+    drafts = _merge_headline_twin(drafts, segments, places)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
     result: list[Draft] = []
@@ -312,11 +313,13 @@ _HEAD_LINES = 3  # the first units of a text, where its headline stands
 _TWIN_WORDS = 3  # words in a row that the headline and the body sentence share
 
 
-def _merge_headline_twin(drafts: list[Draft], segments: Segmentation) -> list[Draft]:
+def _merge_headline_twin(drafts: list[Draft], segments: Segmentation,
+                         places: list[PlaceCandidate]) -> list[Draft]:
     """A headline that gives another day than the body's sentence for the same words
     ("Rencontrer X et Y, le 21 novembre" over "venez rencontrer X et Y, le samedi 5
     septembre") is one event told twice: the body's day wins, the headline's is kept as a
-    conflicting candidate (never silently)."""
+    conflicting candidate (never silently). Scored (`told_twice`): two calls of one shape,
+    each with its heading, hour and place, stay two."""
     if len(drafts) < 2:
         return drafts
     kept = list(drafts)
@@ -324,11 +327,20 @@ def _merge_headline_twin(drafts: list[Draft], segments: Segmentation) -> list[Dr
         if not all(segments.index_at(p.unit.start) < _HEAD_LINES for p in draft.times):
             continue
         said = _word_runs(" ".join(_undated(p) for p in draft.anchors or draft.times))
-        twin = next((other for other in kept if other is not draft and other.day != draft.day
-                     and any(said & _word_runs(_undated(p)) for p in other.anchors)), None)
-        if twin is not None:
-            twin.conflicts.append(draft.day)
-            kept.remove(draft)
+        for other in kept:
+            if other is draft or other.day == draft.day:
+                continue
+            shared = any(said & _word_runs(_undated(p)) for p in other.anchors)
+            if not shared:
+                continue
+            decision = score("told_twice", features.told_twice(draft, other, segments, places,
+                                                              shared),
+                             subject=f"{draft.day} as {other.day}")
+            other.decisions.append(decision)
+            if decision.taken:
+                other.conflicts.append(draft.day)
+                kept.remove(draft)
+                break
     return kept
 
 

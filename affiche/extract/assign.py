@@ -1,0 +1,68 @@
+"""Joint assignment of the text's places and contacts to its events: one site per event
+(never a meeting point's, a stop's or another event's own), each contact to the event
+whose block holds it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from affiche.extract import locate, logistics, points
+from affiche.extract.segment import Segmentation
+from affiche.model import Event
+
+
+def place_event(event: Event, draft: points.Draft, segments: Segmentation,
+           places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
+           over: list[tuple[int, int]]) -> None:
+    """Choose the event's place (never a meeting point's or a stop's, nor one named in
+    another event's own sentence), and drop the meeting points that merely repeat the start
+    at that place."""
+    start_point = draft.start
+    assert start_point is not None
+    unit = start_point.unit
+    promoted = (unit.start, unit.end) if draft.start_from_meeting else None
+    excluded = [m.evidence for m in event.meeting_points if m.evidence]
+    excluded += [t.evidence for t in event.transport if t.evidence]
+    if not draft.start_from_meeting:
+        # "Nous nous rassemblerons dès 13h30 sur la place du Marché, d'où le cortège
+        # s'élancera à 14h": the start's own sentence names the event's place, whatever
+        # else it gives
+        excluded = [(a, b) for a, b in excluded if not a <= start_point.mention.start < b]
+    excluded += claimed
+    away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
+    away += [t.evidence for t in event.transport if t.evidence] + over
+    anchors = draft.offsets()
+    if promoted in excluded and (start_point.mention.has_date or not any(
+            c.source != "locality" for a in anchors if a != unit.start
+            for c in locate.candidates_in(places, segments.unit_at(a).start,
+                                          segments.unit_at(a).end))):
+        # a rendez-vous that gives the event its start names the event's place when it is
+        # dated itself or when the day's own lines name none but a town ("Date: Saturday 9th
+        # August" ↵ "Time: Assemble at midday outside BBC Broadcasting House")
+        excluded.remove(promoted)
+        anchors = [unit.start]
+    shared: list[locate.PlaceCandidate] = []
+    if draft.place_at is not None:
+        # one of several sites of the day: the places (and towns) named before it in its
+        # sentence are the other sites'
+        site_unit = segments.unit_at(draft.place_at)
+        before_site = [site_unit.start <= c.start < draft.place_at for c in places]
+        shared = [c for c, before in zip(places, before_site, strict=True) if before]
+        places = [c for c, before in zip(places, before_site, strict=True) if not before]
+    event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
+    if span is None and promoted in excluded:
+        # nothing else names a place: the rendez-vous is the event's place
+        excluded.remove(promoted)
+        event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
+    if draft.place_at is not None and draft.kind is not None and not event.place.locality:
+        # the second event of a sentence naming two shares its town ("place de l'Albertine à
+        # Bruxelles, puis manifestation à 17h au départ de la gare Centrale")
+        town = next((c.place for c in shared if c.place.locality), None)
+        if town is not None:
+            event.place = dataclasses.replace(event.place, locality=town.locality,
+                                              country=event.place.country or town.country)
+    if span:
+        event.evidence["place"] = span
+    event.meeting_points = [m for m in event.meeting_points if not (
+        m.time == event.start and (m.place.is_empty()
+                                   or logistics.same_place(m.place, event.place)))]
