@@ -8,13 +8,18 @@ Each function returns plain `{name: value}` maps, values in [0, 1]; the names ar
 
 from __future__ import annotations
 
+import datetime as dt
+
+from affiche.extract import cues, grammar
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
 from affiche.extract.segment import Segmentation
 
-__all__ = ["told_twice"]
+__all__ = ["told_twice", "still_to_come"]
 
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
+_NEAR_DAYS = 30  # days ahead within which a call usually announces its event
+_FAR_DAYS = 150  # days beyond `_NEAR_DAYS` over which a day told in the past grows unlikely
 
 
 def told_twice(first: Draft, other: Draft, segments: Segmentation,
@@ -60,3 +65,32 @@ def _own_heading(first: Draft, other: Draft, segments: Segmentation) -> bool:
 def point_clock(point: TimePoint) -> tuple[int, int] | None:
     """The clock time of a point (hour, minute), for callers outside the grouping stages."""
     return _clock(point)
+
+
+def still_to_come(point: TimePoint, lang: str, reference: dt.datetime,
+                  report: bool) -> dict[str, float]:
+    """Features of "the dated `point` is an event still to come", from the grammar of its
+    sentence (`grammar.read`) and the distance of its day."""
+    unit = point.unit
+    reading = grammar.read(unit.text, lang, point.mention.start - unit.start,
+                           point.mention.end - unit.start)
+    days = (point.day - reference.date()).days if point.day else 0
+    far = min(1.0, max(0.0, (days - _NEAR_DAYS) / _FAR_DAYS))
+    past = reading.perfect_past and not reading.future
+    return {
+        "past_cue": float(bool(cues.past_pattern(lang).search(unit.text))),
+        "perfect_past": float(past),
+        "year_written": float(_has_year(point)),
+        "past_told_far_ahead": far if past and not _has_year(point) else 0.0,
+        "future": float(reading.future),
+        "conditional": float(reading.conditional and not reading.future),
+        "negated_event": float(reading.negated_event),
+        "invite": float(bool(cues.cue_pattern(lang, "invite").search(unit.text))),
+        "report_document": float(report),
+    }
+
+
+def _has_year(point: TimePoint) -> bool:
+    """True when the mention writes its year (four digits)."""
+    return any(len(run) == 4 for run in "".join(
+        ch if ch.isdigit() else " " for ch in point.mention.text).split())

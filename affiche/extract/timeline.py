@@ -144,6 +144,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                 # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
                 # the day called off, named again without a time of its own
                 live = False
+            if live and not moved:
+                # the grammar of its sentence: a day told as done or called off is no event
+                decision = score("still_to_come",
+                                 features.still_to_come(point, lang, reference, report),
+                                 subject=point.mention.text)
+                live = decision.taken
             if not live and off and not moved:
                 cancelled_days.add(point.day)
             current_live = live
