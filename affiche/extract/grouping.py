@@ -3,6 +3,7 @@ item after a march, a part of the day of another kind (rule 3 of `timeline`)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from affiche.extract import cues
@@ -97,7 +98,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
                 extra.append(item)
             continue
         listed = _programme_line(point) or _opens_with_time(point) or (
-            _BULLET.match(point.unit.text) and _has_place(point.unit, places))
+            (_BULLET.match(point.unit.text) or _LABEL_ITEM.match(point.unit.text))
+            and _has_place(point.unit, places))
         if any(c == key[0] for c, _ in seen) and not listed:
             # the same hour again at another place in running text is the same event told
             # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
@@ -179,6 +181,8 @@ def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Dra
             owner.times.append(point)
 
 
+# "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
+_LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
 
 
