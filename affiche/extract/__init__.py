@@ -21,7 +21,18 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche import when
-from affiche.extract import build, cues, describe, hints, liveness, locate, roles, timeline, titles
+from affiche.extract import (
+    assign,
+    build,
+    cues,
+    describe,
+    hints,
+    liveness,
+    locate,
+    roles,
+    timeline,
+    titles,
+)
 from affiche.extract.contacts import find_contacts
 from affiche.extract.layout import Layout
 from affiche.extract.segment import segment
@@ -61,6 +72,7 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     build.programme_place(built, drafts)
     built, drafts, headings = build.merge_told_twice(built, drafts, headings)
     build.text_country(built, places)
+    assign.assign_contacts(built, drafts, contacts, shape)
     # a page heading that names no kind of event ("Agenda de la semaine") titles no one
     # event of several, unless they are the items of one programme
     own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(

@@ -7,13 +7,60 @@ from __future__ import annotations
 import dataclasses
 
 from affiche.extract import locate, logistics, points
+from affiche.extract.layout import Layout
+from affiche.extract.scoring import Score, score
 from affiche.extract.segment import Segmentation
-from affiche.model import Event
+from affiche.model import Contact, Event
+
+__all__ = ["place_event", "assign_contacts"]
+
+
+def assign_contacts(built: list[Event], drafts: list[points.Draft], contacts: list[Contact],
+                    layout: Layout) -> list[Score]:
+    """Give each contact to the events it belongs to (scored `contact_of`): the event of its
+    own paragraph; a contact no event claims (a footer, a page header) is every event's.
+    Returns the decisions, for `--explain`."""
+    decisions: list[Score] = []
+    if len(built) <= 1:
+        for event in built:
+            event.contacts = [dataclasses.replace(c) for c in contacts]
+        return decisions
+    homes = [_home(draft, layout) for draft in drafts]
+    paragraphs_with_events = {paragraph for _, paragraph in homes}
+    last_paragraph = max(paragraphs_with_events)
+    for event in built:
+        event.contacts = []
+    for contact in contacts:
+        where = contact.evidence[0] if contact.evidence else 0
+        block = layout.block_of(where)
+        paragraph = layout.segments.unit_at(where).paragraph
+        owners = []
+        for index, (home_block, home_paragraph) in enumerate(homes):
+            decision = score("contact_of", {
+                "same_paragraph": float(paragraph == home_paragraph),
+                "same_block": float(block == home_block),
+                "paragraph_without_event": float(paragraph not in paragraphs_with_events),
+                "after_every_event": float(paragraph > last_paragraph),
+                "another_event_paragraph": float(paragraph != home_paragraph
+                                                 and paragraph in paragraphs_with_events),
+            }, subject=f"{contact.value} → event {index + 1}")
+            decisions.append(decision)
+            if decision.taken:
+                owners.append(index)
+        for index in owners or range(len(built)):
+            built[index].contacts.append(dataclasses.replace(contact))
+    return decisions
+
+
+def _home(draft: points.Draft, layout: Layout) -> tuple[int, int]:
+    """The block and paragraph of a draft's start."""
+    offset = draft.start.unit.start if draft.start else 0
+    return layout.block_of(offset), layout.segments.unit_at(offset).paragraph
 
 
 def place_event(event: Event, draft: points.Draft, segments: Segmentation,
-           places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
-           over: list[tuple[int, int]]) -> None:
+                places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
+                over: list[tuple[int, int]]) -> None:
     """Choose the event's place (never a meeting point's or a stop's, nor one named in
     another event's own sentence), and drop the meeting points that merely repeat the start
     at that place."""
