@@ -95,9 +95,12 @@ def cli() -> None:
               help="Base URL of the Nominatim server for --geocoder nominatim.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of standard output.")
+@click.option("--explain", is_flag=True,
+              help="Per event and field: the chosen candidate, the runners-up and the scored "
+                   "decisions that decided (instead of --format).")
 def extract_command(sources: tuple[str, ...], reference: str | None, lang: str | None,
                     timezone: str, fmt: str, jsonl: str | None, geocoder: str,
-                    nominatim_url: str | None, output: IO[str]) -> None:
+                    nominatim_url: str | None, output: IO[str], explain: bool = False) -> None:
     """Extract the events of SOURCE (a text file, a page, a PDF, a flyer photo, a URL, a
     directory, or - for standard input)."""
     from affiche import pipeline
@@ -108,6 +111,8 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
         raise InputError("--geocoder nominatim needs --nominatim-url URL")
     options = pipeline.Options(lang=lang, timezone=timezone, geocoder=geocoder,
                                nominatim_url=nominatim_url)
+    if jsonl is not None and explain:
+        raise InputError("--explain reads SOURCE, not --jsonl")
     if jsonl is not None:
         if sources:
             raise InputError("give either SOURCE or --jsonl, not both")
@@ -115,6 +120,11 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
         return
     if not sources:
         raise InputError("no SOURCE given; pass a file, a URL, a directory or - for stdin")
+    if explain:
+        from affiche.extract.cli import explain_sources
+
+        explain_sources(list(sources), ref, options, output)
+        return
     _run_sources(list(sources), ref, options, fmt, output)
 
 

@@ -19,12 +19,12 @@ happen after, in `affiche.resolve`.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from affiche import when
 from affiche.extract import (
     assign,
     build,
-    cues,
     describe,
     hints,
     liveness,
@@ -35,14 +35,36 @@ from affiche.extract import (
 )
 from affiche.extract.contacts import find_contacts
 from affiche.extract.layout import Layout
-from affiche.extract.segment import segment
+from affiche.extract.points import Draft, TimePoint
+from affiche.extract.scoring import Score
+from affiche.extract.segment import Segmentation, segment
 from affiche.model import Document, Event
 
-__all__ = ["extract"]
+__all__ = ["extract", "run", "Run"]
+
+
+@dataclass
+class Run:
+    """One extraction with its intermediate stages, for `--explain`: the events, the drafts
+    they were built from (same order, before embedded hints), the time points, the place
+    candidates, the contacts and the contact decisions."""
+
+    events: list[Event]
+    drafts: list[Draft]
+    points: list[TimePoint]
+    places: list[locate.PlaceCandidate]
+    segments: Segmentation
+    contact_decisions: list[Score] = field(default_factory=list)
+    hinted: bool = False
 
 
 def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event]:
     """The events a document announces, with evidence spans into `document.text`."""
+    return run(document, lang, reference).events
+
+
+def run(document: Document, lang: str, reference: dt.datetime) -> Run:
+    """Run every stage on a document; the events and what decided them."""
     text = document.text
     segments = segment(text)
     mentions = when.find(text, reference, lang)
@@ -72,26 +94,13 @@ def extract(document: Document, lang: str, reference: dt.datetime) -> list[Event
     build.programme_place(built, drafts)
     built, drafts, headings = build.merge_told_twice(built, drafts, headings)
     build.text_country(built, places)
-    assign.assign_contacts(built, drafts, contacts, shape)
-    # a page heading that names no kind of event ("Agenda de la semaine") titles no one
-    # event of several, unless they are the items of one programme
-    own_title = bool(title) and (len(built) <= 1 or drafts[0].umbrella or any(
-        pattern.search(title or "") for _, pattern in cues.cue_table(lang, "kinds")))
-    for index, (event, heading) in enumerate(zip(built, headings, strict=True)):
-        if heading is not None:
-            # "Vigil for the river" ↵ "Vigil on Saturday …" ↵↵ "Rally against the cuts" ↵
-            # "Rally on …": each announcement of several under its own heading
-            event.title = heading.text.strip()
-            event.evidence["title"] = (heading.start + heading.text.find(event.title),
-                                       heading.start + heading.text.find(event.title)
-                                       + len(event.title))
-        elif index == 0 and title and own_title:
-            event.title = title
-            if title_span:
-                event.evidence["title"] = title_span
-        else:
-            event.title = describe.generated_title(lang, event.kind, event.place, event.start)
+    decisions = assign.assign_contacts(built, drafts, contacts, shape)
+    titles.assign_titles(built, drafts, headings, title, title_span, lang)
+    for event in built:
         event.field_confidence = build.field_confidence(event, document)
+    result = Run(built, drafts, points, places, segments, decisions)
     if document.hints:
-        built = hints.apply_hints(built, document.hints, reference, document.timezone, lang)
-    return built
+        result.events = hints.apply_hints(built, document.hints, reference, document.timezone,
+                                          lang)
+        result.hinted = True
+    return result

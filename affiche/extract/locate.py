@@ -19,7 +19,7 @@ from affiche.extract.placewords import alternation, compile_grammar, language_pl
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
-__all__ = ["PlaceCandidate", "candidates", "choose", "candidates_in"]
+__all__ = ["PlaceCandidate", "candidates", "choose", "candidates_in", "rank"]
 
 # a bare town says less than a venue one sentence away (the town completes the venue anyway)
 _RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 0.5}
@@ -360,6 +360,13 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
                 # "14 avenue Duquesne (7e arrondissement)": the borough belongs to the town
                 place.locality = f"{place.locality} ({borough.group(1)})"
     return place, span
+
+
+def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
+         ) -> list[tuple[float, PlaceCandidate]]:
+    """The candidates with the score `choose` gives them, best first (for `--explain`)."""
+    scored = [(_score(c, anchors, segments), c) for c in found]
+    return sorted(scored, key=lambda pair: -pair[0])
 
 
 def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation) -> float:

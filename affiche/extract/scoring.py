@@ -66,7 +66,9 @@ class Score:
         parts = ", ".join(f"{c.feature} {c.amount:+.2f}" for c in self.top(count))
         verdict = "yes" if self.taken else "no"
         about = f" [{self.subject}]" if self.subject else ""
-        return f"{self.decision}{about}: {verdict} ({self.total:+.2f}; {parts or 'bias only'})"
+        bias = self.total - sum(c.amount for c in self.contributions)
+        return f"{self.decision}{about}: {verdict} ({self.total:+.2f} = bias {bias:+.2f}" \
+               + (f"; {parts})" if parts else ")")
 
 
 @dataclass(frozen=True)
