@@ -95,12 +95,15 @@ def cli() -> None:
               help="Base URL of the Nominatim server for --geocoder nominatim.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write to this file instead of standard output.")
+@click.option("--budget", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              metavar="SECONDS", help="Time budget per document; 0: no limit.")
 @click.option("--explain", is_flag=True,
               help="Per event and field: the chosen candidate, the runners-up and the scored "
                    "decisions that decided (instead of --format).")
 def extract_command(sources: tuple[str, ...], reference: str | None, lang: str | None,
                     timezone: str, fmt: str, jsonl: str | None, geocoder: str,
-                    nominatim_url: str | None, output: IO[str], explain: bool = False) -> None:
+                    nominatim_url: str | None, output: IO[str], budget: float,
+                    explain: bool = False) -> None:
     """Extract the events of SOURCE (a text file, a page, a PDF, a flyer photo, a URL, a
     directory, or - for standard input)."""
     from affiche import pipeline
@@ -110,7 +113,7 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
     if geocoder == "nominatim" and not nominatim_url:
         raise InputError("--geocoder nominatim needs --nominatim-url URL")
     options = pipeline.Options(lang=lang, timezone=timezone, geocoder=geocoder,
-                               nominatim_url=nominatim_url)
+                               nominatim_url=nominatim_url, budget=budget or None)
     if jsonl is not None and explain:
         raise InputError("--explain reads SOURCE, not --jsonl")
     if jsonl is not None:
@@ -139,7 +142,12 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
             click.echo(f"affiche: error: {item}", err=True)
             failures += 1
             continue
-        events = pipeline.run(item, options)
+        try:
+            events = pipeline.run(item, options)
+        except AfficheError as error:  # over its time budget: the other sources still run
+            click.echo(f"affiche: error: {error}", err=True)
+            failures += 1
+            continue
         if not events:
             click.echo(f"affiche: {item.source}: no event found", err=True)
         results.append((item, events))

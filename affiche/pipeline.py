@@ -11,6 +11,7 @@ Publishing (`affiche.publish`) takes the result from there.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -21,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from affiche.errors import AfficheError, InputError
 from affiche.model import Document, Event
+from affiche.windows import DEFAULT_BUDGET, THRESHOLD, Deadline, in_windows
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class Options:
     timezone: str = "Europe/Brussels"
     geocoder: str = "offline"
     nominatim_url: str | None = None
+    budget: float | None = DEFAULT_BUDGET  # seconds per document; None: no limit
 
 
 def reference_of(document: Document, timezone: str) -> dt.datetime:
@@ -47,6 +50,7 @@ def reference_of(document: Document, timezone: str) -> dt.datetime:
 def run(document: Document, options: Options | None = None) -> list[Event]:
     """Extract and resolve the events of one document."""
     from affiche import extract, resolve
+    from affiche.extract import hints
     from affiche.ingest.language import detect
 
     options = options or Options()
@@ -54,8 +58,14 @@ def run(document: Document, options: Options | None = None) -> list[Event]:
     document.language = lang
     document.timezone = options.timezone
     reference = reference_of(document, options.timezone)
-    events = extract.extract(document, lang=lang, reference=reference)
+    deadline = Deadline(options.budget, document.source)
+    events = in_windows(document, lambda part: extract.extract(part, lang=lang,
+                                                               reference=reference), deadline)
+    if document.hints and len(document.text) >= THRESHOLD:
+        # the windows were read without the page's schema.org Events: compare them once
+        events = hints.apply_hints(events, document.hints, reference, document.timezone, lang)
     for event in events:
+        deadline.check("resolve")
         resolve.resolve(event, document, reference, geocoder=options.geocoder,
                         nominatim_url=options.nominatim_url)
     resolve.share_zone(events)
@@ -83,8 +93,7 @@ def extract_text(text: str, reference: dt.datetime | None = None, lang: str | No
     document = ingest.read_text(text, source=source, reference=reference,
                                 timezone=options.timezone)
     if lang:
-        options = Options(lang=lang, timezone=options.timezone, geocoder=options.geocoder,
-                          nominatim_url=options.nominatim_url)
+        options = dataclasses.replace(options, lang=lang)
     return document, run(document, options)
 
 

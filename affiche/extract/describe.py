@@ -17,6 +17,7 @@ or the capitalised name before "appelle à / organise / roept op / calls for".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -62,7 +63,30 @@ class _Cue:
 
 def _free(start: int, end: int, masked: list[tuple[int, int]]) -> bool:
     """True when [start, end) overlaps no masked span."""
-    return not any(a < end and start < b for a, b in masked)
+    starts, ends = _masked_index(masked)
+    index = bisect.bisect_left(starts, end) - 1  # the last span starting before `end`
+    return index < 0 or ends[index] <= start
+
+
+_MASKS: list[tuple[list[tuple[int, int]], int, tuple[list[int], list[int]]]] = []
+
+
+def _masked_index(masked: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The masked spans merged and sorted (starts, ends), built once per list: every cue of a
+    long text is looked up in them."""
+    for known, size, index in _MASKS:
+        if known is masked and size == len(masked):
+            return index
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(masked):
+        if ends and a < ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    _MASKS[:] = [(masked, len(masked), (starts, ends))]
+    return starts, ends
 
 
 def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]],
@@ -80,11 +104,14 @@ def _cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]],
         spelled = text[cue.start - offset:cue.end - offset].lower() in exact.get(cue.kind, ())
         return (cue.start - cue.end, cue.kind != "", not spelled, cue.start)
 
-    kept: list[_Cue] = []
+    kept: list[_Cue] = []  # in text order; kept cues never overlap, so neighbours tell
     for cue in sorted(found, key=rank):
-        if all(cue.end <= k.start or k.end <= cue.start for k in kept):
-            kept.append(cue)
-    return sorted((c for c in kept if c.kind), key=lambda c: c.start)
+        index = bisect.bisect_left(kept, cue.start, key=lambda k: k.start)
+        if (index < len(kept) and kept[index].start < cue.end) or (
+                index > 0 and kept[index - 1].end > cue.start):
+            continue
+        kept.insert(index, cue)
+    return [c for c in kept if c.kind]
 
 
 def _raw_cues(lang: str, text: str, offset: int, whole: str = "") -> tuple[_Cue, ...]:

@@ -66,12 +66,25 @@ def apply_hints(events: list[Event], hints: list[dict[str, Any]], reference: dt.
             continue
         twin = next((e for e in events if e.start is not None and _day(e.start) == _day(start)),
                     None)
+        # an offset makes the hint an instant: read it on the clock of the event's country
+        # (resolve later gives the event that zone, keeping the clock times)
+        country = twin.place.country if twin is not None else None
+        zone = _zone_of(country or _place(hint.get("location")).country, timezone)
+        start = _when(hint.get("startDate"), zone) or start
         if twin is None:
             if _day(start) >= reference.date():
-                events.append(_from_hint(hint, start, timezone, lang))
+                events.append(_from_hint(hint, start, zone, lang))
             continue
         _compare(twin, hint, start)
     return events
+
+
+def _zone_of(country: str | None, timezone: str) -> str:
+    """The one time zone of `country` (an ISO code), else `timezone`."""
+    from affiche.resolve.zones import country_zone
+
+    own = country_zone(country) if isinstance(country, str) and len(country) == 2 else None
+    return own or timezone
 
 
 def _from_hint(hint: dict[str, Any], start: dt.datetime | dt.date, timezone: str,
@@ -103,7 +116,8 @@ def _compare(event: Event, hint: dict[str, Any], start: dt.datetime | dt.date) -
             "structured_data_differs", "The page's schema.org data gives a time the text does "
             "not; the text's reading is kept.", [iso(event.start) or "", iso(start) or ""]))
     elif isinstance(start, dt.datetime) and isinstance(event.start, dt.datetime) \
-            and start != event.start:
+            and start.replace(tzinfo=None) != event.start.replace(tzinfo=None):
+        # both on the clock of the event's place: the text's, as written; the hint's, moved
         event.warnings.append(Warning(
             "structured_data_differs", f"The text says {event.start:%H:%M}, the page's schema.org "
             f"data {start:%H:%M}.", [iso(event.start) or "", iso(start) or ""]))

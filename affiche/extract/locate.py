@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from affiche.extract import cues
@@ -161,34 +162,37 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
         venues = [v for v in venues if text[v.start:v.end] == original[v.start:v.end]
                   or len(v.name.split()) > 1 or v.name.lower().endswith(squares)]
     near = {w.casefold() for w in language_places(lang).get("landmark_cues", [])}
+    # sorted spans looked up by bisection: a long text has thousands of each
+    in_address = _within([(c.start, c.end) for c in found if c.source == "address"])
+    in_town = _within([(t.start, t.end) for t in towns])
     for venue in venues:
         if venue.name.split()[0].lower().rstrip(".") in streets:
             named_streets.append((venue.start, venue.end))
-        if not _inside(venue.start, venue.end, found) and not any(
-                t.start <= venue.start and venue.end <= t.end for t in towns):
+        if not in_address(venue.start, venue.end) and not in_town(venue.start, venue.end):
             # "à Salzinnes (Namur)": a borough named with its town is no venue
             # "… Brussels (near North Station)": a place named near another one just before it
-            before = [(c.start, c.end) for c in found if c.source != "locality"]
-            before += [(v.start, v.end) for v in venues if v.end <= venue.start]
-            landmark = (venue.cue or "").casefold() in near and any(
-                0 <= venue.start - end < _LANDMARK_REACH and "\n" not in text[end:venue.start]
-                for _, end in before)
+            landmark = (venue.cue or "").casefold() in near
+            if landmark:
+                before = [(c.start, c.end) for c in found if c.source != "locality"]
+                before += [(v.start, v.end) for v in venues if v.end <= venue.start]
+                landmark = any(0 <= venue.start - end < _LANDMARK_REACH
+                               and "\n" not in text[end:venue.start] for _, end in before)
             found.append(PlaceCandidate(venue.start, venue.end, "venue", Place(name=venue.name),
                                         cued=venue.cue is not None and not landmark,
                                         landmark=landmark))
     stops = set(cues.events_data(lang)["transport"]["stop_words"])
     stations = [(v.start, v.end) for v in venues
                 if stops & {w.lower() for w in re.findall(r"[^\W\d_]+", v.name)}]
+    in_street, in_station = _covers(named_streets), _covers(stations)
     for town in towns:
         # a qualifying bracket ("Rouillé (86)") is already part of the mention; a town word
         # starting inside an address ("rue Pasteur (3e …)") is the street's
-        if not _inside(town.start, town.start + 1, found) and not any(
-                a <= town.start < b for a, b in named_streets):
+        if not in_address(town.start, town.start + 1) and not in_street(town.start):
             # "place de Barcelone", "rue de Namur": the town names the square, not its town
             found.append(PlaceCandidate(town.start, town.end, "locality",
                                         Place(locality=text[town.start:town.end],
                                               country=town.country),
-                                        in_name=any(a <= town.start < b for a, b in stations)))
+                                        in_name=in_station(town.start)))
     found.sort(key=lambda c: c.start)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(original, lang)
@@ -294,9 +298,34 @@ def _join_venue_addresses(text: str, found: list[PlaceCandidate]) -> list[PlaceC
     return joined
 
 
-def _inside(start: int, end: int, found: list[PlaceCandidate]) -> bool:
-    """True when [start, end) lies within an address already found."""
-    return any(c.source == "address" and c.start <= start and end <= c.end for c in found)
+def _within(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) lies within one of `spans`, in log time."""
+    ordered = sorted(spans)
+    starts = [a for a, _ in ordered]
+    reach: list[int] = []  # the furthest end of the spans starting at or before each one
+    for _, b in ordered:
+        reach.append(max(b, reach[-1]) if reach else b)
+
+    def within(start: int, end: int) -> bool:
+        index = bisect.bisect_right(starts, start) - 1
+        return index >= 0 and end <= reach[index]
+    return within
+
+
+def _covers(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset lies in one of `spans`, in log time (merged, sorted)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+
+    def covered(offset: int) -> bool:
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < merged[index][1]
+    return covered
 
 
 def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[PlaceCandidate]:
@@ -314,11 +343,13 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     other events' sentences) are those events' own."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
-    usable = [c for c in found if not any(a <= c.start < b for a, b in excluded)
+    covered = _covers(excluded)  # one lookup per candidate: a long text has many events
+    usable = [c for c in found if not covered(c.start)
               and not (c.source == "locality" and c.route_end)]  # where a march ends
     if not usable:
         return Place(), None
-    best = max(usable, key=lambda c: _score(c, anchors, segments))
+    units = _anchor_units(anchors, segments)
+    best = max(usable, key=lambda c: _score(c, anchors, segments, units))
     if best.source == "locality":
         best = _venue_in_town(usable, best, anchors, segments) or best
     # the town is looked for around the event's own mention, not the antecedent's
@@ -350,8 +381,9 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     if not place.locality:
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
         # "… qui se trouve au 100 bvd du général Leclerc, à Clichy": another event's address
+        in_claimed = _covers(claimed or [])
         theirs = [(c.start, c.end) for c in found if c.source == "address"
-                  and any(a <= c.start < b for a, b in claimed or [])]
+                  and in_claimed(c.start)]
         town = _nearest_locality(found, mention, segments, (away or []) + theirs)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
@@ -365,17 +397,27 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
 def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
          ) -> list[tuple[float, PlaceCandidate]]:
     """The candidates with the score `choose` gives them, best first (for `--explain`)."""
-    scored = [(_score(c, anchors, segments), c) for c in found]
+    units = _anchor_units(anchors, segments)
+    scored = [(_score(c, anchors, segments, units), c) for c in found]
     return sorted(scored, key=lambda pair: -pair[0])
 
 
-def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation) -> float:
+def _anchor_units(anchors: list[int], segments: Segmentation) -> list[int]:
+    """The sorted unit indices of `anchors` (of offset 0 when there is none)."""
+    return sorted({segments.index_at(anchor) for anchor in anchors or [0]})
+
+
+def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
+           units: list[int] | None = None) -> float:
     """Higher for richer candidates close to an anchor, in the same unit or paragraph."""
     unit_index = segments.index_at(candidate.start)
     paragraph = segments.units[unit_index].paragraph
     best = 0.0
-    for anchor in anchors or [0]:
-        anchor_index = segments.index_at(anchor)
+    units = units if units is not None else _anchor_units(anchors, segments)
+    # the closest anchor is the nearest one before or after: paragraphs are runs of units, so
+    # a further anchor is never in the paragraph when the nearer one is not
+    at = bisect.bisect_left(units, unit_index)
+    for anchor_index in units[max(0, at - 1):at + 1]:
         distance = abs(unit_index - anchor_index)
         same_paragraph = segments.units[anchor_index].paragraph == paragraph
         closeness = 3.0 if distance == 0 else (1.5 / distance if same_paragraph else 0.5 / distance)
@@ -542,7 +584,8 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     name = (best.place.name or "").casefold()
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
-    elsewhere = {id(c) for c in towns if any(a <= c.start < b for a, b in away or [])}
+    away_at = _covers(away or [])
+    elsewhere = {id(c) for c in towns if away_at(c.start)}
     counts = Counter((c.place.locality or "").casefold() for c in towns
                      if id(c) not in elsewhere).most_common(2)
     dominant = counts[0][0] if len(counts) == 1 or (
