@@ -330,6 +330,28 @@ def _row(name: str, fig: dict[str, Any]) -> str:
                       + [str(fig["invented"]), f"{fig['unmatched']}/{fig['predicted']}"])
 
 
+CV = ROOT / "bench" / "cv.json"
+
+
+def print_cross_validation() -> None:
+    """The 5-fold cross-validation by document of fitted weights (bench/fit_weights.py)."""
+    if not CV.exists():
+        print("\ncross-validation: no fitted weights (run bench/fit_weights.py)")
+        return
+    print("\ncross-validation of fitted weights (bench/fit_weights.py, 5 folds by document; "
+          "goal = mean of start, count exact, locality, contacts per event F1, 1 − unmatched):")
+    print("decision | candidates (positive) | hand goal | CV goal of fitted | start hand/CV | "
+          "count exact hand/CV | unmatched hand/CV | kept")
+    print("--- | --- | --- | --- | --- | --- | --- | ---")
+    for name, result in json.loads(CV.read_text(encoding="utf-8")).items():
+        hand, cv = result["hand"], result["cross_validated_fitted"]
+        print(f"{name} | {result['candidates']} ({result['positives']}) | {hand['goal']:.4f} | "
+              f"{cv['goal']:.4f} | {hand['figures']['start']:.3f}/{cv['figures']['start']:.3f}"
+              f" | {hand['figures']['count_exact']:.3f}/{cv['figures']['count_exact']:.3f} | "
+              f"{hand['figures']['unmatched_share']:.3f}/{cv['figures']['unmatched_share']:.3f}"
+              f" | {result['kept']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run both systems and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -401,6 +423,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{len(single)} runs")
     if base_elapsed is not None:
         print(f"baseline: {len(records) / base_elapsed:.1f} documents/s")
+    print_cross_validation()
     if args.show_errors:
         print("\nerrors:")
         for line in ours["errors"]:
