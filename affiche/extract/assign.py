@@ -9,7 +9,7 @@ import dataclasses
 from affiche.extract import locate, logistics, points
 from affiche.extract.layout import Layout
 from affiche.extract.scoring import Score, score
-from affiche.extract.segment import Segmentation
+from affiche.extract.segment import Segmentation, Unit
 from affiche.model import Contact, Event
 
 __all__ = ["place_event", "assign_contacts"]
@@ -108,8 +108,29 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         if town is not None:
             event.place = dataclasses.replace(event.place, locality=town.locality,
                                               country=event.place.country or town.country)
+    town = _label_town(places, segments, start_point.unit)
+    if town is not None and (span is None or segments.unit_at(span[0]).line
+                             == start_point.unit.line):
+        # "Leeds: Park Square, 14:00 Oct. 21": an item labelled with its town is there
+        event.place = dataclasses.replace(event.place, locality=town.place.locality,
+                                          country=town.place.country or event.place.country)
     if span:
         event.evidence["place"] = span
     event.meeting_points = [m for m in event.meeting_points if not (
         m.time == event.start and (m.place.is_empty()
                                    or logistics.same_place(m.place, event.place)))]
+
+
+def _label_town(places: list[locate.PlaceCandidate], segments: Segmentation,
+                unit: Unit) -> locate.PlaceCandidate | None:
+    """The town that labels the line of `unit` ("Leeds: …", "- GENT : …"), or None."""
+    line = [u for u in segments.units[max(0, segments.index_at(unit.start) - 3):
+                                      segments.index_at(unit.start) + 1] if u.line == unit.line]
+    first = line[0] if line else unit
+    text = first.text
+    opening = len(text) - len(text.lstrip(" -–•*>\t"))
+    for candidate in locate.candidates_in(places, first.start, first.end):
+        if candidate.source == "locality" and candidate.start == first.start + opening \
+                and text[candidate.end - first.start:].lstrip().startswith(":"):
+            return candidate
+    return None

@@ -252,6 +252,22 @@ def _after_venue_word(text: str, start: int, grammar: Grammar) -> bool:
     return previous is not None and fold(previous.group(1)) in _folded(grammar.venue_first)
 
 
+_NAMING_TOWN = 100_000  # inhabitants below which a town after a venue word names the venue
+
+
+def _names_its_place(text: str, start: int, entry: gazetteer.Entry, grammar: Grammar) -> bool:
+    """True when the word before is a venue type or a street or square word and the town is
+    small ("cinéma Jasmin", "place Saint-Roch", "allées Verdi"): the name of the place, not
+    the town it is in ("Théâtre Namur", a big town, stays a town)."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = fold(previous.group(1))
+    placed = word in _folded(grammar.venue_first) or word in _folded(grammar.squares) \
+        or word in _folded(grammar.street_before_words)
+    return placed and entry.population < _NAMING_TOWN
+
+
 def fold(word: str) -> str:
     """Lower case without accents ("Théâtre" and "Theatre" alike)."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
@@ -269,7 +285,12 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
     """Reject the usual false towns of a single capitalised word."""
     if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
         return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
+    if _names_its_place(text, start, entry, grammar):
+        return False  # "hôpital Saint-Gilles", "allées Jasmin": the venue's or street's name
     following = WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if following and entry.population < _NAMING_TOWN \
+            and fold(following.group(0)) in _folded(grammar.squares):
+        return False  # "Dorchester Square": a small town's name names the square, not its town
     if token.isupper():
         # in a shouted line ("ÊTRE FORCE CITOYENNE") every word is capitalised
         previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)

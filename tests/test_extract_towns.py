@@ -1,0 +1,34 @@
+"""Towns: a small town's name that names a venue, a street or a square is not the event's
+town; a list item labelled with its town is in that town."""
+
+from __future__ import annotations
+
+import pytest
+from calls import extract
+
+NAMING = [
+    ("fr", "Projection le jeudi 12 juin 2025 à 20h au cinéma Sauvenière à Liège.\n", "Liège"),
+    ("en", "Vigil on Thursday 12 June 2025 at 8pm in Dorchester Square, Montreal.\n",
+     "Montreal"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), NAMING)
+def test_a_small_town_naming_a_venue_is_not_the_town(lang: str, text: str, town: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.place.locality == town
+
+
+LABELLED = {
+    "fr": "Rassemblements du samedi 14 juin 2025\n\nNamur : gare, 14h00\n\nMons : gare, 15h00\n",
+    "en": "Rallies on Saturday 14 June 2025\n\nYork: railway station, 14:00\n\n"
+          "Leeds: railway station, 15:00\n",
+    "nl": "Acties op zaterdag 14 juni 2025\n\nGent: station, 14u00\n\nBrugge: station, 15u00\n",
+}
+TOWNS = {"fr": ["Namur", "Mons"], "en": ["York", "Leeds"], "nl": ["Gent", "Brugge"]}
+
+
+@pytest.mark.parametrize("lang", sorted(LABELLED))
+def test_an_item_labelled_with_its_town_is_there(lang: str) -> None:
+    events = extract(LABELLED[lang], "2025-06-01", lang)
+    assert [e.place.locality for e in events] == TOWNS[lang]
