@@ -85,3 +85,31 @@ ANNOUNCED = {
 @pytest.mark.parametrize("lang", sorted(ANNOUNCED))
 def test_an_event_announced_in_the_perfect_is_kept(lang: str) -> None:
     assert starts(extract(ANNOUNCED[lang], "2025-03-01", lang)) == ["2025-03-15T14:00"]
+
+
+BANNED = {
+    "fr": "La préfecture a interdit la marche du samedi 14 juin 2025 à 14h au départ de la place "
+          "de la République.\n",
+    "en": "Police have banned the protest planned for Saturday 14 June 2025 at 2pm in Hyde "
+          "Park.\n",
+    "nl": "De burgemeester heeft de optocht van zaterdag 14 juni 2025 om 14u in Gent "
+          "verboden.\n",
+}
+AGAINST_A_BAN = {
+    "fr": "Rassemblement contre l'interdiction des manifestations le samedi 14 juin 2025 à 14h "
+          "place Flagey à Ixelles.\n",
+    "en": "Rally against the ban on protests on Saturday 14 June 2025 at 2pm in Park Square, "
+          "Leeds.\n",
+    "nl": "Betoging tegen het verbod op betogingen op zaterdag 14 juni 2025 om 14u op de "
+          "Korenmarkt in Gent.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(BANNED))
+def test_a_banned_event_gives_no_event(lang: str) -> None:
+    assert extract(BANNED[lang], "2025-06-01", lang) == []
+
+
+@pytest.mark.parametrize("lang", sorted(AGAINST_A_BAN))
+def test_a_protest_against_a_ban_is_an_event(lang: str) -> None:
+    assert starts(extract(AGAINST_A_BAN[lang], "2025-06-01", lang)) == ["2025-06-14T14:00"]

@@ -85,6 +85,7 @@ def still_to_come(point: TimePoint, lang: str, reference: dt.datetime,
         "future": float(reading.future),
         "conditional": float(reading.conditional and not reading.future),
         "negated_event": float(reading.negated_event),
+        "banned": float(reading.banned),
         "invite": float(bool(cues.cue_pattern(lang, "invite").search(unit.text))),
         "report_document": float(report),
     }

@@ -9,7 +9,9 @@ Constructions read (the words are data; a new language is a new table):
   - future: a `future_auxiliaries` phrase, or a word with a `future_endings` ending;
   - conditional: a `conditionals` word or a word with a `conditional_endings` ending;
   - negated event: a negation (`negation_before` … `negation_after`, or `negation_after`
-    alone) in a clause that holds a `takes_place` phrase or a kind of event.
+    alone) in a clause that holds a `takes_place` phrase or a kind of event;
+  - banned: a `ban_words` phrase in a sentence naming an event, without a `ban_against`
+    word just before it (a protest against a ban is still a protest).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Reading:
     future: bool = False
     conditional: bool = False
     negated_event: bool = False
+    banned: bool = False
 
 
 @functools.cache
@@ -148,4 +151,16 @@ def read(text: str, lang: str, start: int | None = None, end: int | None = None)
         pattern.search(clause) for _, pattern in kinds)
     return Reading(perfect_past=perfect_past(text, lang), future=future(text, lang),
                    conditional=conditional(text, lang),
-                   negated_event=eventful and negated(clause, lang))
+                   negated_event=eventful and negated(clause, lang),
+                   banned=eventful and banned(text, lang))
+
+
+def banned(text: str, lang: str) -> bool:
+    """True when `text` forbids something ("a interdit", "was banned", "verboden"), not when
+    it stands against a ban ("contre l'interdiction", "against the ban")."""
+    against = _phrases(lang, "ban_against")
+    for match in _phrases(lang, "ban_words").finditer(text):
+        before = text[max(0, match.start() - 20): match.start()]
+        if not against.search(before):
+            return True
+    return False
