@@ -100,6 +100,7 @@ from affiche.extract.points import (
 from affiche.extract.roles import _without_session_times
 from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
+from affiche.extract.siblings import siblings
 from affiche.extract.sites import _followed_by, _same_hour_elsewhere, _split_sites
 
 __all__ = ["build_drafts"]
@@ -238,6 +239,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             result.extend(_same_hour_elsewhere(part, segments, lang, places))
     result += [follow for draft in result for follow in _followed_by(draft, segments, places,
                                                                       dated, lang)]
+    result += [other for draft in list(result)
+               for other in siblings(draft, segments, places, dated, lang)]
     return result
 
 
