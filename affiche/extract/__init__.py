@@ -29,6 +29,7 @@ from affiche.extract import (
     hints,
     liveness,
     locate,
+    readings,
     roles,
     timeline,
     titles,
@@ -72,6 +73,7 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     contacts = find_contacts(text)
     title, title_span = describe.headline(text, document.title)
     points = roles.classify(mentions, segments, lang)
+    readings.weekday_of_writing(points, reference, lang)
     drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues

@@ -86,6 +86,12 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
             f"{draft.day.isoformat()}, the date of its own sentence, was kept.",
             [iso(event.start) or ""] + [iso(points.move_to(event.start, day)) or ""
                                          for day in draft.conflicts]))
+    moved = next((p for p in [start_point, *draft.anchors] if p.moved_from is not None), None)
+    if moved is not None and moved.moved_from is not None:
+        event.warnings.append(Warning(
+            "weekday_of_writing", f"'{moved.mention.text}' is written on that weekday: "
+            f"read as that day, {draft.day.isoformat()}, not a week later.",
+            [iso(event.start) or "", iso(points.move_to(event.start, moved.moved_from)) or ""]))
     if draft.recurring:
         event.warnings.append(Warning("recurring", "The text announces a repeated event; "
                                       "only the next occurrence is given.", []))

@@ -8,7 +8,7 @@ import functools
 import re
 from typing import Any
 
-from affiche.extract import cues
+from affiche.extract import cues, grammar
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
 from affiche.extract.segment import Segmentation
@@ -81,8 +81,9 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     is the page's publication line (`dateline`, from `_is_dateline`)."""
     if report and not any(ch.isdigit() for ch in point.mention.text) \
             and not point.mention.has_time:
-        # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come
-        return not _still_to_come(point, lang)
+        # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come, and
+        # so is a day told in the future tense ("protesters will gather on Saturday")
+        return not (_still_to_come(point, lang) or grammar.future(point.unit.text, lang))
     if dateline:
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
@@ -102,7 +103,9 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
 def _told_as_done(point: TimePoint, lang: str) -> bool:
     """True when the point's sentence is told in the past or perfect tense and invites to
     nothing ("les cloches ont retenti", "the council has voted")."""
-    return _done(point.unit.text, lang)
+    # "protesters will gather … until the service has ended": a sentence in the future
+    # tense tells what is ahead, whatever perfect its clauses hold
+    return _done(point.unit.text, lang) and not grammar.future(point.unit.text, lang)
 
 
 def _done(text: str, lang: str, tense_only: bool = False) -> bool:
