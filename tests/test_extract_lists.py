@@ -34,3 +34,24 @@ def test_items_labelled_with_their_town_are_events_of_their_own(lang: str) -> No
     events = extract(text, "2025-06-01", lang)
     assert sorted_starts(events) == expected
     assert {e.place.locality for e in events} == towns
+
+
+SECTIONED = {
+    "fr": ("Appel national pour les services publics\n\nVeillées prévues en Wallonie\n\n"
+           "Liège : place Saint-Lambert, 20h00 le 14 juin 2025\n\n"
+           "Namur : place d'Armes, 21h00 le 14 juin 2025\n", "vigil"),
+    "en": ("National protests for public services\n\nVigils planned in the north\n\n"
+           "Leeds: Park Square, 20:00 June 14 2025\n\n"
+           "York: St Helen's Square, 21:00 June 14 2025\n", "vigil"),
+    "nl": ("Nationale betoging voor de openbare diensten\n\nWakes in Vlaanderen\n\n"
+           "Gent: Korenmarkt, 20u00 op 14 juni 2025\n\n"
+           "Brugge: Zand, 21u00 op 14 juni 2025\n", "vigil"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SECTIONED))
+def test_items_take_the_kind_of_their_section_heading(lang: str) -> None:
+    text, kind = SECTIONED[lang]
+    events = extract(text, "2025-06-01", lang)
+    assert len(events) == 2
+    assert [e.kind for e in events] == [kind, kind]

@@ -78,7 +78,7 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [span for m in mentions for span in build.expression_spans(m)]
-    masked += [(c.start, c.end) for c in places if c.source == "address"]
+    masked += [(c.start, c.end) for c in places if c.source in ("address", "venue")]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
@@ -87,11 +87,14 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     units = [build.draft_units(draft) for draft in drafts]
     shape = Layout(text, segments, [(m.start, m.end) for m in mentions])
     headings = titles.own_headings(drafts, shape)
+    # the kind of an item of a list comes from its section's heading before the text's title
+    sections = titles.section_headings(drafts, shape)
+    named = [heading or section for heading, section in zip(headings, sections, strict=True)]
     built = [build.build_event(draft, document, lang, segments, places, contacts, organisers,
                                (masked, counts), heading.text.strip() if heading else title,
                                len(drafts) == 1, build.claimed_spans(units, index, over),
                                sorted(over - units[index]), done)
-             for index, (draft, heading) in enumerate(zip(drafts, headings, strict=True))]
+             for index, (draft, heading) in enumerate(zip(drafts, named, strict=True))]
     build.same_place_as_before(built, drafts, lang)
     build.programme_place(built, drafts)
     built, drafts, headings = build.merge_told_twice(built, drafts, headings)

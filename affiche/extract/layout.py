@@ -17,6 +17,7 @@ from affiche.extract.segment import Segmentation
 __all__ = ["Line", "Layout"]
 
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
+_SECTION_REACH = 80  # lines above a list item within which its section's heading may stand
 _BULLET = re.compile(r"\s*(?:[-–•*>▶︎✯·]|\d{1,2}[.)])\s")
 _LABEL = re.compile(r"\s*([^\W\d_][\w'’ ]{1,25}?)\s*:\s+\S")
 _CLOSED = (".", ",", ";", ":", "!", "?", "…")
@@ -103,6 +104,21 @@ class Layout:
                 return above
             if above.blank_before:
                 return None
+        return None
+
+    def section_heading(self, offset: int, reach: int = _SECTION_REACH) -> Line | None:
+        """The heading of the list `offset` is an item of: the nearest block-opening heading
+        above it, over sibling items (bullets, label/value lines) and blank lines only."""
+        line = self.line_at(offset)
+        if not (line.bullet or line.label):
+            return None
+        for back in range(line.index - 1, max(-1, line.index - reach), -1):
+            above = self.lines[back]
+            if not above.text.strip() or above.bullet or above.label:
+                continue
+            if self.opens_block(above) and not self._mostly_time(above):
+                return above
+            return None
         return None
 
     def block_of(self, offset: int) -> int:

@@ -8,7 +8,7 @@ from affiche.extract.layout import Layout, Line
 from affiche.extract.points import Draft
 from affiche.model import Event
 
-__all__ = ["own_headings", "assign_titles"]
+__all__ = ["own_headings", "assign_titles", "section_headings"]
 
 
 def own_headings(drafts: list[Draft], layout: Layout) -> list[Line | None]:
@@ -52,3 +52,10 @@ def assign_titles(built: list[Event], drafts: list[Draft], headings: list[Line |
                 event.evidence["title"] = title_span
         else:
             event.title = describe.generated_title(lang, event.kind, event.place, event.start)
+
+
+def section_headings(drafts: list[Draft], layout: Layout) -> list[Line | None]:
+    """Per draft, the heading of the list its start is an item of ("Rallies planned in the
+    north" over "Leeds: Park Square, 12:00 …"), or None: what names the items' kind."""
+    return [layout.section_heading(d.start.unit.start) if d.start is not None
+            else None for d in drafts]
