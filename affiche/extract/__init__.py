@@ -78,7 +78,7 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [span for m in mentions for span in build.expression_spans(m)]
-    masked += [(c.start, c.end) for c in places if c.source in ("address", "venue")]
+    masked += [(c.start, c.end) for c in places if c.source == "address"]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
