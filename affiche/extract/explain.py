@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from affiche.extract import Run, features, liveness, locate, run
+from affiche.extract.placechoice import place_score
 from affiche.extract.points import Draft, TimePoint
 from affiche.extract.scoring import score
 from affiche.model import Document, Event, iso
@@ -95,17 +96,16 @@ def _place(text: str, event: Event, draft: Draft, result: Run) -> list[str]:
     chosen = event.evidence.get("place")
     ranked = locate.rank(result.places, anchors, result.segments)
     shown = 0
-    for value, candidate in ranked:
+    for _, candidate in ranked:
+        scored = place_score(candidate, anchors, result.segments).summary(4)
         if chosen and chosen[0] <= candidate.start < chosen[1]:
+            lines.append(f"    chosen: {candidate.source} {scored}")
             continue
         if shown >= _RUNNERS_UP:
-            break
+            continue
         shown += 1
-        flags = [name for name in ("route_end", "landmark", "pinned", "cued")
-                 if getattr(candidate, name, False)]
         lines.append(f"    runner-up: {candidate.source} "
-                     f"{_said(text, candidate.start, candidate.end)} "
-                     f"score {value:.2f}" + (f" ({', '.join(flags)})" if flags else ""))
+                     f"{_said(text, candidate.start, candidate.end)} {scored}")
     return lines
 
 

@@ -11,16 +11,14 @@ from collections import Counter
 from affiche.extract import places as finders
 from affiche.extract.locate import Layout, PlaceCandidate, _covers
 from affiche.extract.placewords import compile_grammar
+from affiche.extract.scoring import Score, score
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
-__all__ = ["choose", "rank"]
+__all__ = ["choose", "rank", "place_score"]
 
 
 # a bare town says less than a venue one sentence away (the town completes the venue anyway)
-_RICHNESS = {"address": 3.0, "venue": 2.0, "locality": 0.5}
-
-
 _BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b[^()\n]{0,20})\)")
 
 
@@ -100,7 +98,14 @@ def _anchor_units(anchors: list[int], segments: Segmentation) -> list[int]:
 
 def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
            units: list[int] | None = None) -> float:
-    """Higher for richer candidates close to an anchor, in the same unit or paragraph."""
+    """The total of the `place_of` score (`place_score`)."""
+    return place_score(candidate, anchors, segments, units).total
+
+
+def place_score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
+                units: list[int] | None = None) -> Score:
+    """The scored `place_of` decision: higher for richer candidates close to an anchor, in
+    the same unit or paragraph (weights in weights.toml)."""
     unit_index = segments.index_at(candidate.start)
     paragraph = segments.units[unit_index].paragraph
     best = 0.0
@@ -111,28 +116,34 @@ def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation
     for anchor_index in units[max(0, at - 1):at + 1]:
         distance = abs(unit_index - anchor_index)
         same_paragraph = segments.units[anchor_index].paragraph == paragraph
-        closeness = 3.0 if distance == 0 else (1.5 / distance if same_paragraph else 0.5 / distance)
+        closeness = _SAME_UNIT if distance == 0 else (
+            _SAME_PARAGRAPH / distance if same_paragraph else _ELSEWHERE / distance)
         if unit_index > anchor_index:
-            closeness += 0.1  # a date heading is followed by its place ("SAMEDI 21/10" ↵ venue)
+            closeness += _BELOW  # a date heading is followed by its place ("SAMEDI 21/10" ↵ venue)
         best = max(best, closeness)
-    richness = _RICHNESS[candidate.source]
-    if candidate.cued:
-        richness += 0.25  # "aux halles de X" is said to be the place; a bare name may be a topic
-    if candidate.route_end:
-        richness -= 0.5  # "de la gare du Nord jusqu'au parc": the march gathers at the first
-    if candidate.landmark:
-        richness -= 0.5  # "Maximilian Park (near North Station)": the park is the place
-    if candidate.pinned:
-        richness += 2.0  # "📍 Civic Hall, Calverley Street": the post says where
-    if candidate.source == "address" and not any(ch.isdigit() for ch in
-                                                 (candidate.place.street or "")) \
-            and not candidate.place.postcode:
-        richness = 1.5  # a street without number or postcode is less than a named venue
+    source = candidate.source
+    # a street without number or postcode is less than a named venue, whatever its cues
+    bare = source == "address" and not any(ch.isdigit() for ch in (candidate.place.street or "")) \
+        and not candidate.place.postcode
+    cued = 0.0 if bare else 1.0
     # a venue or address with its town says more; a bare town says more than a venue of
     # another sentence only in the event's own sentence ("Billom – 11 h devant …")
-    completed = bool(candidate.place.locality) and (candidate.source != "locality"
-                                                    or best >= 3.0)
-    return best + richness + (0.5 if completed else 0.0)
+    completed = bool(candidate.place.locality) and (source != "locality" or best >= _SAME_UNIT)
+    found = {
+        "closeness": best,
+        "address": float(source == "address" and not bare), "bare_street": float(bare),
+        "venue": float(source == "venue"), "locality": float(source == "locality"),
+        "cued": cued * candidate.cued, "route_end": cued * candidate.route_end,
+        "landmark": cued * candidate.landmark, "pinned": cued * candidate.pinned,
+        "completed": float(completed),
+    }
+    return score("place_of", found, subject=candidate.layout.text[candidate.start:candidate.end]
+                 if candidate.layout is not None else "")
+
+
+# closeness to the nearest anchor: in its sentence, in its paragraph (over the distance in
+# sentences), elsewhere, and a bonus below it
+_SAME_UNIT, _SAME_PARAGRAPH, _ELSEWHERE, _BELOW = 3.0, 1.5, 0.5, 0.1
 
 
 _NAME_CHUNK = re.compile(

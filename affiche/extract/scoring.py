@@ -61,6 +61,11 @@ class Score:
         ranked = sorted(self.contributions, key=lambda c: -abs(c.amount))
         return [c for c in ranked if c.amount][:count]
 
+    def summary(self, count: int = 3) -> str:
+        """The total and its top contributions, for a score that ranks (no yes/no)."""
+        parts = ", ".join(f"{c.feature} {c.amount:+.2f}" for c in self.top(count))
+        return f"{self.decision} {self.total:.2f}" + (f" ({parts})" if parts else "")
+
     def explain(self, count: int = 3) -> str:
         """One line: the decision, its total and its top contributions."""
         parts = ", ".join(f"{c.feature} {c.amount:+.2f}" for c in self.top(count))
