@@ -113,3 +113,18 @@ def test_a_banned_event_gives_no_event(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(AGAINST_A_BAN))
 def test_a_protest_against_a_ban_is_an_event(lang: str) -> None:
     assert starts(extract(AGAINST_A_BAN[lang], "2025-06-01", lang)) == ["2025-06-14T14:00"]
+
+
+CALLED_OFF_THEN_HOUR = {
+    "fr": "Info\nLa marche de samedi 14 juin 2025 est annulée. Elle devait partir à 14h de la "
+          "place Flagey.\n",
+    "en": "Update\nThe march on Saturday 14 June 2025 is cancelled. It would have set off at 2pm "
+          "from Park Square.\n",
+    "nl": "Nieuws\nDe mars van zaterdag 14 juni 2025 is afgeblazen. Om 14u zou de stoet "
+          "vertrekken aan het Zuidpark.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CALLED_OFF_THEN_HOUR))
+def test_the_hour_of_a_called_off_event_gives_no_event(lang: str) -> None:
+    assert extract(CALLED_OFF_THEN_HOUR[lang], "2025-06-01", lang) == []

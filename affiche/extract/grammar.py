@@ -147,12 +147,16 @@ def read(text: str, lang: str, start: int | None = None, end: int | None = None)
         low, high = clause_around(text, start, end)
         clause = text[low:high]
     kinds = cues.cue_table(lang, "kinds")
-    eventful = bool(_phrases(lang, "takes_place").search(clause)) or any(
-        pattern.search(clause) for _, pattern in kinds)
+
+    def eventful(part: str) -> bool:
+        return bool(_phrases(lang, "takes_place").search(part)) or any(
+            pattern.search(part) for _, pattern in kinds)
+
     return Reading(perfect_past=perfect_past(text, lang), future=future(text, lang),
                    conditional=conditional(text, lang),
-                   negated_event=eventful and negated(clause, lang),
-                   banned=eventful and banned(text, lang))
+                   negated_event=eventful(clause) and negated(clause, lang),
+                   # a ban speaks of the sentence's events, not only of its day's clause
+                   banned=banned(text, lang) and eventful(text))
 
 
 def banned(text: str, lang: str) -> bool:

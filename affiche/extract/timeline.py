@@ -73,7 +73,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from affiche.extract import cues, features
+from affiche.extract import cues, features, grammar
 from affiche.extract.grouping import _split_programme
 from affiche.extract.liveness import (
     _bare_habit,
@@ -189,7 +189,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         elif current_live:
             point.day = current
             by_day[current].times.append(point)
-        elif called_off is not None and point.unit.start != past_unit:
+        elif called_off is not None and point.unit.start != past_unit \
+                and not grammar.conditional(point.unit.text, lang) \
+                and not _told_as_done(point, lang):
+            # "… is afgelast." ↵ "Om 14 uur zou de betoging starten": the hour of what was
+            # called off, told in the conditional or as done, gives no event
             point.day = called_off
             draft = by_day.setdefault(called_off, Draft(called_off))
             if point.role == "event":
