@@ -1,17 +1,28 @@
-"""Extract the events of a document: `extract(document, lang, reference) -> list[Event]`.
+"""Extract the events of a document: `extract(document, lang, reference) -> list[Event]`;
+`run(...)` gives the events with the stages' values (for `--explain`, `explain.py`).
 
-Stages (each in its own module):
-  1. segment   — sentences/lines and paragraphs with offsets (`segment.py`)
-  2. when      — every time expression, resolved against the reference (`affiche.when`)
-  3. places    — addresses, venues, localities (`places.py`, via `locate.py`)
-  4. contacts  — e-mails, phones, URLs, handles (`contacts.py`)
-  5. drafts    — roles of times (`roles.py`), still to come or not (`liveness.py`), days
-                 (`timeline.py`), items of a day (`grouping.py`, `sites.py`), start and end
-                 (`starts.py`), on the shared types of `points.py`
-  6. per draft — place, meeting points and transport (`logistics.py`), kind, title and
-                 organisers (`describe.py`), evidence spans and the time engine's warnings.
-  7. hints     — a page's embedded schema.org Events complete or question the result
-                 (`hints.py`).
+Stages, each a module of pure functions over typed values, in the order `run` calls them:
+  1. layout      — sentence units and paragraphs (`segment.py`); lines, headings, bullets,
+                   label/value lines and blocks (`layout.py`)
+  2. candidates  — time mentions (`affiche.when`), places (`locate.py` over `places.py`,
+                   `addresses.py`, `venuenames.py`), contacts (`contacts.py`), organisers
+                   (`organisers.py`), cue phrases of the language files (`cues.py`)
+  3. features    — named features (`features.py`) and the grammar of a sentence: tense, mood,
+                   negation, ban (`grammar.py`, words in `[events.grammar]`)
+  4. scoring     — `scoring.py`: weights in `weights.toml` (a note per weight, how it was
+                   set), each score with its contributions; decisions still_to_come,
+                   told_twice, contact_of, place_of
+  5. roles, days, grouping — the role of each time (`roles.py`), whether a day still invites
+                   (`liveness.py` rules + the still_to_come score), days (`timeline.py`),
+                   readings of a weekday (`readings.py`), items of a day (`grouping.py`,
+                   `sites.py`, `siblings.py`), start and end (`starts.py`), on the types of
+                   `points.py`
+  6. assignment  — one site per event (`assign.place_event`, `placechoice.py`), meeting
+                   points and transport (`logistics.py`), each contact to its event
+                   (`assign.assign_contacts`)
+  7. kind, title, build — kind (`describe.py`), titles from each announcement's own heading
+                   (`titles.py`), the Event with evidence and warnings (`build.py`); a page's
+                   embedded schema.org Events complete or question the result (`hints.py`)
 Checks that look at a whole event (missing time or place, meeting after start) and geocoding
 happen after, in `affiche.resolve`.
 """
