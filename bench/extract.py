@@ -122,6 +122,7 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
     mp_found = mp_total = 0
     tp = fp = fn = 0
     etp = efp = efn = 0  # contacts per paired event (each contact on the event it belongs to)
+    flags: dict[tuple[bool, bool], int] = {}  # (locality right, ambiguous_place warned)
     count_exact = 0
     invented = no_event_docs = 0
     predicted_total = unmatched = 0
@@ -149,6 +150,11 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
                     errors.append(f"{record['id']} {name}: gold {field_value(event, name)!r} "
                                   f"got {field_value(guess, name)!r}")
             name_lenient += lenient_name(field_value(event, "name"), field_value(guess, "name"))
+            if guess is not None:
+                ok = field_value(event, "locality") == field_value(guess, "locality")
+                warned = any(w.get("code") == "ambiguous_place"
+                             for w in guess.get("warnings") or [])
+                flags[(ok, warned)] = flags.get((ok, warned), 0) + 1
             own = {norm_contact(c) for c in event.get("contacts") or []}
             got = {norm_contact(c["value"]) for c in (guess or {}).get("contacts") or []}
             etp, efp, efn = etp + len(own & got), efp + len(got - own), efn + len(own - got)
@@ -179,6 +185,7 @@ def score(records: list[dict], outputs: list[dict]) -> dict[str, Any]:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     figures = {name: right[name] / total if total else 0.0 for name in FIELDS}
     figures["contacts_event_f1"] = 2 * etp / (2 * etp + efp + efn) if etp + efp + efn else 1.0
+    figures["place_flags"] = flags
     figures.update({
         "name_lenient": name_lenient / total if total else 0.0,
         "meeting_points": mp_found / mp_total if mp_total else 1.0,
@@ -407,6 +414,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{first} | {fig['documents']} | {rest}")
     print(f"\naffiche: contacts P {ours['contacts_p']:.3f} R {ours['contacts_r']:.3f}; "
           f"contacts per event F1 (each on its own event) {ours['contacts_event_f1']:.3f}")
+    flags = ours["place_flags"]
+    wrong = flags.get((False, True), 0) + flags.get((False, False), 0)
+    right = flags.get((True, True), 0) + flags.get((True, False), 0)
+    print(f"ambiguous_place warnings: on {flags.get((False, True), 0)} of {wrong} wrong "
+          f"localities, on {flags.get((True, True), 0)} of {right} right ones")
     if elapsed is not None:
         print(f"affiche extract --jsonl (whole command, incl. start-up): "
               f"{len(records) / elapsed:.1f} documents/s ({elapsed:.2f} s)")

@@ -32,3 +32,17 @@ TOWNS = {"fr": ["Namur", "Mons"], "en": ["York", "Leeds"], "nl": ["Gent", "Brugg
 def test_an_item_labelled_with_its_town_is_there(lang: str) -> None:
     events = extract(LABELLED[lang], "2025-06-01", lang)
     assert [e.place.locality for e in events] == TOWNS[lang]
+
+
+def test_two_towns_as_near_are_an_ambiguous_place() -> None:
+    text = "Marche pour le climat le samedi 14 juin 2025 à 14h.\nDépart de Namur ou de Liège.\n"
+    (event,) = extract(text, "2025-06-01", "fr")
+    warning = next(w for w in event.warnings if w.code == "ambiguous_place")
+    assert event.place.locality in warning.candidates
+    assert set(warning.candidates) == {"Namur", "Liège"}
+
+
+def test_one_town_named_is_no_ambiguous_place() -> None:
+    text = "Marche pour le climat le samedi 14 juin 2025 à 14h au départ de la gare de Namur.\n"
+    (event,) = extract(text, "2025-06-01", "fr")
+    assert not any(w.code == "ambiguous_place" for w in event.warnings)

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import dataclasses
 
-from affiche.extract import locate, logistics, points
+from affiche.extract import locate, logistics, placechoice, points
 from affiche.extract.layout import Layout
 from affiche.extract.scoring import Score, score
 from affiche.extract.segment import Segmentation, Unit
-from affiche.model import Contact, Event
+from affiche.model import Contact, Event, Warning
 
 __all__ = ["place_event", "assign_contacts"]
+
+_CLOSE = 0.3  # score margin under which a second town makes the place ambiguous
 
 
 def assign_contacts(built: list[Event], drafts: list[points.Draft], contacts: list[Contact],
@@ -116,6 +118,14 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
                                           country=town.place.country or event.place.country)
     if span:
         event.evidence["place"] = span
+    rival = placechoice.rival_town(places, anchors, segments, excluded, event.place)
+    if rival is not None and rival[0] < _CLOSE and town is None:
+        # two towns nearly as near: say so, with both (never a silent pick)
+        other = rival[1].place.locality or ""
+        event.warnings.append(Warning(
+            "ambiguous_place", f"The text names {event.place.locality} and {other} about as "
+            f"near this event; {event.place.locality} was kept.",
+            [event.place.locality or "", other]))
     event.meeting_points = [m for m in event.meeting_points if not (
         m.time == event.start and (m.place.is_empty()
                                    or logistics.same_place(m.place, event.place)))]

@@ -78,7 +78,7 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
     event.organisers = [name for name, _, _ in organisers]
     if organisers:
         event.evidence["organisers"] = (organisers[0][1], organisers[0][2])
-    event.warnings = _mention_warnings(draft)
+    event.warnings[:0] = _mention_warnings(draft)  # after the place's own warnings
     if draft.conflicts:
         other = ", ".join(day.isoformat() for day in draft.conflicts)
         event.warnings.append(Warning(

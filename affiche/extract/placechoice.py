@@ -15,7 +15,7 @@ from affiche.extract.scoring import Score, score
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
-__all__ = ["choose", "rank", "place_score"]
+__all__ = ["choose", "rank", "place_score", "rival_town"]
 
 
 # a bare town says less than a venue one sentence away (the town completes the venue anyway)
@@ -81,6 +81,30 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
                 # "14 avenue Duquesne (7e arrondissement)": the borough belongs to the town
                 place.locality = f"{place.locality} ({borough.group(1)})"
     return place, span
+
+
+def rival_town(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
+               excluded: list[tuple[int, int]], place: Place,
+               ) -> tuple[float, PlaceCandidate] | None:
+    """The best candidate of another town than `place`'s, with how far its score falls
+    short of the best candidate's (for an `ambiguous_place` warning), or None."""
+    if not place.locality:
+        return None
+    covered = _covers([(a, b) for a, b in excluded
+                       if not (anchors and all(a <= x < b for x in anchors))])
+    usable = [c for c in found if not covered(c.start) and not c.route_end]
+    if not usable:
+        return None
+    units = _anchor_units(anchors, segments)
+    scored = sorted(((_score(c, anchors, segments, units), c) for c in usable),
+                    key=lambda pair: -pair[0])
+    top = scored[0][0]
+    own = place.locality.casefold()
+    for value, candidate in scored[1:]:
+        town = (candidate.place.locality or "").casefold()
+        if town and town != own and own not in town and town not in own:
+            return top - value, candidate
+    return None
 
 
 def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
