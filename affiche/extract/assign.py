@@ -30,6 +30,12 @@ def assign_contacts(built: list[Event], drafts: list[points.Draft], contacts: li
     homes = [_home(draft, layout) for draft in drafts]
     paragraphs_with_events = {paragraph for _, paragraph in homes}
     last_paragraph = max(paragraphs_with_events)
+    # only the events of a contact's block or paragraph can score above the bias: an index
+    # keeps this linear in the text (no contact × event loop)
+    near: dict[tuple[str, int], list[int]] = {}
+    for index, (home_block, home_paragraph) in enumerate(homes):
+        near.setdefault(("block", home_block), []).append(index)
+        near.setdefault(("paragraph", home_paragraph), []).append(index)
     for event in built:
         event.contacts = []
     for contact in contacts:
@@ -37,7 +43,10 @@ def assign_contacts(built: list[Event], drafts: list[points.Draft], contacts: li
         block = layout.block_of(where)
         paragraph = layout.segments.unit_at(where).paragraph
         owners = []
-        for index, (home_block, home_paragraph) in enumerate(homes):
+        candidates = sorted(set(near.get(("block", block), []))
+                            | set(near.get(("paragraph", paragraph), [])))
+        for index in candidates:
+            home_block, home_paragraph = homes[index]
             decision = score("contact_of", {
                 "same_paragraph": float(paragraph == home_paragraph),
                 "same_block": float(block == home_block),

@@ -96,15 +96,17 @@ def rival_town(found: list[PlaceCandidate], anchors: list[int], segments: Segmen
     if not usable:
         return None
     units = _anchor_units(anchors, segments)
-    scored = sorted(((_score(c, anchors, segments, units), c) for c in usable),
-                    key=lambda pair: -pair[0])
-    top = scored[0][0]
     own = place.locality.casefold()
-    for value, candidate in scored[1:]:
+    top = float("-inf")
+    rival: tuple[float, PlaceCandidate] | None = None
+    for candidate in usable:  # one pass, as `choose` makes: linear in the candidates
+        value = _score(candidate, anchors, segments, units)
+        top = max(top, value)
         town = (candidate.place.locality or "").casefold()
-        if town and town != own and own not in town and town not in own:
-            return top - value, candidate
-    return None
+        if town and town != own and own not in town and town not in own \
+                and (rival is None or value > rival[0]):
+            rival = (value, candidate)
+    return None if rival is None else (top - rival[0], rival[1])
 
 
 def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
