@@ -74,9 +74,10 @@ def _start(text: str, event: Event, draft: Draft, lang: str,
     """The start line, its decision and its runners-up (the draft's other times)."""
     lines = [f"  start: {iso(event.start) or '-'}" + _quoted(text, event.evidence.get("start"))]
     chosen = draft.start
-    if chosen is not None and chosen.day is not None:
-        decision = score("still_to_come", features.still_to_come(chosen, lang, reference, False),
-                         subject=chosen.mention.text)
+    # the day's decision: the start's own, else that of the mention that gave the day
+    decision = next((p.decision for p in ([chosen] if chosen else []) + draft.anchors
+                     + draft.times if p.decision is not None), None)
+    if decision is not None:
         lines.append(f"    {decision.explain()}")
     if draft.start_from_meeting:
         lines.append("    the rendez-vous on the event's own site gives the start")
@@ -115,8 +116,9 @@ def _why(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> s
         return "a day already over"
     if liveness._registration(point, lang):
         return "a registration or ticket date"
-    decision = score("still_to_come", features.still_to_come(point, lang, reference, report),
-                     subject=point.mention.text)
+    decision = point.decision or score(
+        "still_to_come", features.still_to_come(point, lang, reference, report),
+        subject=point.mention.text)
     if not decision.taken:
         return decision.explain()
     return "set aside by the grouping rules (a report, a dateline, a cancelled day, no " \

@@ -28,6 +28,7 @@ class TimePoint:
     head: Unit | None = None  # the line of its date, when its time is on the next line
     list_kind: str | None = None  # the kind its list's heading names ("Rassemblements :")
     moved_from: dt.date | None = None  # the day the time engine gave, when another was chosen
+    decision: Score | None = None  # its still_to_come decision, when it was scored
 
 
 @dataclass

@@ -150,6 +150,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                 decision = score("still_to_come",
                                  features.still_to_come(point, lang, reference, report),
                                  subject=point.mention.text)
+                point.decision = decision  # kept for --explain and per-field confidence
                 live = decision.taken
             if not live and off and not moved:
                 cancelled_days.add(point.day)
