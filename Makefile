@@ -48,6 +48,7 @@ bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/time.py
 	$(PY) bench/ocr.py
+	$(PY) bench/growth.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -136,7 +136,7 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
     """Extract each source and print them in one format; bad sources are reported, not fatal."""
     from affiche import pipeline, publish
 
-    results, failures = [], 0
+    results, failures, past = [], 0, {}
     for item in pipeline.read_sources(sources, reference, options.timezone):
         if isinstance(item, AfficheError):
             click.echo(f"affiche: error: {item}", err=True)
@@ -149,7 +149,7 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
             failures += 1
             continue
         if not events:
-            click.echo(f"affiche: {item.source}: no event found", err=True)
+            past[id(item)] = _say_nothing_to_come(item, options)
         results.append((item, events))
     if fmt in ("json",) and len(results) > 1:
         for document, events in results:
@@ -159,11 +159,32 @@ def _run_sources(sources: list[str], reference: dt.datetime | None, options: Any
         if results:
             output.write(publish.render(fmt, results[0][0], all_events))
     else:
-        chunks = [publish.render(fmt, document, events) for document, events in results]
+        chunks = [publish.render(fmt, document, events, past=past.get(id(document)))
+                  for document, events in results]
         if chunks:
             output.write(("\n" if fmt == "text" else "").join(chunks))
     if failures:
         raise click.exceptions.Exit(2)
+
+
+def _say_nothing_to_come(document: Any, options: Any) -> list[Any]:
+    """Say on stderr that a document gave no event, or only past ones (and when); those."""
+    from affiche import pipeline
+    from affiche.publish.describe import moment_words
+    from affiche.publish.text import past_summary
+
+    try:
+        past = pipeline.past_events(document, options)
+    except AfficheError:
+        past = []  # over the time budget: no event found is still true
+    if not past:
+        click.echo(f"affiche: {document.source}: no event found", err=True)
+        return past
+    days = "; ".join(moment_words(e.start, e.timezone) for e in past[:3]) \
+        + ("; …" if len(past) > 3 else "")
+    click.echo(f"affiche: {document.source}: no event to come; {past_summary(past)} ({days})",
+               err=True)
+    return past
 
 
 def _run_jsonl(path: str, reference: dt.datetime | None, options: Any, output: IO[str]) -> None:

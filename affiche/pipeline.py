@@ -26,7 +26,7 @@ from affiche.windows import DEFAULT_BUDGET, THRESHOLD, Deadline, in_windows
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text"]
+__all__ = ["Options", "run", "read_sources", "extract_record", "extract_text", "past_events"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,33 @@ def run(document: Document, options: Options | None = None) -> list[Event]:
                         nominatim_url=options.nominatim_url)
     resolve.share_zone(events)
     return events
+
+
+def past_events(document: Document, options: Options | None = None) -> list[Event]:
+    """The events a document told of for days already over (extraction keeps only what is
+    to come): read again against the day before the earliest past day it names."""
+    from affiche import extract, when
+
+    options = options or Options()
+    lang = options.lang or document.language or "fr"
+    reference = reference_of(document, options.timezone)
+    deadline = Deadline(options.budget, document.source)
+    days = [m.value for m in when.find(document.text, reference, lang)
+            if m.has_date and isinstance(m.value, dt.datetime) and m.value < reference]
+    if not days:
+        return []
+    earlier = (min(days) - dt.timedelta(days=1)).replace(hour=0, minute=0, second=0)
+    quiet = dataclasses.replace(document, hints=[])
+    found = in_windows(quiet, lambda part: extract.extract(part, lang=lang, reference=earlier),
+                       deadline)
+    return [e for e in found if e.start is not None and _before(e.start, reference)]
+
+
+def _before(value: dt.date | dt.datetime, reference: dt.datetime) -> bool:
+    """True when a start (a day or a datetime) is before the reference."""
+    if isinstance(value, dt.datetime):
+        return value < reference
+    return value < reference.date()
 
 
 def read_sources(sources: list[str], reference: dt.datetime | None,

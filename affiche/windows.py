@@ -4,12 +4,16 @@ A call is a few kilobytes; a paste of 5 MB is hundreds of calls. Extraction comp
 event with the candidates of its text, so one pass over a long text grows with the square of
 its length. A document longer than `THRESHOLD` characters is therefore cut, at its strongest
 breaks (blank lines, then line ends, then sentence ends), into windows of about `WINDOW`
-characters; each window is read with `CONTEXT` characters of the text after it, so that a call
-cut at a boundary is still read whole, and keeps only the events that start in its own part.
+characters; each window is read with up to `CONTEXT` characters of the text on each side, so
+that a call cut at a boundary is still read whole, and keeps only the events that start in its
+own part.
 Every character of the text is in a window: nothing is dropped. The same event found in two
 windows (a call pasted twice) is kept once.
 
 `Deadline` is the per-document time budget, checked cooperatively between windows and events.
+
+Written here rather than taken from a text-chunking library (those cut for language models, by
+tokens): the cuts must fall at a call's own breaks and every span must map back to the text.
 """
 
 from __future__ import annotations
@@ -18,7 +22,6 @@ import dataclasses
 import re
 import time
 from collections.abc import Callable
-from typing import TypeVar
 
 from affiche.errors import AfficheError
 from affiche.model import Document, Event, iso
@@ -27,16 +30,14 @@ __all__ = ["BudgetExceeded", "Deadline", "DEFAULT_BUDGET", "WINDOW", "CONTEXT", 
            "windows", "in_windows"]
 
 DEFAULT_BUDGET = 60.0  # seconds per document
-WINDOW = 16000  # characters of a window's own part
-CONTEXT = 3_000  # characters read after it, so that a call cut at the boundary is whole
+WINDOW = 16_000  # characters of a window's own part
+CONTEXT = 3_000  # characters read on each side, so that a call cut at a boundary is whole
 THRESHOLD = 2 * WINDOW  # a shorter document is read in one pass, as it always was
 
 # the breaks a window may end at, strongest first: several blank lines, a blank line, a line
 # end, a sentence end, a space
 _BREAKS = (re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+"), re.compile(r"\n[ \t]*\n"), re.compile(r"\n"),
            re.compile(r"[.!?][ \t]+"), re.compile(r"\s+"))
-
-T = TypeVar("T")
 
 
 class BudgetExceeded(AfficheError):

@@ -477,7 +477,9 @@ def test_text_reference_sources(source: str, phrase: str) -> None:
 def test_text_without_reference_or_events() -> None:
     doc = Document(text="", source="-", warnings=[Warning("empty_text", "the text is empty")])
     lines = to_text(doc, []).splitlines()
-    assert lines[0] == "Source: - (text), no reference date"
+    # the flow reads a text without a date against today, and says so (issue 15, item 8)
+    assert lines[0].startswith("Source: - (text), dated today, ")
+    assert lines[0].endswith(" (the text gives no date)")
     assert "  ! empty_text: the text is empty" in lines
     assert lines[-1] == "No event found."
 

@@ -81,7 +81,7 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     segments = segment(text)
     mentions = when.find(text, reference, lang)
     places = locate.candidates(text, lang)
-    contacts = find_contacts(text)
+    contacts = find_contacts(text, countries=[(c.start, c.place.country or "") for c in places])
     title, title_span = describe.headline(text, document.title)
     points = roles.classify(mentions, segments, lang)
     readings.weekday_of_writing(points, reference, lang)

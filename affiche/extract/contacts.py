@@ -5,14 +5,19 @@ article's page or an encyclopedia entry, are not contacts and are left out); wha
 language (the words of obfuscated addresses, "arobase", "apenstaartje", "punt", and the words
 that announce a phone number) comes from the `[places]` tables of every language file, because
 a call in one language often quotes an address written in another. Phone numbers are found and
-validated by `phonenumbers` (Belgian default region): numbers valid in that region, or written in
-international form, or announced by a phone word, are kept, so dates and amounts are not.
+validated by `phonenumbers`, each in the regions of its text: the country of the place named
+nearest it (the event's), then the country the text names most (the document's), then Belgium.
+Numbers valid in one of those regions, or written in international form, or announced by a
+phone word, are kept, so dates and amounts are not.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 import phonenumbers
 
@@ -165,24 +170,67 @@ def _reading_link(value: str) -> bool:
     return bool(_ARTICLE.search(value))
 
 
-def _phones(text: str, region: str) -> list[tuple[int, int, str, str]]:
+_DATE_LIKE = re.compile(r"(?:\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}|\d{4}[./\-]\d{1,2}[./\-]\d{1,2})"
+                        r"(?:$|[ T]\d{1,2}\b)")
+_PHONE_LIKE = re.compile(r"(?<![\w.])[+(]?\d[\d \t./\-()]{6,22}\d(?![\w])")
+_PHONE_MARGIN = 12  # characters around a number given to the matcher, for its own checks
+_NEAR = 2000  # characters: a place further from a number than this is another call's
+
+
+def _phones(text: str, regions: list[str],
+            countries: Sequence[tuple[int, str]] = ()) -> list[tuple[int, int, str, str]]:
+    """The phone numbers of `text`; `regions` (the document's, then the default) read every
+    number, the country of the place nearest a number (`countries`: offset, code) first."""
     patterns = _patterns()
     if not patterns["phone_hint"].search(text):
         return []
+    places = sorted((at, code) for at, code in countries if code in phonenumbers.SUPPORTED_REGIONS)
+    offsets = [at for at, _ in places]
+
+    def nearest(at: int) -> str | None:
+        index = bisect.bisect_left(offsets, at)
+        near = [places[i] for i in (index - 1, index) if 0 <= i < len(places)]
+        near = [p for p in near if abs(p[0] - at) <= _NEAR]
+        return min(near, key=lambda p: abs(p[0] - at))[1] if near else None
+
+    readings: dict[tuple[int, str], dict[str, bool]] = {}
+
+    def read(part: str, offset: int, region: str) -> None:
+        matcher = phonenumbers.PhoneNumberMatcher(part, region,
+                                                  leniency=phonenumbers.Leniency.POSSIBLE)
+        for match in matcher:
+            raw = match.raw_string.strip()
+            start = offset + match.start + match.raw_string.index(raw)
+            readings.setdefault((start, raw), {})[region] = phonenumbers.is_valid_number(
+                match.number)
+
+    for region in regions:
+        read(text, 0, region)
+    others = {code for _, code in places} - set(regions)
+    if others:
+        # the country of a place nearby reads only the digits around it: one pass over the
+        # whole text per country named would cost more than the rest of the extraction
+        for digits in _PHONE_LIKE.finditer(text):
+            region = nearest(digits.start())
+            if region in others:
+                low = max(0, digits.start() - _PHONE_MARGIN)
+                read(text[low:digits.end() + _PHONE_MARGIN], low, region)
     found = []
-    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
-    for match in matcher:
-        raw = match.raw_string.strip()
-        number = match.number
+    for (start, raw), valid_in in sorted(readings.items()):
+        own = [r for r in dict.fromkeys([nearest(start), *regions]) if r in valid_in]
+        if not own:
+            continue  # read only in the region of a place far away
         international = raw.startswith(("+", "00"))
-        valid = phonenumbers.is_valid_number(number)
-        announced = bool(patterns["phone_cue"].search(text[max(0, match.start - 40):match.start]))
+        valid = any(valid_in[r] for r in own)
+        announced = bool(patterns["phone_cue"].search(text[max(0, start - 40):start]))
         digits = sum(ch.isdigit() for ch in raw)
-        if digits < 8 or not (valid or international or announced):
+        # a national number with its trunk prefix and ten digits or more is a phone even in
+        # a range the metadata keeps for examples ("07700 900123")
+        national = raw.startswith("0") and not raw.startswith("00") and digits >= 10
+        if digits < 8 or not (valid or international or announced or national):
             continue
-        if re.fullmatch(r"\d{1,2}[./\-]\d{1,2}[./\-]\d{2,4}", raw):
-            continue  # a date that happens to be a possible number
-        start = match.start + match.raw_string.index(raw)
+        if _DATE_LIKE.match(raw):
+            continue  # a date (and hour) that happens to be a possible number
         found.append((start, start + len(raw), "phone", raw))
     return found
 
@@ -192,11 +240,17 @@ def _region(default_region: str) -> str:
     return region if region in phonenumbers.SUPPORTED_REGIONS else "BE"
 
 
-def find_contacts(text: str, default_region: str = "BE") -> list[Contact]:
-    """E-mails, phones, URLs and social handles in `text`, each once, in text order."""
+def find_contacts(text: str, default_region: str = "BE",
+                  countries: Sequence[tuple[int, str]] = ()) -> list[Contact]:
+    """E-mails, phones, URLs and social handles in `text`, each once, in text order; phones
+    are read in the country of the place nearest them, of the text, else `default_region`
+    (`countries`: the offset and ISO code of each place of the text)."""
     if not text:
         return []
-    candidates = _emails(text) + _urls(text) + _phones(text, _region(default_region))
+    named = Counter(code for _, code in countries if code).most_common(1)
+    regions = [r for r in dict.fromkeys([named[0][0] if named else None,
+                                         _region(default_region)]) if r]
+    candidates = _emails(text) + _urls(text) + _phones(text, regions, countries)
     # Longest first at each position, so an e-mail inside a URL (or a domain inside an e-mail)
     # is counted once, as part of the larger contact.
     candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))

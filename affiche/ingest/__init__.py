@@ -27,7 +27,7 @@ from affiche.errors import AfficheError, InputError
 from affiche.ingest import dating, language, sniff
 from affiche.ingest import text as plain
 from affiche.ingest.reading import MAX_BYTES, Origin, Reading
-from affiche.model import Document
+from affiche.model import Document, Warning
 
 __all__ = ["read", "read_text", "read_bytes", "read_many", "expand", "is_url", "MAX_BYTES"]
 
@@ -140,8 +140,20 @@ def _read_file(name: str) -> tuple[bytes, Origin]:
     return data, Origin(source=name, path=name, mtime=info.st_mtime)
 
 
+# names under which an empty file is a broken upload, not an empty text
+_EMPTY_KINDS = {".jpg": "image", ".jpeg": "image", ".png": "image", ".gif": "image",
+                ".webp": "image", ".heic": "image", ".heif": "image", ".avif": "image",
+                ".tif": "image", ".tiff": "image", ".bmp": "image", ".pdf": "PDF"}
+
+
 def _document(data: bytes, origin: Origin, reference: dt.datetime | dt.date | None,
               timezone: str) -> Document:
+    if not data:
+        # the kind is told from the content; an empty file has none, its name says what it
+        # was meant to be (a photo that failed to upload)
+        kind = _EMPTY_KINDS.get(Path(origin.path or origin.source).suffix.lower())
+        if kind:
+            raise InputError(f"{origin.source}: not a readable {kind} (the file is empty)")
     kind = sniff.sniff(data, origin.source)
     declared = (origin.content_type or "").lower()
     if kind == "text" and declared.startswith(("text/html", "application/xhtml")):
@@ -154,7 +166,9 @@ def _read_plain(data: bytes, origin: Origin) -> Reading:
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(f"{origin.source}: too large for a text ({len(data) / 2**20:.0f} MB; "
                          f"the limit is {MAX_TEXT_BYTES // 2**20} MB)")
-    return Reading(text=plain.decode(data, origin.source), kind="text")
+    warnings: list[Warning] = []
+    return Reading(text=plain.decode(data, origin.source, warnings), kind="text",
+                   warnings=warnings)
 
 
 def _reader(kind: str) -> Callable[[bytes, Origin], Reading]:

@@ -135,23 +135,65 @@ def exif_datetime(data: bytes) -> dt.datetime | None:
     return None
 
 
-def ocr_lines(picture: Image.Image, source: str) -> list[tuple[str, float]]:
-    """The text lines of a picture in reading order, each with its confidence (0-1)."""
+def ocr_lines(picture: Image.Image, source: str,
+              heights: list[int] | None = None) -> list[tuple[str, float]]:
+    """The text lines of a picture in reading order, each with its confidence (0-1); their
+    heights in pixels are added to `heights`."""
     from affiche.ingest import ocr, preprocess
 
     prepared = preprocess.prepare(picture)
     turn = ocr.orientation(prepared, source) if preprocess.sideways(prepared) else 0
     if turn:
         prepared = preprocess.prepare(picture.rotate(-turn, expand=True))
-    lines = ocr.recognise(prepared, source)
+    tall: list[int] = []
+    lines = ocr.recognise(prepared, source, tall)
     if not turn and _unsure(lines):
         # Upside down (or sideways unnoticed): Tesseract reads garbage with low confidence.
         turn = ocr.orientation(prepared, source)
         if turn:
-            retry = ocr.recognise(preprocess.prepare(picture.rotate(-turn, expand=True)), source)
+            again: list[int] = []
+            retry = ocr.recognise(preprocess.prepare(picture.rotate(-turn, expand=True)), source,
+                                  again)
             if _weight(retry) > _weight(lines):
-                lines = retry
+                lines, tall = retry, again
+    if heights is not None:
+        heights.extend(tall)
     return lines
+
+
+# A headline is the tallest line; the lines after it at least this share of its height are
+# the rest of it ("STOP" / "AUX EXPULSIONS"), up to _HEADLINE_LINES lines.
+_HEADLINE_SHARE = 0.8
+_HEADLINE_LINES = 3
+# The tallest line is a headline only when clearly taller than the text (median height) and
+# read with this confidence at least.
+_HEADLINE_OVER_TEXT = 1.3
+_HEADLINE_CONFIDENCE = 0.6
+
+
+def headline(lines: list[tuple[str, float]], heights: list[int]) -> str | None:
+    """A flyer's title: its largest headline (the tallest lines, in reading order), not the
+    small line printed above it ("Le collectif vous invite")."""
+    if not lines or len(heights) != len(lines):
+        return None
+    readable = [i for i, (text, confidence) in enumerate(lines)
+                if sum(ch.isalpha() for ch in text) >= 3 and confidence >= _HEADLINE_CONFIDENCE]
+    if not readable:
+        return None
+    top = max(readable, key=lambda i: heights[i])
+    ordinary = sorted(heights)[len(heights) // 2]
+    if heights[top] < _HEADLINE_OVER_TEXT * ordinary:
+        return None  # every line the same size: no headline to tell
+    big = {i for i in readable if heights[i] >= _HEADLINE_SHARE * heights[top]}
+    first = top
+    while first - 1 in big:
+        first -= 1
+    last = first
+    while last + 1 in big and last + 1 - first < _HEADLINE_LINES:
+        last += 1
+    title = " ".join(" ".join(lines[i][0].split()) for i in range(first, last + 1))
+    # one word alone ("RASSEMBLEMENT") names a kind, not the call: the title is generated
+    return title if len(title.split()) > 1 else None
 
 
 def _weight(lines: list[tuple[str, float]]) -> float:
@@ -167,7 +209,8 @@ def _unsure(lines: list[tuple[str, float]]) -> bool:
 def read_image(data: bytes, origin: Origin) -> Reading:
     """OCR a photo or scan of a flyer into text with per-line confidence and its EXIF date."""
     picture = open_image(data, origin.source)
-    lines = ocr_lines(picture, origin.source)
+    heights: list[int] = []
+    lines = ocr_lines(picture, origin.source, heights)
     text = ""
     spans: list[tuple[int, int, float]] = []
     for line, confidence in lines:
@@ -183,7 +226,7 @@ def read_image(data: bytes, origin: Origin) -> Reading:
         found.append(Warning("low_ocr_confidence", f"the OCR was unsure of this image's text "
                              f"(mean confidence {mean:.0%}); check every field"))
     return Reading(
-        text=text, kind="image", captured=exif_datetime(data),
+        text=text, kind="image", captured=exif_datetime(data), title=headline(lines, heights),
         ocr_confidence=round(mean, 3) if mean is not None else None, line_confidence=spans,
         warnings=found,
     )

@@ -45,14 +45,15 @@ def scores(text: str, limit: int = 20_000) -> dict[str, int]:
     return {lang: hits.get(lang, 0) for lang in stopwords()}
 
 
-def detect(text: str) -> str | None:
+def detect(text: str, min_hits: int = _MIN_HITS) -> str | None:
     """The language code of a text, or None when it is too short or too mixed to tell. A call
     written in notes ("Tuesday 11 November, 7–9pm / St Mary's Church Hall / Everyone
     welcome") has few function words: the words of the language data (month and weekday
-    names, event and street words) that only one language has then decide."""
+    names, event and street words) that only one language has then decide. `min_hits`: the
+    words it takes to tell (1 for a lone time expression, "zaterdag om 14u")."""
     ranked = sorted(scores(text).items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < _MIN_HITS:
-        return _by_lexicon(text)
+    if not ranked or ranked[0][1] < min_hits:
+        return _by_lexicon(text, min_hits=min_hits)
     if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
         # Too close to call on the whole text: the opening decides (titles, first paragraph).
         opening = sorted(scores(text, 600).items(), key=lambda item: -item[1])
@@ -75,13 +76,13 @@ def _lexicon_language() -> dict[str, str]:
             if len(codes) == 1 and len(word) > 2}
 
 
-def _by_lexicon(text: str, limit: int = 20_000) -> str | None:
+def _by_lexicon(text: str, limit: int = 20_000, min_hits: int = _MIN_HITS) -> str | None:
     """The language whose own data words the text holds most, by the same margin rule."""
     owner = _lexicon_language()
     hits = Counter(map(owner.get, _WORD.findall(text[:limit].lower())))
     hits.pop(None, None)
     ranked = hits.most_common(2)
-    if not ranked or ranked[0][1] < _MIN_HITS:
+    if not ranked or ranked[0][1] < min_hits:
         return None
     if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
         return None

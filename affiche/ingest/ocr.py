@@ -287,11 +287,15 @@ def orientation(prepared: Image.Image, source: str) -> int:
     return turn if turn in (90, 180, 270) and sure >= _MIN_OSD_CONF else 0
 
 
-def recognise(prepared: Image.Image, source: str) -> list[tuple[str, float]]:
-    """Lines of text (reading order) with confidence, from a picture prepared by `preprocess`."""
+def recognise(prepared: Image.Image, source: str,
+              heights: list[int] | None = None) -> list[tuple[str, float]]:
+    """Lines of text (reading order) with confidence, from a picture prepared by `preprocess`;
+    their heights in pixels are added to `heights`, in the same order."""
     from affiche.ingest.preprocess import polarities
 
     _tesseract(source)
     passes = [_run(variant, source) for variant in polarities(prepared)]
-    lines = merge(passes[0], passes[1])
-    return [(line.text, round(line.confidence, 3)) for line in order(lines)]
+    lines = order(merge(passes[0], passes[1]))
+    if heights is not None:
+        heights.extend(line.height for line in lines)
+    return [(line.text, round(line.confidence, 3)) for line in lines]

@@ -34,6 +34,9 @@ from affiche.model import Warning
 __all__ = ["read_pdf", "MAX_PAGES", "MAX_OCR_PAGES", "PAGE_BREAK"]
 
 log = logging.getLogger(__name__)
+# pypdf says what it repairs through its logger; with no handler configured Python prints
+# that on stderr, a stray line before our one-line error: the reason is in that error
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 PAGE_BREAK = "\n\f\n"
 # A call to action is one to a few pages; a brochure maybe 30. Beyond this the rest is not read.

@@ -1,7 +1,9 @@
 """Turn the bytes of a plain-text document into text, or refuse them as not text.
 
 UTF-8 (with or without a byte-order mark) first; UTF-16 when it starts with its byte-order mark;
-Windows-1252 (then Latin-1) only when the bytes are clearly text in that encoding. Binary data
+UTF-8 with the odd bad byte replaced (and an `invalid_utf8` warning) when nearly all of its
+non-ASCII bytes are valid UTF-8 (a text pasted together from two sources); Windows-1252 (then
+Latin-1) only when the bytes are clearly text in that encoding. Binary data
 (NUL bytes, many control characters) is refused with a one-line `InputError`.
 
 Why no charset detector (chardet, charset-normalizer): calls arrive in UTF-8 or a Western code
@@ -17,6 +19,7 @@ from __future__ import annotations
 import unicodedata
 
 from affiche.errors import InputError
+from affiche.model import Warning
 
 __all__ = ["decode", "normalise"]
 
@@ -44,8 +47,9 @@ def _control_share(text: str) -> float:
     return bad / len(sample)
 
 
-def decode(data: bytes, source: str = "-") -> str:
-    """The text of a plain-text document, or `InputError` when the bytes are not text."""
+def decode(data: bytes, source: str = "-", warnings: list[Warning] | None = None) -> str:
+    """The text of a plain-text document, or `InputError` when the bytes are not text; what
+    had to be repaired is added to `warnings`."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -59,8 +63,29 @@ def decode(data: bytes, source: str = "-") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        text = _legacy(data, source, error)
+        text = _mostly_utf8(data, error, warnings)
+        if text is None:
+            text = _legacy(data, source, error)
     return _checked(text, source)
+
+
+# Share of a text's non-ASCII bytes that must belong to valid UTF-8 sequences for the others
+# to be taken as stray bytes (a Windows-1252 text has no valid sequence at all)
+_UTF8_SHARE = 0.9
+
+
+def _mostly_utf8(data: bytes, error: UnicodeDecodeError,
+                 warnings: list[Warning] | None) -> str | None:
+    """`data` as UTF-8 with its few bad bytes replaced, when nearly all of it is UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    high = sum(1 for byte in data if byte >= 0x80)
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    if not high or (high - bad) < _UTF8_SHARE * high:
+        return None
+    if warnings is not None:
+        warnings.append(Warning("invalid_utf8", f"{bad} byte(s) were not valid UTF-8 and were "
+                                f"replaced by \ufffd (the first at byte {error.start})", []))
+    return text
 
 
 def _legacy(data: bytes, source: str, error: UnicodeDecodeError) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "to_atom",
     "to_text",
     "feed_link",
+    "feed_name",
 ]
 
 FORMATS = {"text", "json", "ics", "jsonld", "atom"}
@@ -44,17 +45,35 @@ def feed_link(document: Document) -> str:
     return quote(document.source, safe="/._-~")
 
 
-def render(fmt: str, document: Document, events: list[Event], lang: str = "en") -> str:
-    """The events of a document in one of `FORMATS`, ending with a newline; `InputError` else."""
+def feed_name(document: Document, events: list[Event]) -> str:
+    """What a calendar or feed of this document is called: its title, else its file or URL,
+    else (standard input, "-") the title of its event, or of the first and how many more."""
+    if document.title:
+        return document.title
+    if document.source and document.source != "-":
+        return document.source
+    titles = [e.title for e in events if e.title]
+    if not titles:
+        return "affiche"
+    more = len(events) - 1
+    return titles[0] if not more else f"{titles[0]} (+{more})"
+
+
+def render(fmt: str, document: Document, events: list[Event], lang: str = "en",
+           past: list[Event] | None = None) -> str:
+    """The events of a document in one of `FORMATS`, ending with a newline; `InputError` else;
+    the text summary also names the `past` events when none is to come."""
     if fmt == "text":
-        return to_text(document, events, lang=lang)
+        return to_text(document, events, lang=lang, past=past)
     if fmt == "json":
         return to_json(document, events) + "\n"
     if fmt == "ics":
-        return to_ics(events, calendar_name=document.title or document.source)
+        return to_ics(events, calendar_name=feed_name(document, events))
     if fmt == "jsonld":
         return to_jsonld(events) + "\n"
     if fmt == "atom":
-        title = document.title or f"affiche: {document.source}"
+        title = document.title or (f"affiche: {document.source}"
+                                   if document.source and document.source != "-"
+                                   else feed_name(document, events))
         return to_atom(events, feed_title=title, feed_url=feed_link(document))
     raise InputError(f"unknown output format {fmt!r}; use one of: {', '.join(sorted(FORMATS))}")

@@ -77,6 +77,9 @@ ENGLISH: dict[str, Any] = {
         "warnings": "Warnings", "link": "Link", "about": "About", "event": "Event",
         "of": "of", "source": "Source", "dated": "dated", "no_reference": "no reference date",
         "no_event": "No event found.", "document_warnings": "Document warnings",
+        "dated_today": "dated today", "no_date_in_text": "the text gives no date",
+        "no_event_to_come": "No event to come", "past_event": "past event found",
+        "past_events": "past events found",
         "published": "published", "language": "language",
     },
 }

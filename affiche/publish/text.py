@@ -18,6 +18,8 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
+
 from affiche.model import Document, Event, Warning
 from affiche.publish.describe import (
     candidate_words,
@@ -26,12 +28,14 @@ from affiche.publish.describe import (
     kind_label,
     labels,
     localise,
+    moment_words,
     place_words,
     summary_line,
     when_words,
+    zone,
 )
 
-__all__ = ["to_text", "document_line"]
+__all__ = ["to_text", "document_line", "past_summary"]
 
 INDENT = "  "
 
@@ -48,7 +52,10 @@ def document_line(document: Document, lang: str = "en") -> str:
         if document.reference_source and document.reference_source != "none":
             text += f" {origin}"
     else:
-        text += f", {words['words']['no_reference']}"
+        # the flow reads such a text against today (pipeline.reference_of)
+        today = dt.datetime.now(zone(document.timezone) or dt.UTC).date()
+        text += f", {words['words']['dated_today']}, {date_words(today, lang)} " \
+                f"({words['words']['no_date_in_text']})"
     if document.language:
         text += f", {words['words']['language']} {document.language}"
     return text
@@ -89,8 +96,16 @@ def _event_lines(event: Event, number: int, total: int, lang: str) -> list[str]:
     return lines + [f"{INDENT}{line}" for line in body]
 
 
-def to_text(document: Document, events: list[Event], lang: str = "en") -> str:
-    """A readable summary of the document and its events, for a person at a terminal."""
+def past_summary(past: list[Event], lang: str = "en") -> str:
+    """"1 past event found" (or "3 past events found")."""
+    words = labels(lang)["words"]
+    return f"{len(past)} {words['past_event'] if len(past) == 1 else words['past_events']}"
+
+
+def to_text(document: Document, events: list[Event], lang: str = "en",
+            past: list[Event] | None = None) -> str:
+    """A readable summary of the document and its events, for a person at a terminal; when
+    none is to come, the `past` ones the text told of, with their days."""
     words = labels(lang)["words"]
     lines = [document_line(document, lang)]
     if document.warnings:
@@ -98,7 +113,11 @@ def to_text(document: Document, events: list[Event], lang: str = "en") -> str:
         holder = Event(timezone=document.timezone)
         lines += [f"{INDENT}{line}"
                   for line in _warning_lines(document.warnings, holder, lang)]
-    if not events:
+    if not events and past:
+        lines += ["", f"{words['no_event_to_come']}; {past_summary(past, lang)}:"]
+        lines += [f"{INDENT}- {moment_words(e.start, e.timezone, lang)}: {e.title or ''}"
+                  for e in past if e.start is not None]
+    elif not events:
         lines += ["", words["no_event"]]
     for number, event in enumerate(events, start=1):
         lines += [""] + _event_lines(event, number, len(events), lang)

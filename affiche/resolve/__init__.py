@@ -39,6 +39,8 @@ WARNING_CODES = {
     "ocr_no_text": "OCR found no text in the image (document warning)",
     "pdf_no_text": "a PDF page has no text layer and could not be read (document warning)",
     "pdf_truncated": "only the first pages of a long PDF were read (document warning)",
+    "invalid_utf8": "a few bytes of a UTF-8 text were not UTF-8 and were replaced "
+                    "(document warning)",
     "from_structured_data": "the event comes from the page's schema.org data, not its text",
     "zone_guessed": "the country spans several time zones; the zone was chosen from the place",
 }
