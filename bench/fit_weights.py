@@ -59,6 +59,7 @@ def _record(decision: str, bench: ModuleType, records: list[dict]) -> list[tuple
         original = features.still_to_come
 
         def spy(point: Any, *args: Any, **kwargs: Any) -> dict[str, float]:
+            """The features, recorded with their label."""
             found = original(point, *args, **kwargs)
             days = {e["start"][:10] for e in current["record"]["events"] if e.get("start")}
             rows.append((current["index"], found, int(point.day.isoformat() in days)))
@@ -75,6 +76,7 @@ def _record(decision: str, bench: ModuleType, records: list[dict]) -> list[tuple
     original_score = assign.score
 
     def spy_score(name: str, found: dict[str, float], subject: str = "") -> Any:
+        """The score, its features kept for labelling."""
         match = re.match(r"(.*) → event (\d+)$", subject)
         if name == "contact_of" and match:
             current["pending"].append((found, match.group(1), int(match.group(2)) - 1))

@@ -62,10 +62,6 @@ def _own_heading(first: Draft, other: Draft, segments: Segmentation) -> bool:
         and not above.text.rstrip().endswith((":", ".", "!", "?", ","))
 
 
-def point_clock(point: TimePoint) -> tuple[int, int] | None:
-    """The clock time of a point (hour, minute), for callers outside the grouping stages."""
-    return _clock(point)
-
 
 def still_to_come(point: TimePoint, lang: str, reference: dt.datetime,
                   report: bool) -> dict[str, float]:

@@ -149,6 +149,7 @@ def read(text: str, lang: str, start: int | None = None, end: int | None = None)
     kinds = cues.cue_table(lang, "kinds")
 
     def eventful(part: str) -> bool:
+        """True when `part` names a kind of event or a verb of taking place."""
         return bool(_phrases(lang, "takes_place").search(part)) or any(
             pattern.search(part) for _, pattern in kinds)
 
