@@ -46,3 +46,18 @@ def test_one_town_named_is_no_ambiguous_place() -> None:
     text = "Marche pour le climat le samedi 14 juin 2025 à 14h au départ de la gare de Namur.\n"
     (event,) = extract(text, "2025-06-01", "fr")
     assert not any(w.code == "ambiguous_place" for w in event.warnings)
+
+
+BRACKETED = [
+    ("fr", "Rassemblement le samedi 14 juin 2025 à 14h, place Communale (4000).\n", "4000",
+     "Liège"),
+    ("nl", "Betoging op zaterdag 14 juni 2025 om 14u aan het gemeentehuis (9000).\n", "9000",
+     "Gent"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "postcode", "town"), BRACKETED)
+def test_a_postcode_in_brackets_gives_its_town(lang: str, text: str, postcode: str,
+                                               town: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert (event.place.postcode, event.place.locality) == (postcode, town)

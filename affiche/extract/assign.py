@@ -5,6 +5,7 @@ whose block holds it."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from affiche.extract import locate, logistics, placechoice, points
 from affiche.extract.layout import Layout
@@ -119,6 +120,8 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         if town is not None:
             event.place = dataclasses.replace(event.place, locality=town.locality,
                                               country=event.place.country or town.country)
+    if span is not None and not event.place.postcode:
+        _bracketed_postcode(event, span, segments, event.language or "")
     town = _label_town(places, segments, start_point.unit)
     if town is not None and (span is None or segments.unit_at(span[0]).line
                              == start_point.unit.line):
@@ -153,3 +156,26 @@ def _label_town(places: list[locate.PlaceCandidate], segments: Segmentation,
                 and text[candidate.end - first.start:].lstrip().startswith(":"):
             return candidate
     return None
+
+
+_BRACKETED_POSTCODE = re.compile(r"[ \t]*\((\d{4})\)")
+
+
+def _bracketed_postcode(event: Event, span: tuple[int, int], segments: Segmentation,
+                        lang: str) -> None:
+    """A postcode in brackets right after the place ("place Communale (4000)") is its
+    postcode, and names its town when the gazetteer's postcode table knows it (Belgium)."""
+    from affiche.resolve import gazetteer
+
+    text = segments.unit_at(span[0]).text
+    unit = segments.unit_at(span[0])
+    found = _BRACKETED_POSTCODE.match(text, span[1] - unit.start) if span[1] <= unit.end else None
+    if found is None:
+        return
+    code = found.group(1)
+    towns = gazetteer.load().postcodes.get(code)
+    locality = event.place.locality
+    if towns and not locality:
+        locality = towns[1] if lang == "nl" and len(towns) > 1 else towns[0]
+    event.place = dataclasses.replace(event.place, postcode=code, locality=locality,
+                                      country=event.place.country or ("BE" if towns else None))
