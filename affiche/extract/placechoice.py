@@ -11,7 +11,7 @@ from collections import Counter
 from affiche.extract import places as finders
 from affiche.extract.locate import Layout, PlaceCandidate, _covers
 from affiche.extract.placewords import compile_grammar
-from affiche.extract.scoring import Score, score
+from affiche.extract.scoring import Score, score, total
 from affiche.extract.segment import Segmentation
 from affiche.model import Place
 
@@ -93,10 +93,10 @@ def rival_town(found: list[PlaceCandidate], anchors: list[int], segments: Segmen
     covered = _covers([(a, b) for a, b in excluded
                        if not (anchors and all(a <= x < b for x in anchors))])
     usable = [c for c in found if not covered(c.start) and not c.route_end]
-    if not usable:
-        return None
-    units = _anchor_units(anchors, segments)
     own = place.locality.casefold()
+    if not any(c.place.locality and c.place.locality.casefold() != own for c in usable):
+        return None  # one town only: nothing to weigh
+    units = _anchor_units(anchors, segments)
     top = float("-inf")
     rival: tuple[float, PlaceCandidate] | None = None
     for candidate in usable:  # one pass, as `choose` makes: linear in the candidates
@@ -124,14 +124,22 @@ def _anchor_units(anchors: list[int], segments: Segmentation) -> list[int]:
 
 def _score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
            units: list[int] | None = None) -> float:
-    """The total of the `place_of` score (`place_score`)."""
-    return place_score(candidate, anchors, segments, units).total
+    """The total of the `place_of` score (`place_score`), computed without contributions."""
+    return total("place_of", _place_features(candidate, anchors, segments, units))
 
 
 def place_score(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
                 units: list[int] | None = None) -> Score:
     """The scored `place_of` decision: higher for richer candidates close to an anchor, in
     the same unit or paragraph (weights in weights.toml)."""
+    return score("place_of", _place_features(candidate, anchors, segments, units),
+                 subject=candidate.layout.text[candidate.start:candidate.end]
+                 if candidate.layout is not None else "")
+
+
+def _place_features(candidate: PlaceCandidate, anchors: list[int], segments: Segmentation,
+                    units: list[int] | None = None) -> dict[str, float]:
+    """The features of the `place_of` score of one candidate."""
     unit_index = segments.index_at(candidate.start)
     paragraph = segments.units[unit_index].paragraph
     best = 0.0
@@ -163,8 +171,7 @@ def place_score(candidate: PlaceCandidate, anchors: list[int], segments: Segment
         "landmark": cued * candidate.landmark, "pinned": cued * candidate.pinned,
         "completed": float(completed),
     }
-    return score("place_of", found, subject=candidate.layout.text[candidate.start:candidate.end]
-                 if candidate.layout is not None else "")
+    return found
 
 
 # closeness to the nearest anchor: in its sentence, in its paragraph (over the distance in

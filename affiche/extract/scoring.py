@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Contribution", "Score", "Weights", "weights", "score", "WEIGHTS_PATH"]
+__all__ = ["Contribution", "Score", "Weights", "weights", "score", "total", "WEIGHTS_PATH"]
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.toml")
 
@@ -114,3 +114,12 @@ def score(decision: str, features: Mapping[str, float], subject: str = "") -> Sc
                           for name, value in features.items() if name in table.weights)
     total = table.bias + sum(c.amount for c in contributions)
     return Score(decision, total, contributions, subject)
+
+
+def total(decision: str, features: Mapping[str, float]) -> float:
+    """The total of `score` alone, without its contributions (for rankings over many
+    candidates, where only the best one is explained)."""
+    table = weights(decision)
+    found = table.weights
+    return table.bias + sum(found[name] * value for name, value in features.items()
+                            if name in found)
