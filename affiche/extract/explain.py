@@ -39,7 +39,7 @@ def render(document: Document, result: Run, lang: str, reference: dt.datetime) -
         lines.append("")
         lines.append(f"event {index + 1}: {event.title or '(untitled)'}")
         lines += _start(text, event, draft, lang, reference)
-        used |= {id(p) for p in draft.times + draft.anchors}
+        used |= {(p.mention.start, p.day) for p in draft.times + draft.anchors}
         lines += _place(text, event, draft, result)
         lines.append(f"  kind: {event.kind}" + _quoted(text, event.evidence.get("kind")))
         for point in event.meeting_points:
@@ -57,7 +57,8 @@ def render(document: Document, result: Run, lang: str, reference: dt.datetime) -
         lines += [f"  {d.explain()}" for d in result.contact_decisions
                   if d.subject.endswith(f"→ event {index + 1}") and d.taken]
         lines += [f"  contact: {c.type} {c.value}" for c in event.contacts]
-    dropped = [p for p in result.points if id(p) not in used and p.day is not None]
+    dropped = [p for p in result.points if (p.mention.start, p.day) not in used
+               and p.day is not None]
     if dropped:
         lines.append("")
         lines.append("days that gave no event:")
