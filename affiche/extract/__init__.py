@@ -29,6 +29,7 @@ happen after, in `affiche.resolve`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -82,6 +83,10 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     mentions = when.find(text, reference, lang)
     places = locate.candidates(text, lang)
     contacts = find_contacts(text, countries=[(c.start, c.place.country or "") for c in places])
+    # "14.00 – 15.00 uur" is a time, not a phone number: a time expression is no contact
+    timed = sorted((m.start, m.end) for m in mentions)
+    contacts = [c for c in contacts if c.type != "phone" or c.evidence is None
+                or not _overlaps(c.evidence, timed)]
     title, title_span = describe.headline(text, document.title)
     points = roles.classify(mentions, segments, lang)
     readings.weekday_of_writing(points, reference, lang)
@@ -120,3 +125,12 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
                                           lang)
         result.hinted = True
     return result
+
+
+def _overlaps(span: tuple[int, int], timed: list[tuple[int, int]]) -> bool:
+    """True when one of the sorted spans `timed` overlaps `span` (found by bisection)."""
+    index = bisect.bisect_left(timed, (span[1], span[1]))
+    return any(end > span[0] for _, end in timed[max(0, index - _OVERLAP_BACK):index])
+
+
+_OVERLAP_BACK = 3  # time mentions before a contact's end that may reach into it
