@@ -61,3 +61,10 @@ def test_a_postcode_in_brackets_gives_its_town(lang: str, text: str, postcode: s
                                                town: str) -> None:
     (event,) = extract(text, "2025-06-01", lang)
     assert (event.place.postcode, event.place.locality) == (postcode, town)
+
+
+def test_a_bracketed_postcode_before_the_date_is_no_year() -> None:
+    text = "Rassemblement devant la maison communale (1060) le samedi 14 juin 2025 à 14h.\n"
+    (event,) = extract(text, "2025-06-01", "fr")
+    assert event.start is not None and event.start.isoformat()[:16] == "2025-06-14T14:00"
+    assert (event.place.postcode, event.place.locality) == ("1060", "Saint-Gilles")

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from affiche import when
@@ -80,7 +81,7 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     """Run every stage on a document; the events and what decided them."""
     text = document.text
     segments = segment(text)
-    mentions = when.find(text, reference, lang)
+    mentions = when.find(_without_bracketed_postcodes(text), reference, lang)
     places = locate.candidates(text, lang)
     contacts = find_contacts(text, countries=[(c.start, c.place.country or "") for c in places])
     # "14.00 – 15.00 uur" is a time, not a phone number: a time expression is no contact
@@ -134,3 +135,22 @@ def _overlaps(span: tuple[int, int], timed: list[tuple[int, int]]) -> bool:
 
 
 _OVERLAP_BACK = 3  # time mentions before a contact's end that may reach into it
+
+
+_BRACKETED_NUMBER = re.compile(r"(?<=[^\W\d_] \()(\d{4})(?=\))")
+_YEARS = range(1900, 2101)  # four digits that read as a year stay one
+
+
+def _without_bracketed_postcodes(text: str) -> str:
+    """The text with a known postcode in brackets after a word blanked ("la maison communale
+    (1060) le samedi 14 juin": not the year 1060), offsets unchanged, for the time engine."""
+    from affiche.resolve import gazetteer
+
+    table = gazetteer.load().postcodes
+
+    def blank(match: re.Match[str]) -> str:
+        """Spaces for a postcode, the digits for anything else."""
+        code = match.group(1)
+        return " " * len(code) if int(code) not in _YEARS and code in table else code
+
+    return _BRACKETED_NUMBER.sub(blank, text)
