@@ -68,3 +68,27 @@ def test_a_bracketed_postcode_before_the_date_is_no_year() -> None:
     (event,) = extract(text, "2025-06-01", "fr")
     assert event.start is not None and event.start.isoformat()[:16] == "2025-06-14T14:00"
     assert (event.place.postcode, event.place.locality) == ("1060", "Saint-Gilles")
+
+
+# a saint's name after (or, in English, before) a venue, street or square word is the place's
+# dedication, however big the town of that name
+DEDICATIONS = [
+    ("fr", "Rassemblement le jeudi 12 juin 2025 à 18h au parc Saint-Charles, à Namur.\n", "Namur"),
+    ("fr", "Rassemblement le jeudi 12 juin 2025 à 18h devant l'hôpital Saint-Denis.\n", None),
+    ("nl", "Wake op donderdag 12 juni 2025 om 18u aan het ziekenhuis Sint-Niklaas in Gent.\n",
+     "Gent"),
+    ("en", "Vigil on Thursday 12 June 2025 at 6pm outside St Louis Hospital in Paris.\n",
+     "Paris"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), DEDICATIONS)
+def test_a_saint_naming_a_venue_is_not_the_town(lang: str, text: str, town: str | None) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.place.locality == town
+
+
+def test_a_saint_named_town_is_still_a_town() -> None:
+    text = "Manifestation le jeudi 12 juin 2025 à 18h à Saint-Denis, devant la mairie.\n"
+    (event,) = extract(text, "2025-06-01", "fr")
+    assert event.place.locality == "Saint-Denis"

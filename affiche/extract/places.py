@@ -49,6 +49,7 @@ from affiche.extract.townchecks import (
     _name_words,
     _organisation_town,
     _plausible_town,
+    dedication,
     fold,
 )
 from affiche.extract.venuenames import (
@@ -149,6 +150,8 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             continue  # "Hyde Park", "Victoria Station": a park or station, found as a venue
         if size == 1 and not _plausible_town(text, first.start(), end, token, entry, grammar):
             continue
+        if dedication(text, first.start(), end, entry, grammar):
+            continue  # "hôpital Saint-Pierre", "parc Saint-Charles": named after a saint
         if _metro_stop(text, end, lang) or _organisation_town(text, first.start(), end, lang):
             continue  # "(Holborn/Temple tube)", "la Coordination des Sans-Papiers de Bruxelles"
         if lang == "nl" and entry.country not in ("BE", "NL"):

@@ -12,7 +12,7 @@ from affiche.extract.placewords import WORD, Grammar
 from affiche.extract.venuenames import language_places_list
 from affiche.resolve import gazetteer
 
-__all__ = ["fold"]
+__all__ = ["fold", "dedication"]
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*) $")
@@ -129,10 +129,39 @@ def _names_its_place(text: str, start: int, entry: gazetteer.Entry, grammar: Gra
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if previous is None:
         return False
-    word = fold(previous.group(1))
+    word = fold(re.split("['’]", previous.group(1))[-1])  # "l'hôpital": the article elided
     placed = word in _folded(grammar.venue_first) or word in _folded(grammar.squares) \
         or word in _folded(grammar.street_before_words)
-    return placed and entry.population < _NAMING_TOWN
+    return placed and (entry.population < _NAMING_TOWN or _saint_name(text, start, grammar))
+
+
+_SAINT = re.compile(r"([^\W\d_]+)\.?[\-\s]+[A-ZÀ-ÖØ-Þ]")
+
+
+def _saint_name(text: str, start: int, grammar: Grammar) -> bool:
+    """True when the word at `start` is a saint's name ("Saint-Roch", "Sint-Jan", "St. Anne"):
+    after a venue or street word a dedication ("hôpital Saint-Luc"), whatever the size of the
+    town so named."""
+    match = _SAINT.match(text, start, start + 30)
+    return match is not None and match.group(1).casefold() in grammar.saints
+
+
+def dedication(text: str, start: int, end: int, entry: gazetteer.Entry,
+               grammar: Grammar) -> bool:
+    """True for a saint's name right after a venue, street or square word ("église
+    Sainte-Anne", "kerk Sint-Jozef") or right before one ("St Anne's Hospital"): the place's
+    dedication, never the town."""
+    if not _saint_name(text, start, grammar):
+        return False
+    if _names_its_place(text, start, entry, grammar):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and fold(following.group(1)) in (
+        _folded(grammar.venue_after_words) | _folded(grammar.squares)
+        | _folded(grammar.street_after_words))
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_][\w\-]*)")
 
 
 def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
@@ -143,7 +172,7 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
     if _names_its_place(text, start, entry, grammar):
         return False  # "hôpital Saint-Gilles", "allées Jasmin": the venue's or street's name
     following = WORD.match(text, end + 1) if text.startswith(" ", end) else None
-    if following and entry.population < _NAMING_TOWN \
+    if following and (entry.population < _NAMING_TOWN or _saint_name(text, start, grammar)) \
             and fold(following.group(0)) in _folded(grammar.squares):
         return False  # "Dorchester Square": a small town's name names the square, not its town
     if token.isupper():
