@@ -23,7 +23,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from affiche.extract import cues
+from affiche.extract import cues, scoring
 from affiche.extract.organisers import find_organisers
 from affiche.extract.segment import Unit
 from affiche.model import KINDS, Place
@@ -199,6 +199,18 @@ def _after_shape_word(lang: str, key: str, text: str, cue: _Cue) -> bool:
     return bool(_shape_pattern(lang, key).search(text, line_start, cue.start))
 
 
+@functools.cache
+def _generic_words(lang: str) -> frozenset[str]:
+    """The language's kind words that name a call to act, not its form (`kind_shape.generic`)."""
+    return frozenset(w.casefold() for w in cues.events_data(lang)["kind_shape"].get("generic", []))
+
+
+def _generic(lang: str, text: str, cue: _Cue) -> bool:
+    """True when the cue is a generic word ("mobilisation", "actie"): it names the call, and
+    a word of the event's form ("rassemblement", "samenkomst") elsewhere tells it better."""
+    return bool(text) and text[cue.start:cue.end].casefold() in _generic_words(lang)
+
+
 def _after_then(lang: str, text: str, cue: _Cue) -> bool:
     """True when the cue is what comes next ("suivi d'un concert", "followed by a film")."""
     return _after_shape_word(lang, "then", text, cue)
@@ -238,28 +250,35 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         heads = _programme_heads(lang, masked, focus)
         if len(heads) > 1:  # a day of workshops, talks and music is none of them
             return "other", None
-    scores = {kind: 0.0 for kind in KINDS}
+    features: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
+
+    def count(cue: _Cue, feature: str) -> None:
+        """One more cue of its kind for `feature`; a generic word also counts as `generic`."""
+        found = features[cue.kind]
+        found[feature] = found.get(feature, 0.0) + 1.0
+        if feature != "head" and _generic(lang, focus.text, cue):
+            found["generic"] = found.get("generic", 0.0) + 1.0
+        spans.setdefault(cue.kind, (cue.start, cue.end))
+
     head = _head(lang, own[0], _time_span(focus, masked), focus.text) if own else None
     if head:
-        scores[head.kind] += 3.0
-        spans[head.kind] = (head.start, head.end)
+        count(head, "head")
     for index, found in enumerate(own):
         for cue in found:
-            scores[cue.kind] += 3.0 if index == 0 else 1.5
-            spans.setdefault(cue.kind, (cue.start, cue.end))
+            count(cue, "own_sentence" if index == 0 else "other_sentence")
     if not spans:
         for index, cue in enumerate(_block(lang, units, masked, focus)):
-            scores[cue.kind] += 3.0 if index == 0 else 2.0  # the title line comes first
-            spans.setdefault(cue.kind, (cue.start, cue.end))
+            count(cue, "block_first" if index == 0 else "block")  # the title line comes first
     if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
         return "other", None  # an unnamed item among workshops, talks and concerts
     headline = _title_cues(lang, title, masked, focus)
     if not (spans and focus.item):  # an item that names nothing is what the page is about
         for cue in headline:
-            scores[cue.kind] += 2.0
+            features[cue.kind]["headline"] = features[cue.kind].get("headline", 0.0) + 1.0
         for kind in KINDS:
-            scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
+            features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
+    scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
