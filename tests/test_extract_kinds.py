@@ -27,3 +27,30 @@ def test_an_event_named_by_its_own_word(lang: str, text: str, start: str, kind: 
     events = extract(text, "2025-06-01", lang)
     assert starts(events) == [start]
     assert events[0].kind == kind
+
+
+# a generic word of calls to act ("action", "actie") names the call; a word of the event's form
+# in the same sentence (a procession, a march) names the event
+GENERIC = [
+    ("fr", "Action pour le climat\n\nLe samedi 14 juin 2025 à 14h, action et cortège de la gare "
+           "de Namur jusqu'au parlement.\n", "march"),
+    ("en", "Action for the climate\n\nOn Saturday 14 June 2025 at 2pm, action and march from "
+           "Leeds station to the town hall.\n", "march"),
+    ("nl", "Actie voor het klimaat\n\nOp zaterdag 14 juni 2025 om 14u komt de actie samen met "
+           "een optocht van het station van Gent naar het stadhuis.\n", "march"),
+    ("fr", "Le samedi 14 juin 2025 à 14h, action de blocage devant le dépôt de Namur.\n",
+     "action"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), GENERIC)
+def test_a_generic_word_gives_way_to_the_events_form(lang: str, text: str, kind: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.kind == kind
+
+
+def test_the_kind_decision_is_in_the_weights_file() -> None:
+    from affiche.extract import scoring
+    table = scoring.weights("kind_of")
+    assert table.weights["head"] > table.weights["text"] > 0 > table.weights["generic"]
+    assert all(table.notes[name] for name in table.weights)

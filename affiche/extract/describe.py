@@ -5,7 +5,9 @@ Kind: cue words of each kind (language files) are counted in the event's own sen
 chorale", else the one opening the sentence, else the nearest; never a topic, "sur les
 grèves", a sequel, "suivi d'un concert", or a word of a name), its other sentences, the
 headline and the whole text (capped), so a rally announced in a text that also speaks of
-"manifestations" in general stays a rally. Where cues overlap the longer phrase wins
+"manifestations" in general stays a rally; the weights are the `kind_of` decision of
+`weights.toml`. A generic word of calls to act ("action", "mobilisation") is no head cue beside
+a word of the event's form and counts less. Where cues overlap the longer phrase wins
 ("manifestation statique" is a rally) and phrases that name no event ("point de rencontre")
 drop the cue they hold. Street protests are then told apart by shape (named march, national
 call, route, site); a programme item is what its own line says, and a programme of items of
@@ -157,6 +159,8 @@ def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = 
     ("Concert de soutien à la grève le 15 mars"), else the one nearest the time."""
     named = [c for c in found if not _in_name(text, c) and not _topic(lang, text, c)]
     named = [c for c in named if not _after_then(lang, text, c)] or named
+    # "action" or "mobilisation" names the call; a word of its form beside it names the event
+    named = [c for c in named if not _generic(lang, text, c)] or named
     if not named:
         return None
     if at is None:
