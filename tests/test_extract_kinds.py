@@ -54,3 +54,40 @@ def test_the_kind_decision_is_in_the_weights_file() -> None:
     table = scoring.weights("kind_of")
     assert table.weights["head"] > table.weights["text"] > 0 > table.weights["generic"]
     assert all(table.notes[name] for name in table.weights)
+
+
+# a headline of one generic word ("Action", "Actie") names the call: the event's own form word
+# in the text decides its kind
+HEADED = [
+    ("fr", "Action\n\nNous nous rassemblerons le mardi 17 juin 2025 à 18h devant la mairie de "
+           "Namur, comme chaque mois. D'autres actions suivront.\n", "rally"),
+    ("en", "Action\n\nWe will gather on Tuesday 17 June 2025 at 6pm outside Leeds Town Hall, as "
+           "every month. More actions will follow.\n", "rally"),
+    ("nl", "Actie\n\nOp dinsdag 17 juni 2025 om 18u zullen we samenkomen aan het stadhuis van "
+           "Gent, zoals elke maand. Er volgen nog acties.\n", "rally"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), HEADED)
+def test_a_generic_headline_gives_way_to_the_events_form(lang: str, text: str,
+                                                         kind: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.kind == kind
+
+
+# a Dutch separable verb names the kind from its finite verb, the particle closing the clause
+SEPARABLE = [
+    ("Op dinsdag 17 juni 2025 om 18u komen de buren samen in zaal De Centrale in Gent.\n",
+     "rally"),
+    ("Elke eerste dinsdag komt de groep om 18u samen in zaal De Centrale in Gent, voor het "
+     "eerst op 3 juni 2025.\n", "rally"),
+    # the particle in another sentence is no part of the verb
+    ("Op dinsdag 17 juni 2025 om 18u komen de buren naar zaal De Centrale in Gent. Samen "
+     "zijn we sterk.\n", "other"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SEPARABLE)
+def test_a_separable_verb_names_the_kind(text: str, kind: str) -> None:
+    (event,) = extract(text, "2025-06-01", "nl")
+    assert event.kind == kind

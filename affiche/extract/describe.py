@@ -137,9 +137,12 @@ def _read_cues(lang: str, text: str, offset: int) -> tuple[_Cue, ...]:
     """Every match of every kind's cues in `text` (which starts at `offset`)."""
     # phrases that name no event ("point de rencontre") take part as a kind of their own, ""
     names, lists = cues.kind_cues(lang)
-    return tuple(_Cue(kind, offset + m.start(), offset + m.end())
-                 for kind, matches in zip(names, lists.matches(text), strict=True)
-                 for m in matches)
+    found = [_Cue(kind, offset + m.start(), offset + m.end())
+             for kind, matches in zip(names, lists.matches(text), strict=True) for m in matches]
+    # a separable verb names its kind from the verb on ("we komen dinsdag samen")
+    found += [_Cue(kind, offset + m.start(), offset + m.end())
+              for kind, pattern in cues.separable_cues(lang) for m in pattern.finditer(text)]
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 @functools.cache
@@ -257,13 +260,14 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     features: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
 
-    def count(cue: _Cue, feature: str) -> None:
+    def count(cue: _Cue, feature: str, span: bool = True, within: str | None = None) -> None:
         """One more cue of its kind for `feature`; a generic word also counts as `generic`."""
         found = features[cue.kind]
         found[feature] = found.get(feature, 0.0) + 1.0
-        if feature != "head" and _generic(lang, focus.text, cue):
+        if feature != "head" and _generic(lang, focus.text if within is None else within, cue):
             found["generic"] = found.get("generic", 0.0) + 1.0
-        spans.setdefault(cue.kind, (cue.start, cue.end))
+        if span:
+            spans.setdefault(cue.kind, (cue.start, cue.end))
 
     head = _head(lang, own[0], _time_span(focus, masked), focus.text) if own else None
     if head:
@@ -278,8 +282,9 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         return "other", None  # an unnamed item among workshops, talks and concerts
     headline = _title_cues(lang, title, masked, focus)
     if not (spans and focus.item):  # an item that names nothing is what the page is about
-        for cue in headline:
-            features[cue.kind]["headline"] = features[cue.kind].get("headline", 0.0) + 1.0
+        in_text = bool(title and focus.text and title in focus.text)
+        for cue in headline:  # cues of a headline not in the text are offsets into the title
+            count(cue, "headline", span=False, within=None if in_text else title)
         for kind in KINDS:
             features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
     scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
