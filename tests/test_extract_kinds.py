@@ -91,3 +91,19 @@ SEPARABLE = [
 def test_a_separable_verb_names_the_kind(text: str, kind: str) -> None:
     (event,) = extract(text, "2025-06-01", "nl")
     assert event.kind == kind
+
+
+# a gathering with candles is a vigil: the gathering is the vigil's form
+CANDLES = [
+    ("fr", "Le jeudi 12 juin 2025 à 21h, rassemblement avec des bougies devant la prison de "
+           "Namur.\n"),
+    ("en", "On Thursday 12 June 2025 at 9pm we gather with candles outside Leeds prison.\n"),
+    ("nl", "Op donderdag 12 juni 2025 om 21u komen we met kaarsen samen aan de gevangenis van "
+           "Gent.\n"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), CANDLES)
+def test_a_gathering_with_candles_is_a_vigil(lang: str, text: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.kind == "vigil"
