@@ -98,9 +98,13 @@ def cli() -> None:
               help="Write to this file instead of standard output.")
 @click.option("--budget", type=click.FloatRange(min=0), default=60.0, show_default=True,
               metavar="SECONDS", help="Time budget per document; 0: no limit.")
+@click.option("--explain", is_flag=True,
+              help="Per event and field: the chosen candidate, the runners-up and the scored "
+                   "decisions that decided (instead of --format).")
 def extract_command(sources: tuple[str, ...], reference: str | None, lang: str | None,
                     timezone: str, fmt: str, jsonl: str | None, geocoder: str,
-                    nominatim_url: str | None, output: IO[str], budget: float) -> None:
+                    nominatim_url: str | None, output: IO[str], budget: float,
+                    explain: bool = False) -> None:
     """Extract the events of SOURCE (a text file, a page, a PDF, a flyer photo, a URL, a
     directory, or - for standard input)."""
     from affiche import pipeline
@@ -111,6 +115,8 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
         raise InputError("--geocoder nominatim needs --nominatim-url URL")
     options = pipeline.Options(lang=lang, timezone=timezone, geocoder=geocoder,
                                nominatim_url=nominatim_url, budget=budget or None)
+    if jsonl is not None and explain:
+        raise InputError("--explain reads SOURCE, not --jsonl")
     if jsonl is not None:
         if sources:
             raise InputError("give either SOURCE or --jsonl, not both")
@@ -118,6 +124,11 @@ def extract_command(sources: tuple[str, ...], reference: str | None, lang: str |
         return
     if not sources:
         raise InputError("no SOURCE given; pass a file, a URL, a directory or - for stdin")
+    if explain:
+        from affiche.extract.cli import explain_sources
+
+        explain_sources(list(sources), ref, options, output)
+        return
     _run_sources(list(sources), ref, options, fmt, output)
 
 

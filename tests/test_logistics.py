@@ -32,7 +32,11 @@ def test_a_march_leaving_towards_a_park_does_not_meet_there() -> None:
     text = ("Marche pour le climat le dimanche 5 octobre 2025 : rendez-vous à 13h à la gare du "
             "Nord à Bruxelles.\nDépart du cortège à 14h en direction du parc du Cinquantenaire.")
     events = extract(text, "2025-10-01", "fr")
-    assert [m.place.name for m in events[0].meeting_points if m.place.name] == []
+    assert [m.place.name for m in events[0].meeting_points
+            if m.place.name and m.role != "route_end"] == []
+    # where it heads is the route's end (issue 15 item 3), never a place to meet
+    assert [m.place.name for m in events[0].meeting_points
+            if m.role == "route_end"] == ["parc du Cinquantenaire"]
     assert events[0].place.name == "gare du Nord"
 
 

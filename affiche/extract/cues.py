@@ -15,7 +15,7 @@ from affiche import lang as language_data
 from affiche.when.lexicon import case_variants
 
 __all__ = ["PhraseLists", "phrase_pattern", "cue_pattern", "cue_table", "events_data",
-           "kind_cues", "past_pattern", "transport_modes"]
+           "kind_cues", "separable_cues", "past_pattern", "transport_modes"]
 
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -172,6 +172,26 @@ def kind_cues(lang: str) -> tuple[tuple[str, ...], PhraseLists]:
              if isinstance(words, list)]
     kinds.append(("", list(events_data(lang)["kind_shape"]["ignore"])))
     return tuple(name for name, _ in kinds), PhraseLists([words for _, words in kinds])
+
+
+# what may stand between a separable verb and its particle: the rest of its clause
+_CLAUSE_GAP = r"(?=[^.!?;:\n]{1,120}?(?<![\w\-])(?:%s)(?![\w\-]))"
+
+
+@functools.cache
+def separable_cues(lang: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Per kind, the finite verbs of `events.kind_separable` ("kom* samen") followed by their
+    particle in the same clause; a match spans the verb alone."""
+    found = []
+    for kind, phrases in events_data(lang).get("kind_separable", {}).items():
+        pieces = []
+        for phrase in phrases:
+            verb, _, particle = phrase.rpartition(" ")
+            head = re.escape(verb.rstrip("*")) + (r"\w*" if verb.endswith("*") else r"(?!\w)")
+            pieces.append(r"(?<![\w\-])" + head + _CLAUSE_GAP % re.escape(particle))
+        if pieces:  # an empty list names no verb (an empty pattern would match everywhere)
+            found.append((kind, re.compile("|".join(pieces), re.IGNORECASE)))
+    return tuple(found)
 
 
 @functools.cache

@@ -5,7 +5,9 @@ Kind: cue words of each kind (language files) are counted in the event's own sen
 chorale", else the one opening the sentence, else the nearest; never a topic, "sur les
 grèves", a sequel, "suivi d'un concert", or a word of a name), its other sentences, the
 headline and the whole text (capped), so a rally announced in a text that also speaks of
-"manifestations" in general stays a rally. Where cues overlap the longer phrase wins
+"manifestations" in general stays a rally; the weights are the `kind_of` decision of
+`weights.toml`. A generic word of calls to act ("action", "mobilisation") is no head cue beside
+a word of the event's form and counts less. Where cues overlap the longer phrase wins
 ("manifestation statique" is a rally) and phrases that name no event ("point de rencontre")
 drop the cue they hold. Street protests are then told apart by shape (named march, national
 call, route, site); a programme item is what its own line says, and a programme of items of
@@ -23,8 +25,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from affiche.extract import cues
-from affiche.extract.segment import Segmentation, Unit
+from affiche.extract import cues, scoring
+from affiche.extract.organisers import find_organisers
+from affiche.extract.segment import Unit
 from affiche.model import KINDS, Place
 
 __all__ = ["Focus", "choose_kind", "kind_counts", "headline", "generated_title", "find_organisers"]
@@ -134,9 +137,12 @@ def _read_cues(lang: str, text: str, offset: int) -> tuple[_Cue, ...]:
     """Every match of every kind's cues in `text` (which starts at `offset`)."""
     # phrases that name no event ("point de rencontre") take part as a kind of their own, ""
     names, lists = cues.kind_cues(lang)
-    return tuple(_Cue(kind, offset + m.start(), offset + m.end())
-                 for kind, matches in zip(names, lists.matches(text), strict=True)
-                 for m in matches)
+    found = [_Cue(kind, offset + m.start(), offset + m.end())
+             for kind, matches in zip(names, lists.matches(text), strict=True) for m in matches]
+    # a separable verb names its kind from the verb on ("we komen dinsdag samen")
+    found += [_Cue(kind, offset + m.start(), offset + m.end())
+              for kind, pattern in cues.separable_cues(lang) for m in pattern.finditer(text)]
+    return tuple(sorted(found, key=lambda c: c.start))
 
 
 @functools.cache
@@ -156,6 +162,8 @@ def _head(lang: str, found: list[_Cue], at: tuple[int, int] | None, text: str = 
     ("Concert de soutien à la grève le 15 mars"), else the one nearest the time."""
     named = [c for c in found if not _in_name(text, c) and not _topic(lang, text, c)]
     named = [c for c in named if not _after_then(lang, text, c)] or named
+    # "action" or "mobilisation" names the call; a word of its form beside it names the event
+    named = [c for c in named if not _generic(lang, text, c)] or named
     if not named:
         return None
     if at is None:
@@ -198,6 +206,18 @@ def _after_shape_word(lang: str, key: str, text: str, cue: _Cue) -> bool:
     return bool(_shape_pattern(lang, key).search(text, line_start, cue.start))
 
 
+@functools.cache
+def _generic_words(lang: str) -> frozenset[str]:
+    """The language's kind words that name a call to act, not its form (`kind_shape.generic`)."""
+    return frozenset(w.casefold() for w in cues.events_data(lang)["kind_shape"].get("generic", []))
+
+
+def _generic(lang: str, text: str, cue: _Cue) -> bool:
+    """True when the cue is a generic word ("mobilisation", "actie"): it names the call, and
+    a word of the event's form ("rassemblement", "samenkomst") elsewhere tells it better."""
+    return bool(text) and text[cue.start:cue.end].casefold() in _generic_words(lang)
+
+
 def _after_then(lang: str, text: str, cue: _Cue) -> bool:
     """True when the cue is what comes next ("suivi d'un concert", "followed by a film")."""
     return _after_shape_word(lang, "then", text, cue)
@@ -237,28 +257,37 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         heads = _programme_heads(lang, masked, focus)
         if len(heads) > 1:  # a day of workshops, talks and music is none of them
             return "other", None
-    scores = {kind: 0.0 for kind in KINDS}
+    features: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
+
+    def count(cue: _Cue, feature: str, span: bool = True, within: str | None = None) -> None:
+        """One more cue of its kind for `feature`; a generic word also counts as `generic`."""
+        found = features[cue.kind]
+        found[feature] = found.get(feature, 0.0) + 1.0
+        if feature != "head" and _generic(lang, focus.text if within is None else within, cue):
+            found["generic"] = found.get("generic", 0.0) + 1.0
+        if span:
+            spans.setdefault(cue.kind, (cue.start, cue.end))
+
     head = _head(lang, own[0], _time_span(focus, masked), focus.text) if own else None
     if head:
-        scores[head.kind] += 3.0
-        spans[head.kind] = (head.start, head.end)
+        count(head, "head")
     for index, found in enumerate(own):
         for cue in found:
-            scores[cue.kind] += 3.0 if index == 0 else 1.5
-            spans.setdefault(cue.kind, (cue.start, cue.end))
+            count(cue, "own_sentence" if index == 0 else "other_sentence")
     if not spans:
         for index, cue in enumerate(_block(lang, units, masked, focus)):
-            scores[cue.kind] += 3.0 if index == 0 else 2.0  # the title line comes first
-            spans.setdefault(cue.kind, (cue.start, cue.end))
+            count(cue, "block_first" if index == 0 else "block")  # the title line comes first
     if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
         return "other", None  # an unnamed item among workshops, talks and concerts
     headline = _title_cues(lang, title, masked, focus)
     if not (spans and focus.item):  # an item that names nothing is what the page is about
-        for cue in headline:
-            scores[cue.kind] += 2.0
+        in_text = bool(title and focus.text and title in focus.text)
+        for cue in headline:  # cues of a headline not in the text are offsets into the title
+            count(cue, "headline", span=False, within=None if in_text else title)
         for kind in KINDS:
-            scores[kind] += min(2.0, 0.5 * counts.get(kind, 0))
+            features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
+    scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
@@ -454,63 +483,3 @@ def _short_day(lang: str, start: dt.date | dt.datetime | None) -> str | None:
     if len(weekdays) == 7 and len(months) == 12:
         return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]}"
     return day.isoformat()
-
-
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ0-9][\w'’.&\-]*")
-_CONNECTORS = {"de", "des", "du", "la", "le", "les", "d'", "d’", "l'", "l’", "et", "van", "der",
-               "den", "het", "voor", "of", "the", "for", "and", "pour", "en", "sans", "&"}
-_ARTICLES = {"la", "le", "les", "l'", "l’", "de", "het", "the", "des", "du", "een", "un", "une"}
-
-
-def find_organisers(lang: str, text: str, segments: Segmentation) -> list[tuple[str, int, int]]:
-    """Organiser names with their spans, in text order, without repeats."""
-    data = cues.events_data(lang)
-    before = cues.phrase_pattern(data["organiser_before"])
-    after = cues.phrase_pattern(data["organiser_after"])
-    found: list[tuple[str, int, int]] = []
-    for unit in segments.units:
-        for match in before.finditer(unit.text):
-            rest = unit.text[match.end():]
-            # a dash or a contact after the name ends it ("… Campaign – info@example.org")
-            chunk = re.split(r"[.;:!?()\n]| qui | die | who | [–—-] |\S+@|https?://|www\.",
-                             rest, maxsplit=1)[0]
-            for name in re.split(r",| et | en | and | & ", chunk):
-                _keep(found, name, unit.start + match.end() + rest.find(name.strip()))
-        for match in after.finditer(unit.text):
-            name = _name_before(unit.text[: match.start()])
-            if name:
-                _keep(found, name, unit.start + unit.text.rfind(name, 0, match.start()))
-    seen: set[str] = set()
-    ordered = []
-    for name, start, end in sorted(found, key=lambda f: f[1]):
-        if name.lower() not in seen:
-            seen.add(name.lower())
-            ordered.append((name, start, end))
-    return ordered
-
-
-def _keep(found: list[tuple[str, int, int]], name: str, start: int) -> None:
-    """Add `name` if it reads as a proper name (starts with a capital, not too long)."""
-    words = name.strip().split()
-    while words and words[0].lower() in _ARTICLES:
-        words.pop(0)
-    name = " ".join(words).strip(" \"'«»“”")
-    if not name or len(name) > 80 or not _CAPITALISED.match(name) or len(words) > 10:
-        return
-    found.append((name, max(0, start), max(0, start) + len(name)))
-
-
-def _name_before(text: str) -> str | None:
-    """The run of capitalised words (with connectors) that ends `text`."""
-    words = text.rstrip().split(" ")
-    taken: list[str] = []
-    for word in reversed(words):
-        if _CAPITALISED.fullmatch(word) or (taken and word.lower() in _CONNECTORS):
-            taken.insert(0, word)
-        else:
-            break
-    while taken and taken[0].lower() in _CONNECTORS:
-        taken.pop(0)
-    if not taken or all(w.isdigit() for w in taken):
-        return None
-    return " ".join(taken)

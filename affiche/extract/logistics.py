@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from affiche.extract import cues
-from affiche.extract.events import Draft, TimePoint, at_day, move_to
 from affiche.extract.locate import PlaceCandidate, candidates_in
+from affiche.extract.points import Draft, TimePoint, at_day, move_to
 from affiche.extract.segment import Segmentation, Unit
 from affiche.model import MeetingPoint, Place, Transport
 
@@ -29,8 +29,9 @@ def _unit_place(places: list[PlaceCandidate], unit: Unit,
     """The most precise place candidate of a unit (among `own` when given)."""
     found = candidates_in(places, unit.start, unit.end) if own is None else own
     # "rendez-vous à 11h15 à la sortie du métro …, on marchera ensemble jusqu'au tribunal":
-    # where the group walks to is not where it meets
-    found = [c for c in found if not c.route_end] or found
+    # where the group walks to is not where it meets, even when it is the only place named
+    # ("départ à 14h vers l'hôtel de ville" sets off from the rendez-vous)
+    found = [c for c in found if not c.route_end]
     if not found:
         return None
     order = {"address": 0, "venue": 1, "locality": 2}
@@ -65,6 +66,8 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
         if point.role not in ("meeting", "route_end") or (
                 point is draft.start and not draft.start_from_meeting):
             continue
+        if point.cue == "route_start":
+            found.extend(_route_ends(point, places, at_day(point.mention, draft.day)))
         if point.cue in ("route_start", "route_end") and not _place_before_direction(
                 point.unit, places, lang):
             # "le cortège partira à 14h30 en direction de X": a time of the march, told in
@@ -97,7 +100,25 @@ def _place_before_direction(unit: Unit, places: list[PlaceCandidate], lang: str)
     direction = dict(cues.cue_table(lang, "meeting"))["route_end"]
     found = direction.search(unit.text)
     limit = unit.start + found.start() if found else unit.end
-    return any(unit.start <= c.start < limit for c in places)
+    return any(unit.start <= c.start < limit and not c.route_end for c in places)
+
+
+def _route_ends(point: TimePoint, places: list[PlaceCandidate],
+                day: dt.datetime | dt.date) -> list[MeetingPoint]:
+    """The end of the route a sentence that sets a march off names ("départ à 14h vers
+    l'hôtel de ville", "set off at noon and finish at the square"): its last route-end
+    place, with the day and no time (the time said is the setting off)."""
+    unit = point.unit
+    ends = [c for c in candidates_in(places, unit.start, unit.end)
+            if c.route_end and c.start > point.mention.start and c.source != "locality"]
+    if not ends:
+        return []
+    last = ends[-1]
+    place = Place(**vars(last.place))
+    day_only = day.date() if isinstance(day, dt.datetime) else day
+    return [MeetingPoint(role="route_end", time=day_only, place=place,
+                         note=unit.text if len(unit.text) <= 160 else unit.text[:157] + "…",
+                         evidence=(last.start, last.end))]
 
 
 def _places_of(point: TimePoint, times: list[TimePoint],

@@ -137,6 +137,7 @@ class Grammar:
     stopwords: frozenset[str]
     countries: dict[str, str]
     belgian_forms: re.Pattern[str]
+    saints: frozenset[str] = frozenset()
     lang: str = "fr"
 
 
@@ -224,6 +225,7 @@ def compile_grammar(lang: str) -> Grammar:
         stopwords=frozenset(stopwords),
         countries=countries,
         belgian_forms=re.compile(r"steenweg|chaussée|\bdrève\b|\bbus\b|\bbte\b", re.IGNORECASE),
+        saints=frozenset(w.casefold() for w in merged_words("saint_words")),
         lang=lang if lang in language_data.available() else "fr",
     )
 

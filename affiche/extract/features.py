@@ -1,0 +1,93 @@
+"""Named features of candidates for the scored decisions of `scoring` (weights in
+`weights.toml`): of a pair of drafts (told twice or two events), of a time (still to come,
+reported, called off), and of a contact and an event (whose contact it is).
+
+Each function returns plain `{name: value}` maps, values in [0, 1]; the names are the keys of
+`weights.toml`, documented there with how their weights were set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from affiche.extract import cues, grammar
+from affiche.extract.locate import PlaceCandidate
+from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
+from affiche.extract.segment import Segmentation
+
+__all__ = ["told_twice", "still_to_come"]
+
+_HEADING_LENGTH = 90  # characters of a line that can head an announcement
+_NEAR_DAYS = 30  # days ahead within which a call usually announces its event
+_FAR_DAYS = 150  # days beyond `_NEAR_DAYS` over which a day told in the past grows unlikely
+
+
+def told_twice(first: Draft, other: Draft, segments: Segmentation,
+               places: list[PlaceCandidate], shared_words: bool) -> dict[str, float]:
+    """Features of "`first` (told in the opening lines) is `other` told again"."""
+    own = first.anchors or first.times
+    # only the hours told with the day itself: a time the text tells in passing elsewhere
+    # was hung on the headline's day for want of another
+    dated = {p.unit.start for p in first.times if p.mention.has_date}
+    clocks = {_clock(p) for p in first.times if p.mention.has_time and p.unit.start in dated}
+    theirs = {_clock(p) for p in other.anchors if p.mention.has_time}
+    keys = {_unit_place_key(p.unit, places) for p in own} - {None}
+    their_keys = {_unit_place_key(p.unit, places) for p in other.anchors} - {None}
+    return {
+        "shared_words": float(shared_words),
+        "first_line": float(all(segments.index_at(p.unit.start) == 0 for p in first.times)),
+        "clocks_differ": float(bool(clocks and theirs and not clocks & theirs)),
+        "places_differ": float(bool(keys and their_keys and not keys & their_keys)),
+        "own_heading": float(_own_heading(first, other, segments)),
+    }
+
+
+def _own_heading(first: Draft, other: Draft, segments: Segmentation) -> bool:
+    """True when a short line without a time, after `first`'s lines, heads `other`'s sentence
+    in a paragraph of its own ("Second call" ↵ "Join us on … at …")."""
+    if not other.anchors:
+        return False
+    last = max(p.unit.start for p in first.times)
+    begins = min(p.unit.start for p in other.anchors)
+    index = segments.index_at(begins)
+    if index == 0:
+        return False
+    above = segments.units[index - 1]
+    timed = {p.unit.start for p in first.times + other.times}
+    anchor = segments.units[index]
+    alone = [u for u in segments.units[max(0, index - 2): index + 1] if u.line == above.line]
+    opens = index == 0 or segments.units[index - 1].line != anchor.line
+    return above.start > last and above.start not in timed and len(above.text) <= \
+        _HEADING_LENGTH and opens and alone == [above] \
+        and not above.text.rstrip().endswith((":", ".", "!", "?", ","))
+
+
+
+def still_to_come(point: TimePoint, lang: str, reference: dt.datetime,
+                  report: bool) -> dict[str, float]:
+    """Features of "the dated `point` is an event still to come", from the grammar of its
+    sentence (`grammar.read`) and the distance of its day."""
+    unit = point.unit
+    reading = grammar.read(unit.text, lang, point.mention.start - unit.start,
+                           point.mention.end - unit.start)
+    days = (point.day - reference.date()).days if point.day else 0
+    far = min(1.0, max(0.0, (days - _NEAR_DAYS) / _FAR_DAYS))
+    past = reading.perfect_past and not reading.future
+    return {
+        "past_cue": float(bool(cues.past_pattern(lang).search(unit.text))),
+        "perfect_past": float(past),
+        "year_written": float(_has_year(point)),
+        "past_told_far_ahead": far if past and not _has_year(point) else 0.0,
+        "future": float(reading.future),
+        "conditional": float(reading.conditional and not reading.future),
+        "negated_event": float(reading.negated_event),
+        "banned": float(reading.banned),
+        "invite": float(bool(cues.cue_pattern(lang, "invite").search(unit.text))),
+        "report_document": float(report),
+    }
+
+
+def _has_year(point: TimePoint) -> bool:
+    """True when the mention writes its year (four digits)."""
+    return any(len(run) == 4 for run in "".join(
+        ch if ch.isdigit() else " " for ch in point.mention.text).split())

@@ -1,0 +1,301 @@
+"""One day's times into its events: programme items, the steps of one street protest, an
+item after a march, a part of the day of another kind (rule 3 of `timeline`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from affiche.extract import cues
+from affiche.extract.locate import PlaceCandidate
+from affiche.extract.points import (
+    _BULLET,
+    _STREET_PROTESTS,
+    Draft,
+    TimePoint,
+    _clock,
+    _end_clock,
+    _event_times,
+    _first_kind,
+    _has_place,
+    _last_kind,
+    _opens_with_time,
+    _own_kind,
+    _programme_line,
+    _unit_place_key,
+    _unplaced,
+    move_to,
+)
+from affiche.extract.roles import _opening_label
+from affiche.extract.sites import _other_group_items, _protest_rendez_vous
+from affiche.extract.starts import _finish, _take_item
+
+__all__ = []
+
+
+def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
+                     title_kind: str | None = None) -> list[Draft]:
+    """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
+    ("concert à 20h", "projection à 18h30") or that is a list item with its own place
+    ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
+    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places)
+    if others:
+        # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
+        # group's own event on the same day
+        return [*_split_programme(draft, places, lang, title_kind), *others]
+    timed = _event_times(draft)
+    if not timed:
+        return [_finish(draft, lang, places)]
+    kinds = cues.cue_table(lang, "kinds")
+    primary = timed[0]
+    theirs = _last_kind(_unplaced(primary.unit, places), kinds)  # the first item's own kind
+    until = [_until_item(draft, point, lang, places) for point in list(draft.times)
+             if point.role == "end" and point.mention.has_time and _opens_with_time(point)
+             and point.mention.start < primary.mention.start]
+    if until:
+        # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
+        # entry that opens with its closing time is an event of its own, open since morning
+        return [*until, *_split_programme(draft, places, lang, title_kind)]
+    if _after_the_march(draft, primary, theirs, kinds, places):
+        # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
+        # the day's event (from its assembly), the feast after it another one
+        item = _take_item(draft, primary, None, lang, places)
+        return [*_split_programme(draft, places, lang, title_kind), item]
+    later = _part_of_day_item(draft, primary, theirs, kinds, places)
+    if later is not None:
+        # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
+        # Lorca": a part of the day opening a sentence of another kind is its own event
+        item = _take_item(draft, later, None, lang, places)
+        item.date_only = True
+        return [*_split_programme(draft, places, lang, title_kind), item]
+    untimed = _untimed_other_kind(draft, primary, theirs, kinds, places)
+    if untimed is not None:
+        # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
+        # named with its own kind, before the timed items of another kind, is its own event
+        alone = _take_item(draft, untimed, None, lang, places)
+        return [alone, *_split_programme(draft, places, lang, title_kind)]
+    # an item is told apart by its time, or by its own place when items share a time
+    # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
+    seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
+    extra: list[Draft] = []
+    for point in timed:
+        key = (_clock(point), _unit_place_key(point.unit, places))
+        if point is primary or key in seen or (
+                key[1] is None and any(c == key[0] for c, _ in seen)):
+            continue
+        if point.unit == primary.unit:
+            # "the rally starts at noon and the vigil starts at 6": one sentence, two events
+            own, begins = _own_kind(point, kinds, places)
+            before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
+            if own is not None and before != own:
+                seen.add(key)
+                draft.kind = draft.kind or before
+                item = _take_item(draft, point, own, lang, places)
+                # "… puis manifestation à 17h au départ de la gare Centrale": its own place
+                # is named after its time
+                item.place_at = next((c.start for c in places if c.source != "locality"
+                                      and point.mention.end <= c.start < point.unit.end), None)
+                extra.append(item)
+            continue
+        listed = _programme_line(point) or _opens_with_time(point) or (
+            (_BULLET.match(point.unit.text) or _LABEL_ITEM.match(point.unit.text))
+            and _has_place(point.unit, places))
+        if any(c == key[0] for c, _ in seen) and not listed:
+            # the same hour again at another place in running text is the same event told
+            # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if not listed and theirs is None and own in _STREET_PROTESTS \
+                and primary in draft.times and _gathers_before(point, primary):
+            # "Le procès reprend … à 9h au palais de justice" ↵ "concentration devant le
+            # tribunal dès 8h30": the protest before what it is about is the event
+            draft.times.remove(primary)
+            continue
+        if not listed and own is not None and own == (theirs or title_kind) \
+                and _gathers_before(primary, point, _PROTEST_GOES_ON):
+            # "Veillée … à 20h" ↵ "Une minute de silence sera observée à 20h15": a moment of
+            # the same event, told in running text
+            continue
+        if listed and own in (None, "meeting") \
+                and _step_after_setting_off(draft, point, places, own is None):
+            # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
+            # Korenmarkt": the speeches where the march arrives are a step of the march
+            continue
+        if not listed and own in _STREET_PROTESTS and key[1] is None \
+                and theirs in _STREET_PROTESTS:
+            # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
+            # 1pm": the steps of one street protest, at its own place
+            continue
+        previous = extra[-1].start if extra else primary
+        if listed and previous is not None and _same_protest_goes_on(previous, point, kinds,
+                                                                    places):
+            # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
+            draft.times.remove(point)
+            if point in draft.anchors:
+                draft.anchors.remove(point)
+            target = extra[-1] if extra else draft
+            target.times.append(point)
+            target.anchors.append(point)
+            seen.add(key)
+            continue
+        # "naar het stadhuis op de Grote Markt, waar we rond 15u30 aankomen": a place's name
+        # ("Markt") names no kind of event
+        if own is not None or listed:
+            seen.add(key)
+            extra.append(_take_item(draft, point, None, lang, places))
+    _hand_rendez_vous_to_items(draft, primary, extra)
+    first = _finish(draft, lang, places)
+    own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
+    if len(extra) >= 2 and not own_places and first.start is not None:
+        # a programme at one place: the day itself is an event too, starting with its first
+        # item (a list of actions at several places is no programme)
+        umbrella = Draft(draft.day, anchors=list(draft.anchors), times=[first.start],
+                         umbrella=True)
+        umbrella.start = first.start
+        closing = [p for p in draft.times if p.role == "end" and p.mention.has_time
+                   and _programme_line(p)]
+        if closing:
+            # "Minuit : Fermeture des portes" ends the whole day, not its first item
+            stated = closing[-1].mention.end_value or closing[-1].mention.value
+            if stated is not None:
+                umbrella.end_value = move_to(stated, draft.day)
+        if _opening_label(lang, first.start):
+            # "Doors 7pm", "18h : ouverture des portes": the evening opens, no item of its own
+            return [umbrella, *extra]
+        return [umbrella, first, *extra]
+    return [first, *extra]
+
+
+def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:
+    """Give an item the rendez-vous told in its own paragraph, away from the day's first
+    event ("à 14h aussi, … un rassemblement" ↵ "… et le rdv est donné à 14h devant
+    l'hôpital Beaujon, à Clichy"): the paragraph goes on about that item."""
+    for point in list(draft.times):
+        if point.role != "meeting" or point.unit.paragraph == primary.unit.paragraph:
+            continue
+        owner = next((item for item in items if item.start is not None
+                      and item.start.unit.paragraph == point.unit.paragraph
+                      and item.start.mention.start < point.mention.start), None)
+        if owner is not None:
+            draft.times.remove(point)
+            owner.times.append(point)
+
+
+# "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
+_LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
+_PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
+
+
+_BEFORE_REACH = 120  # minutes before a hearing or a vote within which a protest gathers for it
+
+
+def _gathers_before(point: TimePoint, primary: TimePoint, reach: int = _BEFORE_REACH) -> bool:
+    """True when `point` is earlier than `primary` the same day, by at most `reach` minutes."""
+    before, after = _clock(point), _clock(primary)
+    if before is None or after is None:
+        return False
+    return 0 < (after[0] - before[0]) * 60 + after[1] - before[1] <= reach
+
+
+_STEP_REACH = 180  # minutes after a procession sets off within which an unnamed line is a step
+
+
+def _step_after_setting_off(draft: Draft, point: TimePoint, places: list[PlaceCandidate],
+                            unnamed: bool) -> bool:
+    """True when a procession of the day sets off before `point`, at most `_STEP_REACH`
+    minutes before it, and the line names no kind of its own (`unnamed`) or stands where the
+    procession heads ("… vers la place Flagey" ↵ "16h00 : prises de parole place Flagey")."""
+    now = _clock(point)
+    if now is None:
+        return False
+    here = _unit_place_key(point.unit, places)
+    for other in draft.times:
+        began = _clock(other) if other.cue == "route_start" else None
+        if began is None or not 0 < (now[0] - began[0]) * 60 + now[1] - began[1] <= _STEP_REACH:
+            continue
+        heads_for = {(c.place.street or c.place.name or c.place.locality or "").casefold()
+                     for c in places if other.mention.end <= c.start < other.unit.end}
+        if unnamed or here in heads_for:
+            return True
+    return False
+
+
+def _same_protest_goes_on(previous: TimePoint, point: TimePoint, kinds: Any,
+                          places: list[PlaceCandidate]) -> bool:
+    """True for a programme line that carries on the street protest of the line before: the
+    same kind of protest heads both lines, at most an hour and a half apart."""
+    before, now = _clock(previous), _clock(point)
+    if before is None or now is None or not _programme_line(previous) and \
+            not _opens_with_time(previous):
+        return False
+    gap = (now[0] - before[0]) * 60 + now[1] - before[1]
+    kind = _first_kind(_unplaced(point.unit, places), kinds)
+    return 0 < gap <= _PROTEST_GOES_ON and kind in _STREET_PROTESTS \
+        and kind == _first_kind(_unplaced(previous.unit, places), kinds)
+
+
+def _after_the_march(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,
+                     places: list[PlaceCandidate]) -> bool:
+    """True when a procession sets off (or, on a day announced as a street protest, people
+    gather) before the day's first timed item and that item names a kind other than a street
+    protest: the item comes after the march ("Samenkomst om 13u30" ↵ "Na de mars, rond 16
+    uur, slotmoment met muziek")."""
+    begins = _clock(primary)
+    protest = any(_last_kind(_unplaced(p.unit, places), kinds) in _STREET_PROTESTS
+                  for p in draft.anchors if p.unit != primary.unit)
+    sets_off = [p for p in draft.times if p.role == "meeting" and p.mention.has_time
+                and p.unit != primary.unit and (p.cue == "route_start"
+                                                or protest and p.cue == "meeting")]
+    if begins is None or not any((_clock(p) or begins) < begins for p in sets_off):
+        return False
+    return theirs is not None and theirs not in _STREET_PROTESTS
+
+
+def _part_of_day_item(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,
+                      places: list[PlaceCandidate]) -> TimePoint | None:
+    """A part of the day without a date or clock time ("Le soir, …", "In the evening: …")
+    that opens its sentence after the first timed item and names a kind of its own (other
+    than `theirs`, the first item's)."""
+    for point in draft.times:
+        mention = point.mention
+        if point.role != "event" or mention.has_date or mention.has_time \
+                or not mention.has_part_of_day or point.unit == primary.unit \
+                or mention.start < primary.mention.start or not _opens_with_time(point):
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if own is not None and own != theirs:
+            return point
+    return None
+
+
+def _until_item(draft: Draft, point: TimePoint, lang: str,
+                places: list[PlaceCandidate]) -> Draft:
+    """Move an entry that states only its closing time into an event of its own: the day,
+    ending at that time (`_finish` reads a dated "until" so)."""
+    # "… c'est ouvert jusqu'à 13h, à l'Union Locale": the same closing time told again
+    again = [p for p in draft.times if p is not point and p.role == "end"
+             and p.unit.paragraph == point.unit.paragraph and _end_clock(p) == _end_clock(point)]
+    item = _take_item(draft, point, None, lang, places)
+    for told in again:
+        draft.times.remove(told)
+        item.times.append(told)
+    return item
+
+
+def _untimed_other_kind(draft: Draft, primary: TimePoint, primary_kind: str | None,
+                        kinds: Any, places: list[PlaceCandidate]) -> TimePoint | None:
+    """A dated anchor without a time, before the first timed item, whose sentence names a
+    kind that the timed item's sentence (`primary_kind`) does not."""
+    if (primary not in draft.anchors and len(draft.anchors) < 2) or _programme_line(primary) \
+            or _BULLET.match(primary.unit.text):
+        return None  # the heading of a programme ("festival" above "14h : atelier") stays
+    theirs = {primary_kind} - {None}
+    for point in draft.anchors:
+        if point.mention.has_time or point.unit == primary.unit \
+                or point.mention.start > primary.mention.start:
+            continue
+        own = _last_kind(_unplaced(point.unit, places), kinds)
+        if own is not None and theirs and own not in theirs \
+                and not ({own} | theirs) <= _STREET_PROTESTS:
+            return point
+    return None

