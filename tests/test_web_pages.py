@@ -131,6 +131,22 @@ def test_event_page_jsonld_is_schema_org_without_email(site: Any) -> None:
     assert "collectif@example.org" not in json.dumps(event)
 
 
+def test_event_page_jsonld_drops_an_organiser_left_empty(site: Any) -> None:
+    from dataclasses import replace
+
+    from tests.web_fixtures import rally
+
+    anonymous = replace(rally(), title="Vigile sans signataire", organisers=[])
+    slug = site.store.add(anonymous, status="published").slug
+    html = site.get(f"/events/{slug}").text
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block is not None
+    event = json.loads(block.group(1))
+    # the contacts' unnamed holder loses them on the page, so nothing of it is left to say
+    assert "organizer" not in event
+    assert "collectif@example.org" not in block.group(1)
+
+
 def test_unknown_and_pending_events_are_404(site: Any) -> None:
     for path in ("/events/no-such-event", f"/events/{site.slugs['pending']}",
                  f"/events/{site.slugs['pending']}.ics", "/nowhere"):

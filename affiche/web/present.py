@@ -236,9 +236,16 @@ def json_script(data: Any) -> Markup:
 def _page_jsonld(event: Event, entry: Entry) -> dict[str, Any]:
     """The schema.org object of the page, without e-mails and phones (kept from harvesters)."""
     data = jsonld_objects([event], [entry])[0]
+    organisers = []
     for organiser in data.get("organizer", []):
         organiser.pop("email", None)
         organiser.pop("telephone", None)
+        if set(organiser) - {"@type"}:  # an unnamed holder of the contacts says nothing now
+            organisers.append(organiser)
+    if organisers:
+        data["organizer"] = organisers
+    else:
+        data.pop("organizer", None)
     return data
 
 
