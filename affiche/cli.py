@@ -184,6 +184,7 @@ def _register_optional_commands() -> None:
     from affiche.when.cli import when_command
 
     cli.add_command(when_command, "when")
+    cli.add_command(__import__("affiche.cli_batch", fromlist=["batch_command"]).batch_command)
 
 
 _register_optional_commands()
