@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from affiche.batch.schema import SCHEMA, SCHEMA_VERSION
 from affiche.errors import InputError
 
-__all__ = ["Sink", "ParquetSink", "JsonlSink", "open_sink", "done_ids"]
+__all__ = ["Sink", "ParquetSink", "JsonlSink", "check_out", "open_sink", "done_ids"]
 
 # Rows gathered before a row group is written: big enough for readers to scan efficiently,
 # small enough that a run stopped by SIGKILL loses little (Ctrl-C and SIGTERM lose nothing).
@@ -148,8 +148,9 @@ class JsonlSink:
         self._handle.close()
 
 
-def open_sink(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> Sink:
-    """The sink for OUT; an existing OUT needs `resume` (continue it) or `overwrite`."""
+def check_out(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> None:
+    """Refuse an OUT that cannot be written, that exists without `resume` or `overwrite`, or
+    that `resume` cannot continue."""
     if out.is_dir():
         raise InputError(f"--out {out}: is a directory; give a file name")
     if not out.parent.exists():
@@ -157,6 +158,20 @@ def open_sink(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> Sink:
     if out.exists() and out.stat().st_size and not (resume or overwrite):
         raise InputError(f"--out {out}: already exists; pass --resume to continue it or "
                          f"--overwrite to replace it")
+    if not os.access(out.parent, os.W_OK):
+        raise InputError(f"--out {out}: the folder {out.parent} is not writable")
+    if resume and out.exists() and out.stat().st_size:
+        if fmt == "parquet":
+            _open_parquet(out)
+        else:
+            with out.open("rb") as handle:
+                if handle.read(4) == b"PAR1":
+                    raise InputError(f"{out}: is a Parquet file; give --format parquet to "
+                                     f"continue it")
+
+
+def open_sink(out: Path, fmt: str, *, resume: bool) -> Sink:
+    """The sink for OUT (checked by `check_out`); with `resume`, it continues what OUT holds."""
     try:
         return ParquetSink(out, resume) if fmt == "parquet" else JsonlSink(out, resume)
     except PermissionError as error:

@@ -15,6 +15,8 @@ import datetime as dt
 import logging
 import os
 import signal
+import time
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,8 +88,12 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
         return
     if workers < 1:
         raise InputError(f"--workers {workers}: give at least 1")
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+    with warnings.catch_warnings():
+        # Without a dashboard the scheduler still serves its metrics on some port; when 8787
+        # is taken (another cluster) it takes another and says so: not the user's concern.
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
     try:
         client = Client(cluster)
         try:
@@ -140,30 +146,37 @@ def run(inputs: Sequence[str], out: str | os.PathLike[str], config: Config | Non
         raise InputError(f"--partition-size {config.partition_size}: give at least 1")
     sources.check_inputs(inputs)
     out_path = Path(out)
+    output.check_out(out_path, config.fmt, resume=config.resume, overwrite=config.overwrite)
     store = _open_store(config.database) if config.database else None
-    sink = output.open_sink(out_path, config.fmt, resume=config.resume,
-                            overwrite=config.overwrite)
     counts = Counts()
     outcome = Outcome(counts)
-    progress = Progress(counts, bar=config.progress)
     previous = signal.getsignal(signal.SIGTERM)
     in_main = _in_main_thread()
     if in_main:
         signal.signal(signal.SIGTERM, _on_term)
+    progress: Progress | None = None
     try:
         with contextlib.ExitStack() as stack:
             if client is None:
                 client = stack.enter_context(connect(config.scheduler, config.workers))
-            _drive(client, inputs, sink, config, counts, progress, store, outcome)
+            sink = output.open_sink(out_path, config.fmt, resume=config.resume)
+            counts.started = time.monotonic()
+            progress = Progress(counts, bar=config.progress)
+            try:
+                _drive(client, inputs, sink, config, counts, progress, store, outcome)
+            finally:
+                # Before the cluster stops (which can take seconds): OUT is complete at once.
+                progress.close()
+                sink.close()
     except (KeyboardInterrupt, _Stop):
         outcome.interrupted = True
     finally:
         if in_main:
             signal.signal(signal.SIGTERM, previous)
-        progress.close()
-        sink.close()
         if store is not None:
             store.close()
+    if progress is None:  # stopped while the cluster was starting: nothing was written
+        progress = Progress(counts, bar=False)
     if config.dedupe and not outcome.interrupted:
         from affiche.batch.dedupe import dedupe
 

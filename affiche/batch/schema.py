@@ -22,7 +22,14 @@ __all__ = ["SCHEMA", "SCHEMA_VERSION", "document_rows", "error_row", "row_event"
 SCHEMA_VERSION = "1"
 
 _STR = pa.string()
-_SPAN = pa.list_(pa.int32())
+
+
+def _list(item: pa.DataType) -> pa.DataType:
+    """A list type with the item name Parquet writes ("element"), so a file reads back equal."""
+    return pa.list_(pa.field("element", item))
+
+
+_SPAN = _list(pa.int32())
 _PLACE = pa.struct([
     ("name", _STR), ("street", _STR), ("postcode", _STR), ("locality", _STR),
     ("country", _STR), ("lat", pa.float64()), ("lon", pa.float64()), ("precision", _STR),
@@ -43,31 +50,31 @@ SCHEMA = pa.schema([
     ("kind", _STR),
     ("start", _STR),
     ("end", _STR),
-    ("start_utc", pa.timestamp("s", tz="UTC")),
-    ("end_utc", pa.timestamp("s", tz="UTC")),
+    ("start_utc", pa.timestamp("ms", tz="UTC")),
+    ("end_utc", pa.timestamp("ms", tz="UTC")),
     ("all_day", pa.bool_()),
     ("timezone", _STR),
     *[(f"place_{name}", _PLACE.field(name).type) for name in _PLACE_FIELDS],
-    ("meeting_points", pa.list_(pa.struct([
+    ("meeting_points", _list(pa.struct([
         ("role", _STR), ("time", _STR), ("place", _PLACE), ("note", _STR), ("evidence", _SPAN),
     ]))),
-    ("transport", pa.list_(pa.struct([
+    ("transport", _list(pa.struct([
         ("mode", _STR), ("from", _STR), ("to", _STR), ("departs", _STR), ("arrives", _STR),
         ("note", _STR), ("evidence", _SPAN),
     ]))),
-    ("contacts", pa.list_(pa.struct([("type", _STR), ("value", _STR), ("evidence", _SPAN)]))),
-    ("organisers", pa.list_(_STR)),
+    ("contacts", _list(pa.struct([("type", _STR), ("value", _STR), ("evidence", _SPAN)]))),
+    ("organisers", _list(_STR)),
     ("language", _STR),
     ("url", _STR),
     ("description", _STR),
-    ("warnings", pa.list_(pa.struct([
-        ("code", _STR), ("message", _STR), ("candidates", pa.list_(_STR)),
+    ("warnings", _list(pa.struct([
+        ("code", _STR), ("message", _STR), ("candidates", _list(_STR)),
     ]))),
-    ("warning_codes", pa.list_(_STR)),
+    ("warning_codes", _list(_STR)),
     ("evidence", pa.map_(_STR, _SPAN)),
     ("field_confidence", pa.map_(_STR, pa.float64())),
     ("confidence", pa.float64()),
-    ("sources", pa.list_(_STR)),
+    ("sources", _list(_STR)),
 ], metadata={"affiche.schema": SCHEMA_VERSION})
 
 _DOC_KEYS = ("doc_id", "source", "doc_kind", "doc_title", "doc_url", "doc_reference",
