@@ -11,14 +11,16 @@ setup: system $(STAMP)
 
 # Debian packages: Tesseract with its French/Dutch models (OCR of photos and scans) and
 # poppler-utils (pdftoppm renders scanned PDF pages), and the DejaVu fonts the OCR tests and
-# bench draw their flyers with. Installed only when running as root;
+# bench draw their flyers with; postgresql (the store's tests start a throwaway server). Installed
+# only when running as root;
 # otherwise say what is missing and go on (those tests are then skipped, with the reason).
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils fonts-dejavu-core
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld poppler-utils fonts-dejavu-core postgresql
 system:
 	@if command -v tesseract >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 \
 	    && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] \
 	    && tesseract --list-langs 2>/dev/null | grep -q '^fra$$' \
-	    && tesseract --list-langs 2>/dev/null | grep -q '^nld$$'; then :; \
+	    && tesseract --list-langs 2>/dev/null | grep -q '^nld$$' \
+	    && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing $(DEBIAN_PACKAGES) with apt-get"; \
 	    (apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
