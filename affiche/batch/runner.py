@@ -186,6 +186,8 @@ def run(inputs: Sequence[str], out: str | os.PathLike[str], config: Config | Non
         outcome.summary += f"; {outcome.merged} duplicate events merged"
     if store is not None:
         outcome.summary += f"; {outcome.stored} new pending events in the agenda"
+        if store.merged:
+            outcome.summary += f" ({store.merged} merged into pending duplicates)"
     return outcome
 
 

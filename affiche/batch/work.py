@@ -24,7 +24,8 @@ from affiche.errors import AfficheError, InputError
 from affiche.ingest import MAX_BYTES
 from affiche.model import Document, iso
 
-__all__ = ["Task", "PartResult", "Preload", "run_partition", "read_unit", "peak_memory"]
+__all__ = ["Task", "PartResult", "Preload", "run_partition", "read_unit", "peak_memory",
+           "cpu_seconds"]
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def _read_jsonl(unit: Unit, task: Task) -> tuple[dict[str, Any], list[dict[str, 
     if "error" in record:
         raise InputError(f"{unit.path}: {record['error']}")
     data = json.loads(line)
-    info = {"doc_id": unit.doc_id, "source": source, "doc_kind": "text",
+    info = {"doc_id": unit.doc_id, "source": source, "doc_kind": "text", "unit_kind": "jsonl",
             "doc_reference": data.get("reference") or iso(task.reference),
             "doc_reference_source": "given" if (data.get("reference") or task.reference)
             else "none", "raw_id": data["id"] if data.get("id") is not None else unit.doc_id}
@@ -154,8 +155,9 @@ def read_unit(unit: Unit, task: Task) -> tuple[dict[str, Any], list[dict[str, An
         document = ingest.read(unit.path, reference=task.reference, timezone=options.timezone)
         source = unit.path
     events = pipeline.run(document, options)
-    return (_document_info(unit.doc_id, source, document), [e.to_dict() for e in events],
-            document.text)
+    info = _document_info(unit.doc_id, source, document)
+    info["unit_kind"] = unit.kind
+    return info, [e.to_dict() for e in events], document.text
 
 
 def _zone(name: str) -> dt.tzinfo:
@@ -218,3 +220,9 @@ def run_partition(task: Task) -> PartResult:
 def peak_memory() -> int:
     """The peak resident memory of this process, in bytes (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def cpu_seconds() -> float:
+    """The CPU time this process has used (user and system), in seconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
