@@ -49,7 +49,7 @@ class Progress:
         if bar:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=None, unit="doc", file=self.stream, dynamic_ncols=True,
+            self._bar = tqdm(total=None, unit=" docs", file=self.stream, dynamic_ncols=True,
                              desc="affiche batch", smoothing=0.1)
 
     def set_total(self, total: int) -> None:

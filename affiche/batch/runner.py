@@ -88,12 +88,21 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
         return
     if workers < 1:
         raise InputError(f"--workers {workers}: give at least 1")
-    with warnings.catch_warnings():
-        # Without a dashboard the scheduler still serves its metrics on some port; when 8787
-        # is taken (another cluster) it takes another and says so: not the user's concern.
-        warnings.filterwarnings("ignore", message="Port .* is already in use")
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+    # Ctrl-C reaches every process of the terminal's group: the worker processes, spawned
+    # while SIGINT is ignored, inherit that and leave the stopping to the driver (which closes
+    # OUT, then the cluster) instead of dying mid-task with a traceback each.
+    in_main = _in_main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
+    try:
+        with warnings.catch_warnings():
+            # Without a dashboard the scheduler still serves metrics on some port; when 8787
+            # is taken (another cluster) it takes another and says so: not the user's concern.
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.CRITICAL)
+    finally:
+        if in_main:
+            signal.signal(signal.SIGINT, previous)
     try:
         client = Client(cluster)
         try:
