@@ -49,13 +49,17 @@ def _format_of(fmt: str | None, out: str) -> str:
               help="The agenda's database for --into-agenda; default sqlite:///affiche.db.")
 @click.option("--partition-size", type=int, default=100, show_default=True, metavar="N",
               help="Documents per Dask task.")
+@click.option("--whole-warc", "whole_warc", is_flag=True,
+              help="One task per WARC file, read from end to end by a worker (for a crawl: "
+                   "the driver does not read the archives). WARC URLs (s3://…) are always "
+                   "read so, through fsspec.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar; default: when standard error is a terminal.")
 def batch_command(inputs: tuple[str, ...], out: str, fmt: str | None, workers: int | None,
                   scheduler: str | None, reference: str | None, lang: str | None, timezone: str,
                   geocoder: str, resume: bool, overwrite: bool, dedupe: bool,
                   into_agenda: bool, database: str | None, partition_size: int,
-                  progress: bool | None) -> None:
+                  whole_warc: bool, progress: bool | None) -> None:
     """Extract the events of many documents (directories, text/HTML/PDF/image files, JSON
     Lines {id, text, reference?, lang?}, WARC files) on Dask, into OUT."""
     from affiche import pipeline
@@ -75,7 +79,7 @@ def batch_command(inputs: tuple[str, ...], out: str, fmt: str | None, workers: i
         options=pipeline.Options(lang=lang, timezone=timezone, geocoder=geocoder),
         resume=resume, overwrite=overwrite, dedupe=dedupe,
         database=(database or "sqlite:///affiche.db") if into_agenda else None,
-        partition_size=partition_size, progress=progress,
+        partition_size=partition_size, whole_warc=whole_warc, progress=progress,
     )
     if workers is not None:
         config.workers = workers

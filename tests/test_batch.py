@@ -226,3 +226,31 @@ def test_cli_refuses_an_out_that_is_not_a_batch_output(inputs, tmp_path, capsys)
     assert code == 2
     assert "not a readable Parquet file" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_whole_warc_gives_the_rows_of_record_mode(client, inputs, tmp_path):
+    split, whole = tmp_path / "split.parquet", tmp_path / "whole.parquet"
+    run([str(inputs["warc"])], split, _config(), client=client)
+    outcome = run([str(inputs["warc"])], whole, _config(whole_warc=True), client=client)
+    assert outcome.counts.documents == 2
+    key = lambda r: (r["doc_id"], r["source"], r["start"])  # noqa: E731
+    assert sorted(map(key, _rows(split))) == sorted(map(key, _rows(whole)))
+    again = run([str(inputs["warc"])], whole, _config(whole_warc=True, resume=True),
+                client=client)
+    assert again.counts.documents == 0 and again.counts.resumed == 1
+
+
+def test_damaged_and_unreachable_warcs_are_error_rows(client, inputs, tmp_path):
+    data = inputs["warc"].read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 2 // 3])
+    for whole in (False, True):
+        out = tmp_path / f"cut-{whole}.parquet"
+        run([str(cut), "nosuchscheme://bucket/crawl.warc.gz"], out,
+            _config(whole_warc=whole), client=client)
+        rows = _rows(out)
+        good = [r for r in rows if r["start"] == "2025-03-15T14:00:00+01:00"]
+        assert len(good) == 1  # the record before the damage is kept
+        errors = [r["error"] for r in rows if r["error"]]
+        assert any("damaged WARC" in e or "not a readable WARC" in e for e in errors)
+        assert any("nosuchscheme://bucket/crawl.warc.gz" in e for e in errors)

@@ -40,10 +40,18 @@ class Sink(Protocol):
 
 
 def _ids_of_table(table: pa.Table, into: set[str]) -> None:
-    """Add the document ids of a table (its `doc_id` and every merged `sources` id)."""
+    """Add the document ids of a table (its `doc_id` and every merged `sources` id), and the
+    path of each WARC file it has pages of (what `--whole-warc` resumes by)."""
     into.update(v for v in table.column("doc_id").to_pylist() if v is not None)
     for sources in table.column("sources").to_pylist():
         into.update(sources or ())
+    into.update(_archive(source) for source in table.column("source").to_pylist()
+                if source and "@" in source)
+
+
+def _archive(source: str) -> str:
+    """The WARC file of a page's source (`FILE@OFFSET`)."""
+    return source.rsplit("@", 1)[0]
 
 
 def _open_parquet(path: Path) -> pq.ParquetFile:
@@ -121,6 +129,8 @@ def _jsonl_ids(path: Path, into: set[str]) -> None:
                 continue
             if isinstance(record, dict) and record.get("id") is not None:
                 into.add(str(record["id"]))
+                if "@" in str(record.get("source") or ""):
+                    into.add(_archive(str(record["source"])))
                 for event in record.get("events") or ():
                     into.update(str(s) for s in event.get("sources") or ())
     if keep != path.stat().st_size:
@@ -184,7 +194,8 @@ def done_ids(out: Path, fmt: str) -> set[str]:
     if fmt == "parquet":
         handle = _open_parquet(out)
         for index in range(handle.num_row_groups):
-            _ids_of_table(handle.read_row_group(index, columns=["doc_id", "sources"]), found)
+            _ids_of_table(handle.read_row_group(index, columns=["doc_id", "sources", "source"]),
+                          found)
     else:
         _jsonl_ids(out, found)
     return found

@@ -52,6 +52,7 @@ class Config:
     dedupe: bool = False
     database: str | None = None  # set: store the events found as pending (--into-agenda)
     partition_size: int = DEFAULT_PARTITION
+    whole_warc: bool = False  # one task per WARC file, read by the worker (crawl scale)
     progress: bool | None = None  # None: a bar when standard error is a terminal
 
 
@@ -223,7 +224,8 @@ def _drive(client: Any, inputs: Sequence[str], sink: output.Sink, config: Config
     threads = _threads(client)
     scan = sources.Scan()
     done = sink.done
-    units = sources.scan(inputs, scan, skip=done.__contains__ if done else lambda _: False)
+    units = sources.scan(inputs, scan, skip=done.__contains__ if done else lambda _: False,
+                         whole_warc=config.whole_warc)
     parts = sources.partitions(units, config.partition_size, threads)
     pending: dict[str, Task] = {}
     limit = threads * IN_FLIGHT_PER_THREAD

@@ -6,6 +6,10 @@ read by the workers, from the path and byte offset a `Unit` names. So the driver
 and its memory flat, and a partition sent to a worker is a few hundred bytes. Workers must see
 the inputs at the same path (one machine, or a shared file system on a cluster).
 
+At crawl scale the driver must not read the archives at all: with `whole_warc` (and always
+for a WARC named by URL, such as `s3://…`), a WARC file is one unit and one partition, which a
+worker reads from end to end.
+
 Kinds are told from the content, as `affiche.ingest` does: a WARC file starts with `WARC/`
 (also inside gzip), a Contract 2 file's first line is a JSON object with a `text` string;
 anything else is one document (text, HTML, PDF or image), read by `affiche.ingest`.
@@ -20,6 +24,7 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from affiche.batch.warcs import WARC_SUFFIXES, is_page, unread_tail
 from affiche.errors import InputError
 from affiche.ingest import expand, is_url
 
@@ -28,7 +33,6 @@ __all__ = ["Unit", "Scan", "check_inputs", "scan", "partitions"]
 # A partition closes at this many input bytes even when it holds fewer documents: photos and
 # scanned PDFs take seconds each (OCR), so they travel in small partitions.
 MAX_PARTITION_BYTES = 16 * 1024 * 1024
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,36 +132,53 @@ def _warc_units(path: str, counts: Scan) -> Iterator[Unit]:
     try:
         with open(path, "rb") as handle:
             records = ArchiveIterator(handle)
+            end = 0
             for record in records:
-                if record.rec_type != "response" or record.http_headers is None:
+                if not is_page(record):
                     counts.skipped_records += 1
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if not ctype.startswith(_HTML_TYPES):
-                    counts.skipped_records += 1
+                    end = records.get_record_offset() + records.get_record_length()
                     continue
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 offset = records.get_record_offset()
+                end = offset + records.get_record_length()
                 doc_id = uri or f"{path}@{offset}"
                 yield Unit(doc_id, "warc", path, offset, int(record.length or 0))
+            cut = unread_tail(path, end)
+            if cut is not None:
+                raise ValueError(f"a record cut short at offset {cut}")
     except Exception as error:  # noqa: BLE001 - a broken archive is an error row, not a crash
         yield Unit(f"{path}", "error", path,
                    message=f"{path}: not a readable WARC file ({type(error).__name__}: {error})")
 
 
-def _file_units(path: str, counts: Scan) -> Iterator[Unit]:
-    """The units of one file: its records when it is a WARC or JSON Lines file, else itself."""
+def _file_units(path: str, counts: Scan, whole_warc: bool) -> Iterator[Unit]:
+    """The units of one file: its records when it is a WARC or JSON Lines file, else itself;
+    with `whole_warc`, a WARC file is one unit, read from start to end by one worker."""
     head = _head(path)
     if _is_warc(head):
-        yield from _warc_units(path, counts)
+        if whole_warc:
+            yield Unit(path, "warcfile", path, length=_size(path))
+        else:
+            yield from _warc_units(path, counts)
     elif _is_jsonl(head) or (head.startswith(b"{") and _first_line_is_record(path)):
         yield from _jsonl_units(path)
     else:
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = 0
-        yield Unit(path, "file", path, length=size)
+        yield Unit(path, "file", path, length=_size(path))
+
+
+def _size(path: str) -> int:
+    """A file's size in bytes, 0 when it cannot be told."""
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def _url_unit(name: str) -> Unit:
+    """A URL input: a WARC file in object storage (read whole by a worker), else a page."""
+    if name.lower().split("?", 1)[0].endswith(WARC_SUFFIXES):
+        return Unit(name, "warcfile", name)
+    return Unit(name, "file", name)
 
 
 def check_inputs(inputs: Sequence[str]) -> None:
@@ -172,11 +193,13 @@ def check_inputs(inputs: Sequence[str]) -> None:
             raise InputError(f"{name}: no such file or directory")
 
 
-def scan(inputs: Sequence[str], counts: Scan,
-         skip: Callable[[str], bool] = lambda _: False) -> Iterator[Unit]:
-    """Every document unit of the inputs, in order, minus those `skip` says are done."""
+def scan(inputs: Sequence[str], counts: Scan, skip: Callable[[str], bool] = lambda _: False,
+         *, whole_warc: bool = False) -> Iterator[Unit]:
+    """Every document unit of the inputs, in order, minus those `skip` says are done (for a
+    whole WARC file, `skip` is asked its path)."""
     for name in expand(inputs):
-        found = iter([Unit(name, "file", name)]) if is_url(name) else _file_units(name, counts)
+        found = iter([_url_unit(name)]) if is_url(name) else _file_units(name, counts,
+                                                                          whole_warc)
         for unit in found:
             if skip(unit.doc_id):
                 counts.resumed += 1
@@ -190,6 +213,13 @@ def _chunks(units: Iterable[Unit], size: int, max_bytes: int) -> Iterator[list[U
     part: list[Unit] = []
     weight = 0
     for unit in units:
+        if unit.kind == "warcfile":
+            # A whole archive is a partition of its own (a crawl's file: ~1 GB, ~30,000 pages).
+            if part:
+                yield part
+                part, weight = [], 0
+            yield [unit]
+            continue
         if part and (len(part) >= size or weight + unit.length > max_bytes):
             yield part
             part, weight = [], 0

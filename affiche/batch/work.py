@@ -12,22 +12,26 @@ import datetime as dt
 import json
 import logging
 import resource
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from distributed import WorkerPlugin
 
 from affiche import pipeline
+from affiche.batch import warcs
 from affiche.batch.schema import document_rows, error_row, to_table
 from affiche.batch.sources import Unit
 from affiche.errors import AfficheError, InputError
-from affiche.ingest import MAX_BYTES
 from affiche.model import Document, iso
 
 __all__ = ["Task", "PartResult", "Preload", "run_partition", "read_unit", "peak_memory",
            "cpu_seconds"]
 
 logger = logging.getLogger(__name__)
+
+# What reading one document gives: its columns, its events (Contract 1 dicts), its text.
+Found = tuple[dict[str, Any], list[dict[str, Any]], str | None]
 
 # One short call per language, written for this purpose: running them loads every table the
 # extraction needs (language words, time tables, gazetteer) into the worker process.
@@ -58,8 +62,7 @@ class PartResult:
     events: int
     errors: int
     payload: Any  # a pyarrow.Table (parquet) or a str of Contract 2 lines (jsonl)
-    found: list[tuple[dict[str, Any], list[dict[str, Any]], str | None]] = field(
-        default_factory=list)
+    found: list[Found] = field(default_factory=list)
 
 
 class Preload(WorkerPlugin):
@@ -75,33 +78,6 @@ class Preload(WorkerPlugin):
 
     def teardown(self, worker: Any = None) -> None:
         """Nothing to release: the tables live as long as the process."""
-
-
-def _warc_page(unit: Unit) -> tuple[bytes, str, dt.datetime | None]:
-    """The HTML payload, target URI and capture date of one WARC response record."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    try:
-        with open(unit.path, "rb") as handle:
-            handle.seek(unit.offset)
-            record = next(iter(ArchiveIterator(handle)))
-            data = record.content_stream().read(MAX_BYTES + 1)
-            uri = record.rec_headers.get_header("WARC-Target-URI") or unit.doc_id
-            stamp = record.rec_headers.get_header("WARC-Date")
-    except OSError as error:
-        raise InputError(f"{unit.path}: cannot be read ({error.strerror or error})") from None
-    except Exception as error:  # noqa: BLE001 - warcio raises many kinds on a damaged record
-        raise InputError(f"{unit.path}@{unit.offset}: damaged WARC record "
-                         f"({type(error).__name__}: {error})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{uri}: WARC record too large (more than {MAX_BYTES // 2**20} MB)")
-    captured = None
-    if stamp:
-        try:
-            captured = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-        except ValueError:
-            captured = None
-    return data, uri, captured
 
 
 def _document_info(doc_id: str, source: str, document: Document | None) -> dict[str, Any]:
@@ -132,25 +108,39 @@ def _read_jsonl(unit: Unit, task: Task) -> tuple[dict[str, Any], list[dict[str, 
     return info, record["events"], data["text"]
 
 
-def read_unit(unit: Unit, task: Task) -> tuple[dict[str, Any], list[dict[str, Any]], str | None]:
+def read_page(page: warcs.Page, path: str, task: Task) -> Found:
+    """Extract one page of a WARC file: (document info, Contract 1 events, document text)."""
+    from affiche import ingest
+
+    if page.error:
+        raise InputError(page.error)
+    options = task.options
+    document = ingest.read_bytes(page.data, source=page.uri, reference=task.reference,
+                                 timezone=options.timezone)
+    document.url = document.url or page.uri
+    if document.reference is None and page.captured is not None:
+        # A page that gives no date of its own is read against the day it was captured.
+        document.reference = page.captured.astimezone(_zone(options.timezone))
+        document.reference_source = "capture"
+    events = pipeline.run(document, options)
+    info = _document_info(page.uri, f"{path}@{page.offset}", document)
+    info["unit_kind"] = "warc"
+    return info, [e.to_dict() for e in events], document.text
+
+
+def read_unit(unit: Unit, task: Task) -> Found:
     """Read and extract one unit: (document info, Contract 1 events, document text)."""
     from affiche import ingest
 
     options = task.options
     if unit.kind == "error":
         raise InputError(unit.message or f"{unit.path}: cannot be read")
+    if unit.kind == "warcfile":
+        raise InputError(f"{unit.path}: a whole WARC file is read by run_partition")
     if unit.kind == "jsonl":
         return _read_jsonl(unit, task)
     if unit.kind == "warc":
-        data, uri, captured = _warc_page(unit)
-        document = ingest.read_bytes(data, source=uri, reference=task.reference,
-                                     timezone=options.timezone)
-        document.url = document.url or uri
-        if document.reference is None and captured is not None:
-            # A page that gives no date of its own is read against the day it was captured.
-            document.reference = captured.astimezone(_zone(options.timezone))
-            document.reference_source = "capture"
-        source = f"{unit.path}@{unit.offset}"
+        return read_page(warcs.page_at(unit.path, unit.offset, unit.doc_id), unit.path, task)
     else:
         document = ingest.read(unit.path, reference=task.reference, timezone=options.timezone)
         source = unit.path
@@ -167,15 +157,15 @@ def _zone(name: str) -> dt.tzinfo:
     return ZoneInfo(name)
 
 
-def _failure(unit: Unit, error: Exception) -> str:
-    """The one-line message of a failed unit."""
+def _failure(doc_id: str, error: Exception) -> str:
+    """The one-line message of a failed document."""
     if isinstance(error, AfficheError):
         return str(error)
-    logger.exception("%s: internal error", unit.doc_id)
+    logger.exception("%s: internal error", doc_id)
     return f"internal error: {type(error).__name__}: {error}"
 
 
-def _source_of(unit: Unit) -> str:
+def source_of(unit: Unit) -> str:
     """Where a unit was read from, for its error row."""
     if unit.kind == "jsonl":
         return f"{unit.path}:{unit.line}"
@@ -184,37 +174,60 @@ def _source_of(unit: Unit) -> str:
     return unit.path
 
 
+def _outcomes(task: Task) -> Iterator[tuple[str, str, Found | Exception]]:
+    """(document id, source, what reading it gave or the error) for each document of a task;
+    a whole WARC file gives one per page."""
+    for unit in task.units:
+        if unit.kind == "warcfile":
+            try:
+                for page in warcs.pages(unit.path):
+                    yield page.uri, f"{unit.path}@{page.offset}", _attempt(
+                        read_page, page, unit.path, task)
+            except Exception as error:  # noqa: BLE001 - an archive that does not open
+                yield unit.doc_id, unit.path, error
+            continue
+        yield unit.doc_id, source_of(unit), _attempt(read_unit, unit, task)
+
+
+def _attempt(read: Any, *args: Any) -> Found | Exception:
+    """What `read(*args)` gives, or the exception it raised."""
+    try:
+        return read(*args)
+    except Exception as error:  # noqa: BLE001 - one bad document never stops a batch
+        return error
+
+
 def run_partition(task: Task) -> PartResult:
     """Read, extract and format every unit of a partition; a failing unit is an error row."""
     rows: list[dict[str, Any]] = []
     lines: list[str] = []
-    found: list[tuple[dict[str, Any], list[dict[str, Any]], str | None]] = []
+    found: list[Found] = []
+    doc_ids: list[str] = []
     events = errors = 0
-    for unit in task.units:
-        try:
-            info, items, text = read_unit(unit, task)
-        except Exception as error:  # noqa: BLE001 - one bad document never stops a batch
+    for doc_id, source, outcome in _outcomes(task):
+        doc_ids.append(doc_id)
+        if isinstance(outcome, Exception):
             errors += 1
-            message = _failure(unit, error)
+            message = _failure(doc_id, outcome)
             if task.fmt == "parquet":
-                rows.append(error_row(unit.doc_id, _source_of(unit), message))
+                rows.append(error_row(doc_id, source, message))
             else:
-                lines.append(json.dumps({"id": unit.doc_id, "source": _source_of(unit),
-                                         "events": [], "error": message}, ensure_ascii=False))
+                lines.append(json.dumps({"id": doc_id, "source": source, "events": [],
+                                         "error": message}, ensure_ascii=False))
             continue
+        info, items, text = outcome
         events += len(items)
         if task.keep_documents and items:
             found.append((info, items, text))
         if task.fmt == "parquet":
             rows.extend(document_rows(info, items))
         else:
-            lines.append(json.dumps({"id": info.pop("raw_id", unit.doc_id),
+            lines.append(json.dumps({"id": info.pop("raw_id", doc_id),
                                      "source": info["source"], "events": items},
                                     ensure_ascii=False))
     payload: Any = to_table(rows) if task.fmt == "parquet" else "".join(
         line + "\n" for line in lines)
-    return PartResult([u.doc_id for u in task.units], len(task.units), events, errors,
-                      payload, found)
+    return PartResult(doc_ids, len(doc_ids), events, errors, payload, found)
 
 
 def peak_memory() -> int:
