@@ -48,6 +48,44 @@ def make_documents(path: Path, count: int) -> int:
     return len(records)
 
 
+def make_warc(path: Path, count: int) -> None:
+    """A gzip WARC of `count` HTML pages made of the dev corpus texts (one <p> a paragraph)."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for number in range(count):
+            base = records[number % len(records)]
+            paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in base["text"].split("\n")
+                                 if p.strip())
+            title = html.escape(base["text"].split("\n", 1)[0][:80])
+            page = (f"<!doctype html><html><head><title>{title}</title></head><body><nav>"
+                    f"<a href='/'>Accueil</a> <a href='/agenda'>Agenda</a></nav><article>"
+                    f"{paragraphs}</article><footer>© collectif</footer></body></html>")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://example.org/{base['id']}/{number}", "response",
+                payload=io.BytesIO(page.encode("utf-8")), http_headers=headers)
+            writer.write_record(record)
+
+
+def warc_rate(path: Path) -> tuple[float, int, float]:
+    """HTML pages of a WARC file read by the worker code in this process: (seconds, pages,
+    CPU seconds)."""
+    Preload().setup()
+    started, cpu = time.perf_counter(), time.process_time()
+    units = tuple(scan([str(path)], Scan(), whole_warc=True))
+    result = run_partition(Task(units, "parquet", pipeline.Options()))
+    return time.perf_counter() - started, result.documents, time.process_time() - cpu
+
+
 def plain_loop(source: Path, out: Path, size: int) -> tuple[float, int, float]:
     """The same partitions and Parquet output, run in this process: (seconds, documents,
     CPU seconds)."""
@@ -71,6 +109,7 @@ def on_dask(source: Path, out: Path, workers: int, size: int) -> dict[str, float
     began = time.perf_counter()
     with connect(None, workers) as client:
         client.wait_for_workers(workers)
+        client.register_plugin(Preload(), name=Preload.name)  # tables loaded, as in plain_loop
         ready = time.perf_counter()
         cpu_before = client.run(cpu_seconds)
         config = Config(workers=workers, partition_size=size, progress=False, overwrite=True)
@@ -139,6 +178,11 @@ def main() -> int:
         print(f"  dask overhead, 1 worker: {overhead * 100:+.1f} % of the plain loop, "
               f"{overhead_total * 100:+.1f} % counting the cluster start  (target within 15 %)")
         print(f"  peak memory per worker : {peak:.0f} MB  (target < 400 MB)")
+        pages = max(100, min(2000, args.documents // 10))
+        make_warc(root / "pages.warc.gz", pages)
+        warc_s, warc_pages, warc_cpu = warc_rate(root / "pages.warc.gz")
+        print(f"  HTML pages from a WARC : {warc_pages / warc_s:7.1f} pages/s in process "
+              f"({warc_pages} pages, {warc_pages / warc_cpu:.1f} per CPU second)")
         print(f"  per-core rate          : {plain_docs / plain_s:.1f} documents/s wall, "
               f"{plain_docs / plain_cpu:.1f} per CPU second")
         print(f"  CPU per document       : {plain_cpu / plain_docs * 1000:.1f} ms in process, "
