@@ -17,8 +17,24 @@ def _format_of(fmt: str | None, out: str) -> str:
     return "jsonl" if out.lower().endswith((".jsonl", ".ndjson", ".json")) else "parquet"
 
 
+def _listed(path: str | None) -> list[str]:
+    """The inputs named in a list file, one a line (blank lines and `#` comments skipped)."""
+    if path is None:
+        return []
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return [line.strip() for line in handle
+                    if line.strip() and not line.lstrip().startswith("#")]
+    except FileNotFoundError:
+        raise InputError(f"--input-list {path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"--input-list {path}: cannot be read ({error})") from None
+
+
 @click.command("batch")
 @click.argument("inputs", nargs=-1, metavar="INPUT...")
+@click.option("--input-list", "input_list", metavar="FILE",
+              help="Read more INPUTs from FILE, one a line (a crawl's list of WARC URLs).")
 @click.option("--out", "out", required=True, metavar="OUT",
               help="The output file (Parquet, or JSON Lines with --format jsonl).")
 @click.option("--format", "fmt", type=click.Choice(("parquet", "jsonl")),
@@ -55,11 +71,11 @@ def _format_of(fmt: str | None, out: str) -> str:
                    "read so, through fsspec.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar; default: when standard error is a terminal.")
-def batch_command(inputs: tuple[str, ...], out: str, fmt: str | None, workers: int | None,
-                  scheduler: str | None, reference: str | None, lang: str | None, timezone: str,
-                  geocoder: str, resume: bool, overwrite: bool, dedupe: bool,
-                  into_agenda: bool, database: str | None, partition_size: int,
-                  whole_warc: bool, progress: bool | None) -> None:
+def batch_command(inputs: tuple[str, ...], input_list: str | None, out: str, fmt: str | None,
+                  workers: int | None, scheduler: str | None, reference: str | None,
+                  lang: str | None, timezone: str, geocoder: str, resume: bool,
+                  overwrite: bool, dedupe: bool, into_agenda: bool, database: str | None,
+                  partition_size: int, whole_warc: bool, progress: bool | None) -> None:
     """Extract the events of many documents (directories, text/HTML/PDF/image files, JSON
     Lines {id, text, reference?, lang?}, WARC files) on Dask, into OUT."""
     from affiche import pipeline
@@ -83,7 +99,7 @@ def batch_command(inputs: tuple[str, ...], out: str, fmt: str | None, workers: i
     )
     if workers is not None:
         config.workers = workers
-    outcome = run(list(inputs), out, config)
+    outcome = run([*inputs, *_listed(input_list)], out, config)
     click.echo(outcome.summary, err=True)
     if outcome.interrupted:
         raise click.exceptions.Exit(130)

@@ -254,3 +254,15 @@ def test_damaged_and_unreachable_warcs_are_error_rows(client, inputs, tmp_path):
         errors = [r["error"] for r in rows if r["error"]]
         assert any("damaged WARC" in e or "not a readable WARC" in e for e in errors)
         assert any("nosuchscheme://bucket/crawl.warc.gz" in e for e in errors)
+
+
+def test_cli_input_list(inputs, tmp_path, capsys):
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"# the crawl\n{inputs['warc']}\n\n{inputs['jsonl']}\n", encoding="utf-8")
+    out = tmp_path / "listed.jsonl"
+    assert main(["batch", "--input-list", str(listing), "--out", str(out), "--workers", "1",
+                 "--reference", REFERENCE]) == 0
+    assert "6 documents" in capsys.readouterr().err
+    assert main(["batch", "--input-list", str(tmp_path / "none.txt"), "--out",
+                 str(tmp_path / "x.jsonl")]) == 2
+    assert "--input-list" in capsys.readouterr().err
