@@ -190,7 +190,11 @@ def run(inputs: Sequence[str], out: str | os.PathLike[str], config: Config | Non
     if config.dedupe and not outcome.interrupted:
         from affiche.batch.dedupe import dedupe
 
-        outcome.merged = dedupe(out_path, config.fmt)
+        try:
+            outcome.merged = dedupe(out_path, config.fmt)
+        except KeyboardInterrupt:
+            # OUT is left as the extraction wrote it (dedupe replaces it only when done).
+            outcome.interrupted = True
     outcome.summary = progress.summary(str(out_path), outcome.interrupted)
     if outcome.merged:
         outcome.summary += f"; {outcome.merged} duplicate events merged"
@@ -231,6 +235,7 @@ def _drive(client: Any, inputs: Sequence[str], sink: output.Sink, config: Config
     limit = threads * IN_FLIGHT_PER_THREAD
 
     def submit() -> Any | None:
+        """Send the next partition to the cluster; None once the inputs are all walked."""
         part = next(parts, None)
         if part is None:
             return None

@@ -17,7 +17,8 @@ import pyarrow as pa
 
 from affiche.model import Event, parse_iso
 
-__all__ = ["SCHEMA", "SCHEMA_VERSION", "document_rows", "error_row", "row_event", "to_table"]
+__all__ = ["SCHEMA", "SCHEMA_VERSION", "document_rows", "error_row", "event_day", "row_event",
+           "to_table"]
 
 SCHEMA_VERSION = "1"
 
