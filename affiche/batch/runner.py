@@ -70,6 +70,7 @@ class Outcome:
 @contextlib.contextmanager
 def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     """A Dask client: on the scheduler at `scheduler`, else on a local cluster of `workers`."""
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
@@ -95,7 +96,10 @@ def connect(scheduler: str | None, workers: int) -> Iterator[Any]:
     in_main = _in_main_thread()
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main else None
     try:
-        with warnings.catch_warnings():
+        # The worker's statistical profiler samples every thread's stack each 10 ms: a cost
+        # on pure-Python work that a batch run never reads.
+        with warnings.catch_warnings(), dask.config.set(
+                {"distributed.worker.profile.enabled": False}):
             # Without a dashboard the scheduler still serves metrics on some port; when 8787
             # is taken (another cluster) it takes another and says so: not the user's concern.
             warnings.filterwarnings("ignore", message="Port .* is already in use")
