@@ -266,3 +266,19 @@ def test_cli_input_list(inputs, tmp_path, capsys):
     assert main(["batch", "--input-list", str(tmp_path / "none.txt"), "--out",
                  str(tmp_path / "x.jsonl")]) == 2
     assert "--input-list" in capsys.readouterr().err
+
+
+def test_a_partition_lost_with_its_worker_becomes_error_rows(tmp_path):
+    from affiche.batch.runner import _failed_partition
+    from affiche.batch.schema import to_table
+    from affiche.batch.work import Task
+
+    units = (Unit("a", "file", "/in/a.txt"), Unit("b", "jsonl", "/in/b.jsonl", line=2))
+    lost = RuntimeError("worker tcp://127.0.0.1:1 died three times")
+    table = _failed_partition(Task(units), lost, "parquet").payload
+    assert table.schema.equals(to_table([]).schema)
+    rows = table.to_pylist()
+    assert [r["doc_id"] for r in rows] == ["a", "b"]
+    assert all("worker failure: RuntimeError" in r["error"] for r in rows)
+    lines = _failed_partition(Task(units), lost, "jsonl").payload.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["a", "b"]

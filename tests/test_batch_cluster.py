@@ -8,7 +8,6 @@ sent SIGINT (what Ctrl-C sends), whose output must then read as a complete Parqu
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -58,9 +57,8 @@ def scheduler(tmp_path_factory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("dask")
     info = folder / "scheduler.json"
     quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
     started = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
-                                "--no-dashboard", "--scheduler-file", str(info)], env=env,
+                                "--no-dashboard", "--scheduler-file", str(info)],
                                **quiet)
     worker = None
     try:
@@ -69,7 +67,7 @@ def scheduler(tmp_path_factory) -> Iterator[str]:
         address = json.loads(info.read_text())["address"]
         worker = subprocess.Popen([dask, "worker", address, "--nthreads", "1", "--nworkers", "1",
                                    "--no-dashboard", "--host", "127.0.0.1",
-                                   "--local-directory", str(folder)], env=env, **quiet)
+                                   "--local-directory", str(folder)], **quiet)
         from dask.distributed import Client
 
         with Client(address, timeout="20s") as probe:
