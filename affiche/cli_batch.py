@@ -45,11 +45,12 @@ def _listed(path: str | None) -> list[str]:
               help="Run on this Dask scheduler's workers instead of a local cluster "
                    "(the workers must see the INPUT paths).")
 @click.option("--reference", metavar="DATE",
-              help="Reference date (YYYY-MM-DD or ISO datetime) for every document; default: "
-                   "each document's own date (a JSON line's `reference`, a page's date).")
+              help="Reference date (YYYY-MM-DD or ISO datetime) of every document (a JSON "
+                   "line's own `reference` still wins); default: each document's own date "
+                   "(a file name's, a page's, a WARC capture's), else today.")
 @click.option("--lang", type=click.Choice(("fr", "nl", "en")),
               help="Language of every document; default: detected per document.")
-@click.option("--timezone", default="Europe/Brussels", show_default=True,
+@click.option("--timezone", default="Europe/Brussels", show_default=True, metavar="ZONE",
               help="IANA time zone of the events.")
 @click.option("--geocoder", type=click.Choice(("offline", "none")), default="offline",
               show_default=True, help="Coordinates from the bundled gazetteer, or none.")
