@@ -48,7 +48,18 @@ def make_documents(path: Path, count: int) -> int:
     return len(records)
 
 
-def make_warc(path: Path, count: int) -> None:
+def _boilerplate(kilobytes: int) -> tuple[str, str]:
+    """Navigation and footer of about `kilobytes` KB, as pages of real sites carry."""
+    if kilobytes <= 0:
+        return "<a href='/'>Accueil</a> <a href='/agenda'>Agenda</a>", "© collectif"
+    links = "".join(f"<li><a href='/rubrique/{n}'>Rubrique {n} du site</a></li>"
+                    for n in range(kilobytes * 8))
+    notes = "".join(f"<p>Mentions légales, partenaires et archives du mois {n}.</p>"
+                    for n in range(kilobytes * 4))
+    return f"<ul>{links}</ul>", notes
+
+
+def make_warc(path: Path, count: int, padding_kb: int = 0) -> None:
     """A gzip WARC of `count` HTML pages made of the dev corpus texts (one <p> a paragraph)."""
     import html
     import io
@@ -58,6 +69,7 @@ def make_warc(path: Path, count: int) -> None:
 
     records = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
                if line.strip()]
+    nav, footer = _boilerplate(padding_kb)
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=True)
         for number in range(count):
@@ -66,8 +78,8 @@ def make_warc(path: Path, count: int) -> None:
                                  if p.strip())
             title = html.escape(base["text"].split("\n", 1)[0][:80])
             page = (f"<!doctype html><html><head><title>{title}</title></head><body><nav>"
-                    f"<a href='/'>Accueil</a> <a href='/agenda'>Agenda</a></nav><article>"
-                    f"{paragraphs}</article><footer>© collectif</footer></body></html>")
+                    f"{nav}</nav><article>{paragraphs}</article><footer>{footer}</footer>"
+                    f"</body></html>")
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
                                        protocol="HTTP/1.1")
             record = writer.create_warc_record(
@@ -136,6 +148,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=20000)
     parser.add_argument("--partition-size", type=int, default=100)
+    parser.add_argument("--page-padding-kb", type=int, default=0,
+                        help="navigation and footer added to each WARC page (KB)")
+    parser.add_argument("--pages", type=int, default=None,
+                        help="HTML pages in the WARC (default: documents / 10, 100 to 2000)")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"bench/batch.py: {CORPUS} not found (../shared beside the clone)", file=sys.stderr)
@@ -178,11 +194,14 @@ def main() -> int:
         print(f"  dask overhead, 1 worker: {overhead * 100:+.1f} % of the plain loop, "
               f"{overhead_total * 100:+.1f} % counting the cluster start  (target within 15 %)")
         print(f"  peak memory per worker : {peak:.0f} MB  (target < 400 MB)")
-        pages = max(100, min(2000, args.documents // 10))
-        make_warc(root / "pages.warc.gz", pages)
+        pages = args.pages or max(100, min(2000, args.documents // 10))
+        make_warc(root / "pages.warc.gz", pages, args.page_padding_kb)
+        size = (root / "pages.warc.gz").stat().st_size
         warc_s, warc_pages, warc_cpu = warc_rate(root / "pages.warc.gz")
         print(f"  HTML pages from a WARC : {warc_pages / warc_s:7.1f} pages/s in process "
-              f"({warc_pages} pages, {warc_pages / warc_cpu:.1f} per CPU second)")
+              f"({warc_pages} pages, +{args.page_padding_kb} KB of navigation each, "
+              f"{size / 2**20:.1f} MB gzip; {warc_pages / warc_cpu:.1f} per CPU second, "
+              f"{warc_cpu / warc_pages * 1000:.1f} ms a page)")
         print(f"  per-core rate          : {plain_docs / plain_s:.1f} documents/s wall, "
               f"{plain_docs / plain_cpu:.1f} per CPU second")
         print(f"  CPU per document       : {plain_cpu / plain_docs * 1000:.1f} ms in process, "

@@ -40,8 +40,7 @@ class Sink(Protocol):
 
 
 def _ids_of_table(table: pa.Table, into: set[str]) -> None:
-    """Add the document ids of a table (its `doc_id` and every merged `sources` id), and the
-    path of each WARC file it has pages of (what `--whole-warc` resumes by)."""
+    """Add a table's document ids, merged `sources` ids and WARC files (for --whole-warc)."""
     into.update(v for v in table.column("doc_id").to_pylist() if v is not None)
     for sources in table.column("sources").to_pylist():
         into.update(sources or ())
@@ -159,8 +158,7 @@ class JsonlSink:
 
 
 def check_out(out: Path, fmt: str, *, resume: bool, overwrite: bool) -> None:
-    """Refuse an OUT that cannot be written, that exists without `resume` or `overwrite`, or
-    that `resume` cannot continue."""
+    """Refuse an OUT that cannot be written, exists unasked, or cannot be resumed."""
     if out.is_dir():
         raise InputError(f"--out {out}: is a directory; give a file name")
     if not out.parent.exists():

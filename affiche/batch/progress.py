@@ -44,6 +44,8 @@ class Progress:
         self.stream = stream or sys.stderr
         self._last_line = time.monotonic()
         self._bar: Any = None
+        # None: a bar on a terminal, else a line now and then; False: nothing but the summary.
+        self._lines = bar is None
         if bar is None:
             bar = bool(getattr(self.stream, "isatty", lambda: False)())
         if bar:
@@ -64,7 +66,7 @@ class Progress:
         if self._bar is not None:
             self._bar.set_postfix(events=counts.events, errors=counts.errors, refresh=False)
             self._bar.update(documents)
-        elif time.monotonic() - self._last_line >= LOG_EVERY:
+        elif self._lines and time.monotonic() - self._last_line >= LOG_EVERY:
             self._last_line = time.monotonic()
             print(f"affiche batch: {counts.documents} documents, {counts.events} events, "
                   f"{counts.errors} errors, {counts.rate():.1f} documents/s",

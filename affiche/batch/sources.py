@@ -152,8 +152,7 @@ def _warc_units(path: str, counts: Scan) -> Iterator[Unit]:
 
 
 def _file_units(path: str, counts: Scan, whole_warc: bool) -> Iterator[Unit]:
-    """The units of one file: its records when it is a WARC or JSON Lines file, else itself;
-    with `whole_warc`, a WARC file is one unit, read from start to end by one worker."""
+    """A file's units: its records (WARC, JSON Lines), itself, or a whole WARC file."""
     head = _head(path)
     if _is_warc(head):
         if whole_warc:
@@ -195,8 +194,7 @@ def check_inputs(inputs: Sequence[str]) -> None:
 
 def scan(inputs: Sequence[str], counts: Scan, skip: Callable[[str], bool] = lambda _: False,
          *, whole_warc: bool = False) -> Iterator[Unit]:
-    """Every document unit of the inputs, in order, minus those `skip` says are done (for a
-    whole WARC file, `skip` is asked its path)."""
+    """Every unit of the inputs, in order, minus those `skip` says are done (by id or path)."""
     for name in expand(inputs):
         found = iter([_url_unit(name)]) if is_url(name) else _file_units(name, counts,
                                                                           whole_warc)

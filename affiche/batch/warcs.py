@@ -78,8 +78,8 @@ def _page(record: Any, offset: int, fallback: str) -> Page:
 
 
 def unread_tail(path: str, end: int) -> int | None:
-    """Where a local WARC file holds bytes after its last whole record (warcio stops quietly
-    at a record cut short), or None when it ends cleanly."""
+    """Where a local WARC file has bytes past its last whole record, else None."""
+    # warcio stops quietly at a record cut short: this is how a truncated file is noticed.
     if is_url(path):
         return None
     try:

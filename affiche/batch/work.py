@@ -72,9 +72,15 @@ class Preload(WorkerPlugin):
 
     def setup(self, worker: Any = None) -> None:
         """Run one short extraction per language (the tables load on first use)."""
+        from affiche import ingest
+
         reference = dt.datetime(2025, 1, 13, tzinfo=dt.UTC)
         for lang, text in _WARM_UP:
             pipeline.extract_text(text, lang=lang, reference=reference)
+        # The HTML reader's libraries (main text, page date, schema.org) load on first use too.
+        page = f"<!doctype html><html><head><title>x</title></head><body><article><p>" \
+               f"{_WARM_UP[0][1]}</p></article></body></html>".encode()
+        pipeline.run(ingest.read_bytes(page, source="warm-up.html", reference=reference))
 
     def teardown(self, worker: Any = None) -> None:
         """Nothing to release: the tables live as long as the process."""
@@ -175,8 +181,7 @@ def source_of(unit: Unit) -> str:
 
 
 def _outcomes(task: Task) -> Iterator[tuple[str, str, Found | Exception]]:
-    """(document id, source, what reading it gave or the error) for each document of a task;
-    a whole WARC file gives one per page."""
+    """(document id, source, what reading gave or its error) per document (or WARC page)."""
     for unit in task.units:
         if unit.kind == "warcfile":
             try:
