@@ -64,6 +64,8 @@ bench: setup
 	$(PY) bench/ocr.py
 	$(PY) bench/growth.py
 	nice -n 10 $(PY) bench/web.py
+	$(PY) bench/web_submit.py
+	nice -n 10 $(PY) bench/batch.py --documents 2000
 
 # The agenda's translations: extract the messages, merge them into the FR/NL/EN catalogues
 # (translate the new ones in affiche/web/locale/*/LC_MESSAGES/messages.po), compile the .mo.

@@ -226,6 +226,7 @@ def _register_optional_commands() -> None:
     cli.add_command(when_command, "when")
     __import__("affiche.cli_agenda", fromlist=["register"]).register(cli)
     cli.add_command(importlib.import_module("affiche.cli_web").serve_command, "serve")
+    cli.add_command(__import__("affiche.cli_batch", fromlist=["batch_command"]).batch_command)
 
 
 _register_optional_commands()
