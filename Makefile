@@ -73,7 +73,7 @@ messages: setup
 	cd affiche/web && ../../$(VENV)/bin/pybabel extract -F babel.cfg -k N_ -k gettext:2 \
 	    --no-location --sort-output --project affiche -o locale/messages.pot . \
 	    && ../../$(VENV)/bin/pybabel update -i locale/messages.pot -d locale --no-fuzzy-matching \
-	        --no-location --width 100 \
+	        --width 100 \
 	    && ../../$(VENV)/bin/pybabel compile -d locale --statistics
 
 clean:
