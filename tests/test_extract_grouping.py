@@ -205,9 +205,9 @@ def test_an_ending_word_in_the_same_clause_gives_the_end(lang: str, text: str) -
 
 
 def test_an_assembly_under_a_date_line_is_the_events_place() -> None:
-    text = ("National demonstration for Gaza\nDate: Saturday 9th August\n"
+    text = ("National demonstration for fair rents\nDate: Saturday 9th August\n"
             "Time: Assemble at midday outside Broadcasting House, Portland Place, London W1A 1AA\n"
-            "For march to Hyde Park via the US Embassy")
+            "Then we march on to Green Park past the Treasury")
     events = extract(text, "2025-08-01", "en")
     assert starts(events) == ["2025-08-09T12:00"]
     assert events[0].place.postcode == "W1A 1AA"

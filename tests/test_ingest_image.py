@@ -82,7 +82,7 @@ def flyers() -> dict[str, Image.Image]:
     return {lang: render_flyer(flyer) for lang, flyer in FLYERS.items()}
 
 
-# --- OCR of flyers ------------------------------------------------------------------------------
+# --- OCR of flyers ----
 
 @needs_tesseract
 @pytest.mark.parametrize("lang", ["fr", "nl", "en"])
@@ -255,7 +255,7 @@ def test_blank_image_warns_that_no_text_was_read() -> None:
     assert [w.code for w in doc.warnings] == ["ocr_no_text"]
 
 
-# --- without Tesseract --------------------------------------------------------------------------
+# --- without Tesseract ----
 
 def test_missing_tesseract_says_what_to_install(monkeypatch, flyers) -> None:
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
@@ -331,7 +331,7 @@ def test_equally_sure_readings_are_settled_by_known_words_then_accents(
     assert [item.text for item in merged] == [kept]
 
 
-# --- hostile images -----------------------------------------------------------------------------
+# --- hostile images ----
 
 @pytest.mark.parametrize(("width", "height"),
                          [(100_000, 100_000), (20_000, 20_000), (8_000, 6_000)])

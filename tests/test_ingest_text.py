@@ -23,7 +23,7 @@ CALL_EN = ("Rally at the station\n\nJoin us on Saturday at 2 pm to say no to dep
            "Bring your friends and their families, we will walk together.\n")
 
 
-# --- file names and first lines that date a document -------------------------------------------
+# --- file names and first lines that date a document ----
 
 NAMES = [
     ("IMG_20250113_170339_462.jpg", dt.datetime(2025, 1, 13, 17, 3, 39)),
@@ -72,7 +72,7 @@ def test_first_line_dates(text: str, expected: dt.datetime | None) -> None:
     assert found == (expected.replace(tzinfo=BRUSSELS) if expected else None)
 
 
-# --- the text reader ----------------------------------------------------------------------------
+# --- the text reader ----
 
 def test_text_file_dated_by_its_first_line(tmp_path) -> None:
     path = tmp_path / "call.txt"
@@ -149,7 +149,7 @@ def test_text_offsets_are_kept() -> None:
     assert ingest.read_text(raw).text == raw
 
 
-# --- refusing what is not text ------------------------------------------------------------------
+# --- refusing what is not text ----
 
 BINARIES = [
     ("NUL bytes", b"hello\x00world" * 10, "NUL"),
@@ -213,7 +213,7 @@ def test_sniff_by_content(data: bytes, kind: str) -> None:
     assert sniff.sniff(data) == kind
 
 
-# --- several sources ----------------------------------------------------------------------------
+# --- several sources ----
 
 def test_read_many_expands_directories_and_keeps_going(tmp_path) -> None:
     (tmp_path / "b.txt").write_text(CALL_NL, encoding="utf-8")
@@ -231,7 +231,7 @@ def test_read_many_expands_directories_and_keeps_going(tmp_path) -> None:
     assert len(results) == 4
 
 
-# --- language -----------------------------------------------------------------------------------
+# --- language ----
 
 LANGUAGES = [(CALL_FR, "fr"), (CALL_NL, "nl"), (CALL_EN, "en"), ("Rue de la Loi 16", None),
              ("", None),

@@ -58,7 +58,7 @@ ARTICLE_FR = ("<h1>Rassemblement samedi</h1><p>Ce samedi 18 janvier à 14h, rass
               "<p>Départ groupé à 13h30 depuis la gare. Contact : collectif@example.org</p>")
 
 
-# --- HTML ---------------------------------------------------------------------------------------
+# --- HTML ----
 
 def test_html_main_text_without_navigation_or_comments(tmp_path) -> None:
     head = ('<meta property="article:published_time" content="2025-01-10T09:15:00+01:00">'
@@ -159,7 +159,7 @@ def test_html_with_megabytes_of_text_is_refused() -> None:
         ingest.read_bytes(data, source="big.html")
 
 
-# --- PDF ----------------------------------------------------------------------------------------
+# --- PDF ----
 
 def test_pdf_text_layer_pages_title_and_date(tmp_path) -> None:
     path = tmp_path / "flyer.pdf"
@@ -225,7 +225,7 @@ def test_encrypted_pdf_is_refused_with_advice() -> None:
         ingest.read_bytes(data, source="e.pdf")
 
 
-# --- URLs ---------------------------------------------------------------------------------------
+# --- URLs ----
 
 @pytest.fixture
 def web(monkeypatch):

@@ -66,8 +66,8 @@ def test_a_train_named_with_where_it_arrives_has_one_departure_and_its_arrival(
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("nl", "Zondag 7 december: de Grote Parade in Brussel.\n\nVredesactie loopt mee in de Grote "
-           "Parade. We treffen elkaar om 13u45 aan de Exki in het Noordstation."),
+    ("nl", "Zondag 7 december: de grote parade in Brussel.\n\nOns buurtcomité loopt mee in de "
+           "parade. We treffen elkaar om 13u45 aan de Exki in het Noordstation."),
     ("fr", "Dimanche 7 décembre : grande parade à Bruxelles.\n\nNotre collectif participera à la "
            "parade. Rendez-vous à 13h45 devant le café Exki de la gare du Nord."),
     ("en", "Sunday 7 December: the Great Parade in Brussels.\n\nWe'll be joining the parade as a "

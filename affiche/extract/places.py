@@ -81,7 +81,7 @@ _NOT_VENUES = tuple({"facebook", "twitter", "instagram", "youtube", "internet", 
 _WEB_SUFFIX = re.compile(r"\.(?:[a-z]{2,6})(?:[/\w.\-]*)(?![\w@])")
 
 
-# ---- localities ----------------------------------------------------------------------------
+# ---- localities ----
 
 _CAPITAL_WORD = re.compile(r"(?<![\w\-'’])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[\-‐][^\W\d_]+)*"
                            r"(?:['’][^\W\d_]+)*")
@@ -178,7 +178,7 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
 
 
 
-# ---- venues --------------------------------------------------------------------------------
+# ---- venues ----
 
 def _venue_from(text: str, position: int, grammar: Grammar, with_cue: bool,
                 cued: bool = False) -> int | None:

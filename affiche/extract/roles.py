@@ -98,7 +98,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
                                  or departing.search(unit.text) or carried):
             # "🚆 En train : rendez-vous à 8h15 dans le hall de la gare (train de 8h33)": a
             # rendez-vous to travel together
-            # "Vredesactie loopt mee in de Grote Parade. We treffen elkaar om 13u45 aan de
+            # "Ons buurtcomité loopt mee in de grote optocht. We treffen elkaar om 13u45 aan de
             # Exki": a group meeting to join someone else's event leaves together from there
             cue = "group_departure"
         listed = None
@@ -122,7 +122,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
 
 def _joins_another(segments: Segmentation, unit: Unit, joining: Any) -> bool:
     """True when the sentence, or the one before it in its paragraph, says the group joins an
-    event of others ("Vredesactie loopt mee in de Grote Parade", "we'll be joining the march")."""
+    event of others ("ons buurtcomité loopt mee in de grote optocht", "we'll be joining the
+    march")."""
     index = segments.index_at(unit.start)
     before = segments.units[index - 1] if index else None
     return bool(joining.search(unit.text)) or (

@@ -118,7 +118,7 @@ class Store(EditorsMixin):
             raise ConflictError("the event was changed by someone else while you saved; "
                                 "reload it and save again") from None
 
-    # -- reading ------------------------------------------------------------------------------
+    # -- reading ----
 
     def _row(self, session: Session, slug: str) -> EventRow:
         row = session.scalars(select(EventRow).where(EventRow.slug == slug)).first()
@@ -211,7 +211,7 @@ class Store(EditorsMixin):
         same = [s for s in found if is_duplicate(event, s.event)]
         return sorted(same, key=lambda s: -similarity(event, s.event))
 
-    # -- writing ------------------------------------------------------------------------------
+    # -- writing ----
 
     def _audit(self, session: Session, row: EventRow, actor: str, action: str,
                detail: dict[str, Any], at: dt.datetime) -> None:
