@@ -20,11 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.agenda_server import (
-    ARGS,
-    CHROMIUM,
     DESKTOP,
     PHONE,
     SCREENSHOTS,
+    chromium,
     need_browser,
     serve,
 )
@@ -66,12 +65,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def browser(site: dict[str, Any]) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture()
