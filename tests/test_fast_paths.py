@@ -67,3 +67,35 @@ def test_url_prefilters_find_what_the_patterns_find(texts: list[str]) -> None:
         plain = [(name, m.span()) for name in ("url", "bare")
                  for m in patterns[name].finditer(text)]
         assert [(name, m.span()) for name, m in contacts._url_matches(text)] == plain, text
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("fr", "Départ 14h(CET) — DEUX HEURES, Quinze heures",
+     [("time", "14h"), ("zone", "(CET)"), ("conn", "—"), ("time", "DEUX HEURES"),
+      ("time", "Quinze heures")]),
+    ("nl", "zaterdag ’s-avonds om half vier",
+     [("wd", "zaterdag"), ("pod", "’s-avonds"), ("conn", "om"), ("time", "half vier")]),
+    ("en", "Q4 2025, at TEN past 3pm",
+     [("num", "Q"), ("unit", "4"), ("num", "2025"), ("conn", "at"), ("time", "TEN past 3pm")]),
+])
+def test_scanner_reads_words_behind_their_first_character_tests(
+        lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    """Capitals, either apostrophe, a zone in brackets glued to a time: still read."""
+    from affiche.when.lexicon import lexicon
+    from affiche.when.scan import scan
+
+    assert [(a.kind, text[a.start:a.end]) for a in scan(text, lexicon(lang))] == expected
+
+
+def test_first_character_test_keeps_what_the_pattern_matches() -> None:
+    """`_ahead` only rejects what its pattern would reject, in any case and accent."""
+    import re
+
+    from affiche.when.lexicon import _ahead
+
+    pattern = r"(?P<n>(?:(?-i:[eEéÉèÈêÊëË])t[eé]|(?-i:[dD])eux|\d+h))"
+    guarded = re.compile(_ahead(pattern, {"e", "d"}, digits=True), re.IGNORECASE)
+    plain = re.compile(pattern, re.IGNORECASE)
+    for text in ["été", "ÉTÉ", "Ete", "deux", "DEUX", "14h", "٣h", "xdeux", "eux", "", "ſ"]:
+        assert bool(guarded.match(text)) == bool(plain.match(text)), text
+    assert _ahead(pattern, {"'"}) == pattern  # no known cases: no test

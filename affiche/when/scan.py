@@ -148,7 +148,7 @@ def scan(text: str, lex: Lexicon, month_first: bool = False,
             clock = _clock(hour, minute, None, meridiem, len(digits) > 2, twelve, "bare")
             if clock:
                 atoms.append(Atom("time", start, end, clock))
-        elif group in ("zone", "zone2"):
+        elif group in ("zone", "zone2", "zonep"):
             atoms.append(Atom("zone", start, end, ZONES[match.group(0).strip("()").upper()]))
         elif group == "wc":
             for part in ("wc_day", "wc_part"):
