@@ -99,3 +99,20 @@ def test_first_character_test_keeps_what_the_pattern_matches() -> None:
     for text in ["été", "ÉTÉ", "Ete", "deux", "DEUX", "14h", "٣h", "xdeux", "eux", "", "ſ"]:
         assert bool(guarded.match(text)) == bool(plain.match(text)), text
     assert _ahead(pattern, {"'"}) == pattern  # no known cases: no test
+
+
+@pytest.mark.parametrize("text", [
+    "Samedi dernier, nous étions 300 devant la gare.",
+    "Le dernier espace vert du quartier sera défendu ce samedi.",
+    "La manifestation s'est déroulée dans le calme.",
+    "Rendez-vous samedi à 14h devant la maison communale.",
+])
+def test_past_pattern_without_day_words_finds_the_same(text: str) -> None:
+    """Past cues read with the day-word alternatives left out where no day word appears:
+    the same matches as the whole pattern."""
+    from affiche.extract import cues
+
+    past = cues.past_pattern("fr")
+    assert [m.span() for m in past.finditer(text)] == [
+        m.span() for m in past.full.finditer(text)]
+    assert past.findall(text) == past.full.findall(text)
