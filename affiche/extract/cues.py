@@ -16,7 +16,8 @@ from affiche import lang as language_data
 from affiche.when.lexicon import case_variants
 
 __all__ = ["PhraseLists", "phrase_pattern", "cue_pattern", "cue_table", "events_data",
-           "kind_cues", "separable_cues", "past_pattern", "PastPattern", "transport_modes"]
+           "kind_cues", "separable_cues", "past_pattern", "PastPattern", "transport_modes",
+           "any_transport_mode"]
 
 
 def phrase_pattern(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -279,3 +280,14 @@ def transport_modes(lang: str, walking: bool = True) -> tuple[tuple[str, re.Patt
     stop words; `walking=False` keeps only vehicles."""
     return tuple((name, pattern) for name, pattern in cue_table(lang, "transport")
                  if name not in _MOTION_LISTS and (walking or name != "walk"))
+
+
+@functools.cache
+def any_transport_mode(lang: str, walking: bool = True) -> re.Pattern[str]:
+    """One pattern that matches where a phrase of any of `transport_modes(lang, walking)`
+    does: a text it finds nothing in names no mode, which one search tells instead of one
+    per mode."""
+    table = events_data(lang)["transport"]
+    return phrase_pattern([word for name, words in table.items()
+                           if isinstance(words, list) and name not in _MOTION_LISTS
+                           and (walking or name != "walk") for word in words])
