@@ -127,7 +127,7 @@ def extract_text(text: str, reference: dt.datetime | None = None, lang: str | No
 
     options = options or Options()
     document = ingest.read_text(text, source=source, reference=reference,
-                                timezone=options.timezone)
+                                timezone=options.timezone, lang=lang or options.lang)
     if lang:
         options = dataclasses.replace(options, lang=lang)
     return document, run(document, options)

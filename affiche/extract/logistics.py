@@ -229,12 +229,14 @@ def transport_hints(draft: Draft, segments: Segmentation, places: list[PlaceCand
         if hint.destination and hint.origin and _same_word(hint.origin, hint.destination):
             hint.destination = None
     paragraphs = {p.unit.paragraph + shift for p in draft.times for shift in (-1, 0, 1)}
+    # walking time is the most specific hint of a sentence that also names the station
+    ordered = sorted(modes, key=lambda m: m[0] != "walk")
+    any_mode = cues.any_transport_mode(lang)  # one search rules out a sentence of no mode
     for unit in segments.units:
-        if unit.paragraph not in paragraphs or unit.start in by_unit:
+        if unit.paragraph not in paragraphs or unit.start in by_unit \
+                or not any_mode.search(unit.text):
             continue
-        # walking time is the most specific hint of a sentence that also names the station
-        mode = next((name for name, pattern in sorted(modes, key=lambda m: m[0] != "walk")
-                     if pattern.search(unit.text)), None)
+        mode = next((name for name, pattern in ordered if pattern.search(unit.text)), None)
         if mode is None or not (stops.search(unit.text) or mode == "walk"):
             continue
         located = _unit_place(places, unit)

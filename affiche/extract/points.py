@@ -4,6 +4,7 @@ small readings of a point's sentence they share (its clock, its day, its kind cu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -181,6 +182,7 @@ def _first_kind(text: str, kinds: Any) -> str | None:
     return min(found, key=lambda hit: hit[:2])[2] if found else None  # ties: table order
 
 
+@functools.lru_cache(maxsize=32)  # the sentences of one text: each is asked several times
 def _last_kind(text: str, kinds: Any) -> str | None:
     """The kind of the last kind cue in `text` (of two starting together, the longer:
     "piquet de grève" is a strike's, not a "piquet")."""

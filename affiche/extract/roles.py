@@ -61,7 +61,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # a date stacked one part per line ("29 ↵ apr ↵ 2017") is read from its last line
             unit = segments.unit_at(mention.end - 1)
         role, cue = "event", None
-        mode = _vehicle_moving(unit.text, vehicles, motion) or _continued_vehicle(
+        mode = _vehicle_moving(unit.text, vehicles, motion, lang) or _continued_vehicle(
             segments, unit, vehicles, motion)
         if mode:
             role, cue = "transport", mode
@@ -196,9 +196,12 @@ _MOTION_REACH = 60  # characters after a vehicle within which it leaves or arriv
 _GROUP_VEHICLES = ("train", "bus")  # what a group travels by to a protest (not a metro stop)
 
 
-def _vehicle_moving(text: str, modes: Any, motion: Any) -> str | None:
+def _vehicle_moving(text: str, modes: Any, motion: Any, lang: str | None = None) -> str | None:
     """The mode of a vehicle that a sentence says leaves or arrives ("un train part à 13h"):
-    the motion word must follow the vehicle closely."""
+    the motion word must follow the vehicle closely (`lang`: one search first rules out a
+    sentence that names no vehicle)."""
+    if lang is not None and not cues.any_transport_mode(lang, walking=False).search(text):
+        return None
     for name, pattern in modes:
         for match in pattern.finditer(text):
             if motion.search(text, match.end(), match.end() + _MOTION_REACH):

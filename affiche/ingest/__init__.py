@@ -74,11 +74,12 @@ def read_bytes(data: bytes, *, source: str = "-", reference: dt.datetime | dt.da
 
 
 def read_text(text: str, *, source: str = "-", reference: dt.datetime | dt.date | None = None,
-              timezone: str = "Europe/Brussels") -> Document:
-    """Make a `Document` of text already in memory (a batch line), dated like a text file."""
+              timezone: str = "Europe/Brussels", lang: str | None = None) -> Document:
+    """Make a `Document` of text already in memory (a batch line), dated like a text file;
+    in the language `lang` when the caller knows it (else detected)."""
     dating.zone(timezone)
     reading = Reading(text=plain.normalise(text), kind="text")
-    return _finish(reading, Origin(source=source), reference, timezone)
+    return _finish(reading, Origin(source=source), reference, timezone, lang)
 
 
 def expand(sources: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
@@ -189,14 +190,15 @@ def _reader(kind: str) -> Callable[[bytes, Origin], Reading]:
 
 
 def _finish(reading: Reading, origin: Origin, reference: dt.datetime | dt.date | None,
-            timezone: str) -> Document:
-    """Settle the reference date and the language, and make the Document."""
+            timezone: str, lang: str | None = None) -> Document:
+    """Settle the reference date and the language (`lang` when given), and make the
+    Document."""
     when, where = _reference(reading, origin, reference, timezone)
     published = dating.localise(reading.published, timezone) if reading.published else None
     return Document(
         text=reading.text, source=origin.source, kind=reading.kind, title=reading.title,
         url=reading.url or origin.url,
-        language=language.detect(reading.text) or reading.language,
+        language=lang or language.detect(reading.text) or reading.language,
         reference=when, reference_source=where, published=published, timezone=timezone,
         ocr_confidence=reading.ocr_confidence, line_confidence=list(reading.line_confidence),
         hints=list(reading.hints), warnings=list(reading.warnings),

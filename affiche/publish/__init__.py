@@ -6,16 +6,27 @@ also has its own function (`to_json`, `to_ics`, `to_jsonld`, `to_atom`, `to_text
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from affiche.errors import InputError
 from affiche.model import Document, Event
-from affiche.publish.atom import to_atom
 from affiche.publish.entry import Entry
-from affiche.publish.ics import ics_skipped, to_ics
-from affiche.publish.jsonld import jsonld_objects, to_jsonld
 from affiche.publish.jsonout import to_json
 from affiche.publish.text import to_text
+
+# The feed formats load on first use: iCalendar alone (the icalendar package) costs more to
+# import than the rest of the package, and `affiche extract` prints text or JSON.
+_LAZY = {"to_atom": "atom", "to_ics": "ics", "ics_skipped": "ics", "to_jsonld": "jsonld",
+         "jsonld_objects": "jsonld"}
+
+
+def __getattr__(name: str) -> Any:
+    """A feed format's function, its module imported on first use."""
+    if name in _LAZY:
+        return getattr(importlib.import_module(f"affiche.publish.{_LAZY[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "FORMATS",
@@ -70,10 +81,16 @@ def render(fmt: str, document: Document, events: list[Event], lang: str = "en",
     if fmt == "json":
         return to_json(document, events) + "\n"
     if fmt == "ics":
+        from affiche.publish.ics import to_ics
+
         return to_ics(events, calendar_name=feed_name(document, events))
     if fmt == "jsonld":
+        from affiche.publish.jsonld import to_jsonld
+
         return to_jsonld(events) + "\n"
     if fmt == "atom":
+        from affiche.publish.atom import to_atom
+
         title = document.title or (f"affiche: {document.source}"
                                    if document.source and document.source != "-"
                                    else feed_name(document, events))

@@ -100,6 +100,14 @@ def zones_by_distance(country: str, lat: float | None, lon: float | None) -> lis
     return [name for name, _, _ in sorted(zones, key=distance)]
 
 
+@functools.lru_cache(maxsize=512)
+def _zone(name: str) -> ZoneInfo:
+    """The zone named `name`, kept: the library keeps only the last few zones it loaded and
+    reads a zone's file again for the others, and the readings of a country of many zones go
+    through all of them for each event (bounded: zone names are a few hundred)."""
+    return ZoneInfo(name)
+
+
 def _moved(value: When | None, zone: ZoneInfo) -> When | None:
     """The same wall-clock time in `zone` (a date stays a date)."""
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
@@ -123,7 +131,7 @@ def other_readings(value: dt.datetime, zones: list[str], limit: int = 4) -> list
     seen: list[dt.timedelta | None] = []
     readings: list[str] = []
     for name in zones:
-        moved = value.replace(tzinfo=ZoneInfo(name))
+        moved = value.replace(tzinfo=_zone(name))
         if moved.utcoffset() in seen:
             continue
         seen.append(moved.utcoffset())
@@ -138,7 +146,7 @@ def move_to_zone(event: Event, name: str) -> None:
     of its warnings) in the zone `name`, keeping the times as the text wrote them."""
     if name == event.timezone:
         return
-    zone = ZoneInfo(name)
+    zone = _zone(name)
     event.timezone = name
     event.start, event.end = _moved(event.start, zone), _moved(event.end, zone)
     for point in event.meeting_points:

@@ -91,8 +91,10 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
         atoms = prune(atoms, text, lex)
     groups = []
     for chunk in chunks(atoms, text, lex):
-        if any(atom.kind in CONTENT for atom in chunk):
-            groups.extend(read_chunk(chunk, lex, strict))
+        for atom in chunk:  # only a chunk that holds some time content is read
+            if atom.kind in CONTENT:
+                groups.extend(read_chunk(chunk, lex, strict))
+                break
     groups = attach_times(groups, text)
     ref = reference.replace(tzinfo=None)
     found: list[TimeMention] = []

@@ -71,8 +71,10 @@ class Frame:
 
     def has_date(self) -> bool:
         """True when a day, weekday, relative day, month, year or holiday was stated."""
-        return any(v is not None for v in (self.wd, self.day, self.month, self.year, self.reld,
-                                           self.hol, self.season)) or (
+        # spelled out rather than any() over a tuple: called for every atom of every chunk
+        return (self.wd is not None or self.day is not None or self.month is not None
+                or self.year is not None or self.reld is not None or self.hol is not None
+                or self.season is not None) or (
             self.unit is not None and (self.mod is not None or self.qty is not None
                                        or self.nth is not None))
 

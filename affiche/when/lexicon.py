@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -140,6 +141,25 @@ def _at_digit(*alternatives: str) -> str:
     return r"(?=\d)(?:" + "|".join(alternatives) + ")"
 
 
+def _ahead(pattern: str, firsts: Iterable[str], digits: bool = False) -> str:
+    """`pattern` behind a look-ahead on the characters it may start with (`firsts`, the first
+    characters of its words in any case and accent, and any digit with `digits`): the engine
+    rejects most word starts with that one test instead of entering the pattern's groups
+    (each alternative of the scanner is tried at every word). `pattern` unchanged when a first
+    character's cases are not known."""
+    chars: set[str] = set()
+    for first in firsts:
+        for letter in _ACCENTED.get(first.lower(), first):
+            variants = case_variants(letter)
+            if variants is None:
+                return pattern
+            chars.update(variants)
+    if not chars and not digits:
+        return pattern
+    return ("(?=(?-i:[" + (r"\d" if digits else "") + "".join(re.escape(c) for c in sorted(chars))
+            + "]))" + pattern)
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -235,7 +255,8 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     digit_start = [w for w in words if w[:1].isdigit()]
     other_start = [w for w in words if not w[:1].isalnum()]
     end_ok = r"(?:(?<=[^\w])|(?!\w))"
-    digit_re = (r"(?P<w3>" + _trie_regex(digit_start) + end_ok + ")") if digit_start else "(?!)"
+    digit_re = _ahead(r"(?P<w3>" + _trie_regex(digit_start) + end_ok + ")",
+                      {w[0] for w in digit_start}) if digit_start else "(?!)"
     literal = "".join(re.escape(w) + "|" for w in strict_words)
     word_re = r"(?P<w>(?:" + literal + _trie_regex(word_start) + ")" + end_ok + ")"
     other_re = (r"(?P<w2>" + _trie_regex(other_start) + end_ok + ")") if other_start else "(?!)"
@@ -260,8 +281,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
                 if len(norm(w)) > 3]
         parts = [norm(w) for w in time["part_of_day_words"] if " " not in norm(w)
                  and "'" not in norm(w)]
-        compound = (r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days))) + r")(?P<wc_part>"
-                    + _trie_regex(sorted(set(parts))) + r")(?!\w))")
+        compound = _ahead(r"(?P<wc>(?<!\w)(?P<wc_day>" + _trie_regex(sorted(set(days)))
+                          + r")(?P<wc_part>" + _trie_regex(sorted(set(parts))) + r")(?!\w))",
+                          {w[0] for w in days})
     month_re = _trie_regex(sorted({norm(w) for w in time["month_words"] if norm(w).isalpha()}))
     quarter_letters = _alternation(settings.get("quarter_letters", [])) \
         if settings.get("quarter_letters") else "(?!)"
@@ -278,11 +300,12 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         half_re = ""
         if half_before:
             half_re = r"(?:(?P<rel_half>" + _alternation(half_before) + r")\s+)?"
-        relation = (r"(?P<rel>(?<!\w)(?P<rel_m>" + minute_value + r")(?:\s+(?P<rel_mark>"
-                    + _alternation(settings["minute_markers"]) + r"))?\s+(?P<rel_dir>"
-                    + _trie_regex(sorted(set(past_to))) + r")\s+" + half_re
-                    + r"(?P<rel_h>" + hour_re
-                    + r")" + meridiem.format(name="rel_ap") + r"(?!\w))")
+        relation = _ahead(r"(?P<rel>(?<!\w)(?P<rel_m>" + minute_value + r")(?:\s+(?P<rel_mark>"
+                          + _alternation(settings["minute_markers"]) + r"))?\s+(?P<rel_dir>"
+                          + _trie_regex(sorted(set(past_to))) + r")\s+" + half_re
+                          + r"(?P<rel_h>" + hour_re
+                          + r")" + meridiem.format(name="rel_ap") + r"(?!\w))",
+                          {w[0] for w in numbers + quarter}, digits=True)
     half_hour = "(?!)"
     # "half an hour", "een half uur": a duration, not half past one
     units = sorted({norm(w) for w in time["unit_words"] if norm(w)[:1].isalpha()})
@@ -290,10 +313,11 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     halves = [(name, words) for name, words in (("hb", settings["half_before"]),
                                                  ("hp", settings.get("half_past", []))) if words]
     if halves:
-        half_hour = "|".join(
+        half_hour = "|".join(_ahead(
             r"(?P<" + name + r">(?<!\w)(?:" + _alternation(words) + r")\s+(?P<" + name + r"_h>"
             + r"\d{1,2}|" + number_re + r")" + meridiem.format(name=name + "_ap")
-            + r"(?!\w|[.:]\d)" + not_unit + ")" for name, words in halves)
+            + r"(?!\w|[.:]\d)" + not_unit + ")", {w[0] for w in words if w})
+            for name, words in halves)
     # "dix heures trois quarts": "trois" starts the minute words, it is no minute count
     quarter_words = sorted({norm(w) for w in settings["quarter_words"]})
     not_quarter = (r"(?!\s+(?:" + _trie_regex(quarter_words) + r")s?(?!\w))") if quarter_words \
@@ -312,8 +336,9 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
     compact = (r"(?P<tk>(?<![\w.,:])(?P<tk_h>\d{1,2})(?P<tk_m>[0-5]\d)\s?(?P<tk_ap>" + ampm
                + r")(?!\w|\.\w))")
     # Upper case only: "cet", "est" are French words; "gmt"/"utc" are safe in any case.
-    zones = (r"(?P<zone>\(?(?<!\w)(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
-             + r")|gmt|utc)(?!\w)\)?)")
+    zone_words = (r"(?:(?-i:" + "|".join(sorted(ZONES, key=len, reverse=True))
+                  + r")|gmt|utc)(?!\w)\)?")
+    zones = r"(?P<zone>\(?" + zone_words + ")"
     # In lower case, right after a clock time only ("20h cet", "3pm pst"), and never the
     # language's own words ("cet après-midi", "est").
     lowered = [z for z in sorted(ZONES, key=len, reverse=True)
@@ -337,31 +362,38 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
             r"(?P<th>(?<![\w.,:])(?P<th_h>\d{1,2})\s?(?P<th_mark>" + hour_marks + r")(?![^\W\d])"
             r"(?:\s?(?P<th_m>\d{2})(?!\d))?" + meridiem.format(name="th_ap") + minute_re + ")"),
         _at_digit(approximate, compact),
-        r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
-        + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
-        + number_re + r"))?\s?(?P<tp_ap>" + ampm
-        + r")(?!\w|\.\w))",
-        r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words + r")(?!\w)"
-        r"(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w)" + not_quarter + ")?"
-        + minute_re.replace("minw", "minw2")
-        + ")",
+        _ahead(r"(?P<tp>(?<![\w.,:])(?P<tp_h>\d{1,2}|" + number_re
+               + r")(?:[.:](?P<tp_m>\d{2})|\s+(?P<tp_mw>"
+               + number_re + r"))?\s?(?P<tp_ap>" + ampm
+               + r")(?!\w|\.\w))", {w[0] for w in numbers}, digits=True),
+        _ahead(r"(?P<tw>(?<!\w)(?P<tw_h>" + number_re + r")\s+(?P<tw_mark>" + hour_words
+               + r")(?!\w)(?:\s+(?:et\s+)?(?P<tw_m>" + number_re + r"|\d{1,2})(?!\w)"
+               + not_quarter + ")?" + minute_re.replace("minw", "minw2") + ")",
+               {w[0] for w in numbers}),
         # "14april", "3rdMay": a day glued to its month; "18q4", "Q4 2018": a quarter and year
         _at_digit(r"(?P<gm>(?<![\w.,:/])(?P<gm_d>\d{1,2})(?:" + ordinals + r")?(?P<gm_m>"
                   + month_re + r")(?!\w))"),
-        r"(?P<qt>(?<![\w.,:/])(?:(?P<qt_y>\d{4}|\d{2})\s?(?P<qt_l>" + quarter_letters
-        + r")(?P<qt_n>[1-4])|(?P<qt_l2>" + quarter_letters + r")(?P<qt_n2>[1-4])[\s/-]"
-        r"(?P<qt_y2>\d{4}))(?!\w))",
+        _ahead(r"(?P<qt>(?<![\w.,:/])(?:(?P<qt_y>\d{4}|\d{2})\s?(?P<qt_l>" + quarter_letters
+               + r")(?P<qt_n>[1-4])|(?P<qt_l2>" + quarter_letters + r")(?P<qt_n2>[1-4])[\s/-]"
+               r"(?P<qt_y2>\d{4}))(?!\w))",
+               {w[0] for w in settings.get("quarter_letters", []) if w}, digits=True),
         _at_digit(r"(?P<num>(?<![\w.,:/])(?P<num_v>\d{1,4})(?:(?P<num_ord>" + ordinals
                   + r")(?!\w)|(?![\w]|[.,:/]\d)))"),
         compound,
         word_re,
     ]
     # Every token but a few symbols starts a word: one look-behind check rejects the other
-    # positions before any alternative is tried, which keeps scanning long documents cheap.
+    # positions before any alternative is tried, which keeps scanning long documents cheap;
+    # inside a word only a zone in brackets ("14h(CET)") and the words that start with neither
+    # a letter nor a digit ("-", "/", "'s avonds", either apostrophe: `_char_pattern`) may
+    # start, each behind a test of its first character.
     # Zones first: upper case, so "CET" is a zone where "cet" is a French word.
-    tail = "|" + other_re
-    scanner = zones + r"|(?<!\w)(?:" + "|".join([relation, half_hour] + alternatives) + ")" + tail
-    plain = zones + r"|(?<!\w)(?:" + "|".join(alternatives) + ")" + tail
+    others = "".join(sorted({re.escape(c) for w in other_start
+                             for c in ("'’" if w[0] == "'" else w[0])}))
+    tail = r"|(?P<zonep>\(" + zone_words + ")" + (
+        "|(?=[" + others + "])" + other_re if others else "")
+    scanner = r"(?<!\w)(?:" + "|".join([zones, relation, half_hour] + alternatives) + ")" + tail
+    plain = r"(?<!\w)(?:" + "|".join([zones] + alternatives) + ")" + tail
     glue_words = _trie_regex(sorted({norm(w) for w in settings["glue"]}))
     glue = re.compile(r"(?:[\s,()]|(?<!\w)(?:" + glue_words + r")" + end_ok + ")*", re.IGNORECASE)
     articles = _trie_regex(sorted({norm(w) for w in settings["day_articles"]}))

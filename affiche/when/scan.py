@@ -105,7 +105,8 @@ def scan(text: str, lex: Lexicon, month_first: bool = False,
         group = match.lastgroup
         start, end = match.span()
         if group in ("w", "w2", "w3"):
-            readings = lex.lookup(match.group(0))
+            key = norm(match.group(0))
+            readings = lex.words.get(key)  # `lex.lookup`, with the key kept for `lex.weak`
             if not readings:
                 continue
             kind, value = readings[0]
@@ -116,7 +117,7 @@ def scan(text: str, lex: Lexicon, month_first: bool = False,
             article = kind in ("numw", "ordw") and bool(
                 lex.article_before.search(text[max(0, start - 12):start]))
             atoms.append(Atom(kind, start, end, value, tuple(readings[1:]), article=article,
-                              weak=norm(match.group(0)) in lex.weak))
+                              weak=key in lex.weak))
         elif group == "rel":
             found = _relation(match, text, lex, twelve)
             if not found:  # not a clock relation after all: read its words one by one
@@ -148,7 +149,7 @@ def scan(text: str, lex: Lexicon, month_first: bool = False,
             clock = _clock(hour, minute, None, meridiem, len(digits) > 2, twelve, "bare")
             if clock:
                 atoms.append(Atom("time", start, end, clock))
-        elif group in ("zone", "zone2"):
+        elif group in ("zone", "zone2", "zonep"):
             atoms.append(Atom("zone", start, end, ZONES[match.group(0).strip("()").upper()]))
         elif group == "wc":
             for part in ("wc_day", "wc_part"):
@@ -350,9 +351,12 @@ def _split_dashed_days(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]
     """ "10-12 juin" is a range of days, not the 10th of December."""
     out: list[Atom] = []
     for index, atom in enumerate(atoms):
+        if atom.kind != "date":  # the only atom this splits: skip the rest at once
+            out.append(atom)
+            continue
         following = atoms[index + 1] if index + 1 < len(atoms) else None
         span = text[atom.start:atom.end]
-        if (atom.kind == "date" and following is not None and following.kind == "month"
+        if (following is not None and following.kind == "month"
                 and atom.value[0] is None and "-" in span
                 and not text[atom.end:following.start].strip(" ,")):
             dash = span.index("-")
@@ -377,7 +381,8 @@ def chunks(atoms: list[Atom], text: str, lex: Lexicon) -> list[list[Atom]]:
     for atom in atoms:
         if current:
             gap_start = current[-1].end
-            if "\n" in text[gap_start:atom.start] and not _stacked(current[-1], atom, text):
+            if text.find("\n", gap_start, atom.start) >= 0 \
+                    and not _stacked(current[-1], atom, text):
                 runs.append(current)  # a new line starts a new statement
                 current = []
             elif atom.start > gap_start:
