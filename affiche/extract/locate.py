@@ -78,6 +78,7 @@ class PlaceCandidate:
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
     landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
     pinned: bool = False  # on a line opened by a location pin ("📍 Civic Hall, …")
+    dateline: bool = False  # a news dateline's town ("OTTAWA — The protest …"): the report's
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -196,6 +197,9 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
         candidate.layout = layout
         line_start = text.rfind("\n", 0, candidate.start) + 1
         candidate.pinned = text[line_start:candidate.start].lstrip().startswith(_PINS)
+        candidate.dateline = candidate.source == "locality" and line_start == candidate.start \
+            and original[candidate.start:candidate.end].isupper() \
+            and _DATELINE.match(original, candidate.end) is not None
         if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
                 text, candidate, joined):
             # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
@@ -257,7 +261,8 @@ def _bracketed_after_place(text: str, venue: PlaceCandidate,
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
 _CLOSING_REACH = 50  # characters between a clause closing a march and the place it ends at
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]")
-_PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
+_PINS = ("📍", "📌", "🗺")
+_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")  # emojis that open a post's line telling where
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
 _LANDMARK_REACH = 60  # characters between a place and a landmark named to find it

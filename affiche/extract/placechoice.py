@@ -346,8 +346,8 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
             return 3
         if c is heading:
             return 4
-        if c.start < layout.headline_end:
-            return 5
+        if c.start < layout.headline_end or c.dateline:
+            return 5  # the headline's town, or a news report's dateline ("OTTAWA — …")
         # a text naming one town more often than any other is about that town
         return 6 if (c.place.locality or "").casefold() == dominant else 7
 

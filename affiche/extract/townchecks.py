@@ -214,3 +214,75 @@ def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
     if not token[:1].isupper() or len(token) <= 2 or lower in grammar.cue_words:
         return False
     return not (lower in grammar.venue_types or token.isupper())
+
+
+_REGION_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z]?\.?[A-Z]\.?(?![\w])|[A-Z][a-zé]+(?:[ \t\-]"
+                           r"[A-Z][a-zé]+){0,2})")
+_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def town_in_context(text: str, start: int, end: int, surface: str, grammar: Grammar,
+                    region_only: bool = False) -> tuple[gazetteer.Entry | None, bool]:
+    """A town too small to be spotted alone, told as a town by its state or province right
+    after it ("Fort Edward, NY", "Omaha, Nebraska") or by a town cue of the language before it
+    ("in Jasper", "à Autry-Issard"), with True; (None, False) otherwise. "in Memory of …" is
+    a phrase: a cued name followed by a genitive is none."""
+    table = gazetteer.load()
+    key = gazetteer.normalise(surface)
+    if surface.casefold() in grammar.countries:
+        return None, False  # "à La Réunion": an island or country, not its village namesake
+    if _DATELINE.match(text, end) and surface.isupper() and (
+            start == 0 or text[start - 1] == "\n"):
+        return table.cued(key), True  # "FORT EDWARD — The rally …": a news dateline
+    region = _REGION_AFTER.match(text, end)
+    if region is not None:
+        entry = table.qualified_town(key, region.group(1))
+        if entry is not None:
+            return entry, True
+    if region_only:
+        return None, False
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    if before is None or before.group(1).lower() not in _town_cues(grammar.lang):
+        return None, False
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and (following.group(1).lower() in _genitive_words(grammar.lang)
+                                  or following.group(1)[:1].isupper()):
+        return None, False  # "in Trafalgar Square": the name goes on
+    return table.cued(key), True
+
+
+@functools.cache
+def _town_cues(lang: str) -> frozenset[str]:
+    """The language's words that announce a town ("in", "à", "te")."""
+    return frozenset(language_places_list(lang, "town_cues"))
+
+
+@functools.cache
+def _genitive_words(lang: str) -> frozenset[str]:
+    """Single-word genitives of the language ("of", "de", "van")."""
+    return frozenset(g for g in language_places_list(lang, "genitives") if " " not in g)
+
+
+def qualifier_end(text: str, end: int, grammar: Grammar) -> int:
+    """Where a town's written name ends with a qualifier of the language that belongs to it
+    ("Washington, D.C.", "Washington DC"), else `end`."""
+    for qualifier in _qualifiers(grammar.lang):
+        for joint in (", ", " "):
+            piece = joint + qualifier
+            if text.startswith(piece, end) and not text[end + len(piece):end + len(piece) + 1] \
+                    .isalnum():
+                return end + len(piece)
+    return end
+
+
+@functools.cache
+def _qualifiers(lang: str) -> tuple[str, ...]:
+    """The language's town qualifiers, as written (case kept)."""
+    from affiche import lang as language_data
+
+    try:
+        words = language_data.load(lang).get("places", {}).get("town_qualifiers", [])
+    except KeyError:
+        return ()
+    return tuple(str(w) for w in words)

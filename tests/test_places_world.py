@@ -1,0 +1,67 @@
+"""Towns beyond the served countries and towns told by their context: a small town after a
+town cue ("in Jasper") or with its state ("Fort Edward, NY"), a news dateline, a qualifier
+that is part of the name ("Washington, D.C."), and what is no town (a country, a phrase)."""
+
+from __future__ import annotations
+
+import pytest
+from calls import extract
+
+from affiche.extract.places import find_localities
+
+
+def towns(text: str, lang: str) -> list[str]:
+    """The towns found in `text`, as written."""
+    return [t.name for t in find_localities(text, lang)]
+
+
+TOLD = [
+    ("en", "The candle vigil will be held in Jasper on Friday night.", ["Jasper"]),
+    ("en", "Pickets outside the depot, 40 Elm Street, Fort Edward, NY 12828.", ["Fort Edward"]),
+    ("en", "Supporters will drive up from Omaha, Nebraska for the hearing.", ["Omaha"]),
+    ("fr", "Le rassemblement aura lieu à Longueuil, devant l'hôtel de ville.", ["Longueuil"]),
+    ("en", "Hundreds are expected to gather in Cork on Saturday.", ["Cork"]),
+    ("en", "A benefit gig in Hobart raises money for the fire appeal.", ["Hobart"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), TOLD)
+def test_a_town_told_by_its_cue_or_state(lang: str, text: str, expected: list[str]) -> None:
+    assert towns(text, lang) == expected
+
+
+NOT_TOWNS = [
+    ("en", "A march in Memory of the victims of the flood."),
+    ("en", "The teach-in will be held in Freedom Plaza."),
+    ("en", "Conditions at detention centres along the US and Mexico border are dire."),
+    ("fr", "Une grève générale est annoncée à La Réunion vendredi."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_TOWNS)
+def test_no_town_in_a_phrase_a_square_or_a_country(lang: str, text: str) -> None:
+    assert towns(text, lang) == []
+
+
+def test_a_qualifier_belongs_to_the_town_name() -> None:
+    assert towns("A sit-in on the steps of the Capitol in Washington, D.C. this week.", "en") \
+        == ["Washington, D.C."]
+
+
+def test_a_dateline_names_the_report_town() -> None:
+    text = ("Small town rally postponed\nFORT EDWARD — The rally planned for Sunday 19 July "
+            "2026 at the bandstand has moved to the following week.\n")
+    assert towns(text, "en") == ["FORT EDWARD"]
+
+
+def test_a_served_town_is_read_before_its_american_namesake() -> None:
+    (kent,) = find_localities("Trains to Rochester take an hour.", "en")
+    (new_york,) = find_localities("The picket is in Rochester, NY.", "en")
+    assert (kent.country, new_york.country) == ("GB", "US")
+
+
+def test_the_event_in_a_small_american_town_takes_it() -> None:
+    text = ("Vigils for the detained on Friday 12 July 2024\n"
+            "In Jasper, the vigil will begin at 8:30 pm at the county courthouse.\n")
+    (event,) = extract(text, "2024-07-01", "en")
+    assert event.place.locality == "Jasper"
