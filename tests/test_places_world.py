@@ -65,3 +65,10 @@ def test_the_event_in_a_small_american_town_takes_it() -> None:
             "In Jasper, the vigil will begin at 8:30 pm at the county courthouse.\n")
     (event,) = extract(text, "2024-07-01", "en")
     assert event.place.locality == "Jasper"
+
+
+def test_a_town_alone_on_its_line_heads_the_lines_below() -> None:
+    text = ("Les rendez-vous du samedi 14 juin 2025\n\nLausanne\n\n10h: Rassemblement sur la "
+            "Place de la Riponne.\n\nVevey\n\n11h: Pique-nique sur la Place du Marché.\n")
+    events = extract(text, "2025-06-01", "fr")
+    assert [e.place.locality for e in events] == ["Lausanne", "Vevey"]

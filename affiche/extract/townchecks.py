@@ -185,8 +185,9 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
             and following.group(0)[:1].isupper():
         return False  # "Adélaïde Charlier": a far city's name as a first name
     # "Marches in London", "Still, …": a sentence's first word is likely a common word
+    # but a town alone on its line is a heading ("Vevey" over the town's rendez-vous)
     return not (entry.country != "BE" and entry.population < 50_000
-                and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
+                and text[end:end + 3].lstrip(" \t")[:1] not in (":", "-", "–", "(", "\n", "")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
 
 
