@@ -72,3 +72,21 @@ def test_a_town_alone_on_its_line_heads_the_lines_below() -> None:
             "Place de la Riponne.\n\nVevey\n\n11h: Pique-nique sur la Place du Marché.\n")
     events = extract(text, "2025-06-01", "fr")
     assert [e.place.locality for e in events] == ["Lausanne", "Vevey"]
+
+
+WORDS_OF_NAMES = [
+    ("fr", "A 13h, le collectif Fem&Law se rassemblera devant le palais de justice."),
+    ("fr", "La parade est organisée par le collectif « Collectives et Ardentes »."),
+    ("fr", "Départ à 10h sur les allées Niel, devant la sous-préfecture."),
+    ("nl", "Bron: Belga. De betoging vertrekt om 14 uur."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WORDS_OF_NAMES)
+def test_a_town_word_inside_a_name_is_no_town(lang: str, text: str) -> None:
+    assert towns(text, lang) == []
+
+
+def test_a_town_in_a_long_quote_is_a_town() -> None:
+    text = "Exposition « Cinquante ans de journaux libres à Lyon et dans sa région »."
+    assert towns(text, "fr") == ["Lyon"]

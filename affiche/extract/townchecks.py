@@ -167,6 +167,10 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_][\w\-]*)")
 def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
                     grammar: Grammar) -> bool:
     """Reject the usual false towns of a single capitalised word."""
+    if text[end:end + 1] in _GLUE or text[start - 1:start] in _GLUE and start > 0:
+        return False  # "Fem&Law", "Liège+": a piece of a name written as one word
+    if _quoted_name(text, start, end):
+        return False  # « Collectives et Ardentes »: a word of a quoted name or title
     if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
         return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
     if _names_its_place(text, start, entry, grammar):
@@ -189,6 +193,33 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
     return not (entry.country != "BE" and entry.population < 50_000
                 and text[end:end + 3].lstrip(" \t")[:1] not in (":", "-", "–", "(", "\n", "")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
+
+
+_GLUE = ("&", "+", "@", "_")
+_QUOTED_NAME_WORDS = 5  # other words of a quoted name holding a town-like word
+_OPENING_QUOTES = "«“\""
+_CLOSING_QUOTES = "»”\""
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """True when the word stands with other words between quotes on its line (a name or a
+    title: « Toi, Mon Endo », "Collectives et Ardentes"), not alone ("à « Namur »") nor in a
+    long quote."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end:line_end if line_end >= 0 else len(text)]
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opened < 0 or any(q in before[opened + 1:] for q in _CLOSING_QUOTES if q != '"'):
+        return False
+    if before.count('"') % 2 == 0 and before[opened] == '"':
+        return False  # the straight quote before closes an earlier one
+    closing = min((i for i in (after.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+    if closing < 0:
+        return False
+    # a short name; a long quote (a title, a speaker's words) tells of real towns
+    words = len(re.findall(r"[^\W\d_]+", before[opened + 1:] + " " + after[:closing]))
+    return 1 <= words <= _QUOTED_NAME_WORDS
 
 
 @functools.cache
