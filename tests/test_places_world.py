@@ -90,3 +90,15 @@ def test_a_town_word_inside_a_name_is_no_town(lang: str, text: str) -> None:
 def test_a_town_in_a_long_quote_is_a_town() -> None:
     text = "Exposition « Cinquante ans de journaux libres à Lyon et dans sa région »."
     assert towns(text, "fr") == ["Lyon"]
+
+
+def test_a_north_american_address_with_its_state_and_code() -> None:
+    from affiche.extract.addresses import find_addresses
+
+    (us,) = find_addresses("Picket at St. Jude Hospital, 40 Elm Street, Rochester, NY "
+                           "14604 on Monday.", "en")
+    assert (us.name, us.street, us.postcode, us.locality, us.country) == (
+        "St. Jude Hospital", "40 Elm Street", "14604", "Rochester", "US")
+    (ca,) = find_addresses("Rendez-vous au 250 rue Saint-Charles Ouest, Longueuil, QC J4H 1C9.",
+                           "fr")
+    assert (ca.postcode, ca.locality, ca.country) == ("J4H 1C9", "Longueuil", "CA")

@@ -110,6 +110,17 @@ def _belgian_postcode(code: str, locality: str | None) -> bool:
     return any(gazetteer.normalise(n) == key for n in names)
 
 
+# a North American state or province after the town, then maybe its ZIP or postal code
+_STATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3})(?![\w])(?:[ \t]*\n?[ \t]*"
+                          r"(?:(?P<zip>\d{5}(?:-\d{4})?)|(?P<postal>[A-Z]\d[A-Z][ ]?\d[A-Z]\d))"
+                          r"(?![\w]))?")
+
+
+def table_town(locality: str, state: str) -> gazetteer.Entry | None:
+    """The town `locality` of the state or province `state`, if the gazetteer knows it."""
+    return gazetteer.load().qualified_town(gazetteer.normalise(locality), state)
+
+
 def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None:
     """Postcode and/or town right after a street: ", 1000 Bruxelles", " à 4000 Liège",
     " - 5660 Couvin", ", Liège", " te 1000 Brussel", ", 69001", ", London W1A 1AA"."""
@@ -141,7 +152,17 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         uk = re.match(r"[ \t]*,?[ \t]*(" + _UK_POSTCODE.pattern + ")", text[end:end + 12])
         eircode = re.match(_POSTAL_DISTRICT + r"[ \t]*,?[ \t]*(" + _EIRCODE.pattern + ")",
                            text[end:end + 16]) if entry.country == "IE" else None
-        if uk:
+        state = _STATE_AFTER.match(text, end)
+        regional = table_town(locality, state.group("state")) if state else None
+        if regional is not None and state is not None:
+            # "123 Summer St, Worcester, MA 01608", "…, Longueuil, QC J4K 2T3": the state or
+            # province tells which namesake, the ZIP or postal code follows it
+            result["country"] = regional.country
+            code = state.group("zip") or state.group("postal")
+            if code:
+                result["postcode"] = code
+                end = state.end()
+        elif uk:
             result["postcode"] = uk.group(1)
             result["country"] = "GB"
             end += uk.end()
@@ -169,6 +190,7 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
     return unit.end() if unit else after
 
 
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{0,2}\.)[ \t]*$")
 _VENUE_WINDOW = 120  # a venue name is at most 80 characters, plus its separator and spaces
 
 
@@ -182,6 +204,10 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     match = re.search(r"([^.:;!?()\n]{2,80}?)[ \t]*(?:,|[ \t][\-–—]|\()[ \t]*$", before)
     if match:
         candidate = match.group(1).strip()
+        abbreviation = _ABBREVIATION_BEFORE.search(before, 0, match.start(1))
+        if abbreviation and candidate[:1].isupper():
+            # "St. Vincent Hospital": a capitalised abbreviation opens the name
+            candidate = f"{abbreviation.group(1)} {candidate}"
     elif not before.strip() and line_start > 1:
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
         candidate = text[previous_start:line_start - 1].strip()
