@@ -102,3 +102,14 @@ def test_a_north_american_address_with_its_state_and_code() -> None:
     (ca,) = find_addresses("Rendez-vous au 250 rue Saint-Charles Ouest, Longueuil, QC J4H 1C9.",
                            "fr")
     assert (ca.postcode, ca.locality, ca.country) == ("J4H 1C9", "Longueuil", "CA")
+
+
+def test_an_american_address_over_three_lines_and_a_street_quadrant() -> None:
+    from affiche.extract.addresses import find_addresses
+
+    (lines,) = find_addresses("Town Hall\n12 W. Main Street\nDayton, Ohio 45402\n", "en")
+    assert (lines.street, lines.postcode, lines.locality, lines.country) == (
+        "12 W. Main Street", "45402", "Dayton", "US")
+    (quadrant,) = find_addresses("Meet at 900 Elm St. NW, Washington, DC 20001.", "en")
+    assert (quadrant.street, quadrant.postcode, quadrant.locality) == (
+        "900 Elm St. NW", "20001", "Washington, DC")

@@ -24,6 +24,7 @@ from affiche.extract.placewords import (
     town_qualifier,
     words_of,
 )
+from affiche.extract.townchecks import _qualifiers
 from affiche.resolve import gazetteer
 
 __all__ = ["find_addresses"]
@@ -111,9 +112,16 @@ def _belgian_postcode(code: str, locality: str | None) -> bool:
 
 
 # a North American state or province after the town, then maybe its ZIP or postal code
-_STATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3})(?![\w])(?:[ \t]*\n?[ \t]*"
+_STATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3}|[A-Z]\.[A-Z]\.|[A-Z][a-z]+"
+                          r"(?:[ \t][A-Z][a-z]+)?)(?![\w])(?:[ \t]*\n?[ \t]*"
                           r"(?:(?P<zip>\d{5}(?:-\d{4})?)|(?P<postal>[A-Z]\d[A-Z][ ]?\d[A-Z]\d))"
                           r"(?![\w]))?")
+
+
+_TOWN_STATE_CODE = re.compile(
+    r"(?<![\w\-])(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?P<state>[A-Z]{2}|"
+    r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?P<code>\d{5}(?:-\d{4})?|"
+    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w])")
 
 
 def table_town(locality: str, state: str) -> gazetteer.Entry | None:
@@ -124,7 +132,9 @@ def table_town(locality: str, state: str) -> gazetteer.Entry | None:
 def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None:
     """Postcode and/or town right after a street: ", 1000 Bruxelles", " à 4000 Liège",
     " - 5660 Couvin", ", Liège", " te 1000 Brussel", ", 69001", ", London W1A 1AA"."""
-    head = re.match(r"[ \t]*(?:,|[\-–—]|\(|\n(?=[ \t]*\d))?[ \t]*", text[position:position + 8])
+    # the town on the next line: a postcode first, or a North American "Town, State ZIP"
+    head = re.match(r"[ \t]*(?:,|[\-–—]|\(|\n(?=[ \t]*\d)|\n(?=" + _TOWN_STATE_CODE.pattern
+                    + r"))?[ \t]*", text[position:position + 60])
     cursor = position + (head.end() if head else 0)
     link = WORD.match(text, cursor)
     if link and link.group(0).lower() in grammar.links:
@@ -158,6 +168,10 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
             # "123 Summer St, Worcester, MA 01608", "…, Longueuil, QC J4K 2T3": the state or
             # province tells which namesake, the ZIP or postal code follows it
             result["country"] = regional.country
+            if state.group("state") in _qualifiers(grammar.lang):
+                # "Washington, DC 20010": the qualifier is part of the town's written name
+                result["locality"] = text[text.rfind(locality, 0, end):state.end("state")]
+                end = state.end("state")
             code = state.group("zip") or state.group("postal")
             if code:
                 result["postcode"] = code
@@ -343,6 +357,12 @@ def find_addresses(text: str, lang: str) -> list[Address]:
             continue
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
+    for match in _TOWN_STATE_CODE.finditer(text):
+        # "San Jose, California 95113" on a line of its own: a town, its state and its ZIP
+        town = table_town(match.group("town"), match.group("state"))
+        if town is not None:
+            found.append(Address(match.start(), match.end(), postcode=match.group("code"),
+                                 locality=match.group("town"), country=town.country))
     for pattern, country, district in ((_UK_POSTCODE, "GB", ""),
                                        (_EIRCODE, "IE", _POSTAL_DISTRICT)):
         for match in pattern.finditer(text):

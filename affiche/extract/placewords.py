@@ -193,7 +193,7 @@ def compile_grammar(lang: str) -> Grammar:
                                       for w in merged_words("street_before")),
         street_after_words=frozenset(data.get("street_after", [])),
         type_qualifiers=re.compile(
-            rf"[ \t]+(?:{alternation(data.get('type_qualifiers', []) or ['§'])})(?![\w\-])"),
+            rf"\.?[ \t]+(?:{alternation(data.get('type_qualifiers', []) or ['§'])})(?![\w\-])"),
         own_street_before=frozenset(w.lower().rstrip(".") for w in data.get("street_before", [])),
         street_suffixes=tuple(w.lower() for w in merged_words("street_suffixes")),
         street_prefixes=frozenset(merged_words("street_prefixes")),
