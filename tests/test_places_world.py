@@ -113,3 +113,8 @@ def test_an_american_address_over_three_lines_and_a_street_quadrant() -> None:
     (quadrant,) = find_addresses("Meet at 900 Elm St. NW, Washington, DC 20001.", "en")
     assert (quadrant.street, quadrant.postcode, quadrant.locality) == (
         "900 Elm St. NW", "20001", "Washington, DC")
+
+
+def test_a_metropolis_beats_a_served_village_namesake() -> None:
+    (town,) = find_localities("Manifestation au parc Émilie-Gamelin, à Montréal.", "fr")
+    assert town.country == "CA"

@@ -50,7 +50,7 @@ WIDER_MIN_POPULATION = 1_000
 # Cities of those countries spotted anywhere in a text (Cork, Hobart, Longueuil); smaller towns
 # need a cue or their state: the US has a Liberty, a Justice and a Surprise
 WIDER_MENTION_POPULATION = 100_000
-_WIDER_SPOTTED = 1e-4
+_WIDER_SPOTTED = 0.05
 # Between same-named places, population decides, weighted towards the countries affiche serves:
 # Lille (FR, 240k) beats Lille (BE, 15k), Halle (BE) beats a German village, London (GB) beats
 # London (US, 2k). A place's own name weighs double an alternate name.
@@ -308,7 +308,8 @@ def build() -> Gazetteer:
             preference = PREFERENCE.get(country, WIDER_PREFERENCE if wider else 1.0)
             score = (population + 1) * preference * (2.0 if rank == 0 else 1.0)
             # spotted in running text, a served country's town beats a wider one's namesake
-            # (Rochester in Kent, not New York); its state tells the other ("Rochester, NY")
+            # (Rochester in Kent, not New York; its state tells the other: "Rochester, NY")
+            # unless the wider one is a metropolis (Montréal, not the village in the Aude)
             spotted = score * (_WIDER_SPOTTED if wider else 1.0)
             raw_keys.setdefault(key, []).append((score, index))
             if len(key) >= 3 and (spot if rank == 0 else spot_alternates) \
