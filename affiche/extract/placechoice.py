@@ -327,33 +327,40 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
         len(counts) > 1 and counts[0][1] > counts[1][1]) else None
     heading = _heading_town(towns, best, layout)
 
-    def level(c: PlaceCandidate) -> float:
+    def relation(c: PlaceCandidate) -> str | None:
+        """How the town stands to the place (the first that holds), None when it is about
+        something else."""
         index = segments.index_at(c.start)
         if c.in_name:
             # "gare de Lyon" names a station, whose town a heading ("À Paris, …") or the text
             # tells better; the station's own name still beats the headline ("station van
             # Leuven" is in Leuven)
-            return 4.5 if best.start <= c.start < best.end else 6
+            return "station_own" if best.start <= c.start < best.end else "station"
         if index == unit:
-            return 0
+            return "same_sentence"
         if id(c) in elsewhere:
-            return 7  # beside the place only: not even on its line ("Vanuit Gent … bussen")
+            return None  # beside the place only: not even on its line ("Vanuit Gent … bussen")
         if layout.line(c.start) == line:
-            return 1
+            return "same_line"
         if layout.block(c.start) == block:
-            return 2
+            return "same_paragraph"
         if index in again:
-            return 3
+            return "named_again"
         if c is heading:
-            return 4
+            return "heading"
         if c.start < layout.headline_end or c.dateline:
-            return 5  # the headline's town, or a news report's dateline ("OTTAWA — …")
+            return "headline"  # the headline's town, or a news report's dateline ("OTTAWA — …")
         # a text naming one town more often than any other is about that town
-        return 6 if (c.place.locality or "").casefold() == dominant else 7
+        return "named_most" if (c.place.locality or "").casefold() == dominant else None
 
-    ranked = [(level(c), abs(c.start - best.start), c) for c in towns]
-    ranked = [r for r in ranked if r[0] < 7]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+    size = max(1, len(layout.text))
+    ranked = []
+    for c in towns:
+        kind = relation(c)
+        if kind is not None:
+            features = {kind: 1.0, "distance": abs(c.start - best.start) / size}
+            ranked.append((total("town_of", features), -c.start, c))
+    return max(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _heading_town(towns: list[PlaceCandidate], best: PlaceCandidate,
