@@ -118,3 +118,12 @@ def test_an_american_address_over_three_lines_and_a_street_quadrant() -> None:
 def test_a_metropolis_beats_a_served_village_namesake() -> None:
     (town,) = find_localities("Manifestation au parc Émilie-Gamelin, à Montréal.", "fr")
     assert town.country == "CA"
+
+
+
+def test_a_sentence_word_ending_like_a_street_is_no_street() -> None:
+    from affiche.extract.addresses import find_addresses
+
+    assert find_addresses("De stoet vertrekt. Onderweg stoppen we in Gent.", "nl") == []
+    (street,) = find_addresses("Kortrijksesteenweg 12 is de plek.", "nl")
+    assert street.street == "Kortrijksesteenweg 12"

@@ -204,6 +204,7 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
     return unit.end() if unit else after
 
 
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{0,2}\.)[ \t]*$")
 _VENUE_WINDOW = 120  # a venue name is at most 80 characters, plus its separator and spaces
 
@@ -284,7 +285,10 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                     and text[previous[1]:start] in (" ", "-"):
                 begin = previous[0]
             square = lower.endswith(tuple(grammar.squares))
-            found.append((begin, end, square, False))
+            # "Onderweg stoppen we …": a sentence's first word ending like a street is a word
+            # of the sentence unless a number, postcode or town makes it an address
+            opening = _SENTENCE_OPENING.search(text, max(0, begin - 3), begin) is not None
+            found.append((begin, end, square, opening))
         if token in grammar.street_after_words:
             qualified = grammar.type_qualifiers.match(text, end)
             if qualified:
