@@ -127,3 +127,16 @@ def test_a_sentence_word_ending_like_a_street_is_no_street() -> None:
     assert find_addresses("De stoet vertrekt. Onderweg stoppen we in Gent.", "nl") == []
     (street,) = find_addresses("Kortrijksesteenweg 12 is de plek.", "nl")
     assert street.street == "Kortrijksesteenweg 12"
+
+
+def test_a_common_word_opening_the_line_is_no_part_of_a_name() -> None:
+    assert towns("Pour Montréal – samedi 3 mai 2025", "fr") == ["Montréal"]
+
+
+def test_a_start_over_two_lines_keeps_its_rendez_vous_place() -> None:
+    text = ("Premier mai 2025\n\nPour Verviers – jeudi 1er mai 2025\nRASSEMBLEMENT à midi "
+            "derrière la gare centrale, dans le quartier des Récollets\n"
+            "Pour Namur – vendredi 2 mai 2025\nQuand : dès 11h30\n")
+    events = extract(text, "2025-04-20", "fr")
+    first = next(e for e in events if e.start.day == 1)
+    assert first.place.locality == "Verviers"

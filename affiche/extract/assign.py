@@ -86,7 +86,10 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         # "Nous nous rassemblerons dès 13h30 sur la place du Marché, d'où le cortège
         # s'élancera à 14h": the start's own sentence names the event's place, whatever
         # else it gives
-        excluded = [(a, b) for a, b in excluded if not a <= start_point.mention.start < b]
+        # (a start written over two lines, "Samedi 1er mai ↵ RASSEMBLEMENT à midi", overlaps
+        # its sentence without starting in it)
+        mention = start_point.mention
+        excluded = [(a, b) for a, b in excluded if not (a < mention.end and mention.start < b)]
     excluded += claimed
     away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
     away += [t.evidence for t in event.transport if t.evidence] + over

@@ -71,8 +71,10 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
         # "… qui se trouve au 100 bvd du général Leclerc, à Clichy": another event's address
         in_claimed = _covers(claimed or [])
-        theirs = [(c.start, c.end) for c in found if c.source == "address"
-                  and in_claimed(c.start)]
+        # "Pour Namur – vendredi 2 mai" under this place: the town of another event's own
+        # sentence is that event's
+        theirs = [(c.start, c.end) for c in found if in_claimed(c.start) and (
+            c.source == "address" or (c.source == "locality" and c.start > mention.end))]
         town = _nearest_locality(found, mention, segments, (away or []) + theirs)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country

@@ -245,6 +245,9 @@ def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
     lower = token.lower()
     if not token[:1].isupper() or len(token) <= 2 or lower in grammar.cue_words:
         return False
+    if token.casefold() in grammar.stopwords and _SENTENCE_START.search(
+            text, max(0, previous.start() - 3), previous.start()):
+        return False  # "Pour Montréal – samedi": a common word capitalised by its position
     return not (lower in grammar.venue_types or token.isupper())
 
 
