@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from affiche.extract import places as finders
 from affiche.extract.locate import Layout, PlaceCandidate, _covers
@@ -73,8 +74,9 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         in_claimed = _covers(claimed or [])
         # "Pour Namur – vendredi 2 mai" under this place: the town of another event's own
         # sentence is that event's
-        theirs = [(c.start, c.end) for c in found if in_claimed(c.start) and (
-            c.source == "address" or (c.source == "locality" and c.start > mention.end))]
+        theirs = [(c.start, c.end) for c in found if (c.source == "address" and in_claimed(
+            c.start)) or (c.source == "locality" and c.start > mention.end
+                          and _heads_claimed(c, in_claimed))]
         town = _nearest_locality(found, mention, segments, (away or []) + theirs)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
@@ -83,6 +85,22 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
                 # "14 avenue Duquesne (7e arrondissement)": the borough belongs to the town
                 place.locality = f"{place.locality} ({borough.group(1)})"
     return place, span
+
+
+def _heads_claimed(town: PlaceCandidate, in_claimed: Callable[[int], bool]) -> bool:
+    """True when the town's line, or the line right under it, is another event's own
+    ("Pour Namur – vendredi 2 mai" ↵ "Quand : dès 11h30")."""
+    if in_claimed(town.start):
+        return True
+    text = town.layout.text if town.layout is not None else ""
+    end = text.find("\n", town.end)
+    if end < 0:
+        return False
+    below = text[end + 1:end + 1 + _BELOW_REACH]
+    return bool(below.strip()) and in_claimed(end + 1 + len(below) - len(below.lstrip()))
+
+
+_BELOW_REACH = 200  # characters looked at for the first word of the line below a town
 
 
 def rival_town(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
