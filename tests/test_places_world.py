@@ -140,3 +140,14 @@ def test_a_start_over_two_lines_keeps_its_rendez_vous_place() -> None:
     events = extract(text, "2025-04-20", "fr")
     first = next(e for e in events if e.start.day == 1)
     assert first.place.locality == "Verviers"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A London-wide action at City Hall on Mon, 23rd.", "City Hall"),
+    ("Protesters will gather near the Israeli embassy on Saturday afternoon.", "Israeli embassy"),
+    ("A vigil at the Palace of Westminster on the 3rd.", "Palace of Westminster"),
+])
+def test_a_venue_name_ends_before_its_day(text: str, name: str) -> None:
+    from affiche.extract.places import find_venues
+
+    assert [v.name for v in find_venues(text, "en")] == [name]

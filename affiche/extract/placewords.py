@@ -312,8 +312,8 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             cursor = word.end()
             after_connector = True
             continue
-        if lower in grammar.stops:
-            break
+        if lower in grammar.stops or (after_connector and lower.rstrip(".") in grammar.time_words):
+            break  # "City Hall on Mon, 23rd", "embassy on Saturday": the day, not the name
         before_lower = None
         if token[0].isupper():
             seen_capital = True
