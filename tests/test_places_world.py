@@ -151,3 +151,11 @@ def test_a_venue_name_ends_before_its_day(text: str, name: str) -> None:
     from affiche.extract.places import find_venues
 
     assert [v.name for v in find_venues(text, "en")] == [name]
+
+
+def test_a_picket_takes_the_town_of_the_headline() -> None:
+    text = ("Les actions du 8 mars 2025 à Namur\n\nA 10h, rassemblement place d'Armes. A 15h45, "
+            "piquet de grève des travailleuses du non-marchand devant la gare.\n")
+    events = extract(text, "2025-03-01", "fr")
+    picket = next(e for e in events if e.start.hour == 15)
+    assert picket.kind == "strike" and picket.place.locality == "Namur"

@@ -336,11 +336,12 @@ def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[Pla
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
            excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
            claimed: list[tuple[int, int]] | None = None,
+           towns: list[PlaceCandidate] | None = None,
            ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors` (see `placechoice.choose`)."""
     from affiche.extract import placechoice
 
-    return placechoice.choose(found, anchors, segments, excluded, away, claimed)
+    return placechoice.choose(found, anchors, segments, excluded, away, claimed, towns)
 
 
 def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,

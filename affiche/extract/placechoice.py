@@ -26,11 +26,13 @@ _BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
            excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
            claimed: list[tuple[int, int]] | None = None,
+           towns: list[PlaceCandidate] | None = None,
            ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors`, completed with a locality; spans in `excluded` are
     meeting points or transport, never the action site, the towns of `away` (group
     departures, trains) name where people come from, and the addresses of `claimed` (the
-    other events' sentences) are those events' own."""
+    other events' sentences) are those events' own; the town is looked for among `towns`
+    (default `found`)."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     covered = _covers(excluded)  # one lookup per candidate: a long text has many events
@@ -74,6 +76,7 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         in_claimed = _covers(claimed or [])
         # "Pour Namur – vendredi 2 mai" under this place: the town of another event's own
         # sentence is that event's
+        found = towns if towns is not None else found
         theirs = [(c.start, c.end) for c in found if (c.source == "address" and in_claimed(
             c.start)) or (c.source == "locality" and c.start > mention.end
                           and _heads_claimed(c, in_claimed))]
