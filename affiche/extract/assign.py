@@ -113,6 +113,8 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         before_site = [site_unit.start <= c.start < draft.place_at for c in places]
         shared = [c for c, before in zip(places, before_site, strict=True) if before]
         places = [c for c, before in zip(places, before_site, strict=True) if not before]
+        if towns is not None:
+            towns = [c for c in towns if not site_unit.start <= c.start < draft.place_at]
     event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed, towns)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
