@@ -159,3 +159,12 @@ def test_a_picket_takes_the_town_of_the_headline() -> None:
     events = extract(text, "2025-03-01", "fr")
     picket = next(e for e in events if e.start.hour == 15)
     assert picket.kind == "strike" and picket.place.locality == "Namur"
+
+
+def test_a_square_told_short_is_the_square_not_the_village() -> None:
+    text = ("Grève des femmes à Namur, vendredi 14 mars 2025\n\nLieu de ralliement : place "
+            "Saint-Servais\n\n15h : rassemblement central à Saint-Servais, avec des prises de "
+            "parole.\n")
+    events = extract(text, "2025-03-01", "fr")
+    rally = next(e for e in events if e.start.hour == 15)
+    assert "Saint-Servais" in (rally.place.name or "") and rally.place.locality == "Namur"

@@ -191,6 +191,7 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
                                               country=town.country),
                                         in_name=in_station(town.start)))
     found.sort(key=lambda c: c.start)
+    found = _venue_names_told_short(text, found, lang)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(original, lang)
     for candidate in joined:
@@ -206,6 +207,43 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
             candidate.landmark, candidate.cued = True, False
     _mark_route_ends(text, joined, lang)
     return joined
+
+
+def _venue_names_told_short(text: str, found: list[PlaceCandidate],
+                            lang: str) -> list[PlaceCandidate]:
+    """A town-like name that the text also gives a square or venue ("Place Saint-François",
+    then "rassemblement à Saint-François") is that place told short, not the town so named."""
+    grammar = compile_grammar(lang)
+    typed = grammar.venue_first | grammar.squares | grammar.street_before_words
+    short = set()
+    for candidate in found:
+        words = (candidate.place.name or "").split(" ", 1)
+        if candidate.source == "venue" and len(words) == 2 and words[0].lower() in typed:
+            short.add(words[1].casefold())
+    if not short:
+        return found
+    result = []
+    for candidate in found:
+        surface = text[candidate.start:candidate.end]
+        if candidate.source == "locality" and surface.casefold() in short and (
+                _population(surface) < _NAMING_TOWN):
+            # but "Universiteit Gent" ↵ "in Gent": a city's name names its places too
+            cue = grammar.cue_before.search(text, max(0, candidate.start - 30), candidate.start)
+            candidate = PlaceCandidate(candidate.start, candidate.end, "venue",
+                                       Place(name=surface), cued=cue is not None)
+        result.append(candidate)
+    return result
+
+
+_NAMING_TOWN = 100_000  # inhabitants from which a town's name in a venue's is the town
+
+
+def _population(name: str) -> int:
+    """The population of the best-known town called `name` (0 when unknown)."""
+    from affiche.resolve import gazetteer
+
+    entry = gazetteer.load().best(name)
+    return entry.population if entry else 0
 
 
 def _mark_route_ends(text: str, found: list[PlaceCandidate], lang: str) -> None:
