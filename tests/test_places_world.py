@@ -48,6 +48,11 @@ def test_a_qualifier_belongs_to_the_town_name() -> None:
         == ["Washington, D.C."]
 
 
+def test_a_town_written_short() -> None:
+    assert towns("The march comes back to the streets of D.C. this spring.", "en") == ["D.C."]
+    assert towns("the d.c. current of the speakers", "en") == []
+
+
 def test_a_dateline_names_the_report_town() -> None:
     text = ("Small town rally postponed\nFORT EDWARD — The rally planned for Sunday 19 July "
             "2026 at the bandstand has moved to the following week.\n")

@@ -190,7 +190,26 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         found.append(LocalityMention(begin if begin is not None else first.start(), end,
                                      surface, entry.country))
         resume = end
-    return found
+    return _with_abbreviations(text, found, lang, table)
+
+
+def _with_abbreviations(text: str, found: list[LocalityMention], lang: str,
+                        table: gazetteer.Gazetteer) -> list[LocalityMention]:
+    """The towns written by a short form of the language ("D.C." for Washington) added."""
+    extra = []
+    for item in language_places_list(lang, "town_abbreviations"):
+        short, _, town = item.partition("=")
+        entry = table.best(town)
+        if entry is None:
+            continue
+        # the data list is lower case; the form is matched as written in the text
+        for match in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", text, re.IGNORECASE):
+            if match.group(0).isupper() is False and any(ch.isalpha() for ch in match.group(0)):
+                continue  # "d.c." in lower case is no town
+            if not any(m.start < match.end() and match.start() < m.end for m in found):
+                extra.append(LocalityMention(match.start(), match.end(), match.group(0),
+                                             entry.country))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
 
 
 
