@@ -173,3 +173,10 @@ def test_a_square_told_short_is_the_square_not_the_village() -> None:
     events = extract(text, "2025-03-01", "fr")
     rally = next(e for e in events if e.start.hour == 15)
     assert "Saint-Servais" in (rally.place.name or "") and rally.place.locality == "Namur"
+
+
+def test_a_bracketed_postcode_after_an_address_keeps_the_event() -> None:
+    (event,) = extract("Rendez-vous rue Haute 12 (1000) le samedi 14 juin 2025 à 14h.\n",
+                       "2025-06-01", "fr")
+    assert (event.start.day, event.place.street, event.place.postcode) == (14, "rue Haute 12",
+                                                                           "1000")

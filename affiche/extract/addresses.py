@@ -111,6 +111,7 @@ def _belgian_postcode(code: str, locality: str | None) -> bool:
     return any(gazetteer.normalise(n) == key for n in names)
 
 
+_BRACKETED_CODE = re.compile(r"(\d{4})\)")
 # a North American state or province after the town, then maybe its ZIP or postal code
 _STATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3}|[A-Z]\.[A-Z]\.|[A-Z][a-z]+"
                           r"(?:[ \t][A-Z][a-z]+)?)(?![\w])(?:[ \t]*\n?[ \t]*"
@@ -141,6 +142,13 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         after = GAP.match(text, link.end())
         if after:
             cursor = after.end()
+    bracketed = _BRACKETED_CODE.match(text, cursor) if text[cursor - 1:cursor] == "(" else None
+    if bracketed and gazetteer.load().postcode(bracketed.group(1)):
+        # "rue Haute 12 (1000)": a Belgian postcode in brackets names its municipality
+        code = bracketed.group(1)
+        names = gazetteer.load().postcode(code)
+        town = names[1] if grammar.lang == "nl" and len(names) > 1 else names[0]
+        return bracketed.end(), {"postcode": code, "locality": town, "country": "BE"}
     postcode = _POSTCODE.match(text, cursor) or re.match(
         r"(?P<prefix>)(?P<code>\d{5})(?![\w])", text[cursor:cursor + 6])
     if postcode and postcode.re is not _POSTCODE:
