@@ -299,8 +299,9 @@ def _bracketed_after_place(text: str, venue: PlaceCandidate,
 _ROUTE_END_REACH = 30  # characters between a route-end word and its place
 _CLOSING_REACH = 50  # characters between a clause closing a march and the place it ends at
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]")
-_PINS = ("📍", "📌", "🗺")
-_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")  # emojis that open a post's line telling where
+_PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
+# a news dateline's dash after its town ("OTTAWA — ", "HOBART, Tas. – ")
+_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
 _LANDMARK_REACH = 60  # characters between a place and a landmark named to find it

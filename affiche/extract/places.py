@@ -50,9 +50,9 @@ from affiche.extract.townchecks import (
     _organisation_town,
     _plausible_town,
     dedication,
+    fold,
     qualifier_end,
     town_in_context,
-    fold,
 )
 from affiche.extract.venuenames import (
     TIMED_BRACKET,
