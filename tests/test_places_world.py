@@ -180,3 +180,31 @@ def test_a_bracketed_postcode_after_an_address_keeps_the_event() -> None:
                        "2025-06-01", "fr")
     assert (event.start.day, event.place.street, event.place.postcode) == (14, "rue Haute 12",
                                                                            "1000")
+
+
+ORIGINS = [
+    ("nl", "Vanuit Gent vertrekt een bus om 9 uur.\nDe betoging begint op zondag 15 juni 2025 om "
+           "13 uur aan het Noordstation.\n"),
+    ("en", "Coaches will leave from Leeds and Sheffield.\nThe march is on Saturday 14 June 2025; "
+           "assemble at 12 noon in Piccadilly Gardens.\n"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ORIGINS)
+def test_a_town_people_come_from_is_not_the_event_town(lang: str, text: str) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    assert event.place.name and event.place.locality is None
+
+
+def test_a_march_arriving_in_a_town_is_in_its_own_town() -> None:
+    text = ("Marche des fiertés à Liège le samedi 14 juin 2025 à 14h, départ place "
+            "Saint-Lambert, arrivée à Seraing.\n")
+    (event,) = extract(text, "2025-06-01", "fr")
+    assert event.place.locality == "Liège"
+
+
+def test_a_town_opening_an_organisation_name_is_not_the_event_town() -> None:
+    text = ("Join the Boston Tenants Union for a rally on Saturday 14 June 2025 at 2pm at the "
+            "State House.\n")
+    (event,) = extract(text, "2025-06-01", "en")
+    assert event.place.locality is None

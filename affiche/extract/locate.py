@@ -75,6 +75,7 @@ class PlaceCandidate:
     layout: Layout | None = field(default=None, repr=False, compare=False)
     cued: bool = False
     route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
+    origin: bool = False  # a town right after "vanuit", "coaches from": where people come from
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
     landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
     pinned: bool = False  # on a line opened by a location pin ("📍 Civic Hall, …")
@@ -206,7 +207,27 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
             # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
             candidate.landmark, candidate.cued = True, False
     _mark_route_ends(text, joined, lang)
+    _mark_origins(text, joined, lang)
     return joined
+
+
+def _mark_origins(text: str, found: list[PlaceCandidate], lang: str) -> None:
+    """Mark the towns named right after an origin cue of the language (`origin`), and those
+    listed after one ("coaches from Leeds and Sheffield")."""
+    words = language_places(lang).get("origin_cues", [])
+    if not words:
+        return
+    cue = cues.phrase_pattern(list(words))
+    gap = _route_end_gap(lang)
+    previous: PlaceCandidate | None = None
+    for town in found:
+        if town.source != "locality":
+            continue
+        before = text[max(0, town.start - _ROUTE_END_REACH):town.start]
+        town.origin = any(gap.fullmatch(before[m.end():]) for m in cue.finditer(before)) or (
+            previous is not None and previous.origin
+            and _ROUTE_AND.fullmatch(text[previous.end:town.start]) is not None)
+        previous = town
 
 
 def _venue_names_told_short(text: str, found: list[PlaceCandidate],

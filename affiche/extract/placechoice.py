@@ -36,8 +36,8 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     covered = _covers(excluded)  # one lookup per candidate: a long text has many events
-    usable = [c for c in found if not covered(c.start)
-              and not (c.source == "locality" and c.route_end)]  # where a march ends
+    usable = [c for c in found if not covered(c.start)  # nor where a march ends or
+              and not (c.source == "locality" and (c.route_end or c.origin))]  # buses leave
     if not usable:
         return Place(), None
     units = _anchor_units(anchors, segments)
@@ -343,7 +343,8 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
     away_at = _covers(away or [])
-    elsewhere = {id(c) for c in towns if away_at(c.start)}
+    # a town people come from ("Vanuit Gent vertrekt een bus") counts only beside the place
+    elsewhere = {id(c) for c in towns if away_at(c.start) or c.origin}
     counts = Counter((c.place.locality or "").casefold() for c in towns
                      if id(c) not in elsewhere).most_common(2)
     dominant = counts[0][0] if len(counts) == 1 or (
