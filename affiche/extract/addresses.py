@@ -164,6 +164,11 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         return end, {"postcode": code, "locality": locality,
                      "country": _postcode_country(code, prefix, locality, entry)}
     town = _known_locality(text, cursor, grammar) if cursor < len(text) else None
+    if town and not text[position:cursor].strip() and gazetteer.normalise(town[1]) \
+            not in gazetteer.load().mentions:
+        # "Castle Hill Tavern": a word glued to the street by a space alone is a town only
+        # when it is a town's own spotted name (the street's comma, dash or link says more)
+        town = None
     if town and town[2] is not None and town[1].casefold() not in grammar.stopwords:
         end, locality, entry = town
         result = {"locality": locality, "country": entry.country}
