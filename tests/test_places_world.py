@@ -16,12 +16,12 @@ def towns(text: str, lang: str) -> list[str]:
 
 
 TOLD = [
-    ("en", "The candle vigil will be held in Jasper on Friday night.", ["Jasper"]),
-    ("en", "Pickets outside the depot, 40 Elm Street, Fort Edward, NY 12828.", ["Fort Edward"]),
-    ("en", "Supporters will drive up from Omaha, Nebraska for the hearing.", ["Omaha"]),
+    ("en", "The candle vigil will be held in Winamac on Friday night.", ["Winamac"]),
+    ("en", "Pickets outside the depot, 40 Elm Street, Lake Placid, NY 12946.", ["Lake Placid"]),
+    ("en", "Supporters will drive up from Paoli, Indiana for the hearing.", ["Paoli"]),
     ("fr", "Le rassemblement aura lieu à Longueuil, devant l'hôtel de ville.", ["Longueuil"]),
     ("en", "Hundreds are expected to gather in Cork on Saturday.", ["Cork"]),
-    ("en", "A benefit gig in Hobart raises money for the fire appeal.", ["Hobart"]),
+    ("en", "A folk night in Hobart raises money for the library.", ["Hobart"]),
 ]
 
 
@@ -33,7 +33,7 @@ def test_a_town_told_by_its_cue_or_state(lang: str, text: str, expected: list[st
 NOT_TOWNS = [
     ("en", "A march in Memory of the victims of the flood."),
     ("en", "The teach-in will be held in Freedom Plaza."),
-    ("en", "Conditions at detention centres along the US and Mexico border are dire."),
+    ("en", "Trade between Canada and Mexico fell last year."),
     ("fr", "Une grève générale est annoncée à La Réunion vendredi."),
 ]
 
@@ -49,14 +49,14 @@ def test_a_qualifier_belongs_to_the_town_name() -> None:
 
 
 def test_a_town_written_short() -> None:
-    assert towns("The march comes back to the streets of D.C. this spring.", "en") == ["D.C."]
+    assert towns("Buses leave for D.C. at dawn on Saturday.", "en") == ["D.C."]
     assert towns("the d.c. current of the speakers", "en") == []
 
 
 def test_a_dateline_names_the_report_town() -> None:
-    text = ("Small town rally postponed\nFORT EDWARD — The rally planned for Sunday 19 July "
+    text = ("Small town rally postponed\nLAKE PLACID — The rally planned for Sunday 19 July "
             "2026 at the bandstand has moved to the following week.\n")
-    assert towns(text, "en") == ["FORT EDWARD"]
+    assert towns(text, "en") == ["LAKE PLACID"]
 
 
 def test_a_served_town_is_read_before_its_american_namesake() -> None:
@@ -67,23 +67,23 @@ def test_a_served_town_is_read_before_its_american_namesake() -> None:
 
 def test_the_event_in_a_small_american_town_takes_it() -> None:
     text = ("Vigils for the detained on Friday 12 July 2024\n"
-            "In Jasper, the vigil will begin at 8:30 pm at the county courthouse.\n")
+            "In Winamac, candles will be lit at 9 pm in front of the public library.\n")
     (event,) = extract(text, "2024-07-01", "en")
-    assert event.place.locality == "Jasper"
+    assert event.place.locality == "Winamac"
 
 
 def test_a_town_alone_on_its_line_heads_the_lines_below() -> None:
-    text = ("Les rendez-vous du samedi 14 juin 2025\n\nLausanne\n\n10h: Rassemblement sur la "
-            "Place de la Riponne.\n\nVevey\n\n11h: Pique-nique sur la Place du Marché.\n")
+    text = ("Les rendez-vous du samedi 14 juin 2025\n\nSion\n\n10h: Rassemblement sur la "
+            "Place de la Planta.\n\nMartigny\n\n11h: Pique-nique sur la Place Centrale.\n")
     events = extract(text, "2025-06-01", "fr")
-    assert [e.place.locality for e in events] == ["Lausanne", "Vevey"]
+    assert [e.place.locality for e in events] == ["Sion", "Martigny"]
 
 
 WORDS_OF_NAMES = [
-    ("fr", "A 13h, le collectif Fem&Law se rassemblera devant le palais de justice."),
-    ("fr", "La parade est organisée par le collectif « Collectives et Ardentes »."),
-    ("fr", "Départ à 10h sur les allées Niel, devant la sous-préfecture."),
-    ("nl", "Bron: Belga. De betoging vertrekt om 14 uur."),
+    ("fr", "Le collectif Droit&Genre tiendra un stand devant le palais de justice."),
+    ("fr", "La balade est organisée par le groupe « Vélos et Ardennes »."),
+    ("fr", "Départ à 10h sur les allées Verdi, devant la mairie annexe."),
+    ("nl", "Bron: eigen verslag. De betoging vertrekt om 14 uur."),
 ]
 
 
@@ -93,8 +93,8 @@ def test_a_town_word_inside_a_name_is_no_town(lang: str, text: str) -> None:
 
 
 def test_a_town_in_a_long_quote_is_a_town() -> None:
-    text = "Exposition « Cinquante ans de journaux libres à Lyon et dans sa région »."
-    assert towns(text, "fr") == ["Lyon"]
+    text = "Exposition « Trente ans de radios libres à Grenoble et dans les vallées voisines »."
+    assert towns(text, "fr") == ["Grenoble"]
 
 
 def test_a_north_american_address_with_its_state_and_code() -> None:
@@ -135,12 +135,12 @@ def test_a_sentence_word_ending_like_a_street_is_no_street() -> None:
 
 
 def test_a_common_word_opening_the_line_is_no_part_of_a_name() -> None:
-    assert towns("Pour Montréal – samedi 3 mai 2025", "fr") == ["Montréal"]
+    assert towns("Pour Québec – dimanche 4 mai 2025", "fr") == ["Québec"]
 
 
 def test_a_start_over_two_lines_keeps_its_rendez_vous_place() -> None:
-    text = ("Premier mai 2025\n\nPour Verviers – jeudi 1er mai 2025\nRASSEMBLEMENT à midi "
-            "derrière la gare centrale, dans le quartier des Récollets\n"
+    text = ("Fête du travail 2025\n\nPour Verviers – jeudi 1er mai 2025\nRendez-vous à midi "
+            "derrière la gare centrale, côté parc\n"
             "Pour Namur – vendredi 2 mai 2025\nQuand : dès 11h30\n")
     events = extract(text, "2025-04-20", "fr")
     first = next(e for e in events if e.start.day == 1)
@@ -148,8 +148,8 @@ def test_a_start_over_two_lines_keeps_its_rendez_vous_place() -> None:
 
 
 @pytest.mark.parametrize(("text", "name"), [
-    ("A London-wide action at City Hall on Mon, 23rd.", "City Hall"),
-    ("Protesters will gather near the Israeli embassy on Saturday afternoon.", "Israeli embassy"),
+    ("A picket at Town Hall on Tue, 24th.", "Town Hall"),
+    ("Nurses will gather near the Danish consulate on Sunday afternoon.", "Danish consulate"),
     ("A vigil at the Palace of Westminster on the 3rd.", "Palace of Westminster"),
 ])
 def test_a_venue_name_ends_before_its_day(text: str, name: str) -> None:
@@ -160,16 +160,15 @@ def test_a_venue_name_ends_before_its_day(text: str, name: str) -> None:
 
 def test_a_picket_takes_the_town_of_the_headline() -> None:
     text = ("Les actions du 8 mars 2025 à Namur\n\nA 10h, rassemblement place d'Armes. A 15h45, "
-            "piquet de grève des travailleuses du non-marchand devant la gare.\n")
+            "piquet de grève des cheminots devant la gare.\n")
     events = extract(text, "2025-03-01", "fr")
     picket = next(e for e in events if e.start.hour == 15)
     assert picket.kind == "strike" and picket.place.locality == "Namur"
 
 
 def test_a_square_told_short_is_the_square_not_the_village() -> None:
-    text = ("Grève des femmes à Namur, vendredi 14 mars 2025\n\nLieu de ralliement : place "
-            "Saint-Servais\n\n15h : rassemblement central à Saint-Servais, avec des prises de "
-            "parole.\n")
+    text = ("Fête de quartier à Namur, vendredi 14 mars 2025\n\nPoint de rencontre : place "
+            "Saint-Servais\n\n15h : pique-nique à Saint-Servais, puis concert.\n")
     events = extract(text, "2025-03-01", "fr")
     rally = next(e for e in events if e.start.hour == 15)
     assert "Saint-Servais" in (rally.place.name or "") and rally.place.locality == "Namur"
@@ -213,7 +212,7 @@ def test_a_town_opening_an_organisation_name_is_not_the_event_town() -> None:
 def test_a_venue_word_after_a_street_like_name_is_no_town() -> None:
     from affiche.extract.addresses import find_addresses
 
-    found = find_addresses("A one-off show at Castle Hill Tavern on Friday.", "en")
+    found = find_addresses("A quiz night at Ferry Hill Tavern on Friday.", "en")
     assert all(a.locality is None for a in found)
     (address,) = find_addresses("Meet at Park Lane, Leeds at noon.", "en")
     assert address.locality == "Leeds"

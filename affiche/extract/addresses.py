@@ -166,7 +166,7 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
     town = _known_locality(text, cursor, grammar) if cursor < len(text) else None
     if town and not text[position:cursor].strip() and gazetteer.normalise(town[1]) \
             not in gazetteer.load().mentions:
-        # "Castle Hill Tavern": a word glued to the street by a space alone is a town only
+        # "Ferry Hill Tavern": a word glued to the street by a space alone is a town only
         # when it is a town's own spotted name (the street's comma, dash or link says more)
         town = None
     if town and town[2] is not None and town[1].casefold() not in grammar.stopwords:
@@ -178,11 +178,11 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         state = _STATE_AFTER.match(text, end)
         regional = table_town(locality, state.group("state")) if state else None
         if regional is not None and state is not None:
-            # "123 Summer St, Worcester, MA 01608", "…, Longueuil, QC J4K 2T3": the state or
+            # "40 Elm Street, Rochester, NY 14604", "…, Longueuil, QC J4K 2T3": the state or
             # province tells which namesake, the ZIP or postal code follows it
             result["country"] = regional.country
             if state.group("state") in _qualifiers(grammar.lang):
-                # "Washington, DC 20010": the qualifier is part of the town's written name
+                # "Washington, DC 20001": the qualifier is part of the town's written name
                 result["locality"] = text[text.rfind(locality, 0, end):state.end("state")]
                 end = state.end("state")
             code = state.group("zip") or state.group("postal")
@@ -234,7 +234,7 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
         candidate = match.group(1).strip()
         abbreviation = _ABBREVIATION_BEFORE.search(before, 0, match.start(1))
         if abbreviation and candidate[:1].isupper():
-            # "St. Vincent Hospital": a capitalised abbreviation opens the name
+            # "St. Jude Hospital": a capitalised abbreviation opens the name
             candidate = f"{abbreviation.group(1)} {candidate}"
     elif not before.strip() and line_start > 1:
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -375,7 +375,7 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
     for match in _TOWN_STATE_CODE.finditer(text):
-        # "San Jose, California 95113" on a line of its own: a town, its state and its ZIP
+        # "Dayton, Ohio 45402" on a line of its own: a town, its state and its ZIP
         town = table_town(match.group("town"), match.group("state"))
         if town is not None:
             found.append(Address(match.start(), match.end(), postcode=match.group("code"),

@@ -88,7 +88,7 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         # "Nous nous rassemblerons dès 13h30 sur la place du Marché, d'où le cortège
         # s'élancera à 14h": the start's own sentence names the event's place, whatever
         # else it gives
-        # (a start written over two lines, "Samedi 1er mai ↵ RASSEMBLEMENT à midi", overlaps
+        # (a start written over two lines, "Jeudi 1er mai ↵ Rendez-vous à midi", overlaps
         # its sentence without starting in it)
         mention = start_point.mention
         excluded = [(a, b) for a, b in excluded if not (a < mention.end and mention.start < b)]

@@ -79,7 +79,7 @@ class PlaceCandidate:
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
     landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
     pinned: bool = False  # on a line opened by a location pin ("📍 Civic Hall, …")
-    dateline: bool = False  # a news dateline's town ("OTTAWA — The protest …"): the report's
+    dateline: bool = False  # a news dateline's town ("HALIFAX — The picket …"): the report's
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -232,8 +232,8 @@ def _mark_origins(text: str, found: list[PlaceCandidate], lang: str) -> None:
 
 def _venue_names_told_short(text: str, found: list[PlaceCandidate],
                             lang: str) -> list[PlaceCandidate]:
-    """A town-like name that the text also gives a square or venue ("Place Saint-François",
-    then "rassemblement à Saint-François") is that place told short, not the town so named."""
+    """A town-like name that the text also gives a square or venue ("place Saint-Servais",
+    then "pique-nique à Saint-Servais") is that place told short, not the town so named."""
     grammar = compile_grammar(lang)
     typed = grammar.venue_first | grammar.squares | grammar.street_before_words
     short = set()
@@ -321,7 +321,7 @@ _ROUTE_END_REACH = 30  # characters between a route-end word and its place
 _CLOSING_REACH = 50  # characters between a clause closing a march and the place it ends at
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]")
 _PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
-# a news dateline's dash after its town ("OTTAWA — ", "HOBART, Tas. – ")
+# a news dateline's dash after its town ("HALIFAX — ", "HOBART, Tas. – ")
 _DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")

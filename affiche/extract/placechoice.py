@@ -373,7 +373,7 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
         if c is heading:
             return "heading"
         if c.start < layout.headline_end or c.dateline:
-            return "headline"  # the headline's town, or a news report's dateline ("OTTAWA — …")
+            return "headline"  # the headline's town, or a news report's dateline ("HALIFAX — …")
         # a text naming one town more often than any other is about that town
         return "named_most" if (c.place.locality or "").casefold() == dominant else None
 

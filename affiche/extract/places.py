@@ -122,10 +122,10 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                     size == 1 and surface.lower() in grammar.not_towns):
                 continue
             if surface.casefold() in grammar.countries and not _own_name(surface, table):
-                continue  # "the US and Mexico border": the country, not its capital
+                continue  # "trade between Canada and Mexico": the country, not its capital
             entry = table.mention(gazetteer.normalise(surface))
             if entry is None or entry.country in gazetteer.SERVED:
-                # "Fort Edward, NY", "in Jasper": a town too small to spot alone, told as one
+                # "Lake Placid, NY", "in Winamac": a town too small to spot alone, told as one
                 # "Rochester, NY": the state names the one of several namesakes
                 told, sure = town_in_context(text, first.start(), chunk[size - 1].end(),
                                              surface, grammar, entry is not None)

@@ -313,7 +313,7 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             after_connector = True
             continue
         if lower in grammar.stops or (after_connector and lower.rstrip(".") in grammar.time_words):
-            break  # "City Hall on Mon, 23rd", "embassy on Saturday": the day, not the name
+            break  # "Town Hall on Tue, 23rd", "consulate on Sunday": the day, not the name
         before_lower = None
         if token[0].isupper():
             seen_capital = True

@@ -168,9 +168,9 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
                     grammar: Grammar) -> bool:
     """Reject the usual false towns of a single capitalised word."""
     if text[end:end + 1] in _GLUE or text[start - 1:start] in _GLUE and start > 0:
-        return False  # "Fem&Law", "Liège+": a piece of a name written as one word
+        return False  # "Droit&Genre", "Liège+": a piece of a name written as one word
     if _quoted_name(text, start, end):
-        return False  # « Collectives et Ardentes »: a word of a quoted name or title
+        return False  # « Vélos et Rebelles »: a word of a quoted name or title
     if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
         return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
     if _names_its_place(text, start, entry, grammar):
@@ -189,7 +189,7 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
             and following.group(0)[:1].isupper():
         return False  # "Adélaïde Charlier": a far city's name as a first name
     # "Marches in London", "Still, …": a sentence's first word is likely a common word
-    # but a town alone on its line is a heading ("Vevey" over the town's rendez-vous)
+    # but a town alone on its line is a heading ("Sion" over the town's rendez-vous)
     return not (entry.country != "BE" and entry.population < 50_000
                 and text[end:end + 3].lstrip(" \t")[:1] not in (":", "-", "–", "(", "\n", "")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
@@ -203,7 +203,7 @@ _CLOSING_QUOTES = "»”\""
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
     """True when the word stands with other words between quotes on its line (a name or a
-    title: « Toi, Mon Endo », "Collectives et Ardentes"), not alone ("à « Namur »") nor in a
+    title: « Toi, Mon Vélo », "Vélos et Rebelles"), not alone ("à « Namur »") nor in a
     long quote."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -231,8 +231,12 @@ def _municipalities() -> frozenset[str]:
 
 @functools.cache
 def _multiword_starts() -> frozenset[str]:
-    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag")."""
-    return frozenset(k.split(" ", 1)[0] for k in gazetteer.load().mentions if " " in k)
+    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag"),
+    also of the towns found only with their state or cue ("Lake Placid, NY")."""
+    table = gazetteer.load()
+    qualified = (k.split("|", 1)[0] for k in table.qualified)
+    return frozenset(k.split(" ", 1)[0] for keys in (table.mentions, qualified) for k in keys
+                     if " " in k)
 
 
 def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
@@ -247,7 +251,7 @@ def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
         return False
     if token.casefold() in grammar.stopwords and _SENTENCE_START.search(
             text, max(0, previous.start() - 3), previous.start()):
-        return False  # "Pour Montréal – samedi": a common word capitalised by its position
+        return False  # "Pour Québec – dimanche": a common word capitalised by its position
     return not (lower in grammar.venue_types or token.isupper())
 
 
@@ -260,8 +264,8 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 def town_in_context(text: str, start: int, end: int, surface: str, grammar: Grammar,
                     region_only: bool = False) -> tuple[gazetteer.Entry | None, bool]:
     """A town too small to be spotted alone, told as a town by its state or province right
-    after it ("Fort Edward, NY", "Omaha, Nebraska") or by a town cue of the language before it
-    ("in Jasper", "à Autry-Issard"), with True; (None, False) otherwise. "in Memory of …" is
+    after it ("Lake Placid, NY", "Paoli, Indiana") or by a town cue of the language before it
+    ("in Winamac", "à Ouessant"), with True; (None, False) otherwise. "in Memory of …" is
     a phrase: a cued name followed by a genitive is none."""
     table = gazetteer.load()
     key = gazetteer.normalise(surface)
@@ -269,7 +273,7 @@ def town_in_context(text: str, start: int, end: int, surface: str, grammar: Gram
         return None, False  # "à La Réunion": an island or country, not its village namesake
     if _DATELINE.match(text, end) and surface.isupper() and (
             start == 0 or text[start - 1] == "\n"):
-        return table.cued(key), True  # "FORT EDWARD — The rally …": a news dateline
+        return table.cued(key), True  # "LAKE PLACID — The rally …": a news dateline
     region = _REGION_AFTER.match(text, end)
     if region is not None:
         entry = table.qualified_town(key, region.group(1))

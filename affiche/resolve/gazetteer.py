@@ -12,8 +12,8 @@ Beyond the served countries, the other countries where calls are written in Engl
 Dutch (`WIDER`: the US, Canada, Ireland, Australia, New Zealand, the French overseas regions,
 Suriname…) are kept down to villages of `WIDER_MIN_POPULATION`: their cities are spotted in
 running text (`WIDER_MENTION_POPULATION`), their towns only where the text says a town comes
-("in Jasper", "à Longueuil", `Gazetteer.cued`) or with their state or province ("Fort Edward,
-NY", "Omaha, Nebraska", `Gazetteer.qualified_town`); a bare capitalised word of an English text is
+("in Winamac", "à Longueuil", `Gazetteer.cued`) or with their state or province ("Lake Placid,
+NY", "Paoli, Indiana", `Gazetteer.qualified_town`); a bare capitalised word of an English text is
 too often a surname or a common word that some small American town is also called.
 
 Why hand-written: no package ships a name → coordinates index with exonyms for BE/FR/NL that
@@ -132,7 +132,7 @@ class Gazetteer:
         return None if index is None else self.entry(index)
 
     def cued(self, key: str) -> Entry | None:
-        """The place a normalised n-gram names after a town cue ("in Jasper", "à Autry-Issard"):
+        """The place a normalised n-gram names after a town cue ("in Winamac", "à Ouessant"):
         any town of the served or wider countries, even one too small to spot alone."""
         indexes = self.keys.get(key, ())
         for index in (indexes,) if isinstance(indexes, int) else indexes:
@@ -142,7 +142,7 @@ class Gazetteer:
         return None
 
     def qualified_town(self, key: str, region: str) -> Entry | None:
-        """The town `key` of the state or province `region` ("worcester", "ma"), if known."""
+        """The town `key` of the state or province `region` ("rochester", "ny"), if known."""
         index = self.qualified.get(f"{key}|{_region_key(region)}")
         return None if index is None else self.entry(index)
 
