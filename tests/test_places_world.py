@@ -216,3 +216,25 @@ def test_a_venue_word_after_a_street_like_name_is_no_town() -> None:
     assert all(a.locality is None for a in found)
     (address,) = find_addresses("Meet at Park Lane, Leeds at noon.", "en")
     assert address.locality == "Leeds"
+
+
+PROBES = [
+    ("en", "Protest outside the Home Office, 2 Marsham Street, SW1P 4DF, on Saturday 14 June "
+           "2025 at 2pm.\n", ("Home Office", "2 Marsham Street", "SW1P 4DF", None)),
+    ("fr", "Rassemblement à 18h le jeudi 12 juin 2025 place de la Comédie, Montpellier.\n",
+     (None, None, None, "Montpellier")),
+    ("en", "Climate rally, Saturday 14 June 2025, 11am, Parliament House, Canberra ACT.\n",
+     ("Parliament House", None, None, "Canberra")),
+    ("en", "We gather at 6pm on Thursday 12 June 2025 at Speakers' Corner, Hyde Park.\n",
+     ("Speakers' Corner, Hyde Park", None, None, None)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), PROBES)
+def test_postcodes_years_states_and_plurals_around_a_place(
+        lang: str, text: str, expected: tuple[str | None, ...]) -> None:
+    (event,) = extract(text, "2025-06-01", lang)
+    place = event.place
+    got = (place.name, place.street, place.postcode, place.locality)
+    assert all(want is None or want == have for want, have in zip(expected, got, strict=True))
+    assert not (place.street or "").startswith("2025")

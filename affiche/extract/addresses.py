@@ -163,6 +163,10 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         end, locality, entry = town
         return end, {"postcode": code, "locality": locality,
                      "country": _postcode_country(code, prefix, locality, entry)}
+    bare_uk = _UK_POSTCODE.match(text, cursor) if text[position:cursor].strip() else None
+    if bare_uk:
+        # "2 Marsham Street, SW1P 4DF": a UK postcode without its town
+        return bare_uk.end(), {"postcode": bare_uk.group(0), "country": "GB"}
     town = _known_locality(text, cursor, grammar) if cursor < len(text) else None
     if town and not text[position:cursor].strip() and gazetteer.normalise(town[1]) \
             not in gazetteer.load().mentions:
@@ -215,6 +219,14 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
         return position
     unit = grammar.units.match(text, after)
     return unit.end() if unit else after
+
+
+def _dated(text: str, start: int, number: str, grammar: Grammar) -> bool:
+    """True when the number at `start` is a year closing a date ("12 juin 2025")."""
+    if not (number.isdigit() and 1900 <= int(number) <= 2100):
+        return False
+    before = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, start - 15):start])
+    return before is not None and before.group(1).casefold() in grammar.time_words
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
@@ -282,6 +294,9 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                     # "… au Garcia Lorca ↵ 47 rue des Foulons": a number opening its line
                     number = re.search(r"(?:^|(?<=[ \t(\n]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
                                        window)
+                    if number and _dated(text, start - (len(window) - number.start(1)),
+                                         number.group(1), grammar):
+                        number = None  # "le jeudi 12 juin 2025 place X": a year, no number
                     begin = start - (len(window) - number.start(1)) if number else start
                     weak = not re.search(r"[A-ZÀ-Þ]", text[match.end():name_end]) or (
                         lower not in grammar.own_street_before and not token[0].isupper())
@@ -385,6 +400,8 @@ def find_addresses(text: str, lang: str) -> list[Address]:
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 30):match.start()]
             town = re.search(r"([A-Z][a-z]+)" + district + r"[ \t]*,?[ \t]*$", before)
+            if town and town.group(1).lower() in grammar.not_towns:
+                town = None  # "2 Marsham Street, SW1P 4DF": the street's word, not a town
             if town and gazetteer.load().candidates(town.group(1), country):
                 begin = match.start() - (len(before) - town.start(1))
                 found.append(Address(begin, match.end(), postcode=match.group(0),

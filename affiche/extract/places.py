@@ -124,9 +124,10 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             if surface.casefold() in grammar.countries and not _own_name(surface, table):
                 continue  # "trade between Canada and Mexico": the country, not its capital
             entry = table.mention(gazetteer.normalise(surface))
-            if entry is None or entry.country in gazetteer.SERVED:
-                # "Lake Placid, NY", "in Winamac": a town too small to spot alone, told as one
-                # "Rochester, NY": the state names the one of several namesakes
+            if entry is None or text[chunk[size - 1].end():chunk[size - 1].end() + 1] in ", ":
+                # "Lake Placid, NY", "in Winamac": a town too small to spot alone, told as one;
+                # "Rochester, NY", "Canberra ACT": the state names the namesake, and no
+                # capitalised word after it makes it a first name
                 told, sure = town_in_context(text, first.start(), chunk[size - 1].end(),
                                              surface, grammar, entry is not None)
                 entry = told or entry

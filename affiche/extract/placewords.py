@@ -326,6 +326,9 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             before_lower = end
         after_connector = False
         cursor = end = word.end()
+        if token[-1:] in "sS" and text[cursor:cursor + 1] in ("'", "’") \
+                and text[cursor + 1:cursor + 2] == " " and text[cursor + 2:cursor + 3].isupper():
+            cursor = end = cursor + 1  # "Speakers' Corner", "Workers' Memorial": a plural's
     return end
 
 
