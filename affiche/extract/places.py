@@ -205,13 +205,12 @@ def _with_abbreviations(text: str, found: list[LocalityMention], lang: str,
             continue
         # the data list is lower case; the form is matched as written in the text
         for match in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", text, re.IGNORECASE):
-            if match.group(0).isupper() is False and any(ch.isalpha() for ch in match.group(0)):
+            if not match.group(0).isupper():
                 continue  # "d.c." in lower case is no town
             if not any(m.start < match.end() and match.start() < m.end for m in found):
                 extra.append(LocalityMention(match.start(), match.end(), match.group(0),
                                              entry.country))
     return sorted(found + extra, key=lambda m: m.start) if extra else found
-
 
 
 def _own_name(surface: str, table: gazetteer.Gazetteer) -> bool:
