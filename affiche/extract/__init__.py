@@ -139,13 +139,14 @@ _OVERLAP_BACK = 3  # time mentions before a contact's end that may reach into it
 
 # the digits first, then what stands before them: the engine then skips to the next digit
 # instead of testing the look-behind at every character
-_BRACKETED_NUMBER = re.compile(r"(\d{4})(?<=[^\W\d_] \(\d{4})(?=\))")
+_BRACKETED_NUMBER = re.compile(r"(\d{4})(?<=[^\W_] \(\d{4})(?=\))")
 _YEARS = range(1900, 2101)  # four digits that read as a year stay one
 
 
 def _without_bracketed_postcodes(text: str) -> str:
     """The text with a known postcode in brackets after a word blanked ("la maison communale
-    (1060) le samedi 14 juin": not the year 1060), offsets unchanged, for the time engine."""
+    (1060) le samedi 14 juin", "rue Haute 12 (1000)": not the year 1060), offsets unchanged,
+    for the time engine."""
     from affiche.resolve import gazetteer
 
     table = gazetteer.load().postcodes

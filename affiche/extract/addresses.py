@@ -24,6 +24,7 @@ from affiche.extract.placewords import (
     town_qualifier,
     words_of,
 )
+from affiche.extract.townchecks import _qualifiers
 from affiche.resolve import gazetteer
 
 __all__ = ["find_addresses"]
@@ -110,16 +111,44 @@ def _belgian_postcode(code: str, locality: str | None) -> bool:
     return any(gazetteer.normalise(n) == key for n in names)
 
 
+_BRACKETED_CODE = re.compile(r"(\d{4})\)")
+# a North American state or province after the town, then maybe its ZIP or postal code
+_STATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<state>[A-Z]{2,3}|[A-Z]\.[A-Z]\.|[A-Z][a-z]+"
+                          r"(?:[ \t][A-Z][a-z]+)?)(?![\w])(?:[ \t]*\n?[ \t]*"
+                          r"(?:(?P<zip>\d{5}(?:-\d{4})?)|(?P<postal>[A-Z]\d[A-Z][ ]?\d[A-Z]\d))"
+                          r"(?![\w]))?")
+
+
+_TOWN_STATE_CODE = re.compile(
+    r"(?<![\w\-])(?P<town>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}),[ \t]*(?P<state>[A-Z]{2}|"
+    r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?P<code>\d{5}(?:-\d{4})?|"
+    r"[A-Z]\d[A-Z][ ]?\d[A-Z]\d)(?![\w])")
+
+
+def table_town(locality: str, state: str) -> gazetteer.Entry | None:
+    """The town `locality` of the state or province `state`, if the gazetteer knows it."""
+    return gazetteer.load().qualified_town(gazetteer.normalise(locality), state)
+
+
 def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None:
     """Postcode and/or town right after a street: ", 1000 Bruxelles", " à 4000 Liège",
     " - 5660 Couvin", ", Liège", " te 1000 Brussel", ", 69001", ", London W1A 1AA"."""
-    head = re.match(r"[ \t]*(?:,|[\-–—]|\(|\n(?=[ \t]*\d))?[ \t]*", text[position:position + 8])
+    # the town on the next line: a postcode first, or a North American "Town, State ZIP"
+    head = re.match(r"[ \t]*(?:,|[\-–—]|\(|\n(?=[ \t]*\d)|\n(?=" + _TOWN_STATE_CODE.pattern
+                    + r"))?[ \t]*", text[position:position + 60])
     cursor = position + (head.end() if head else 0)
     link = WORD.match(text, cursor)
     if link and link.group(0).lower() in grammar.links:
         after = GAP.match(text, link.end())
         if after:
             cursor = after.end()
+    bracketed = _BRACKETED_CODE.match(text, cursor) if text[cursor - 1:cursor] == "(" else None
+    if bracketed and gazetteer.load().postcode(bracketed.group(1)):
+        # "rue Haute 12 (1000)": a Belgian postcode in brackets names its municipality
+        code = bracketed.group(1)
+        names = gazetteer.load().postcode(code)
+        town = names[1] if grammar.lang == "nl" and len(names) > 1 else names[0]
+        return bracketed.end(), {"postcode": code, "locality": town, "country": "BE"}
     postcode = _POSTCODE.match(text, cursor) or re.match(
         r"(?P<prefix>)(?P<code>\d{5})(?![\w])", text[cursor:cursor + 6])
     if postcode and postcode.re is not _POSTCODE:
@@ -134,14 +163,37 @@ def _tail(text: str, position: int, grammar: Grammar) -> tuple[int, dict] | None
         end, locality, entry = town
         return end, {"postcode": code, "locality": locality,
                      "country": _postcode_country(code, prefix, locality, entry)}
+    bare_uk = _UK_POSTCODE.match(text, cursor) if text[position:cursor].strip() else None
+    if bare_uk:
+        # "2 Marsham Street, SW1P 4DF": a UK postcode without its town
+        return bare_uk.end(), {"postcode": bare_uk.group(0), "country": "GB"}
     town = _known_locality(text, cursor, grammar) if cursor < len(text) else None
+    if town and not text[position:cursor].strip() and gazetteer.normalise(town[1]) \
+            not in gazetteer.load().mentions:
+        # "Ferry Hill Tavern": a word glued to the street by a space alone is a town only
+        # when it is a town's own spotted name (the street's comma, dash or link says more)
+        town = None
     if town and town[2] is not None and town[1].casefold() not in grammar.stopwords:
         end, locality, entry = town
         result = {"locality": locality, "country": entry.country}
         uk = re.match(r"[ \t]*,?[ \t]*(" + _UK_POSTCODE.pattern + ")", text[end:end + 12])
         eircode = re.match(_POSTAL_DISTRICT + r"[ \t]*,?[ \t]*(" + _EIRCODE.pattern + ")",
                            text[end:end + 16]) if entry.country == "IE" else None
-        if uk:
+        state = _STATE_AFTER.match(text, end)
+        regional = table_town(locality, state.group("state")) if state else None
+        if regional is not None and state is not None:
+            # "40 Elm Street, Rochester, NY 14604", "…, Longueuil, QC J4K 2T3": the state or
+            # province tells which namesake, the ZIP or postal code follows it
+            result["country"] = regional.country
+            if state.group("state") in _qualifiers(grammar.lang):
+                # "Washington, DC 20001": the qualifier is part of the town's written name
+                result["locality"] = text[text.rfind(locality, 0, end):state.end("state")]
+                end = state.end("state")
+            code = state.group("zip") or state.group("postal")
+            if code:
+                result["postcode"] = code
+                end = state.end()
+        elif uk:
             result["postcode"] = uk.group(1)
             result["country"] = "GB"
             end += uk.end()
@@ -169,6 +221,16 @@ def _street_number(text: str, position: int, grammar: Grammar) -> int:
     return unit.end() if unit else after
 
 
+def _dated(text: str, start: int, number: str, grammar: Grammar) -> bool:
+    """True when the number at `start` is a year closing a date ("12 juin 2025")."""
+    if not (number.isdigit() and 1900 <= int(number) <= 2100):
+        return False
+    before = re.search(r"([^\W\d_]+)\.?[ \t]+$", text[max(0, start - 15):start])
+    return before is not None and before.group(1).casefold() in grammar.time_words
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_ABBREVIATION_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]{0,2}\.)[ \t]*$")
 _VENUE_WINDOW = 120  # a venue name is at most 80 characters, plus its separator and spaces
 
 
@@ -182,6 +244,10 @@ def _venue_before(text: str, start: int, grammar: Grammar) -> str | None:
     match = re.search(r"([^.:;!?()\n]{2,80}?)[ \t]*(?:,|[ \t][\-–—]|\()[ \t]*$", before)
     if match:
         candidate = match.group(1).strip()
+        abbreviation = _ABBREVIATION_BEFORE.search(before, 0, match.start(1))
+        if abbreviation and candidate[:1].isupper():
+            # "St. Jude Hospital": a capitalised abbreviation opens the name
+            candidate = f"{abbreviation.group(1)} {candidate}"
     elif not before.strip() and line_start > 1:
         previous_start = text.rfind("\n", 0, line_start - 1) + 1
         candidate = text[previous_start:line_start - 1].strip()
@@ -228,6 +294,9 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                     # "… au Garcia Lorca ↵ 47 rue des Foulons": a number opening its line
                     number = re.search(r"(?:^|(?<=[ \t(\n]))(" + _NUMBER + r")[ \t]*,?[ \t]*$",
                                        window)
+                    if number and _dated(text, start - (len(window) - number.start(1)),
+                                         number.group(1), grammar):
+                        number = None  # "le jeudi 12 juin 2025 place X": a year, no number
                     begin = start - (len(window) - number.start(1)) if number else start
                     weak = not re.search(r"[A-ZÀ-Þ]", text[match.end():name_end]) or (
                         lower not in grammar.own_street_before and not token[0].isupper())
@@ -244,7 +313,10 @@ def _streets(text: str, grammar: Grammar) -> list[tuple[int, int, bool, bool]]:
                     and text[previous[1]:start] in (" ", "-"):
                 begin = previous[0]
             square = lower.endswith(tuple(grammar.squares))
-            found.append((begin, end, square, False))
+            # "Onderweg stoppen we …": a sentence's first word ending like a street is a word
+            # of the sentence unless a number, postcode or town makes it an address
+            opening = _SENTENCE_OPENING.search(text, max(0, begin - 3), begin) is not None
+            found.append((begin, end, square, opening))
         if token in grammar.street_after_words:
             qualified = grammar.type_qualifiers.match(text, end)
             if qualified:
@@ -317,11 +389,19 @@ def find_addresses(text: str, lang: str) -> list[Address]:
             continue
         found.append(Address(match.start(), end, postcode=code, locality=locality,
                              country=_postcode_country(code, prefix, locality, entry)))
+    for match in _TOWN_STATE_CODE.finditer(text):
+        # "Dayton, Ohio 45402" on a line of its own: a town, its state and its ZIP
+        town = table_town(match.group("town"), match.group("state"))
+        if town is not None:
+            found.append(Address(match.start(), match.end(), postcode=match.group("code"),
+                                 locality=match.group("town"), country=town.country))
     for pattern, country, district in ((_UK_POSTCODE, "GB", ""),
                                        (_EIRCODE, "IE", _POSTAL_DISTRICT)):
         for match in pattern.finditer(text):
             before = text[max(0, match.start() - 30):match.start()]
             town = re.search(r"([A-Z][a-z]+)" + district + r"[ \t]*,?[ \t]*$", before)
+            if town and town.group(1).lower() in grammar.not_towns:
+                town = None  # "2 Marsham Street, SW1P 4DF": the street's word, not a town
             if town and gazetteer.load().candidates(town.group(1), country):
                 begin = match.start() - (len(before) - town.start(1))
                 found.append(Address(begin, match.end(), postcode=match.group(0),

@@ -72,10 +72,12 @@ def _home(draft: points.Draft, layout: Layout) -> tuple[int, int]:
 
 def place_event(event: Event, draft: points.Draft, segments: Segmentation,
                 places: list[locate.PlaceCandidate], claimed: list[tuple[int, int]],
-                over: list[tuple[int, int]]) -> None:
-    """Choose the event's place (never a meeting point's or a stop's, nor one named in
-    another event's own sentence), and drop the meeting points that merely repeat the start
-    at that place."""
+                over: list[tuple[int, int]],
+                towns: list[locate.PlaceCandidate] | None = None) -> None:
+    """Choose the event's place among `places` (never a meeting point's or a stop's, nor one
+    named in another event's own sentence), its town among `towns` (default `places`: a
+    strike's picket is in its own sentences, its town may be the headline's), and drop the
+    meeting points that merely repeat the start at that place."""
     start_point = draft.start
     assert start_point is not None
     unit = start_point.unit
@@ -86,7 +88,10 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         # "Nous nous rassemblerons dès 13h30 sur la place du Marché, d'où le cortège
         # s'élancera à 14h": the start's own sentence names the event's place, whatever
         # else it gives
-        excluded = [(a, b) for a, b in excluded if not a <= start_point.mention.start < b]
+        # (a start written over two lines, "Jeudi 1er mai ↵ Rendez-vous à midi", overlaps
+        # its sentence without starting in it)
+        mention = start_point.mention
+        excluded = [(a, b) for a, b in excluded if not (a < mention.end and mention.start < b)]
     excluded += claimed
     away = [m.evidence for m in event.meeting_points if m.evidence and m.role == "group_departure"]
     away += [t.evidence for t in event.transport if t.evidence] + over
@@ -108,11 +113,14 @@ def place_event(event: Event, draft: points.Draft, segments: Segmentation,
         before_site = [site_unit.start <= c.start < draft.place_at for c in places]
         shared = [c for c, before in zip(places, before_site, strict=True) if before]
         places = [c for c, before in zip(places, before_site, strict=True) if not before]
-    event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
+        if towns is not None:
+            towns = [c for c in towns if not site_unit.start <= c.start < draft.place_at]
+    event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed, towns)
     if span is None and promoted in excluded:
         # nothing else names a place: the rendez-vous is the event's place
         excluded.remove(promoted)
-        event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed)
+        event.place, span = locate.choose(places, anchors, segments, excluded, away, claimed,
+                                          towns)
     if draft.place_at is not None and draft.kind is not None and not event.place.locality:
         # the second event of a sentence naming two shares its town ("place de l'Albertine à
         # Bruxelles, puis manifestation à 17h au départ de la gare Centrale")

@@ -72,8 +72,11 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
         # a strike stops work wherever people work: only its own sentences give it a place
         # (a picket line), not the town the rest of the text is about
         own = draft_units(draft)
-        places = [c for c in places if any(a <= c.start < b for a, b in own)]
-    place_event(event, draft, segments, places, claimed or [], (over or []) + (done or []))
+        sites = [c for c in places if any(a <= c.start < b for a, b in own)]
+    else:
+        sites = places
+    place_event(event, draft, segments, sites, claimed or [], (over or []) + (done or []),
+                towns=places)
     event.contacts = [Contact(c.type, c.value, c.evidence) for c in contacts]
     event.organisers = [name for name, _, _ in organisers]
     if organisers:

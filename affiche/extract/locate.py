@@ -75,9 +75,11 @@ class PlaceCandidate:
     layout: Layout | None = field(default=None, repr=False, compare=False)
     cued: bool = False
     route_end: bool = False  # named right after "jusqu'au", "ending at": where a march ends
+    origin: bool = False  # a town right after "vanuit", "coaches from": where people come from
     in_name: bool = False  # a town that names a station ("gare de Lyon" in Paris)
     landmark: bool = False  # "Maximilian Park (near North Station)": a landmark for the place
     pinned: bool = False  # on a line opened by a location pin ("📍 Civic Hall, …")
+    dateline: bool = False  # a news dateline's town ("HALIFAX — The picket …"): the report's
 
 
 def candidates(text: str, lang: str) -> list[PlaceCandidate]:
@@ -190,18 +192,79 @@ def _candidates(text: str, lang: str, original: str) -> list[PlaceCandidate]:
                                               country=town.country),
                                         in_name=in_station(town.start)))
     found.sort(key=lambda c: c.start)
+    found = _venue_names_told_short(text, found, lang)
     joined = _join_venue_addresses(text, found)
     layout = Layout.of(original, lang)
     for candidate in joined:
         candidate.layout = layout
         line_start = text.rfind("\n", 0, candidate.start) + 1
         candidate.pinned = text[line_start:candidate.start].lstrip().startswith(_PINS)
+        candidate.dateline = candidate.source == "locality" and line_start == candidate.start \
+            and original[candidate.start:candidate.end].isupper() \
+            and _DATELINE.match(original, candidate.end) is not None
         if candidate.source == "venue" and not candidate.landmark and _bracketed_after_place(
                 text, candidate, joined):
             # "boulevard Diderot (gare de Lyon)": the bracket tells where the place is
             candidate.landmark, candidate.cued = True, False
     _mark_route_ends(text, joined, lang)
+    _mark_origins(text, joined, lang)
     return joined
+
+
+def _mark_origins(text: str, found: list[PlaceCandidate], lang: str) -> None:
+    """Mark the towns named right after an origin cue of the language (`origin`), and those
+    listed after one ("coaches from Leeds and Sheffield")."""
+    words = language_places(lang).get("origin_cues", [])
+    if not words:
+        return
+    cue = cues.phrase_pattern(list(words))
+    gap = _route_end_gap(lang)
+    previous: PlaceCandidate | None = None
+    for town in found:
+        if town.source != "locality":
+            continue
+        before = text[max(0, town.start - _ROUTE_END_REACH):town.start]
+        town.origin = any(gap.fullmatch(before[m.end():]) for m in cue.finditer(before)) or (
+            previous is not None and previous.origin
+            and _ROUTE_AND.fullmatch(text[previous.end:town.start]) is not None)
+        previous = town
+
+
+def _venue_names_told_short(text: str, found: list[PlaceCandidate],
+                            lang: str) -> list[PlaceCandidate]:
+    """A town-like name that the text also gives a square or venue ("place Saint-Servais",
+    then "pique-nique à Saint-Servais") is that place told short, not the town so named."""
+    grammar = compile_grammar(lang)
+    typed = grammar.venue_first | grammar.squares | grammar.street_before_words
+    short = set()
+    for candidate in found:
+        words = (candidate.place.name or "").split(" ", 1)
+        if candidate.source == "venue" and len(words) == 2 and words[0].lower() in typed:
+            short.add(words[1].casefold())
+    if not short:
+        return found
+    result = []
+    for candidate in found:
+        surface = text[candidate.start:candidate.end]
+        if candidate.source == "locality" and surface.casefold() in short and (
+                _population(surface) < _NAMING_TOWN):
+            # but "Universiteit Gent" ↵ "in Gent": a city's name names its places too
+            cue = grammar.cue_before.search(text, max(0, candidate.start - 30), candidate.start)
+            candidate = PlaceCandidate(candidate.start, candidate.end, "venue",
+                                       Place(name=surface), cued=cue is not None)
+        result.append(candidate)
+    return result
+
+
+_NAMING_TOWN = 100_000  # inhabitants from which a town's name in a venue's is the town
+
+
+def _population(name: str) -> int:
+    """The population of the best-known town called `name` (0 when unknown)."""
+    from affiche.resolve import gazetteer
+
+    entry = gazetteer.load().best(name)
+    return entry.population if entry else 0
 
 
 def _mark_route_ends(text: str, found: list[PlaceCandidate], lang: str) -> None:
@@ -258,6 +321,8 @@ _ROUTE_END_REACH = 30  # characters between a route-end word and its place
 _CLOSING_REACH = 50  # characters between a clause closing a march and the place it ends at
 _CLAUSE_BREAK = re.compile(r"[,;.!?\n]")
 _PINS = ("📍", "📌", "🗺")  # emojis that open a post's line telling where
+# a news dateline's dash after its town ("HALIFAX — ", "HOBART, Tas. – ")
+_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")
 # what joins two places of one route: a comma or "and" in the three languages, an article
 _ROUTE_AND = re.compile(r"\s*(?:,|et|en|and|&)\s*(?:[^\W\d_]{1,3}['’]?\s*)?")
 _LANDMARK_REACH = 60  # characters between a place and a landmark named to find it
@@ -331,11 +396,12 @@ def candidates_in(found: list[PlaceCandidate], start: int, end: int) -> list[Pla
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
            excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
            claimed: list[tuple[int, int]] | None = None,
+           towns: list[PlaceCandidate] | None = None,
            ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors` (see `placechoice.choose`)."""
     from affiche.extract import placechoice
 
-    return placechoice.choose(found, anchors, segments, excluded, away, claimed)
+    return placechoice.choose(found, anchors, segments, excluded, away, claimed, towns)
 
 
 def rank(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from affiche.extract import places as finders
 from affiche.extract.locate import Layout, PlaceCandidate, _covers
@@ -25,16 +26,18 @@ _BOROUGH_AFTER = re.compile(r"[ \t]*\((\d{1,2}(?:e|er|ème|de|ste|th|st|nd|rd)\b
 def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
            excluded: list[tuple[int, int]], away: list[tuple[int, int]] | None = None,
            claimed: list[tuple[int, int]] | None = None,
+           towns: list[PlaceCandidate] | None = None,
            ) -> tuple[Place, tuple[int, int] | None]:
     """The event's place near `anchors`, completed with a locality; spans in `excluded` are
     meeting points or transport, never the action site, the towns of `away` (group
     departures, trains) name where people come from, and the addresses of `claimed` (the
-    other events' sentences) are those events' own."""
+    other events' sentences) are those events' own; the town is looked for among `towns`
+    (default `found`)."""
     # a meeting sentence that holds every anchor is the event's own sentence
     excluded = [(a, b) for a, b in excluded if not (anchors and all(a <= x < b for x in anchors))]
     covered = _covers(excluded)  # one lookup per candidate: a long text has many events
-    usable = [c for c in found if not covered(c.start)
-              and not (c.source == "locality" and c.route_end)]  # where a march ends
+    usable = [c for c in found if not covered(c.start)  # nor where a march ends or
+              and not (c.source == "locality" and (c.route_end or c.origin))]  # buses leave
     if not usable:
         return Place(), None
     units = _anchor_units(anchors, segments)
@@ -71,8 +74,12 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
         # a town is a town even when named in a meeting sentence ("devant la gare à Bruxelles")
         # "… qui se trouve au 100 bvd du général Leclerc, à Clichy": another event's address
         in_claimed = _covers(claimed or [])
-        theirs = [(c.start, c.end) for c in found if c.source == "address"
-                  and in_claimed(c.start)]
+        # "Pour Namur – vendredi 2 mai" under this place: the town of another event's own
+        # sentence is that event's
+        found = towns if towns is not None else found
+        theirs = [(c.start, c.end) for c in found if (c.source == "address" and in_claimed(
+            c.start)) or (c.source == "locality" and c.start > mention.end
+                          and _heads_claimed(c, in_claimed))]
         town = _nearest_locality(found, mention, segments, (away or []) + theirs)
         if town is not None:
             place.locality, place.country = town.place.locality, place.country or town.place.country
@@ -81,6 +88,22 @@ def choose(found: list[PlaceCandidate], anchors: list[int], segments: Segmentati
                 # "14 avenue Duquesne (7e arrondissement)": the borough belongs to the town
                 place.locality = f"{place.locality} ({borough.group(1)})"
     return place, span
+
+
+def _heads_claimed(town: PlaceCandidate, in_claimed: Callable[[int], bool]) -> bool:
+    """True when the town's line, or the line right under it, is another event's own
+    ("Pour Namur – vendredi 2 mai" ↵ "Quand : dès 11h30")."""
+    if in_claimed(town.start):
+        return True
+    text = town.layout.text if town.layout is not None else ""
+    end = text.find("\n", town.end)
+    if end < 0:
+        return False
+    below = text[end + 1:end + 1 + _BELOW_REACH]
+    return bool(below.strip()) and in_claimed(end + 1 + len(below) - len(below.lstrip()))
+
+
+_BELOW_REACH = 200  # characters looked at for the first word of the line below a town
 
 
 def rival_town(found: list[PlaceCandidate], anchors: list[int], segments: Segmentation,
@@ -320,40 +343,48 @@ def _nearest_locality(found: list[PlaceCandidate], best: PlaceCandidate,
     again = {segments.index_at(c.start) for c in found
              if name and c is not best and (c.place.name or "").casefold() == name}
     away_at = _covers(away or [])
-    elsewhere = {id(c) for c in towns if away_at(c.start)}
+    # a town people come from ("Vanuit Gent vertrekt een bus") counts only beside the place
+    elsewhere = {id(c) for c in towns if away_at(c.start) or c.origin}
     counts = Counter((c.place.locality or "").casefold() for c in towns
                      if id(c) not in elsewhere).most_common(2)
     dominant = counts[0][0] if len(counts) == 1 or (
         len(counts) > 1 and counts[0][1] > counts[1][1]) else None
     heading = _heading_town(towns, best, layout)
 
-    def level(c: PlaceCandidate) -> float:
+    def relation(c: PlaceCandidate) -> str | None:
+        """How the town stands to the place (the first that holds), None when it is about
+        something else."""
         index = segments.index_at(c.start)
         if c.in_name:
             # "gare de Lyon" names a station, whose town a heading ("À Paris, …") or the text
             # tells better; the station's own name still beats the headline ("station van
             # Leuven" is in Leuven)
-            return 4.5 if best.start <= c.start < best.end else 6
+            return "station_own" if best.start <= c.start < best.end else "station"
         if index == unit:
-            return 0
+            return "same_sentence"
         if id(c) in elsewhere:
-            return 7  # beside the place only: not even on its line ("Vanuit Gent … bussen")
+            return None  # beside the place only: not even on its line ("Vanuit Gent … bussen")
         if layout.line(c.start) == line:
-            return 1
+            return "same_line"
         if layout.block(c.start) == block:
-            return 2
+            return "same_paragraph"
         if index in again:
-            return 3
+            return "named_again"
         if c is heading:
-            return 4
-        if c.start < layout.headline_end:
-            return 5
+            return "heading"
+        if c.start < layout.headline_end or c.dateline:
+            return "headline"  # the headline's town, or a news report's dateline ("HALIFAX — …")
         # a text naming one town more often than any other is about that town
-        return 6 if (c.place.locality or "").casefold() == dominant else 7
+        return "named_most" if (c.place.locality or "").casefold() == dominant else None
 
-    ranked = [(level(c), abs(c.start - best.start), c) for c in towns]
-    ranked = [r for r in ranked if r[0] < 7]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+    size = max(1, len(layout.text))
+    ranked = []
+    for c in towns:
+        kind = relation(c)
+        if kind is not None:
+            features = {kind: 1.0, "distance": abs(c.start - best.start) / size}
+            ranked.append((total("town_of", features), -c.start, c))
+    return max(ranked, key=lambda r: r[:2])[2] if ranked else None
 
 
 def _heading_town(towns: list[PlaceCandidate], best: PlaceCandidate,

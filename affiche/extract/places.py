@@ -51,6 +51,8 @@ from affiche.extract.townchecks import (
     _plausible_town,
     dedication,
     fold,
+    qualifier_end,
+    town_in_context,
 )
 from affiche.extract.venuenames import (
     TIMED_BRACKET,
@@ -111,6 +113,7 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
                     break
                 chunk.append(following)
         best = None
+        sure = False
         for size in range(len(chunk), 0, -1):
             if size > 1 and not _name_words(chunk[1:size], grammar):
                 continue  # "Le syndicat", "Le passage": a town name's later words are capitalised
@@ -118,7 +121,16 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             if surface.casefold() in grammar.stopwords or (
                     size == 1 and surface.lower() in grammar.not_towns):
                 continue
+            if surface.casefold() in grammar.countries and not _own_name(surface, table):
+                continue  # "trade between Canada and Mexico": the country, not its capital
             entry = table.mention(gazetteer.normalise(surface))
+            if entry is None or text[chunk[size - 1].end():chunk[size - 1].end() + 1] in ", ":
+                # "Lake Placid, NY", "in Winamac": a town too small to spot alone, told as one;
+                # "Rochester, NY", "Canberra ACT": the state names the namesake, and no
+                # capitalised word after it makes it a first name
+                told, sure = town_in_context(text, first.start(), chunk[size - 1].end(),
+                                             surface, grammar, entry is not None)
+                entry = told or entry
             if entry is None and size == 1 and "-" in token:
                 # "Brussel-Noord", "Bruxelles-Midi": a big town's station or district
                 head = token.split("-")[0]
@@ -148,7 +160,9 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         end, surface, entry, size = best
         if size > 1 and chunk[size - 1].group(0).lower() in grammar.venue_after_words:
             continue  # "Hyde Park", "Victoria Station": a park or station, found as a venue
-        if size == 1 and not _plausible_town(text, first.start(), end, token, entry, grammar):
+        # a town told by its state or a town cue is no surname or common word
+        if size == 1 and not sure and not _plausible_town(text, first.start(), end, token,
+                                                          entry, grammar):
             continue
         if dedication(text, first.start(), end, entry, grammar):
             continue  # "hôpital Saint-Pierre", "parc Saint-Charles": named after a saint
@@ -159,6 +173,9 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
             local = [e for e in table.candidates(surface) if e.country in ("BE", "NL")]
             if local:
                 entry = local[0]
+        # "Washington, D.C.": a qualifier that is part of the town's written name
+        end = qualifier_end(text, end, grammar)
+        surface = text[first.start():end]
         bracket = _BRACKET.match(text, end)
         if bracket and town_qualifier(bracket.group(1)):
             # "Rouillé (86)", "Boncelles (Seraing)", "Paris (7e arrondissement)": kept as written
@@ -174,8 +191,33 @@ def find_localities(text: str, lang: str) -> list[LocalityMention]:
         found.append(LocalityMention(begin if begin is not None else first.start(), end,
                                      surface, entry.country))
         resume = end
-    return found
+    return _with_abbreviations(text, found, lang, table)
 
+
+def _with_abbreviations(text: str, found: list[LocalityMention], lang: str,
+                        table: gazetteer.Gazetteer) -> list[LocalityMention]:
+    """The towns written by a short form of the language ("D.C." for Washington) added."""
+    extra = []
+    for item in language_places_list(lang, "town_abbreviations"):
+        short, _, town = item.partition("=")
+        entry = table.best(town)
+        if entry is None:
+            continue
+        # the data list is lower case; the form is matched as written in the text
+        for match in re.finditer(rf"(?<![\w.]){re.escape(short)}(?![\w])", text, re.IGNORECASE):
+            if not match.group(0).isupper():
+                continue  # "d.c." in lower case is no town
+            if not any(m.start < match.end() and match.start() < m.end for m in found):
+                extra.append(LocalityMention(match.start(), match.end(), match.group(0),
+                                             entry.country))
+    return sorted(found + extra, key=lambda m: m.start) if extra else found
+
+
+def _own_name(surface: str, table: gazetteer.Gazetteer) -> bool:
+    """True when `surface` is the town's own name, not only another name of it (Luxembourg
+    is its city's name; Mexico is only another name of Mexico City)."""
+    entry = table.best(surface)
+    return entry is not None and gazetteer.normalise(entry.name) == gazetteer.normalise(surface)
 
 
 # ---- venues ----

@@ -193,7 +193,7 @@ def compile_grammar(lang: str) -> Grammar:
                                       for w in merged_words("street_before")),
         street_after_words=frozenset(data.get("street_after", [])),
         type_qualifiers=re.compile(
-            rf"[ \t]+(?:{alternation(data.get('type_qualifiers', []) or ['§'])})(?![\w\-])"),
+            rf"\.?[ \t]+(?:{alternation(data.get('type_qualifiers', []) or ['§'])})(?![\w\-])"),
         own_street_before=frozenset(w.lower().rstrip(".") for w in data.get("street_before", [])),
         street_suffixes=tuple(w.lower() for w in merged_words("street_suffixes")),
         street_prefixes=frozenset(merged_words("street_prefixes")),
@@ -312,8 +312,8 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             cursor = word.end()
             after_connector = True
             continue
-        if lower in grammar.stops:
-            break
+        if lower in grammar.stops or (after_connector and lower.rstrip(".") in grammar.time_words):
+            break  # "Town Hall on Tue, 23rd", "consulate on Sunday": the day, not the name
         before_lower = None
         if token[0].isupper():
             seen_capital = True
@@ -326,6 +326,9 @@ def scan_name(text: str, position: int, grammar: Grammar, lowercase_allowed: int
             before_lower = end
         after_connector = False
         cursor = end = word.end()
+        if token[-1:] in "sS" and text[cursor:cursor + 1] in ("'", "’") \
+                and text[cursor + 1:cursor + 2] == " " and text[cursor + 2:cursor + 3].isupper():
+            cursor = end = cursor + 1  # "Speakers' Corner", "Workers' Memorial": a plural's
     return end
 
 

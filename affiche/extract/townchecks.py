@@ -167,6 +167,10 @@ _NEXT_WORD = re.compile(r"(?:['’]s)?[ \t]+([^\W\d_][\w\-]*)")
 def _plausible_town(text: str, start: int, end: int, token: str, entry: gazetteer.Entry,
                     grammar: Grammar) -> bool:
     """Reject the usual false towns of a single capitalised word."""
+    if text[end:end + 1] in _GLUE or text[start - 1:start] in _GLUE and start > 0:
+        return False  # "Droit&Genre", "Liège+": a piece of a name written as one word
+    if _quoted_name(text, start, end):
+        return False  # « Vélos et Rebelles »: a word of a quoted name or title
     if _inside_proper_name(text, start, grammar) and not _after_venue_word(text, start, grammar):
         return False  # "Universiteit Gent"-like names, "Anne Morelli"; but "Theatre Namur"
     if _names_its_place(text, start, entry, grammar):
@@ -185,9 +189,37 @@ def _plausible_town(text: str, start: int, end: int, token: str, entry: gazettee
             and following.group(0)[:1].isupper():
         return False  # "Adélaïde Charlier": a far city's name as a first name
     # "Marches in London", "Still, …": a sentence's first word is likely a common word
+    # but a town alone on its line is a heading ("Sion" over the town's rendez-vous)
     return not (entry.country != "BE" and entry.population < 50_000
-                and text[end:end + 3].lstrip()[:1] not in (":", "-", "–", "(")
+                and text[end:end + 3].lstrip(" \t")[:1] not in (":", "-", "–", "(", "\n", "")
                 and _SENTENCE_START.search(text, max(0, start - 3), start))
+
+
+_GLUE = ("&", "+", "@", "_")
+_QUOTED_NAME_WORDS = 5  # other words of a quoted name holding a town-like word
+_OPENING_QUOTES = "«“\""
+_CLOSING_QUOTES = "»”\""
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """True when the word stands with other words between quotes on its line (a name or a
+    title: « Toi, Mon Vélo », "Vélos et Rebelles"), not alone ("à « Namur »") nor in a
+    long quote."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start]
+    after = text[end:line_end if line_end >= 0 else len(text)]
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opened < 0 or any(q in before[opened + 1:] for q in _CLOSING_QUOTES if q != '"'):
+        return False
+    if before.count('"') % 2 == 0 and before[opened] == '"':
+        return False  # the straight quote before closes an earlier one
+    closing = min((i for i in (after.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+    if closing < 0:
+        return False
+    # a short name; a long quote (a title, a speaker's words) tells of real towns
+    words = len(re.findall(r"[^\W\d_]+", before[opened + 1:] + " " + after[:closing]))
+    return 1 <= words <= _QUOTED_NAME_WORDS
 
 
 @functools.cache
@@ -199,8 +231,12 @@ def _municipalities() -> frozenset[str]:
 
 @functools.cache
 def _multiword_starts() -> frozenset[str]:
-    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag")."""
-    return frozenset(k.split(" ", 1)[0] for k in gazetteer.load().mentions if " " in k)
+    """First words of the town names made of several words ("Le Kremlin-Bicêtre", "Den Haag"),
+    also of the towns found only with their state or cue ("Lake Placid, NY")."""
+    table = gazetteer.load()
+    qualified = (k.split("|", 1)[0] for k in table.qualified)
+    return frozenset(k.split(" ", 1)[0] for keys in (table.mentions, qualified) for k in keys
+                     if " " in k)
 
 
 def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
@@ -213,4 +249,79 @@ def _inside_proper_name(text: str, start: int, grammar: Grammar) -> bool:
     lower = token.lower()
     if not token[:1].isupper() or len(token) <= 2 or lower in grammar.cue_words:
         return False
+    if token.casefold() in grammar.stopwords and _SENTENCE_START.search(
+            text, max(0, previous.start() - 3), previous.start()):
+        return False  # "Pour Québec – dimanche": a common word capitalised by its position
     return not (lower in grammar.venue_types or token.isupper())
+
+
+_REGION_AFTER = re.compile(r",?[ \t]+([A-Z][A-Za-z]?\.?[A-Z]\.?(?![\w])|[A-Z][a-zé]+(?:[ \t\-]"
+                           r"[A-Z][a-zé]+){0,2})")
+_DATELINE = re.compile(r"[ \t]*(?:,[ \t]*[A-Z][\w.]*[ \t]*)?(?:—|–|--?)[ \t]")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def town_in_context(text: str, start: int, end: int, surface: str, grammar: Grammar,
+                    region_only: bool = False) -> tuple[gazetteer.Entry | None, bool]:
+    """A town too small to be spotted alone, told as a town by its state or province right
+    after it ("Lake Placid, NY", "Paoli, Indiana") or by a town cue of the language before it
+    ("in Winamac", "à Ouessant"), with True; (None, False) otherwise. "in Memory of …" is
+    a phrase: a cued name followed by a genitive is none."""
+    table = gazetteer.load()
+    key = gazetteer.normalise(surface)
+    if surface.casefold() in grammar.countries:
+        return None, False  # "à La Réunion": an island or country, not its village namesake
+    if _DATELINE.match(text, end) and surface.isupper() and (
+            start == 0 or text[start - 1] == "\n"):
+        return table.cued(key), True  # "LAKE PLACID — The rally …": a news dateline
+    region = _REGION_AFTER.match(text, end)
+    if region is not None:
+        entry = table.qualified_town(key, region.group(1))
+        if entry is not None:
+            return entry, True
+    if region_only:
+        return None, False
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    if before is None or before.group(1).lower() not in _town_cues(grammar.lang):
+        return None, False
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and (following.group(1).lower() in _genitive_words(grammar.lang)
+                                  or following.group(1)[:1].isupper()):
+        return None, False  # "in Trafalgar Square": the name goes on
+    return table.cued(key), True
+
+
+@functools.cache
+def _town_cues(lang: str) -> frozenset[str]:
+    """The language's words that announce a town ("in", "à", "te")."""
+    return frozenset(language_places_list(lang, "town_cues"))
+
+
+@functools.cache
+def _genitive_words(lang: str) -> frozenset[str]:
+    """Single-word genitives of the language ("of", "de", "van")."""
+    return frozenset(g for g in language_places_list(lang, "genitives") if " " not in g)
+
+
+def qualifier_end(text: str, end: int, grammar: Grammar) -> int:
+    """Where a town's written name ends with a qualifier of the language that belongs to it
+    ("Washington, D.C.", "Washington DC"), else `end`."""
+    for qualifier in _qualifiers(grammar.lang):
+        for joint in (", ", " "):
+            piece = joint + qualifier
+            if text.startswith(piece, end) and not text[end + len(piece):end + len(piece) + 1] \
+                    .isalnum():
+                return end + len(piece)
+    return end
+
+
+@functools.cache
+def _qualifiers(lang: str) -> tuple[str, ...]:
+    """The language's town qualifiers, as written (case kept)."""
+    from affiche import lang as language_data
+
+    try:
+        words = language_data.load(lang).get("places", {}).get("town_qualifiers", [])
+    except KeyError:
+        return ()
+    return tuple(str(w) for w in words)

