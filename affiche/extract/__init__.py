@@ -96,6 +96,10 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [span for m in mentions for span in build.expression_spans(m)]
     masked += [(c.start, c.end) for c in places if c.source == "address"]
+    # a kind word inside a venue's name ("Memorial Park", "Legislative Assembly") names no
+    # event, unless the name opens its line: a heading "Cinéma en plein air" is the event's
+    masked += [(c.start, c.end) for c in places if c.source == "venue"
+               and text[text.rfind("\n", 0, c.start) + 1:c.start].strip(" \t-•*>")]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's

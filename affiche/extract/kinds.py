@@ -1,0 +1,226 @@
+"""The kind of an event: a scored decision (`kind_of` in weights.toml) over its cue words.
+
+Cue words of each kind (`kindcues`) are counted in the event's own sentence (its head cue counts
+double: the one right after the start time, "à 20h avec la chorale", else the one opening the
+sentence, else the nearest; never a topic, "sur les grèves", a sequel, "suivi d'un concert", or a
+word of a name), its other sentences, the headline and the whole text (capped), so a rally
+announced in a text that also speaks of "manifestations" in general stays a rally. A generic
+word of calls to act ("action", "mobilisation") is no head cue beside a word of the event's form
+and counts less. Street protests are then told apart by shape (named march, national call,
+route, site); a programme item is what its own line says, and a programme of items of several
+kinds is "other".
+"""
+
+from __future__ import annotations
+
+import re
+
+from affiche.extract import cues, scoring
+from affiche.extract.kindcues import Cue, Focus, find_cues, head_cue, is_generic, is_topic
+from affiche.extract.segment import Unit
+from affiche.model import KINDS
+
+__all__ = ["choose_kind"]
+
+
+def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[str, int],
+                masked: list[tuple[int, int]], focus: Focus | None = None,
+                ) -> tuple[str, tuple[int, int] | None]:
+    """The most likely kind, with the span of the cue that decided it. The event's own sentence
+    (the first of `units`) weighs most, its head cue (`_head`) above all, then the
+    other sentences of the event, the headline and the whole text (`kind_counts`). A programme
+    item is what its own line says; a programme of items of several kinds is "other"."""
+    focus = focus or Focus()
+    own = [find_cues(lang, unit.text, unit.start, masked, focus.text) for unit in units]
+    if focus.item:
+        # an item's label names what it is about after a topic word ("8.45pm — speakers from
+        # the strike"): that is no kind of the item
+        own = [[c for c in found if not is_topic(lang, focus.text, c)] for found in own]
+    if focus.umbrella:
+        heads = _programme_heads(lang, masked, focus)
+        if len(heads) > 1:  # a day of workshops, talks and music is none of them
+            return "other", None
+    features: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
+    spans: dict[str, tuple[int, int]] = {}
+
+    def count(cue: Cue, feature: str, span: bool = True, within: str | None = None) -> None:
+        """One more cue of its kind for `feature`; a generic word also counts as `generic`."""
+        found = features[cue.kind]
+        found[feature] = found.get(feature, 0.0) + 1.0
+        if feature != "head" and is_generic(lang, focus.text if within is None else within, cue):
+            found["generic"] = found.get("generic", 0.0) + 1.0
+        if span:
+            spans.setdefault(cue.kind, (cue.start, cue.end))
+
+    head = head_cue(lang, own[0], _time_span(focus, masked), focus.text) if own else None
+    if head:
+        count(head, "head")
+    for index, found in enumerate(own):
+        for cue in found:
+            count(cue, "own_sentence" if index == 0 else "other_sentence")
+    if not spans:
+        for index, cue in enumerate(_block(lang, units, masked, focus)):
+            count(cue, "block_first" if index == 0 else "block")  # the title line comes first
+    if focus.item and not spans and len(_programme_heads(lang, masked, focus, before=15)) > 1:
+        return "other", None  # an unnamed item among workshops, talks and concerts
+    headline = _title_cues(lang, title, masked, focus)
+    if not (spans and focus.item):  # an item that names nothing is what the page is about
+        in_text = bool(title and focus.text and title in focus.text)
+        for cue in headline:  # cues of a headline not in the text are offsets into the title
+            count(cue, "headline", span=False, within=None if in_text else title)
+        for kind in KINDS:
+            features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
+    scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
+    best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
+    if scores[best] == 0:
+        return "other", None
+    if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
+        best = "screening"  # a film followed by a debate is a screening
+    named = [*headline, *(cue for found in own for cue in found)]
+    if best == "rally" and any(cue.kind == "vigil" for cue in named):
+        best = "vigil"  # "we gather at 7pm" for a vigil: the gathering is the vigil's form
+    return _refine(lang, best, units, own, title, focus, masked), spans.get(best)
+
+
+def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
+            title: str | None, focus: Focus, masked: list[tuple[int, int]]) -> str:
+    """Street protests by their shape. An event named a march ("marche", "mars", "march") in
+    its own sentences is a march, even a national one; a national or union call in its own
+    sentences or the headline stays a demonstration; a route in its own sentences makes a
+    march; a national call in its paragraph, a demonstration; a procession word ("cortège"),
+    a march; a site ("devant la préfecture"), a rally."""
+    if kind not in ("demonstration", "rally", "march"):
+        return kind
+    words = " ".join(unit.text for unit in units)
+    named = cues.cue_pattern(lang, "kind_shape.named_march")
+    marches = [focus.text[c.start:c.end] if focus.text else "" for found in own for c in found
+               if c.kind == "march"]
+    if kind == "march":
+        marches += [title[c.start - t:c.end - t] for c in _title_cues(lang, title, masked, focus)
+                    if c.kind == "march" and title and (t := _title_at(title, focus)) >= 0]
+    if any(named.fullmatch(m) for m in marches):
+        return "march"
+    national = cues.cue_pattern(lang, "national")
+    if national.search(" ".join((words, title or ""))):
+        return "demonstration"
+    if cues.cue_pattern(lang, "route").search(words):
+        return "march"
+    if national.search(_paragraph(focus)):
+        return "demonstration"
+    if kind == "march" or marches:
+        return "march"
+    if cues.cue_pattern(lang, "route").search(_lines_after(focus, units[0].start, masked)):
+        return "march"  # "Assemble 12pm / Rally 12.30pm / Set off at 1pm"
+    if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
+        return "rally"
+    return kind
+
+
+def _title_at(title: str, focus: Focus) -> int:
+    """Where the headline's cue offsets start: its place in the text, else 0."""
+    where = focus.text.find(title) if focus.text else -1
+    return where if where >= 0 else 0
+
+
+def _paragraph(focus: Focus, reach: int = 400) -> str:
+    """The paragraph (between blank lines) around the event's start time, at most `reach`
+    characters either side of it."""
+    if not focus.text or focus.at is None:
+        return ""
+    low, high = max(0, focus.at - reach), min(len(focus.text), focus.at + reach)
+    breaks = [m.end() for m in _BLANK.finditer(focus.text, low, focus.at)]
+    after = _BLANK.search(focus.text, focus.at, high)
+    return focus.text[breaks[-1] if breaks else low:after.start() if after else high]
+
+
+def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
+                 reach: int = 150) -> str:
+    """The text from the event's own sentence (at `start`) on, up to a blank line or `reach`
+    characters, that still speaks of it: a line that opens with a time of its own is another
+    item."""
+    if not focus.text or focus.at is None:
+        return ""
+    end = min(len(focus.text), focus.at + reach)
+    blank = _BLANK.search(focus.text, focus.at, end)
+    others = [(a, b) for a, b in masked if not a <= focus.at < b]  # its own time runs on
+    taken = []
+    offset = start
+    for index, line in enumerate(focus.text[start:blank.start() if blank else end].split("\n")):
+        if index and _opens_with_time(line, offset, others):
+            break
+        taken.append(line)
+        offset += len(line) + 1
+    return "\n".join(taken)
+
+
+def _opens_with_time(line: str, offset: int, masked: list[tuple[int, int]]) -> bool:
+    """True for a line (at `offset`) that opens with a time, after any bullet: "13h : atelier",
+    "> 20u: optreden" (a masked time expression covers its first characters)."""
+    lead = offset + len(_BULLET.match(line).group())  # type: ignore[union-attr]
+    return any(a <= lead + 3 and lead < b for a, b in masked)
+
+
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def _time_span(focus: Focus, masked: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span of the event's start time: the masked time expression that begins at it."""
+    if focus.at is None:
+        return None
+    ends = [b for a, b in masked if a == focus.at]
+    return (focus.at, max(ends) if ends else focus.at)
+
+
+def _title_cues(lang: str, title: str | None, masked: list[tuple[int, int]],
+                focus: Focus) -> list[Cue]:
+    """The cues of the headline; where it is a line of the text, its dates are masked as there
+    (a headline "le mardi 28 mars" names no march)."""
+    if not title:
+        return []
+    where = focus.text.find(title) if focus.text else -1
+    if where < 0:
+        return find_cues(lang, title, 0, [])
+    return find_cues(lang, title, where, masked, focus.text)
+
+
+def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
+                     before: int = 0, lines: int = 30) -> set[str]:
+    """The kinds named first on the programme lines around the start (lines that open with
+    their time: "13h : atelier", "> 20u: optreden"), from `before` lines above the start's
+    line, `lines` lines in all. A list of sites opens with towns and has no such lines."""
+    if not focus.text or focus.at is None:
+        return set()
+    start = focus.text.rfind("\n", 0, focus.at) + 1
+    for _ in range(before):
+        if start == 0:
+            break
+        start = focus.text.rfind("\n", 0, start - 1) + 1
+    heads: set[str] = set()
+    offset = start
+    for line in focus.text[start:].split("\n")[:lines]:
+        if _opens_with_time(line, offset, masked):
+            found = find_cues(lang, line, offset, masked, focus.text)
+            head = head_cue(lang, found, None, focus.text)
+            if head:
+                heads.add(head.kind)
+        offset += len(line) + 1
+    return heads
+
+
+_BULLET = re.compile(r"[\s>•·*▶︎►\-–—]*")
+
+
+def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
+           focus: Focus) -> list[Cue]:
+    """The cues of the lines right after the event's own sentence, up to the next time or
+    address: on an agenda page the date line comes first and what happens follows it."""
+    if not focus.text or not units:
+        return []
+    start = units[0].end
+    later = [a for a, _ in masked if a >= start]
+    end = min([start + 400, len(focus.text)] + later)
+    return find_cues(lang, focus.text[start:end], start, masked, focus.text)
+
+
+# a sentence end followed by another sentence: a line of prose, not a title
+# (not after an abbreviation: "St. Mary's", "M. Dupont")
