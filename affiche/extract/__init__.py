@@ -94,7 +94,8 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
-    masked = [span for m in mentions for span in build.expression_spans(m)]
+    timed_spans = tuple(sorted(span for m in mentions for span in build.expression_spans(m)))
+    masked = list(timed_spans)
     masked += [(c.start, c.end) for c in places if c.source == "address"]
     # a kind word inside a venue's name ("Memorial Park", "Legislative Assembly") names no
     # event, unless the name opens its line: a heading "Cinéma en plein air" is the event's
@@ -111,8 +112,9 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     # the kind of an item of a list comes from its section's heading before the text's title
     sections = titles.section_headings(drafts, shape)
     named = [heading or section for heading, section in zip(headings, sections, strict=True)]
+    kind_context = (masked, counts, timed_spans)
     built = [build.build_event(draft, document, lang, segments, places, contacts, organisers,
-                               (masked, counts), heading.text.strip() if heading else title,
+                               kind_context, heading.text.strip() if heading else title,
                                len(drafts) == 1, build.claimed_spans(units, index, over),
                                sorted(over - units[index]), done)
              for index, (draft, heading) in enumerate(zip(drafts, named, strict=True))]

@@ -33,13 +33,15 @@ def kind_counts(lang: str, text: str, masked: list[tuple[int, int]]) -> dict[str
 
 @dataclass(frozen=True)
 class Focus:
-    """Where the event sits in the text: the text itself, the offset of its start time, and
-    whether it is one item of a programme or the programme as a whole (its umbrella)."""
+    """Where the event sits in the text: the text itself, the offset of its start time,
+    whether it is one item of a programme or the programme as a whole (its umbrella), and the
+    spans of every time expression of the text (sorted)."""
 
     text: str = ""
     at: int | None = None
     item: bool = False
     umbrella: bool = False
+    times: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def head_cue(lang: str, found: list[Cue], at: tuple[int, int] | None, text: str 
     start time ("19h : débat", "à 20h avec la chorale"), else the one opening the sentence
     ("Concert de soutien à la grève le 15 mars"), else the one nearest the time."""
     named = [c for c in found if not in_name(text, c) and not is_topic(lang, text, c)]
-    named = [c for c in named if not _after_then(lang, text, c)] or named
+    named = [c for c in named if not after_then(lang, text, c)] or named
     # "action" or "mobilisation" names the call; a word of its form beside it names the event
     named = [c for c in named if not is_generic(lang, text, c)] or named
     if not named:
@@ -172,8 +174,9 @@ def _opens_sentence(text: str, cue: Cue) -> bool:
 
 
 # what may stand between a shape word and the cue: up to two words after "suivi de" ("suivi
-# d'un grand concert"), nothing but spaces after a topic word ("sur les grèves")
-_BETWEEN = {"then": r"\W+(?:[\w'’]+\W+){0,2}$", "topic": r"\s*$"}
+# d'un grand concert"), nothing but spaces after a topic word ("sur les grèves"); a part
+# word ("départ") stands right before the topic word ("de la parade")
+_BETWEEN = {"then": r"\W+(?:[\w'’]+\W+){0,2}$", "topic": r"\s*$", "part": r"\s+$"}
 
 
 @functools.cache
@@ -205,14 +208,29 @@ def is_generic(lang: str, text: str, cue: Cue) -> bool:
     return bool(text) and text[cue.start:cue.end].casefold() in _generic_words(lang)
 
 
-def _after_then(lang: str, text: str, cue: Cue) -> bool:
+def after_then(lang: str, text: str, cue: Cue) -> bool:
     """True when the cue is what comes next ("suivi d'un concert", "followed by a film")."""
     return _after_shape_word(lang, "then", text, cue)
 
 
 def is_topic(lang: str, text: str, cue: Cue) -> bool:
-    """True when the cue is a topic ("l'histoire des grèves", "a talk about strikes")."""
-    return _after_shape_word(lang, "topic", text, cue)
+    """True when the cue is a topic ("l'histoire des grèves", "a talk about strikes"), not a
+    part of the event naming it ("départ de la parade", "coup d'envoi de la grève")."""
+    if not _after_shape_word(lang, "topic", text, cue):
+        return False
+    line_start = text.rfind("\n", 0, cue.start) + 1
+    topic = _shape_pattern(lang, "topic").search(text, line_start, cue.start)
+    assert topic is not None  # found just above
+    return not _shape_pattern(lang, "part").search(text, line_start, topic.start())
+
+
+@functools.cache
+def then_words(lang: str) -> re.Pattern[str]:
+    """The words that hand over to what comes next (`kind_shape.then`: "suivi de", "gevolgd
+    door", "followed by"), anywhere in a text."""
+    words = sorted(cues.events_data(lang)["kind_shape"]["then"], key=len, reverse=True)
+    body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
 
 
 _NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-.]*\s+$")

@@ -13,10 +13,20 @@ kinds is "other".
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from affiche.extract import cues, scoring
-from affiche.extract.kindcues import Cue, Focus, find_cues, head_cue, is_generic, is_topic
+from affiche.extract.kindcues import (
+    Cue,
+    Focus,
+    after_then,
+    find_cues,
+    head_cue,
+    is_generic,
+    is_topic,
+    then_words,
+)
 from affiche.extract.segment import Unit
 from affiche.model import KINDS
 
@@ -52,12 +62,14 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         if span:
             spans.setdefault(cue.kind, (cue.start, cue.end))
 
-    head = head_cue(lang, own[0], _time_span(focus, masked), focus.text) if own else None
+    roles = _clause_roles(lang, units[0], own[0], focus) if own else {}
+    mine = [c for c in own[0] if roles.get(c) is None] if own else []
+    head = head_cue(lang, mine, _time_span(focus, masked), focus.text) if mine else None
     if head:
         count(head, "head")
     for index, found in enumerate(own):
         for cue in found:
-            count(cue, "own_sentence" if index == 0 else "other_sentence")
+            count(cue, (roles.get(cue) or "own_sentence") if index == 0 else "other_sentence")
     if not spans:
         for index, cue in enumerate(_block(lang, units, masked, focus)):
             count(cue, "block_first" if index == 0 else "block")  # the title line comes first
@@ -74,21 +86,24 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
         return "other", None
-    if best == "meeting" and own and any(c.kind == "screening" for c in own[0]):
+    if best == "meeting" and any(c.kind == "screening" for c in [*headline, *mine]
+                                 if roles.get(c) != "other_clause"):
         best = "screening"  # a film followed by a debate is a screening
     named = [*headline, *(cue for found in own for cue in found)]
     if best == "rally" and any(cue.kind == "vigil" for cue in named):
         best = "vigil"  # "we gather at 7pm" for a vigil: the gathering is the vigil's form
-    return _refine(lang, best, units, own, title, focus, masked), spans.get(best)
+    return _refine(lang, best, units, own, title, focus, masked, head), spans.get(best)
 
 
 def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
-            title: str | None, focus: Focus, masked: list[tuple[int, int]]) -> str:
+            title: str | None, focus: Focus, masked: list[tuple[int, int]],
+            head: Cue | None = None) -> str:
     """Street protests by their shape. An event named a march ("marche", "mars", "march") in
     its own sentences is a march, even a national one; a national or union call in its own
     sentences or the headline stays a demonstration; a route in its own sentences makes a
     march; a national call in its paragraph, a demonstration; a procession word ("cortège"),
-    a march; a site ("devant la préfecture"), a rally."""
+    a march; a site ("devant la préfecture"), a rally. A rally named so by its head cue
+    ("rassemblement") stays one when unions call it: only a "manifestation" turns national."""
     if kind not in ("demonstration", "rally", "march"):
         return kind
     words = " ".join(unit.text for unit in units)
@@ -101,11 +116,12 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     if any(named.fullmatch(m) for m in marches):
         return "march"
     national = cues.cue_pattern(lang, "national")
-    if national.search(" ".join((words, title or ""))):
+    named_rally = kind == "rally" and head is not None and head.kind == "rally"
+    if not named_rally and national.search(" ".join((words, title or ""))):
         return "demonstration"
     if cues.cue_pattern(lang, "route").search(words):
         return "march"
-    if national.search(_paragraph(focus)):
+    if not named_rally and national.search(_paragraph(focus)):
         return "demonstration"
     if kind == "march" or marches:
         return "march"
@@ -114,6 +130,34 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
     return kind
+
+
+_CLAUSE_END = re.compile(r";")
+
+
+def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict[Cue, str]:
+    """The cues of the event's own sentence that do not name it, each with its feature: in a
+    sentence of several timed clauses ("piquet à 8h ; à 14h, rassemblement", "rassemblement
+    à 18h, suivi d'un concert à 18h30") a cue of another time's clause is `other_clause`; in a
+    sentence of one timed clause, a cue after a word of what comes next ("suivi d'un
+    concert") is `sequel`. Clauses end at a semicolon or a `kind_shape.then` word."""
+    if not found or focus.at is None or not focus.text:
+        return {}
+    text = unit.text
+    cuts = sorted({unit.start + m.start() for m in _CLAUSE_END.finditer(text)}
+                  | {unit.start + m.start() for m in then_words(lang).finditer(text)})
+    end = unit.start + len(text)
+    timed = {bisect.bisect_right(cuts, a) for a, _ in focus.times if unit.start <= a < end}
+    own = bisect.bisect_right(cuts, focus.at)
+    roles: dict[Cue, str] = {}
+    for cue in found:
+        clause = bisect.bisect_right(cuts, cue.start)
+        if len(timed) > 1:
+            if clause != own and clause in timed:
+                roles[cue] = "other_clause"
+        elif after_then(lang, focus.text, cue):
+            roles[cue] = "sequel"
+    return roles
 
 
 def _title_at(title: str, focus: Focus) -> int:
