@@ -102,8 +102,8 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     its own sentences is a march, even a national one; a national or union call in its own
     sentences or the headline stays a demonstration; a route in its own sentences makes a
     march; a national call in its paragraph, a demonstration; a procession word ("cortège"),
-    a march; a site ("devant la préfecture"), a rally. A rally named so by its head cue
-    ("rassemblement") stays one when unions call it: only a "manifestation" turns national."""
+    a march; a site ("devant la préfecture"), a rally. A rally named so by its head noun
+    ("rassemblement", not "se rassembleront") stays one when unions call it."""
     if kind not in ("demonstration", "rally", "march"):
         return kind
     words = " ".join(unit.text for unit in units)
@@ -116,7 +116,9 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     if any(named.fullmatch(m) for m in marches):
         return "march"
     national = cues.cue_pattern(lang, "national")
-    named_rally = kind == "rally" and head is not None and head.kind == "rally"
+    rally_nouns = cues.cue_pattern(lang, "kind_shape.named_rally")
+    named_rally = kind == "rally" and head is not None and head.kind == "rally" and bool(
+        rally_nouns.fullmatch(focus.text[head.start:head.end]))
     if not named_rally and national.search(" ".join((words, title or ""))):
         return "demonstration"
     if cues.cue_pattern(lang, "route").search(words):
