@@ -129,3 +129,25 @@ def test_a_kind_word_inside_a_venue_name_names_no_event() -> None:
     text = ("Palestine solidarity rallies across Canada:\n\n"
             "Winnipeg: Memorial Park, 13:00 March 8\n\nRegina: Victoria Park, 14:00 March 8\n")
     assert {k for _, k in kinds(text, "en")} == {"rally"}
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Les marches pour le climat continuent à Liège. Prochain rendez-vous le jeudi 13 mars 2025 "
+     "à 10h30 sur la place Saint-Lambert.\n\nLes syndicats parlent d'une manifestation, les "
+     "élèves d'une grève ; la mobilisation grandit.", "fr", "march"),
+    ("De fietstochten voor het klimaat gaan door in Gent. Volgende afspraak op zaterdag 15 maart "
+     "2025 om 14 uur aan het Sint-Pietersstation.\n\nDe betoging en de staking van vorige "
+     "maand waren een succes, de acties gaan door.", "nl", "march"),
+    ("The candlelit vigils go on every week in Leeds. Next one on Friday 14 March 2025 at 7pm "
+     "outside the Civic Hall.\n\nThe protests and the strike of last month were a start.",
+     "en", "vigil"),
+])
+def test_a_sentence_naming_nothing_goes_on_from_the_one_before(text: str, lang: str,
+                                                               kind: str) -> None:
+    assert [k for _, k in kinds(text, lang)] == [kind]
+
+
+def test_what_the_headline_says_comes_next_is_no_name_of_the_event() -> None:
+    text = ("Rassemblement et pique-nique puis manifestation\n\nDate : samedi 15 mars 2025\n"
+            "11h00 - 15h00\n\nLieu : devant la préfecture de Lille\n")
+    assert [k for _, k in kinds(text, "fr")][0] == "rally"

@@ -70,6 +70,11 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     for index, found in enumerate(own):
         for cue in found:
             count(cue, (roles.get(cue) or "own_sentence") if index == 0 else "other_sentence")
+    if not spans and units and not focus.item:
+        # "Les marches continuent. Prochain rendez-vous jeudi à 10h30": a sentence that names
+        # nothing goes on from the one before it in its paragraph
+        for cue in _sentence_before(lang, units[0], masked, focus):
+            count(cue, "previous")
     if not spans:
         for index, cue in enumerate(_block(lang, units, masked, focus)):
             count(cue, "block_first" if index == 0 else "block")  # the title line comes first
@@ -78,8 +83,11 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
     headline = _title_cues(lang, title, masked, focus)
     if not (spans and focus.item):  # an item that names nothing is what the page is about
         in_text = bool(title and focus.text and title in focus.text)
+        within = focus.text if in_text else (title or "")
         for cue in headline:  # cues of a headline not in the text are offsets into the title
-            count(cue, "headline", span=False, within=None if in_text else title)
+            # "Rassemblement et pique-nique puis manifestation": what comes next is no name
+            feature = "sequel" if after_then(lang, within, cue) else "headline"
+            count(cue, feature, span=False, within=within)
         for kind in KINDS:
             features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
     scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
@@ -160,6 +168,30 @@ def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict
         elif after_then(lang, focus.text, cue):
             roles[cue] = "sequel"
     return roles
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+
+
+def _sentence_before(lang: str, unit: Unit, masked: list[tuple[int, int]],
+                     focus: Focus) -> list[Cue]:
+    """The cues of the sentence right before `unit` in its paragraph (none across a blank
+    line or a line break: a heading or a list line is no sentence going on)."""
+    text = focus.text
+    if not text or unit.start <= 0:
+        return []
+    low = max(0, unit.start - 300)
+    before = text[low:unit.start]
+    cut = before.rfind("\n")
+    if cut >= 0 and not before[cut:].strip():
+        return []  # the unit opens its line: what stands above is another line
+    start = low + cut + 1 if cut >= 0 else low
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, unit.start)]
+    if len(ends) > 1:
+        start = ends[-2]
+    elif not ends:
+        return []
+    return find_cues(lang, text[start:unit.start], start, masked, text)
 
 
 def _title_at(title: str, focus: Focus) -> int:
