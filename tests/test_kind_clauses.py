@@ -151,3 +151,14 @@ def test_what_the_headline_says_comes_next_is_no_name_of_the_event() -> None:
     text = ("Rassemblement et pique-nique puis manifestation\n\nDate : samedi 15 mars 2025\n"
             "11h00 - 15h00\n\nLieu : devant la préfecture de Lille\n")
     assert [k for _, k in kinds(text, "fr")][0] == "rally"
+
+
+def test_a_phrase_naming_no_event_holds_its_word_across_a_window_edge() -> None:
+    from affiche.extract.kindcues import find_cues
+
+    text = "Leaflets from noon in Market Square, Leeds, then a picnic."
+    edge = text.index("Square")
+    # the window stops where a place starts ("Square, Leeds" masked): "Market" is no market
+    window = text[:edge]
+    assert [c.kind for c in find_cues("en", window, 0, [], text)] == []
+    assert [c.kind for c in find_cues("en", text, 0, [], text)] == ["other"]  # the picnic

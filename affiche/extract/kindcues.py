@@ -87,7 +87,10 @@ def find_cues(lang: str, text: str, offset: int, masked: list[tuple[int, int]],
     order; where cues of two kinds overlap the longer phrase wins ("manifestation statique" is
     a rally, "stille tocht" a vigil, "ciné-débat" a screening), and cues inside `masked` spans
     do not count."""
-    found = [c for c in _raw_cues(lang, text, offset, whole) if _free(c.start, c.end, masked)]
+    # a phrase naming no event ("Market Square") drops the cue it holds even where a time or
+    # place covers part of it
+    found = [c for c in _raw_cues(lang, text, offset, whole)
+             if not c.kind or _free(c.start, c.end, masked)]
     exact = _exact_phrases(lang)
 
     def rank(cue: Cue) -> tuple[int, bool, bool, int]:
@@ -112,7 +115,10 @@ def _raw_cues(lang: str, text: str, offset: int, whole: str = "") -> tuple[Cue, 
     instead of reading again (a third of the extraction time otherwise)."""
     end = offset + len(text)
     if whole and whole[offset:end] == text:
-        return tuple(c for c in _whole_cues(lang, whole) if offset <= c.start and c.end <= end)
+        # a phrase naming no event that runs over the window's edge ("… in Market | Square")
+        # still drops the cue it holds
+        return tuple(c for c in _whole_cues(lang, whole) if offset <= c.start and c.end <= end
+                     or not c.kind and c.start < end and c.end > offset)
     return _read_cues(lang, text, offset)
 
 
