@@ -162,3 +162,9 @@ def test_a_phrase_naming_no_event_holds_its_word_across_a_window_edge() -> None:
     window = text[:edge]
     assert [c.kind for c in find_cues("en", window, 0, [], text)] == []
     assert [c.kind for c in find_cues("en", text, 0, [], text)] == ["other"]  # the picnic
+
+
+def test_a_kind_word_inside_an_organiser_name_names_no_event() -> None:
+    text = ("Le samedi 15 mars 2025 à 20h, soirée organisée par le Comité Manifestation Pacifique "
+            "à la salle des fêtes de Huy.")
+    assert [k for _, k in kinds(text, "fr")] == ["other"]

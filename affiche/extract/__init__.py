@@ -101,6 +101,8 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     # event, unless the name opens its line: a heading "Cinéma en plein air" is the event's
     masked += [(c.start, c.end) for c in places if c.source == "venue"
                and text[text.rfind("\n", 0, c.start) + 1:c.start].strip(" \t-•*>")]
+    # nor is a word of an organiser's name ("called by the Social Forum")
+    masked += [(start, end) for _, start, end in organisers]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
