@@ -168,3 +168,26 @@ def test_a_kind_word_inside_an_organiser_name_names_no_event() -> None:
     text = ("Le samedi 15 mars 2025 à 20h, soirée organisée par le Comité Manifestation Pacifique "
             "à la salle des fêtes de Huy.")
     assert [k for _, k in kinds(text, "fr")] == ["other"]
+
+
+@pytest.mark.parametrize("text, lang, umbrella", [
+    ("Soirée de soutien aux grévistes du rail\n\nLe vendredi 14 mars 2025 à la salle des fêtes "
+     "de Ciney.\n\n19h : apéro et témoignages\n20h : repas partagé\n21h : concerts\n", "fr",
+     "concert"),
+    ("Steunavond voor de stakers van de haven\n\nVrijdag 14 maart 2025 in het Vredeshuis in Gent."
+     "\n\n19u: aperitief en getuigenissen\n20u: maaltijd\n21u: optredens\n", "nl", "concert"),
+])
+def test_a_programme_is_what_its_headline_names(text: str, lang: str, umbrella: str) -> None:
+    found = kinds(text, lang)
+    assert found[0][1] == umbrella  # the umbrella starts with the first item
+    assert "concert" in [k for _, k in found[1:]]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Répétition ouverte de la chorale du quartier le mercredi 12 mars 2025 à 18h à la Maison "
+     "du Peuple de Liège.", "fr"),
+    ("Open rehearsal of the strike choir on Wednesday 12 March 2025 at 6pm at the Trades Club, "
+     "Hebden Bridge.", "en"),
+])
+def test_a_rehearsal_is_no_concert(text: str, lang: str) -> None:
+    assert [k for _, k in kinds(text, lang)] == ["other"]

@@ -47,9 +47,13 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         # the strike"): that is no kind of the item
         own = [[c for c in found if not is_topic(lang, focus.text, c)] for found in own]
     if focus.umbrella:
-        heads = _programme_heads(lang, masked, focus)
-        if len(heads) > 1:  # a day of workshops, talks and music is none of them
-            return "other", None
+        # a programme is what its headline names ("Soirée de soutien aux grévistes" with an
+        # apéro, a meal and concerts is a benefit evening), not its first item
+        named = _headline_names(lang, title, masked, focus)
+        if named is not None:
+            return _refine(lang, named.kind, units, own, title, focus, masked, named), None
+        if len(_programme_heads(lang, masked, focus)) > 1:
+            return "other", None  # a day of workshops, talks and music is none of them
     features: dict[str, dict[str, float]] = {kind: {} for kind in KINDS}
     spans: dict[str, tuple[int, int]] = {}
 
@@ -85,7 +89,10 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         in_text = bool(title and focus.text and title in focus.text)
         within = focus.text if in_text else (title or "")
         for cue in headline:  # cues of a headline not in the text are offsets into the title
-            # "Rassemblement et pique-nique puis manifestation": what comes next is no name
+            # "Rassemblement et pique-nique puis manifestation": what comes next is no name;
+            # "Soirée de soutien aux grévistes": nor is a topic
+            if is_topic(lang, within, cue):
+                continue
             feature = "sequel" if after_then(lang, within, cue) else "headline"
             count(cue, feature, span=False, within=within)
         for kind in KINDS:
@@ -192,6 +199,17 @@ def _sentence_before(lang: str, unit: Unit, masked: list[tuple[int, int]],
     elif not ends:
         return []
     return find_cues(lang, text[start:unit.start], start, masked, text)
+
+
+def _headline_names(lang: str, title: str | None, masked: list[tuple[int, int]],
+                    focus: Focus) -> Cue | None:
+    """The headline's word of a kind that names what it announces ("Soirée de soutien aux
+    grévistes", "Cycloparade féministe"): the first that is no topic nor what comes next."""
+    if not title:
+        return None
+    within = focus.text if focus.text and title in focus.text else title
+    return next((c for c in _title_cues(lang, title, masked, focus)
+                 if not is_topic(lang, within, c) and not after_then(lang, within, c)), None)
 
 
 def _title_at(title: str, focus: Focus) -> int:
