@@ -45,3 +45,21 @@ def test_a_rendezvous_to_join_the_march_is_a_group_departure() -> None:
             "à Bruxelles.\n\nRendez-vous à 13h à la gare de Namur pour rejoindre le cortège "
             "ensemble.")
     assert ("13:00", "gare de Namur", "group_departure") in boarding(text, "fr")
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Join us on the picket line outside Leeds General Infirmary, Great George Street, on "
+     "Saturday 15 March 2025 from 1pm to 3pm.\n\nPlease sign in first at the strike office, "
+     "12 Park Lane, Leeds. It is a short walk from the hospital.", "en", "12 Park Lane"),
+    ("Piquet de grève devant l'hôpital de la Citadelle, boulevard du 12e de Ligne 1 à Liège, le "
+     "samedi 15 mars 2025 de 13h à 15h.\n\nPrésentez-vous d'abord à la permanence syndicale, "
+     "rue Louvrex 45 à Liège.", "fr", "rue Louvrex 45"),
+    ("Stakingspost aan het ziekenhuis in de Kapucijnenvoer 33 in Leuven op zaterdag 15 maart "
+     "2025 van 13 tot 15 uur.\n\nMeld je eerst aan bij het vakbondslokaal in de Tiensestraat 12 "
+     "in Leuven.", "nl", "Tiensestraat 12"),
+])
+def test_a_place_to_sign_in_first_is_a_meeting_point(text: str, lang: str, where: str) -> None:
+    _, events = pipeline.extract_text(text, reference=REFERENCE, lang=lang)
+    assert len(events) == 1
+    streets = [m.place.street for m in events[0].meeting_points]
+    assert any(street and where in street for street in streets), events[0].meeting_points
