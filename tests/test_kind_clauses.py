@@ -191,3 +191,19 @@ def test_a_programme_is_what_its_headline_names(text: str, lang: str, umbrella: 
 ])
 def test_a_rehearsal_is_no_concert(text: str, lang: str) -> None:
     assert [k for _, k in kinds(text, lang)] == ["other"]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    # a demonstration that sets off from a place moves: a march
+    ("Mardi 11 mars 2025, à 13h30, manifestation au départ de la gare des Guillemins à Liège.",
+     "fr", "march"),
+])
+def test_a_demonstration_setting_off_from_a_place_is_a_march(text: str, lang: str,
+                                                             kind: str) -> None:
+    assert [k for _, k in kinds(text, lang)][0] == kind
+
+
+def test_the_route_of_another_clause_leaves_a_rally_a_rally() -> None:
+    text = ("Jeudi 13 mars 2025, à 14h, rassemblement devant l'hôtel de ville de Namur ; à 18h, "
+            "manifestation au départ de la gare de Namur.")
+    assert kinds(text, "fr")[0] == ("2025-03-13T14:00", "rally")

@@ -121,7 +121,7 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     ("rassemblement", not "se rassembleront") stays one when unions call it."""
     if kind not in ("demonstration", "rally", "march"):
         return kind
-    words = " ".join(unit.text for unit in units)
+    words = " ".join([_own_clause_text(lang, units[0], focus), *(u.text for u in units[1:])])
     named = cues.cue_pattern(lang, "kind_shape.named_march")
     marches = [focus.text[c.start:c.end] if focus.text else "" for found in own for c in found
                if c.kind == "march"]
@@ -142,7 +142,7 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
         return "demonstration"
     if kind == "march" or marches:
         return "march"
-    if cues.cue_pattern(lang, "route").search(_lines_after(focus, units[0].start, masked)):
+    if cues.cue_pattern(lang, "route").search(_lines_after(focus, units[0].end, masked)):
         return "march"  # "Assemble 12pm / Rally 12.30pm / Set off at 1pm"
     if kind == "demonstration" and cues.cue_pattern(lang, "static").search(words):
         return "rally"
@@ -152,20 +152,26 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
 _CLAUSE_END = re.compile(r";")
 
 
-def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict[Cue, str]:
-    """The cues of the event's own sentence that do not name it, each with its feature: in a
-    sentence of several timed clauses ("piquet à 8h ; à 14h, rassemblement", "rassemblement
-    à 18h, suivi d'un concert à 18h30") a cue of another time's clause is `other_clause`; in a
-    sentence of one timed clause, a cue after a word of what comes next ("suivi d'un
-    concert") is `sequel`. Clauses end at a semicolon or a `kind_shape.then` word."""
-    if not found or focus.at is None or not focus.text:
-        return {}
+def _clauses(lang: str, unit: Unit, focus: Focus) -> tuple[list[int], set[int], int]:
+    """The clauses of the event's own sentence: where each ends (a semicolon or a
+    `kind_shape.then` word), which of them hold a time, and which holds the event's own."""
     text = unit.text
     cuts = sorted({unit.start + m.start() for m in _CLAUSE_END.finditer(text)}
                   | {unit.start + m.start() for m in then_words(lang).finditer(text)})
     end = unit.start + len(text)
     timed = {bisect.bisect_right(cuts, a) for a, _ in focus.times if unit.start <= a < end}
-    own = bisect.bisect_right(cuts, focus.at)
+    return cuts, timed, bisect.bisect_right(cuts, focus.at or unit.start)
+
+
+def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict[Cue, str]:
+    """The cues of the event's own sentence that do not name it, each with its feature: in a
+    sentence of several timed clauses ("piquet à 8h ; à 14h, rassemblement", "rassemblement
+    à 18h, suivi d'un concert à 18h30") a cue of another time's clause is `other_clause`; in a
+    sentence of one timed clause, a cue after a word of what comes next ("suivi d'un
+    concert") is `sequel`."""
+    if not found or focus.at is None or not focus.text:
+        return {}
+    cuts, timed, own = _clauses(lang, unit, focus)
     roles: dict[Cue, str] = {}
     for cue in found:
         clause = bisect.bisect_right(cuts, cue.start)
@@ -175,6 +181,19 @@ def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict
         elif after_then(lang, focus.text, cue):
             roles[cue] = "sequel"
     return roles
+
+
+def _own_clause_text(lang: str, unit: Unit, focus: Focus) -> str:
+    """The event's own sentence without the clauses of its other times ("rassemblement à
+    14h ; à 18h, manifestation au départ de la gare": the route is the later event's)."""
+    if focus.at is None or not focus.text:
+        return unit.text
+    cuts, timed, own = _clauses(lang, unit, focus)
+    if len(timed) < 2:
+        return unit.text
+    bounds = [unit.start, *cuts, unit.start + len(unit.text)]
+    return " ".join(focus.text[bounds[i]:bounds[i + 1]] for i in range(len(bounds) - 1)
+                    if i == own or i not in timed)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
