@@ -230,15 +230,6 @@ def is_topic(lang: str, text: str, cue: Cue) -> bool:
     return not _shape_pattern(lang, "part").search(text, line_start, topic.start())
 
 
-@functools.cache
-def then_words(lang: str) -> re.Pattern[str]:
-    """The words that hand over to what comes next (`kind_shape.then`: "suivi de", "gevolgd
-    door", "followed by"), anywhere in a text."""
-    words = sorted(cues.events_data(lang)["kind_shape"]["then"], key=len, reverse=True)
-    body = "|".join(re.sub("['’]", "['’]", re.escape(w)).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(r"(?<!\w)(?:" + body + r")(?!\w)", re.IGNORECASE)
-
-
 _NAME_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-.]*\s+$")
 
 

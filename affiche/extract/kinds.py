@@ -25,7 +25,6 @@ from affiche.extract.kindcues import (
     head_cue,
     is_generic,
     is_topic,
-    then_words,
 )
 from affiche.extract.segment import Unit
 from affiche.model import KINDS
@@ -156,8 +155,9 @@ def _clauses(lang: str, unit: Unit, focus: Focus) -> tuple[list[int], set[int], 
     """The clauses of the event's own sentence: where each ends (a semicolon or a
     `kind_shape.then` word), which of them hold a time, and which holds the event's own."""
     text = unit.text
+    then = cues.cue_pattern(lang, "kind_shape.then")
     cuts = sorted({unit.start + m.start() for m in _CLAUSE_END.finditer(text)}
-                  | {unit.start + m.start() for m in then_words(lang).finditer(text)})
+                  | {unit.start + m.start() for m in then.finditer(text)})
     end = unit.start + len(text)
     timed = {bisect.bisect_right(cuts, a) for a, _ in focus.times if unit.start <= a < end}
     return cuts, timed, bisect.bisect_right(cuts, focus.at or unit.start)
