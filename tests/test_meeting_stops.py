@@ -63,3 +63,17 @@ def test_a_place_to_sign_in_first_is_a_meeting_point(text: str, lang: str, where
     assert len(events) == 1
     streets = [m.place.street for m in events[0].meeting_points]
     assert any(street and where in street for street in streets), events[0].meeting_points
+
+
+@pytest.mark.parametrize("text, lang, where", [
+    ("Grand rassemblement contre l'aéroport le samedi 15 mars 2025 à 14h sur la ZAD de Bure.\n\n"
+     "Bus : les cars seront accueillis place de la Mairie de Bure, puis guidés vers le parking."
+     , "fr", "place de la Mairie"),
+    ("Mass rally against the incinerator on Saturday 15 March 2025 in Edmonton, London.\n\n"
+     "Coaches will be met at Pymmes Park and guided to the parking area.", "en", "Pymmes Park"),
+])
+def test_where_the_coaches_are_received_is_a_meeting_point(text: str, lang: str,
+                                                           where: str) -> None:
+    _, events = pipeline.extract_text(text, reference=REFERENCE, lang=lang)
+    names = [m.place.name or "" for e in events for m in e.meeting_points]
+    assert any(where in name for name in names), names
