@@ -207,3 +207,21 @@ def test_the_route_of_another_clause_leaves_a_rally_a_rally() -> None:
     text = ("Jeudi 13 mars 2025, à 14h, rassemblement devant l'hôtel de ville de Namur ; à 18h, "
             "manifestation au départ de la gare de Namur.")
     assert kinds(text, "fr")[0] == ("2025-03-13T14:00", "rally")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Qui doit décider de nos loyers ?\n\nJeudi 13 mars 2025 à 19h30\nMaison du Peuple, rue "
+     "Haute 12, 1000 Bruxelles\n\nEntrée libre.", "fr"),
+    ("Wie beslist over onze huur?\n\nDonderdag 13 maart 2025 om 19u30\nDe Centrale, "
+     "Kraankinderstraat 2, 9000 Gent\n\nGratis toegang.", "nl"),
+    ("Who should set our rents?\n\nThursday 13 March 2025 19:30\nConway Hall, Red Lion Square, "
+     "London WC1R 4RL\n\nAll welcome.", "en"),
+])
+def test_a_question_for_a_headline_names_a_talk(text: str, lang: str) -> None:
+    assert [k for _, k in kinds(text, lang)] == ["meeting"]
+
+
+def test_a_cue_word_outweighs_a_question_headline() -> None:
+    text = ("Pourquoi marcher encore ?\n\nRassemblement le samedi 15 mars 2025 à 14h devant la "
+            "gare de Namur.")
+    assert [k for _, k in kinds(text, "fr")] == ["rally"]

@@ -96,6 +96,9 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
             count(cue, feature, span=False, within=within)
         for kind in KINDS:
             features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
+    if not focus.item and _asks(title, _block_text(units, masked, focus)):
+        # "Who should run London?", "Faut-il encore manifester ?": a talk is named by its question
+        features["meeting"]["question_title"] = 1.0
     scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
     if scores[best] == 0:
@@ -325,16 +328,38 @@ def _programme_heads(lang: str, masked: list[tuple[int, int]], focus: Focus,
 _BULLET = re.compile(r"[\s>•·*▶︎►\-–—]*")
 
 
+def _block_span(units: list[Unit], masked: list[tuple[int, int]],
+                focus: Focus) -> tuple[int, int]:
+    """Where the lines right after the event's own sentence run, up to the next time or
+    address (at most 400 characters)."""
+    start = units[0].end
+    later = [a for a, _ in masked if a >= start]
+    return start, min([start + 400, len(focus.text)] + later)
+
+
 def _block(lang: str, units: list[Unit], masked: list[tuple[int, int]],
            focus: Focus) -> list[Cue]:
     """The cues of the lines right after the event's own sentence, up to the next time or
     address: on an agenda page the date line comes first and what happens follows it."""
     if not focus.text or not units:
         return []
-    start = units[0].end
-    later = [a for a, _ in masked if a >= start]
-    end = min([start + 400, len(focus.text)] + later)
+    start, end = _block_span(units, masked, focus)
     return find_cues(lang, focus.text[start:end], start, masked, focus.text)
+
+
+def _block_text(units: list[Unit], masked: list[tuple[int, int]], focus: Focus) -> str:
+    """The text of the lines right after the event's own sentence (see `_block`)."""
+    if not focus.text or not units:
+        return ""
+    start, end = _block_span(units, masked, focus)
+    return focus.text[start:end]
+
+
+def _asks(title: str | None, block: str) -> bool:
+    """True when the headline, or a line of its own after the event's date line, is a short
+    question: the title of a talk or a debate."""
+    lines = [title or "", *block.split("\n")]
+    return any(line.strip().endswith("?") and 3 <= len(line.split()) <= 14 for line in lines)
 
 
 # a sentence end followed by another sentence: a line of prose, not a title
