@@ -197,6 +197,10 @@ def test_a_rehearsal_is_no_concert(text: str, lang: str) -> None:
     # a demonstration that sets off from a place moves: a march
     ("Mardi 11 mars 2025, à 13h30, manifestation au départ de la gare des Guillemins à Liège.",
      "fr", "march"),
+    ("Manifestation du 1er mai à Huy : le départ est prévu le jeudi 1er mai 2025 à 10h30, place "
+     "Verte.", "fr", "march"),
+    ("Betoging op 1 mei in Hasselt: het vertrek is voorzien op donderdag 1 mei 2025 om 10u30 aan "
+     "het station.", "nl", "march"),
 ])
 def test_a_demonstration_setting_off_from_a_place_is_a_march(text: str, lang: str,
                                                              kind: str) -> None:
