@@ -20,7 +20,8 @@ Stages, each a module of pure functions over typed values, in the order `run` ca
   6. assignment  — one site per event (`assign.place_event`, `placechoice.py`), meeting
                    points and transport (`logistics.py`), each contact to its event
                    (`assign.assign_contacts`)
-  7. kind, title, build — kind (`describe.py`), titles from each announcement's own heading
+  7. kind, title, build — kind (`kinds.py`, a scored decision over the cue words that
+                   `kindcues.py` finds), titles from each announcement's own heading
                    (`titles.py`), the Event with evidence and warnings (`build.py`); a page's
                    embedded schema.org Events complete or question the result (`hints.py`)
 Checks that look at a whole event (missing time or place, meeting after start) and geocoding
