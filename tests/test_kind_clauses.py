@@ -229,3 +229,17 @@ def test_a_cue_word_outweighs_a_question_headline() -> None:
     text = ("Pourquoi marcher encore ?\n\nRassemblement le samedi 15 mars 2025 à 14h devant la "
             "gare de Namur.")
     assert [k for _, k in kinds(text, "fr")] == ["rally"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Non au défilé de l'extrême droite !\n\nL'extrême droite prévoit un défilé à Lyon le samedi "
+     "15 mars 2025. Nous appelons à un rassemblement antifasciste à 13h place Bellecour.", "fr"),
+    ("Stop the far-right march!\n\nThe EDL plans a march through Leeds on Saturday 15 March "
+     "2025. We call a counter rally at 12pm outside the Corn Exchange.", "en"),
+    ("Geen plaats voor de mars van Schild & Vrienden!\n\nOp zaterdag 15 maart 2025 willen ze met "
+     "een mars door Gent trekken. Wij houden een samenkomst om 13 uur op het Sint-Pietersplein.",
+     "nl"),
+])
+def test_the_march_a_rally_opposes_is_not_its_shape(text: str, lang: str) -> None:
+    assert [k for _, k in kinds(text, lang)] == ["rally"]
+

@@ -123,19 +123,24 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     ("rassemblement", not "se rassembleront") stays one when unions call it."""
     if kind not in ("demonstration", "rally", "march"):
         return kind
-    words = " ".join([_own_clause_text(lang, units[0], focus), *(u.text for u in units[1:])])
+    rally_nouns = cues.cue_pattern(lang, "kind_shape.named_rally")
+    named_rally = kind == "rally" and head is not None and head.kind == "rally" and bool(
+        rally_nouns.fullmatch(focus.text[head.start:head.end]))
+    # a rally named so in its own sentence is shaped by it and what follows it ("le cortège
+    # se rendra ensuite au parc"): a march told before it ("l'extrême droite prévoit un
+    # défilé … Nous appelons à un rassemblement") is another event's
+    told = [index for index, unit in enumerate(units)
+            if index and (not named_rally or unit.start > units[0].start)]
+    words = " ".join([_own_clause_text(lang, units[0], focus), *(units[i].text for i in told)])
     named = cues.cue_pattern(lang, "kind_shape.named_march")
-    marches = [focus.text[c.start:c.end] if focus.text else "" for found in own for c in found
-               if c.kind == "march"]
+    marches = [focus.text[c.start:c.end] if focus.text else "" for index in [0, *told]
+               for c in own[index] if c.kind == "march"] if own else []
     if kind == "march":
         marches += [title[c.start - t:c.end - t] for c in _title_cues(lang, title, masked, focus)
                     if c.kind == "march" and title and (t := _title_at(title, focus)) >= 0]
     if any(named.fullmatch(m) for m in marches):
         return "march"
     national = cues.cue_pattern(lang, "national")
-    rally_nouns = cues.cue_pattern(lang, "kind_shape.named_rally")
-    named_rally = kind == "rally" and head is not None and head.kind == "rally" and bool(
-        rally_nouns.fullmatch(focus.text[head.start:head.end]))
     if not named_rally and national.search(" ".join((words, title or ""))):
         return "demonstration"
     if cues.cue_pattern(lang, "route").search(words):
