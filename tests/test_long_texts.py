@@ -43,7 +43,7 @@ def test_within_tells_spans_inside_others() -> None:
 
 
 def test_kind_cues_outside_masked_spans() -> None:
-    from affiche.extract.describe import _free
+    from affiche.extract.kindcues import _free
 
     masked = [(10, 20), (15, 30), (40, 40)]
     assert not _free(25, 35, masked) and _free(30, 39, masked) and not _free(39, 41, masked)

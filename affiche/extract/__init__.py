@@ -20,7 +20,8 @@ Stages, each a module of pure functions over typed values, in the order `run` ca
   6. assignment  — one site per event (`assign.place_event`, `placechoice.py`), meeting
                    points and transport (`logistics.py`), each contact to its event
                    (`assign.assign_contacts`)
-  7. kind, title, build — kind (`describe.py`), titles from each announcement's own heading
+  7. kind, title, build — kind (`kinds.py`, a scored decision over the cue words that
+                   `kindcues.py` finds), titles from each announcement's own heading
                    (`titles.py`), the Event with evidence and warnings (`build.py`); a page's
                    embedded schema.org Events complete or question the result (`hints.py`)
 Checks that look at a whole event (missing time or place, meeting after start) and geocoding
@@ -94,8 +95,15 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
-    masked = [span for m in mentions for span in build.expression_spans(m)]
+    timed_spans = tuple(sorted(span for m in mentions for span in build.expression_spans(m)))
+    masked = list(timed_spans)
     masked += [(c.start, c.end) for c in places if c.source == "address"]
+    # a kind word inside a venue's name ("Memorial Park", "Legislative Assembly") names no
+    # event, unless the name opens its line: a heading "Cinéma en plein air" is the event's
+    masked += [(c.start, c.end) for c in places if c.source == "venue"
+               and text[text.rfind("\n", 0, c.start) + 1:c.start].strip(" \t-•*>")]
+    # nor is a word of an organiser's name ("called by the Social Forum")
+    masked += [(start, end) for _, start, end in organisers]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is
     # over is that day's
@@ -107,8 +115,9 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     # the kind of an item of a list comes from its section's heading before the text's title
     sections = titles.section_headings(drafts, shape)
     named = [heading or section for heading, section in zip(headings, sections, strict=True)]
+    kind_context = (masked, counts, timed_spans)
     built = [build.build_event(draft, document, lang, segments, places, contacts, organisers,
-                               (masked, counts), heading.text.strip() if heading else title,
+                               kind_context, heading.text.strip() if heading else title,
                                len(drafts) == 1, build.claimed_spans(units, index, over),
                                sorted(over - units[index]), done)
              for index, (draft, heading) in enumerate(zip(drafts, named, strict=True))]

@@ -31,7 +31,8 @@ def expression_spans(mention: when.TimeMention) -> list[tuple[int, int]]:
 def build_event(draft: points.Draft, document: Document, lang: str, segments: Segmentation,
            places: list[locate.PlaceCandidate], contacts: list[Contact],
            organisers: list[tuple[str, int, int]],
-           kind_context: tuple[list[tuple[int, int]], dict[str, int]],
+           kind_context: tuple[list[tuple[int, int]], dict[str, int],
+                               tuple[tuple[int, int], ...]],
            title: str | None, only_event: bool,
            claimed: list[tuple[int, int]] | None = None,
            over: list[tuple[int, int]] | None = None,
@@ -57,8 +58,9 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
     # "1.30pm - march sets off towards Parliament Square": the route's lines are the event's
     units += [p.unit for p in draft.times if p.cue == "route_start"
               and p.unit not in units]
-    masked, counts = kind_context
-    focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella)
+    masked, counts, times = kind_context
+    focus = describe.Focus(document.text, start_point.mention.start, draft.item, draft.umbrella,
+                           times)
     event.kind, kind_span = describe.choose_kind(lang, units, title, counts, masked, focus)
     if draft.kind:
         # one sentence told two events apart by their kinds ("the rally … and the vigil …")
@@ -72,7 +74,11 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
         # a strike stops work wherever people work: only its own sentences give it a place
         # (a picket line), not the town the rest of the text is about
         own = draft_units(draft)
-        sites = [c for c in places if any(a <= c.start < b for a, b in own)]
+        told = [c for c in places if any(a <= c.start < b for a, b in own)]
+        # a timed item of a programme that names no place ("Minuit : coup d'envoi de la
+        # grève") is where the programme is; a strike day without an hour is nowhere
+        timed = isinstance(event.start, dt.datetime)
+        sites = told if told or not timed or not draft.item else places
     else:
         sites = places
     place_event(event, draft, segments, sites, claimed or [], (over or []) + (done or []),

@@ -60,6 +60,7 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
     """The meeting points of a draft: its meeting-role times plus untimed group departures
     (dated with the event's day) in its paragraphs, or anywhere when `whole_text`."""
     table = cues.cue_table(lang, "meeting")
+    check_in = cues.cue_pattern(lang, "check_in")
     found: list[MeetingPoint] = []
     seen_units: set[int] = set()
     for point in draft.times:
@@ -80,13 +81,20 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
                                    _places_of(point, draft.times, places)))
         seen_units.add(point.unit.start)
     paragraphs = {segments.unit_at(p.mention.start).paragraph for p in draft.times}
+    # a place to sign in at is told in the paragraph after the event's, as transport is
+    near = {paragraph + shift for paragraph in paragraphs for shift in (0, 1)}
     for unit in segments.units:
-        if unit.start in seen_units or not (whole_text or unit.paragraph in paragraphs):
+        if unit.start in seen_units or not (whole_text or unit.paragraph in near):
             continue
-        # without a time, only a group departure ("départ groupé depuis la gare de X") is a
+        if unit.paragraph not in paragraphs and not whole_text and not check_in.search(unit.text):
+            continue
+        # without a time, only a group departure ("départ groupé depuis la gare de X") or a
+        # place to sign in first ("please sign in first at the strike headquarters") is a
         # meeting point; a bare "rendez-vous à Paris" names the event's own place
         role = next((name for name, pattern in table
                      if name == "group_departure" and pattern.search(unit.text)), None)
+        if role is None and check_in.search(unit.text):
+            role = "meeting"
         if role is None or _unit_place(places, unit) is None:
             continue
         if any(p.unit.start == unit.start for p in draft.times):
