@@ -27,3 +27,9 @@ def test_unit_at_offset() -> None:
 def test_units_map_back_to_the_text(text: str) -> None:
     for unit in segment(text).units:
         assert text[unit.start:unit.end] == unit.text
+
+
+def test_a_semicolon_closes_a_clause_of_its_own() -> None:
+    text = "Mardi, à 13h30, manifestation devant la gare ; à 15h30, assemblée au local."
+    assert [u.text for u in segment(text).units] == [
+        "Mardi, à 13h30, manifestation devant la gare ;", "à 15h30, assemblée au local."]

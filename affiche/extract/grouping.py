@@ -3,7 +3,6 @@ item after a march, a part of the day of another kind (rule 3 of `timeline`)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from affiche.extract import cues
@@ -16,8 +15,6 @@ from affiche.extract.points import (
     _clock,
     _end_clock,
     _event_times,
-    _first_kind,
-    _has_place,
     _last_kind,
     _opens_with_time,
     _own_kind,
@@ -27,6 +24,7 @@ from affiche.extract.points import (
     move_to,
 )
 from affiche.extract.roles import _opening_label
+from affiche.extract.sameevent import Told, best_match, told_at
 from affiche.extract.sites import _other_group_items, _protest_rendez_vous
 from affiche.extract.starts import _finish, _take_item
 
@@ -74,21 +72,20 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
         # named with its own kind, before the timed items of another kind, is its own event
         alone = _take_item(draft, untimed, None, lang, places)
         return [alone, *_split_programme(draft, places, lang, title_kind)]
-    # an item is told apart by its time, or by its own place when items share a time
-    # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
-    seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
+    # each later time is scored against the day's events so far (`same_event`): a moment of
+    # one of them, or an item of its own
+    first = told_at(primary, places, kinds)
+    told = [Told(primary, first.kind or theirs or title_kind, first.listed)]
+    owners: list[Draft | None] = [None]  # the draft of each event of `told` (None: the day's)
     extra: list[Draft] = []
     for point in timed:
-        key = (_clock(point), _unit_place_key(point.unit, places))
-        if point is primary or key in seen or (
-                key[1] is None and any(c == key[0] for c, _ in seen)):
+        if point is primary:
             continue
         if point.unit == primary.unit:
             # "the rally starts at noon and the vigil starts at 6": one sentence, two events
             own, begins = _own_kind(point, kinds, places)
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
-            if own is not None and before != own:
-                seen.add(key)
+            if own is not None and before != own and _clock(point) != _clock(primary):
                 draft.kind = draft.kind or before
                 item = _take_item(draft, point, own, lang, places)
                 # "… puis manifestation à 17h au départ de la gare Centrale": its own place
@@ -96,53 +93,38 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
                 item.place_at = next((c.start for c in places if c.source != "locality"
                                       and point.mention.end <= c.start < point.unit.end), None)
                 extra.append(item)
+                told.append(Told(point, own, False))
+                owners.append(item)
             continue
-        listed = _programme_line(point) or _opens_with_time(point) or (
-            (_BULLET.match(point.unit.text) or _LABEL_ITEM.match(point.unit.text))
-            and _has_place(point.unit, places))
-        if any(c == key[0] for c, _ in seen) and not listed:
-            # the same hour again at another place in running text is the same event told
-            # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
-            continue
-        own = _last_kind(_unplaced(point.unit, places), kinds)
-        if not listed and theirs is None and own in _STREET_PROTESTS \
+        here = told_at(point, places, kinds)
+        own = here.kind
+        if not here.listed and theirs is None and own in _STREET_PROTESTS \
                 and primary in draft.times and _gathers_before(point, primary):
             # "Le procès reprend … à 9h au palais de justice" ↵ "concentration devant le
             # tribunal dès 8h30": the protest before what it is about is the event
             draft.times.remove(primary)
             continue
-        if not listed and own is not None and own == (theirs or title_kind) \
-                and _gathers_before(primary, point, _PROTEST_GOES_ON):
-            # "Veillée … à 20h" ↵ "Une minute de silence sera observée à 20h15": a moment of
-            # the same event, told in running text
-            continue
-        if listed and own in (None, "meeting") \
+        if here.listed and own in (None, "meeting") \
                 and _step_after_setting_off(draft, point, places, own is None):
             # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
             # Korenmarkt": the speeches where the march arrives are a step of the march
             continue
-        if not listed and own in _STREET_PROTESTS and key[1] is None \
-                and theirs in _STREET_PROTESTS:
-            # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
-            # 1pm": the steps of one street protest, at its own place
+        index, decision = best_match(told, here, places, lang)
+        if decision.taken:
+            owner = owners[index]
+            if owner is not None and here.listed:
+                # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
+                draft.times.remove(point)
+                if point in draft.anchors:
+                    draft.anchors.remove(point)
+                owner.times.append(point)
+                owner.anchors.append(point)
             continue
-        previous = extra[-1].start if extra else primary
-        if listed and previous is not None and _same_protest_goes_on(previous, point, kinds,
-                                                                    places):
-            # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
-            draft.times.remove(point)
-            if point in draft.anchors:
-                draft.anchors.remove(point)
-            target = extra[-1] if extra else draft
-            target.times.append(point)
-            target.anchors.append(point)
-            seen.add(key)
-            continue
-        # "naar het stadhuis op de Grote Markt, waar we rond 15u30 aankomen": a place's name
-        # ("Markt") names no kind of event
-        if own is not None or listed:
-            seen.add(key)
-            extra.append(_take_item(draft, point, None, lang, places))
+        item = _take_item(draft, point, None, lang, places)
+        item.decisions.append(decision)
+        extra.append(item)
+        told.append(here)
+        owners.append(item)
     _hand_rendez_vous_to_items(draft, primary, extra)
     first = _finish(draft, lang, places)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
@@ -181,11 +163,6 @@ def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Dra
             owner.times.append(point)
 
 
-# "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
-_LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
-_PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
-
-
 _BEFORE_REACH = 120  # minutes before a hearing or a vote within which a protest gathers for it
 
 
@@ -218,20 +195,6 @@ def _step_after_setting_off(draft: Draft, point: TimePoint, places: list[PlaceCa
         if unnamed or here in heads_for:
             return True
     return False
-
-
-def _same_protest_goes_on(previous: TimePoint, point: TimePoint, kinds: Any,
-                          places: list[PlaceCandidate]) -> bool:
-    """True for a programme line that carries on the street protest of the line before: the
-    same kind of protest heads both lines, at most an hour and a half apart."""
-    before, now = _clock(previous), _clock(point)
-    if before is None or now is None or not _programme_line(previous) and \
-            not _opens_with_time(previous):
-        return False
-    gap = (now[0] - before[0]) * 60 + now[1] - before[1]
-    kind = _first_kind(_unplaced(point.unit, places), kinds)
-    return 0 < gap <= _PROTEST_GOES_ON and kind in _STREET_PROTESTS \
-        and kind == _first_kind(_unplaced(previous.unit, places), kinds)
 
 
 def _after_the_march(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,

@@ -14,7 +14,9 @@ __all__ = ["Unit", "Segmentation", "segment"]
 
 # A sentence ends at . ! ? … followed by space and an upper-case letter, a digit or an opening
 # quote/bracket; abbreviations such as "av." or "St." rarely precede such a capital in calls.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])")
+# A semicolon closes a clause of its own: an agenda told in one sentence lists its items so
+# ("Mardi, à 13h30, manifestation … ; à 15h30, AG …"), and a cue speaks for its own clause.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])|(?<=;)\s+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
 
 

@@ -20,9 +20,10 @@ Rules, in order (each a reason a reader can check against the text):
      (unless a word puts it still ahead: "Later vanmiddag wordt … nog een demonstratie").
      A cancelled item leaves its day to the sentences after it.
   3. Dated mentions of the same day are one event (a call repeated with more details); a later
-     time of that day is an event of its own when its line names a kind of event, opens with
-     its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place; the
-     same hour again in running text is the same event told twice. A day named again with a
+     time of that day is scored against the day's events so far (`same_event`, sameevent.py:
+     the same hour, a list line, a kind of its own or none, the same protest within an hour
+     and a half, another place, another event told too) and is an event of its own unless it
+     is a moment of one of them. A day named again with a
      kind of its own before the first timed item of another kind is its own event (a walk in
      the afternoon, then a meal from 18h), unless both are words for one street protest or
      the items are a programme's lines. An agenda entry that opens with its closing time

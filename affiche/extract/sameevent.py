@@ -1,0 +1,144 @@
+"""The same-event score between two times of one day: is a later time a moment of an event
+already drafted (told again, a step of the same protest, a detail of its programme), or an
+event of its own? Scored (`same_event` in `weights.toml`) from named features of the pair,
+read off the layout of their lines (list lines, programme lines), their kind cues, their
+places, their clocks and the language's words for another event held too
+(`events.sibling_words`, `events.other_group`).
+
+One score replaces what were five branches (the same hour told twice, the steps of one
+street protest, a moment of the same event, one protest going on over two programme lines, a
+time naming no kind): each branch is now a feature, so that two of them can weigh against
+each other ("the same hour, but two list lines naming two kinds" stays two events).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from affiche.extract import cues
+from affiche.extract.locate import PlaceCandidate
+from affiche.extract.points import (
+    _BULLET,
+    _STREET_PROTESTS,
+    TimePoint,
+    _clock,
+    _first_kind,
+    _has_place,
+    _last_kind,
+    _opens_with_time,
+    _programme_line,
+    _unit_place_key,
+    _unplaced,
+)
+from affiche.extract.scoring import Score, score
+
+__all__ = ["Told", "best_match", "listed", "same_event", "told_at"]
+
+# "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
+_LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
+_PROTEST_GOES_ON = 90  # minutes: the longest gap between two moments of one street protest
+
+
+@dataclass(frozen=True)
+class Told:
+    """A time of the day with what its sentence says: the kind it names (or None) and
+    whether it stands as an item of a list."""
+
+    point: TimePoint
+    kind: str | None
+    listed: bool
+
+
+def listed(point: TimePoint, places: list[PlaceCandidate]) -> bool:
+    """True for a time that stands as an item of a list: a programme line ("19h : débat"),
+    a sentence opening with its time ("À 14h, …"), or a bullet or label line with a place."""
+    text = point.unit.text
+    return _programme_line(point) or _opens_with_time(point) or (
+        bool(_BULLET.match(text) or _LABEL_ITEM.match(text)) and _has_place(point.unit, places))
+
+
+def told_at(point: TimePoint, places: list[PlaceCandidate], kinds: Any) -> Told:
+    """What a time's sentence tells: for a list item, the kind that heads its text after the
+    time ("11.00am Rally opens: messages … musical protest" is a rally; "10am Bike ride
+    assembles at …" a ride), else the last kind of its sentence."""
+    item = listed(point, places)
+    text = _unplaced(point.unit, places)
+    kind = None
+    if item or "\n" in point.mention.text:
+        # the words after the time, up to the end of its clause, head the item (a date
+        # line above "10.00am Bike ride …" leaves the line still opening with its time)
+        after = re.split(r"[.,;!?(]", text[point.mention.end - point.unit.start:], maxsplit=1)
+        kind = _first_kind(after[0], kinds)
+    return Told(point, kind or _last_kind(text, kinds), item)
+
+
+def _list_line(point: TimePoint) -> bool:
+    """True for a line of a list: a bullet or a programme line ("• 12u BBQ", "19h : débat")."""
+    return bool(_BULLET.match(point.unit.text)) or _programme_line(point)
+
+
+def _gap(earlier: TimePoint, later: TimePoint) -> int | None:
+    """Minutes from the earlier time's clock to the later one's (None without clocks)."""
+    before, after = _clock(earlier), _clock(later)
+    if before is None or after is None:
+        return None
+    return (after[0] - before[0]) * 60 + after[1] - before[1]
+
+
+def _one_protest(first: str | None, second: str | None) -> bool:
+    """True when two kinds may name one event: the same kind, or two words for one street
+    protest ("la manifestation … le cortège … le rassemblement")."""
+    return first is not None and second is not None and (
+        first == second or {first, second} <= _STREET_PROTESTS)
+
+
+def features(earlier: Told, later: Told, places: list[PlaceCandidate],
+             lang: str) -> dict[str, float]:
+    """Features of "`later` is a moment of the event `earlier` starts"."""
+    gap = _gap(earlier.point, later.point)
+    near = gap is not None and 0 < abs(gap) <= _PROTEST_GOES_ON
+    here = _unit_place_key(later.point.unit, places)
+    there = _unit_place_key(earlier.point.unit, places)
+    text = later.point.unit.text
+    another = cues.cue_pattern(lang, "sibling_words").search(text) \
+        or cues.cue_pattern(lang, "other_group").search(text)
+    return {
+        "same_clock": float(gap == 0),
+        "listed": float(later.listed),
+        "unlisted_no_kind": float(later.kind is None and not later.listed),
+        "same_kind_soon": float(near and earlier.kind is not None
+                                and earlier.kind == later.kind
+                                and (not later.listed or later.kind in _STREET_PROTESTS)),
+        "protest_words_soon": float(near and not later.listed and earlier.kind != later.kind
+                                    and _one_protest(earlier.kind, later.kind)),
+        "other_kind": float(earlier.kind is not None and later.kind is not None
+                            and not _one_protest(earlier.kind, later.kind)),
+        "other_place": float(here is not None and there is not None and here != there),
+        "place_named_later": float(here is not None and there is None),
+        "dated_again_other_hour": float(bool(gap) and earlier.point.mention.has_date
+                                        and later.point.mention.has_date
+                                        and earlier.point.unit != later.point.unit),
+        "list_lines_at_one_hour": float(gap == 0 and _list_line(earlier.point)
+                                        and _list_line(later.point)
+                                        and earlier.point.unit != later.point.unit
+                                        and earlier.point.unit.paragraph
+                                        == later.point.unit.paragraph),
+        "another_told": float(bool(another) and here is not None and here != there),
+    }
+
+
+def same_event(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str) -> Score:
+    """The `same_event` score of a later time of the day against an earlier event's start."""
+    return score("same_event", features(earlier, later, places, lang),
+                 subject=f"{later.point.mention.text} with {earlier.point.mention.text}")
+
+
+def best_match(earlier: list[Told], later: Told, places: list[PlaceCandidate],
+               lang: str) -> tuple[int, Score]:
+    """The earlier event `later` scores highest with (the latest one on a tie), and its score."""
+    scored = [(same_event(told, later, places, lang), index)
+              for index, told in enumerate(earlier)]
+    best, index = max(scored, key=lambda pair: (pair[0].total, pair[1]))
+    return index, best

@@ -1,0 +1,71 @@
+"""The same-event score between two times of one day (sameevent.py, `[same_event]` in
+weights.toml): which later times are moments of an event already drafted, which are events
+of their own. Short calls written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from calls import extract
+from calls import sorted_starts as starts
+
+from affiche.extract.scoring import weights
+
+APART = [
+    # two rallies of one day, hours apart, each at its own place, told in running text
+    ("fr", "Un rassemblement est annoncé dimanche 9 mars à 11h devant la gare de Namur. "
+           "Le comité des locataires appelle, lui, à se rassembler à 15h au parc Louise-Marie.",
+     "2025-03-05", ["2025-03-09T11:00", "2025-03-09T15:00"]),
+    ("en", "A rally is called for Sunday 9 March at 11am outside Leeds station. "
+           "The tenants' union will rally at 3pm in Hyde Park, Leeds, to back the strike.",
+     "2025-03-05", ["2025-03-09T11:00", "2025-03-09T15:00"]),
+    # two lines of one list at the same hour, two items (and the day's programme as a whole,
+    # from its first item, by the corpus's convention for programmes)
+    ("nl", "Dorpsfeest op zaterdag 17 mei in Heule\n"
+           "• Om 10u30 toespraken aan de kerk\n"
+           "• Vanaf 12u soep en brood voor iedereen\n"
+           "• Vanaf 12u optreden van het buurtkoor",
+     "2025-05-01",
+     ["2025-05-17T10:30", "2025-05-17T10:30", "2025-05-17T12:00", "2025-05-17T12:00"]),
+    # clauses of one sentence, cut by semicolons, each opening with its own time and kind
+    ("fr", "Mardi 17 juin, à 13h30, manifestation au départ de la gare de Namur ; à 15h30, "
+           "assemblée générale à la Maison du peuple, rue des Brasseurs 12.",
+     "2025-06-10", ["2025-06-17T13:30", "2025-06-17T15:30"]),
+    # two actions half an hour apart, at two places: a list of actions, not one
+    ("en", "Saturday 8 March, women's strike day in Brighton.\n"
+           "At 9am, an action outside the town hall on Bartholomew Square.\n"
+           "At 9.30am, an action of support at the county hospital on Eastern Road.",
+     "2025-03-01", ["2025-03-08T09:00", "2025-03-08T09:30"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), APART)
+def test_later_times_of_their_own_are_events(lang: str, text: str, reference: str,
+                                             expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+TOGETHER = [
+    # the same hour told again at the end of the call
+    ("en", "Climate vigil on Friday 14 March at 6pm at St Mary's church, Oxford. "
+           "Bring a candle. We will gather from 6pm in front of the church.",
+     "2025-03-10", ["2025-03-14T18:00"]),
+    # the same protest an hour on, told in running text
+    ("nl", "Betoging op zondag 23 maart om 14 uur aan het station van Leuven. "
+           "Rond 15 uur trekt de betoging door de Bondgenotenlaan.",
+     "2025-03-18", ["2025-03-23T14:00"]),
+    # a detail of the event without a kind of its own
+    ("fr", "Rassemblement samedi 22 mars à 14h place Saint-Lambert à Liège. "
+           "Les prises de son se termineront vers 16h.",
+     "2025-03-18", ["2025-03-22T14:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), TOGETHER)
+def test_moments_of_one_event_stay_one(lang: str, text: str, reference: str,
+                                       expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_every_same_event_weight_has_a_note() -> None:
+    table = weights("same_event")
+    assert table.weights and all(table.notes[name].startswith("hand:") for name in table.weights)
