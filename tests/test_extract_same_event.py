@@ -53,6 +53,17 @@ TOGETHER = [
     ("nl", "Betoging op zondag 23 maart om 14 uur aan het station van Leuven. "
            "Rond 15 uur trekt de betoging door de Bondgenotenlaan.",
      "2025-03-18", ["2025-03-23T14:00"]),
+    # where the march arrives, hours after it sets off, at another place
+    ("fr", "Marche pour le logement ce dimanche 30 mars à 13h, au pied de la gare de Namur. "
+           "Le cortège doit arriver vers 15h30 place d'Armes.",
+     "2025-03-26", ["2025-03-30T13:00"]),
+    ("en", "Climate march on Saturday 5 April at 11am from Victoria Park in Leicester. "
+           "The march will arrive at the Town Hall Square around 1.30pm.",
+     "2025-04-01", ["2025-04-05T11:00"]),
+    # a moment inside the event's stated hours, told in a sentence of its own
+    ("en", "Candlelight vigil on Friday 11 July, 7pm - 9pm, at the Peace Garden, Sheffield.\n\n"
+           "At 9pm, please hold up your candle for a moment of silence.",
+     "2025-07-01", ["2025-07-11T19:00"]),
     # a detail of the event without a kind of its own
     ("fr", "Rassemblement samedi 22 mars à 14h place Saint-Lambert à Liège. "
            "Les prises de son se termineront vers 16h.",

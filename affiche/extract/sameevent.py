@@ -13,6 +13,7 @@ each other ("the same hour, but two list lines naming two kinds" stays two event
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ __all__ = ["Told", "best_match", "listed", "same_event", "told_at"]
 # "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
 _LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two moments of one street protest
+_PROCESSION_REACH = 240  # minutes after a protest's start within which it arrives somewhere
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,24 @@ def told_at(point: TimePoint, places: list[PlaceCandidate], kinds: Any) -> Told:
         after = re.split(r"[.,;!?(]", text[point.mention.end - point.unit.start:], maxsplit=1)
         kind = _first_kind(after[0], kinds)
     return Told(point, kind or _last_kind(text, kinds), item)
+
+
+def _arrives(lang: str) -> re.Pattern[str]:
+    """The language's words of arriving (`events.transport.arrive_words`) and of a route's
+    end (`events.meeting.route_end`), as one pattern."""
+    return cues.cue_pattern(lang, "transport.arrive_words")
+
+
+def _within(earlier: TimePoint, later: TimePoint) -> bool:
+    """True when the later time falls inside the earlier's stated range of hours, after its
+    start ("07:00 pm - 09:00 pm" … "At 9pm, please hold up a candle")."""
+    mention = earlier.mention
+    begins, at = _clock(earlier), _clock(later)
+    ends = mention.end_value
+    if mention.kind != "interval" or begins is None or at is None \
+            or not isinstance(ends, dt.datetime):
+        return False
+    return begins < at <= (ends.hour, ends.minute)
 
 
 def _list_line(point: TimePoint) -> bool:
@@ -125,6 +145,13 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate],
                                         and earlier.point.unit != later.point.unit
                                         and earlier.point.unit.paragraph
                                         == later.point.unit.paragraph),
+        "arrival": float(gap is not None and 0 < gap <= _PROCESSION_REACH
+                         and (earlier.kind in _STREET_PROTESTS
+                              or later.kind in _STREET_PROTESTS)
+                         and later.kind in (None, *_STREET_PROTESTS)
+                         and bool(_arrives(lang).search(text))),
+        "within_span": float(later.kind is None and not _list_line(later.point)
+                             and _within(earlier.point, later.point)),
         "another_told": float(bool(another) and here is not None and here != there),
     }
 
