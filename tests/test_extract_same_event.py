@@ -80,3 +80,24 @@ def test_moments_of_one_event_stay_one(lang: str, text: str, reference: str,
 def test_every_same_event_weight_has_a_note() -> None:
     table = weights("same_event")
     assert table.weights and all(table.notes[name].startswith("hand:") for name in table.weights)
+
+
+FOLLOWED = [
+    # a march told by its rendez-vous alone, then what follows it after its last time
+    ("fr", "Prochain rendez-vous jeudi 13 mars à 10h, sur la place du Marché à Ottignies. "
+           "Le cortège traversera le centre jusqu'aux environs de 12h. "
+           "Elle sera suivie d'une assemblée générale au centre culturel d'Ottignies.",
+     "2025-03-10", ["2025-03-13", "2025-03-13T10:00"]),
+    ("en", "Saturday 15 March: climate march at 11am from Queen's Park, Bolton. "
+           "After the march, the trades council holds a rally at the Octagon Theatre.",
+     "2025-03-10", ["2025-03-15", "2025-03-15T11:00"]),
+    ("nl", "Betoging voor betaalbare huur op zondag 16 maart om 14 uur aan het station van "
+           "Mechelen. Na de betoging volgt een concert in het Cultuurcentrum Mechelen.",
+     "2025-03-10", ["2025-03-16", "2025-03-16T14:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), FOLLOWED)
+def test_an_event_after_the_march_at_its_own_place(lang: str, text: str, reference: str,
+                                                   expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected

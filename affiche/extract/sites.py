@@ -33,15 +33,17 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
                  dated: list[int], lang: str) -> list[Draft]:
     """The event another one hands over to, at another place, on the same day ("ce
     rassemblement se prolongera par la projection du film … à la salle municipale René
-    Grison"): its day and no time, its kind and its place from that sentence."""
+    Grison", "Après la marche, … un grand rassemblement fraternel à la Bourse du Travail"):
+    its day and no time, its kind and its place from that sentence."""
     if draft.item or draft.umbrella or draft.start is None or draft.place_at is not None:
         return []
     follow = cues.cue_pattern(lang, "followed_by")
     kinds = cues.cue_table(lang, "kinds")
-    if not draft.anchors:
-        return []
-    own_sites = {_unit_place_key(p.unit, places) for p in draft.anchors} - {None}
-    indexes = sorted({segments.index_at(p.unit.start) for p in draft.anchors})
+    own = draft.anchors or [draft.start]  # a march told only by its rendez-vous has no anchor
+    own_sites = {_unit_place_key(p.unit, places) for p in own} - {None}
+    # from the event's first sentence to the one after its last time ("… jusqu'aux environs
+    # de 12h30. Elle sera suivie d'une assemblée générale sur la place des Sciences.")
+    indexes = sorted({segments.index_at(p.unit.start) for p in own + draft.times})
     last = min(indexes[-1] + _FOLLOW_REACH, len(segments.units) - 1)
     found: list[Draft] = []
     for index in range(indexes[0], last + 1):
