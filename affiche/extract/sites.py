@@ -30,11 +30,12 @@ _FOLLOW_REACH = 2  # sentences after an event's own ones where it may hand over 
 
 
 def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
-                 dated: list[int], lang: str) -> list[Draft]:
+                 dated: list[int], lang: str, timed: set[int] | None = None) -> list[Draft]:
     """The event another one hands over to, at another place, on the same day ("ce
     rassemblement se prolongera par la projection du film … à la salle municipale René
     Grison", "Après la marche, … un grand rassemblement fraternel à la Bourse du Travail"):
-    its day and no time, its kind and its place from that sentence."""
+    its day and no time, its kind and its place from that sentence. A sentence holding
+    another draft's hour (`timed`, the units of every draft's times) is not looked at."""
     if draft.item or draft.umbrella or draft.start is None or draft.place_at is not None:
         return []
     follow = cues.cue_pattern(lang, "followed_by")
@@ -51,8 +52,9 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
         if index > indexes[-1] and any(unit.start <= d < unit.end for d in dated):
             break  # another day's sentence
         handover = follow.search(unit.text)
-        if handover is None:
-            continue
+        if handover is None or (timed and unit.start in timed and unit.start not in {
+                p.unit.start for p in own}):
+            continue  # a sentence with an hour of its own is an event drafted already
         rest = _unplaced(unit, places)[handover.end():]
         kind = _first_kind(rest[:_KIND_AFTER], kinds)
         venue = next((c for c in places if c.source in ("venue", "address")

@@ -245,8 +245,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         for part in _split_programme(draft, places, lang, title_kind):
             result.extend(_split_sites(part, segments, places, dated, lang))
             result.extend(_same_hour_elsewhere(part, segments, lang, places))
-    result += [follow for draft in result for follow in _followed_by(draft, segments, places,
-                                                                      dated, lang)]
+    # a handover sentence with an hour of its own is an item already ("Na de mars, rond 16
+    # uur, slotmoment …"): only one without gives an event of the day
+    told = {p.unit.start for d in result for p in d.times if p.mention.has_time}
+    result += [follow for draft in result
+               for follow in _followed_by(draft, segments, places, dated, lang, told)]
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
