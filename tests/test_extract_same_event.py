@@ -101,3 +101,28 @@ FOLLOWED = [
 def test_an_event_after_the_march_at_its_own_place(lang: str, text: str, reference: str,
                                                    expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+ELSEWHERE = [
+    ("fr", "Manifestations du 1er mai dans la province de Namur.\n"
+           "À Namur, le cortège s'élancera à 10h30 de la place de la Station.\n"
+           "À Dinant, la manifestation débutera à 10 heures devant l'hôtel de ville.",
+     "2025-04-28", ["2025-05-01T10:00", "2025-05-01T10:30"]),
+    ("en", "May Day marches in Yorkshire on Thursday 1 May.\n"
+           "In Leeds, the march sets off at 11am from City Square.\n"
+           "In York, the rally starts at 10am at the Minster.",
+     "2025-04-28", ["2025-05-01T10:00", "2025-05-01T11:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), ELSEWHERE)
+def test_a_procession_setting_off_in_another_town_is_its_own_march(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_rendez_vous_in_another_town_still_leads_to_the_event() -> None:
+    text = ("Rassemblement samedi 18 janvier à 14h devant le centre fermé de Vottem. "
+            "Rendez-vous à 13h à la gare de Liège-Guillemins pour y aller ensemble.")
+    events = extract(text, "2025-01-13", "fr")
+    assert starts(events) == ["2025-01-18T14:00"]

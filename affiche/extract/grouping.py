@@ -25,7 +25,11 @@ from affiche.extract.points import (
 )
 from affiche.extract.roles import _opening_label
 from affiche.extract.sameevent import Told, best_match, told_at
-from affiche.extract.sites import _other_group_items, _protest_rendez_vous
+from affiche.extract.sites import (
+    _other_group_items,
+    _protest_rendez_vous,
+    _route_starts_elsewhere,
+)
 from affiche.extract.starts import _finish, _take_item
 
 __all__ = []
@@ -36,7 +40,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
-    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places)
+    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places) \
+        + _route_starts_elsewhere(draft, lang, places)
     if others:
         # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
         # group's own event on the same day

@@ -199,3 +199,31 @@ def _protest_rendez_vous(draft: Draft, lang: str, places: list[PlaceCandidate]) 
         if own in _STREET_PROTESTS:
             items.append(_take_item(draft, point, own, lang, places))
     return items if draft.times else []
+
+
+def _towns(unit: Unit, places: list[PlaceCandidate]) -> set[str]:
+    """The towns the place candidates of a sentence name (lower case)."""
+    return {(c.place.locality or "").casefold() for c in places
+            if unit.start <= c.start < unit.end and c.place.locality}
+
+
+def _route_starts_elsewhere(draft: Draft, lang: str,
+                            places: list[PlaceCandidate]) -> list[Draft]:
+    """A procession setting off in another town than the day's event ("À Toulouse, le
+    cortège s'élancera à 10h30 de la place Esquirol" beside "À Muret, la manifestation
+    débutera à 10 heures"): a march of its own, not a rendez-vous for the other one. Only
+    route starts: a rendez-vous or a group departure elsewhere leads to the event."""
+    timed = [p for p in draft.times if p.role == "event" and p.mention.has_time]
+    if not timed:
+        return []
+    here = _towns(timed[0].unit, places)
+    event_units = {p.unit.start for p in timed}
+    items = []
+    for point in list(draft.times):
+        if point.role != "meeting" or point.cue != "route_start" \
+                or not point.mention.has_time or point.unit.start in event_units:
+            continue
+        there = _towns(point.unit, places)
+        if here and there and not here & there:
+            items.append(_take_item(draft, point, None, lang, places))
+    return items if draft.times else []
