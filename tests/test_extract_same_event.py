@@ -64,6 +64,10 @@ TOGETHER = [
     ("en", "Candlelight vigil on Friday 11 July, 7pm - 9pm, at the Peace Garden, Sheffield.\n\n"
            "At 9pm, please hold up your candle for a moment of silence.",
      "2025-07-01", ["2025-07-11T19:00"]),
+    # a range wrapped over two lines: the second holds nothing but its hour
+    ("en", "Join the nurses on the picket line this Saturday, December 6th, from 1:00 P.M.\n"
+           "- 3:00 P.M.\nThe picket stands outside St Luke's Hospital, Bradford.",
+     "2025-12-01", ["2025-12-06T13:00"]),
     # a detail of the event without a kind of its own
     ("fr", "Rassemblement samedi 22 mars à 14h place Saint-Lambert à Liège. "
            "Les prises de son se termineront vers 16h.",

@@ -94,6 +94,13 @@ def _within(earlier: TimePoint, later: TimePoint) -> bool:
     return begins < at <= (ends.hour, ends.minute)
 
 
+def _bare(point: TimePoint) -> bool:
+    """True for a line holding nothing but its time, after a dash or bullet ("- 3:00 P.M."
+    under "… from 1:00 P.M."): a hard-wrapped range or a repeated hour, no item of its own."""
+    rest = point.unit.text.replace(point.mention.text.split("\n")[-1], " ", 1)
+    return not any(ch.isalpha() for ch in rest)
+
+
 def _list_line(point: TimePoint) -> bool:
     """True for a line of a list: a bullet or a programme line ("• 12u BBQ", "19h : débat")."""
     return bool(_BULLET.match(point.unit.text)) or _programme_line(point)
@@ -152,6 +159,7 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate],
                          and bool(_arrives(lang).search(text))),
         "within_span": float(later.kind is None and not _list_line(later.point)
                              and _within(earlier.point, later.point)),
+        "bare_time": float(_bare(later.point)),
         "another_told": float(bool(another) and here is not None and here != there),
     }
 
