@@ -130,3 +130,16 @@ def test_a_rendez_vous_in_another_town_still_leads_to_the_event() -> None:
             "Rendez-vous à 13h à la gare de Liège-Guillemins pour y aller ensemble.")
     events = extract(text, "2025-01-13", "fr")
     assert starts(events) == ["2025-01-18T14:00"]
+
+
+def test_a_bilingual_programme_is_one_programme() -> None:
+    text = ("Programma voor de betoging // Programme for the demonstration\n\n"
+            "Onze betoging op zaterdag 14 juni om 13 uur op het Malieveld in Den Haag:\n\n"
+            "  • 13:10: opening met toespraken\n  • 13:30: vertrek van de mars\n"
+            "  • 15:00: optreden van een koor\n\n"
+            "The schedule for our demonstration on 14 June in The Hague:\n\n"
+            "  • 13:10: opening with speeches\n  • 13:30: start of the march\n"
+            "  • 15:00: a choir performs\n")
+    # the day as a whole (its announcing sentence) and each item once, in either language
+    assert starts(extract(text, "2025-06-01", "nl")) == [
+        "2025-06-14T13:00", "2025-06-14T13:10", "2025-06-14T13:30", "2025-06-14T15:00"]

@@ -24,7 +24,7 @@ from affiche.extract.points import (
     move_to,
 )
 from affiche.extract.roles import _opening_label
-from affiche.extract.sameevent import Told, best_match, told_at
+from affiche.extract.sameevent import Told, best_match, list_line, told_at
 from affiche.extract.sites import (
     _other_group_items,
     _protest_rendez_vous,
@@ -148,6 +148,12 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
                 umbrella.end_value = move_to(stated, draft.day)
         if _opening_label(lang, first.start):
             # "Doors 7pm", "18h : ouverture des portes": the evening opens, no item of its own
+            return [umbrella, *extra]
+        if first.start is primary and not list_line(primary) \
+                and "\n" not in primary.mention.text \
+                and all(d.start is not None and list_line(d.start) for d in extra):
+            # "Onze betoging op 14 juni om 13 uur …:" over "• 13:10: opening …": the sentence
+            # announcing the day is the programme as a whole, no item of its own
             return [umbrella, *extra]
         return [umbrella, first, *extra]
     return [first, *extra]

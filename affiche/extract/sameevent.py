@@ -35,7 +35,7 @@ from affiche.extract.points import (
 )
 from affiche.extract.scoring import Score, score
 
-__all__ = ["Told", "best_match", "listed", "same_event", "told_at"]
+__all__ = ["Told", "best_match", "list_line", "listed", "same_event", "told_at"]
 
 # "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
 _LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
@@ -101,7 +101,7 @@ def _bare(point: TimePoint) -> bool:
     return not any(ch.isalpha() for ch in rest)
 
 
-def _list_line(point: TimePoint) -> bool:
+def list_line(point: TimePoint) -> bool:
     """True for a line of a list: a bullet or a programme line ("• 12u BBQ", "19h : débat")."""
     return bool(_BULLET.match(point.unit.text)) or _programme_line(point)
 
@@ -147,8 +147,8 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate],
         "dated_again_other_hour": float(bool(gap) and earlier.point.mention.has_date
                                         and later.point.mention.has_date
                                         and earlier.point.unit != later.point.unit),
-        "list_lines_at_one_hour": float(gap == 0 and _list_line(earlier.point)
-                                        and _list_line(later.point)
+        "list_lines_at_one_hour": float(gap == 0 and list_line(earlier.point)
+                                        and list_line(later.point)
                                         and earlier.point.unit != later.point.unit
                                         and earlier.point.unit.paragraph
                                         == later.point.unit.paragraph),
@@ -157,7 +157,7 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate],
                               or later.kind in _STREET_PROTESTS)
                          and later.kind in (None, *_STREET_PROTESTS)
                          and bool(_arrives(lang).search(text))),
-        "within_span": float(later.kind is None and not _list_line(later.point)
+        "within_span": float(later.kind is None and not list_line(later.point)
                              and _within(earlier.point, later.point)),
         "bare_time": float(_bare(later.point)),
         "another_told": float(bool(another) and here is not None and here != there),
