@@ -143,3 +143,25 @@ def test_a_bilingual_programme_is_one_programme() -> None:
     # the day as a whole (its announcing sentence) and each item once, in either language
     assert starts(extract(text, "2025-06-01", "nl")) == [
         "2025-06-14T13:00", "2025-06-14T13:10", "2025-06-14T13:30", "2025-06-14T15:00"]
+
+
+AGENDA = [
+    ("fr", "Agenda de la semaine à Bruxelles\n\nTable ronde sur le logement\n\n"
+           "Ce mercredi 5 mars à 18h, le comité de quartier organise une table ronde à la "
+           "maison de quartier Malibran.\n\nProjection au cinéma Aventure\n\n"
+           "Pour la sortie du film, le 5 mars à partir de 18h, une projection est proposée, "
+           "suivie d'un échange avec la réalisatrice.",
+     "2025-03-03", ["2025-03-05T18:00", "2025-03-05T18:00"]),
+    ("en", "What's on this week in Bristol\n\nHousing panel\n\n"
+           "On Wednesday 5 March at 6pm the tenants' union hosts a panel at the Trinity "
+           "Centre.\n\nFilm night at the Cube\n\n"
+           "To launch the film, on 5 March from 6pm there is a screening with the director "
+           "in the room.",
+     "2025-03-03", ["2025-03-05T18:00", "2025-03-05T18:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), AGENDA)
+def test_an_agenda_entry_dated_under_its_own_heading_is_its_own_event(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected

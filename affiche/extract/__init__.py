@@ -91,7 +91,9 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     title, title_span = describe.headline(text, document.title)
     points = roles.classify(mentions, segments, lang)
     readings.weekday_of_writing(points, reference, lang)
-    drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
+    # the text's shape (headings, bullets, blocks) speaks in the grouping and after it
+    shape = Layout(text, segments, [(m.start, m.end) for m in mentions])
+    drafts = timeline.build_drafts(points, segments, places, lang, reference, title, shape)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     masked = [span for m in mentions for span in build.expression_spans(m)]
@@ -102,7 +104,6 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     over = set(liveness.past_sentences(points, reference))
     done = liveness.done_sentences(segments, lang)
     units = [build.draft_units(draft) for draft in drafts]
-    shape = Layout(text, segments, [(m.start, m.end) for m in mentions])
     headings = titles.own_headings(drafts, shape)
     # the kind of an item of a list comes from its section's heading before the text's title
     sections = titles.section_headings(drafts, shape)

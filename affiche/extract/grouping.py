@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from affiche.extract import cues
+from affiche.extract.layout import Layout
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     _BULLET,
@@ -36,7 +37,8 @@ __all__ = []
 
 
 def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
-                     title_kind: str | None = None) -> list[Draft]:
+                     title_kind: str | None = None,
+                     layout: Layout | None = None) -> list[Draft]:
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
@@ -45,7 +47,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     if others:
         # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
         # group's own event on the same day
-        return [*_split_programme(draft, places, lang, title_kind), *others]
+        return [*_split_programme(draft, places, lang, title_kind, layout), *others]
     timed = _event_times(draft)
     if not timed:
         return [_finish(draft, lang, places)]
@@ -58,25 +60,25 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     if until:
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
-        return [*until, *_split_programme(draft, places, lang, title_kind)]
+        return [*until, *_split_programme(draft, places, lang, title_kind, layout)]
     if _after_the_march(draft, primary, theirs, kinds, places):
         # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
         # the day's event (from its assembly), the feast after it another one
         item = _take_item(draft, primary, None, lang, places)
-        return [*_split_programme(draft, places, lang, title_kind), item]
+        return [*_split_programme(draft, places, lang, title_kind, layout), item]
     later = _part_of_day_item(draft, primary, theirs, kinds, places)
     if later is not None:
         # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
         # Lorca": a part of the day opening a sentence of another kind is its own event
         item = _take_item(draft, later, None, lang, places)
         item.date_only = True
-        return [*_split_programme(draft, places, lang, title_kind), item]
+        return [*_split_programme(draft, places, lang, title_kind, layout), item]
     untimed = _untimed_other_kind(draft, primary, theirs, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
         # named with its own kind, before the timed items of another kind, is its own event
         alone = _take_item(draft, untimed, None, lang, places)
-        return [alone, *_split_programme(draft, places, lang, title_kind)]
+        return [alone, *_split_programme(draft, places, lang, title_kind, layout)]
     # each later time is scored against the day's events so far (`same_event`): a moment of
     # one of them, or an item of its own
     first = told_at(primary, places, kinds)
@@ -114,7 +116,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
             # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
             # Korenmarkt": the speeches where the march arrives are a step of the march
             continue
-        index, decision = best_match(told, here, places, lang)
+        index, decision = best_match(told, here, places, lang, layout)
         if decision.taken:
             owner = owners[index]
             if owner is not None and here.listed:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from affiche.extract import cues
+from affiche.extract.layout import Layout
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     _BULLET,
@@ -121,9 +122,10 @@ def _one_protest(first: str | None, second: str | None) -> bool:
         first == second or {first, second} <= _STREET_PROTESTS)
 
 
-def features(earlier: Told, later: Told, places: list[PlaceCandidate],
-             lang: str) -> dict[str, float]:
-    """Features of "`later` is a moment of the event `earlier` starts"."""
+def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str,
+             layout: Layout | None = None) -> dict[str, float]:
+    """Features of "`later` is a moment of the event `earlier` starts" (`layout`, the text's
+    shape, gives the blocks its headings open)."""
     gap = _gap(earlier.point, later.point)
     near = gap is not None and 0 < abs(gap) <= _PROTEST_GOES_ON
     here = _unit_place_key(later.point.unit, places)
@@ -160,20 +162,25 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate],
         "within_span": float(later.kind is None and not list_line(later.point)
                              and _within(earlier.point, later.point)),
         "bare_time": float(_bare(later.point)),
+        "dated_in_another_block": float(
+            layout is not None and later.point.mention.has_date
+            and layout.block_of(earlier.point.mention.end)
+            != layout.block_of(later.point.mention.end)),
         "another_told": float(bool(another) and here is not None and here != there),
     }
 
 
-def same_event(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str) -> Score:
+def same_event(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str,
+               layout: Layout | None = None) -> Score:
     """The `same_event` score of a later time of the day against an earlier event's start."""
-    return score("same_event", features(earlier, later, places, lang),
+    return score("same_event", features(earlier, later, places, lang, layout),
                  subject=f"{later.point.mention.text} with {earlier.point.mention.text}")
 
 
-def best_match(earlier: list[Told], later: Told, places: list[PlaceCandidate],
-               lang: str) -> tuple[int, Score]:
+def best_match(earlier: list[Told], later: Told, places: list[PlaceCandidate], lang: str,
+               layout: Layout | None = None) -> tuple[int, Score]:
     """The earlier event `later` scores highest with (the latest one on a tie), and its score."""
-    scored = [(same_event(told, later, places, lang), index)
+    scored = [(same_event(told, later, places, lang, layout), index)
               for index, told in enumerate(earlier)]
     best, index = max(scored, key=lambda pair: (pair[0].total, pair[1]))
     return index, best

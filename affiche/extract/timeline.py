@@ -77,6 +77,7 @@ import re
 from affiche.extract import cues, features, grammar
 from affiche.extract.enumerations import spread_over_day_lists
 from affiche.extract.grouping import _split_programme
+from affiche.extract.layout import Layout
 from affiche.extract.liveness import (
     _bare_habit,
     _cancelled,
@@ -109,8 +110,10 @@ __all__ = ["build_drafts"]
 
 
 def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[PlaceCandidate],
-                 lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
-    """Group time points into event drafts (rules 2-5)."""
+                 lang: str, reference: dt.datetime, title: str | None,
+                 layout: Layout | None = None) -> list[Draft]:
+    """Group time points into event drafts (rules 2-5); `layout`, the text's shape, tells
+    the grouping which block each time stands in."""
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
@@ -242,7 +245,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     # sentence names none
     title_kind = _last_kind(title, cues.cue_table(lang, "kinds")) if title else None
     for draft in sorted(drafts, key=lambda d: d.day):
-        for part in _split_programme(draft, places, lang, title_kind):
+        for part in _split_programme(draft, places, lang, title_kind, layout):
             result.extend(_split_sites(part, segments, places, dated, lang))
             result.extend(_same_hour_elsewhere(part, segments, lang, places))
     # a handover sentence with an hour of its own is an item already ("Na de mars, rond 16
