@@ -165,3 +165,18 @@ AGENDA = [
 def test_an_agenda_entry_dated_under_its_own_heading_is_its_own_event(
         lang: str, text: str, reference: str, expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_programme_line_setting_a_protest_off_is_an_item() -> None:
+    text = ("Journée de grève le samedi 14 juin à Namur\n\n"
+            "10h: Petit-déjeuner solidaire à la Maison des syndicats.\n\n"
+            "14h: Rassemblement devant la gare, avec des prises de parole.\n\n"
+            "18h: Départ de la manifestation vers le parlement wallon.\n")
+    assert "2025-06-14T18:00" in starts(extract(text, "2025-06-10", "fr"))
+
+
+def test_setting_off_just_after_gathering_is_the_same_march() -> None:
+    text = ("Vredesmars op zaterdag 21 juni in Gent\n\n"
+            "13u30: samenkomst aan het Sint-Pietersstation.\n"
+            "14u30: vertrek van de stoet richting Korenmarkt.\n")
+    assert starts(extract(text, "2025-06-10", "nl")) == ["2025-06-21T13:30"]

@@ -85,7 +85,12 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     told = [Told(primary, first.kind or theirs or title_kind, first.listed)]
     owners: list[Draft | None] = [None]  # the draft of each event of `told` (None: the day's)
     extra: list[Draft] = []
-    for point in timed:
+    # "18h: Départ de la manifestation": a programme line setting a protest off is an item
+    # too, unless it is the step of a protest gathered just before
+    setting_off = [p for p in draft.times if p.role == "meeting" and p.cue == "route_start"
+                   and p.mention.has_time and p.mention.start > primary.mention.start
+                   and list_line(p) and told_at(p, places, kinds).kind in _STREET_PROTESTS]
+    for point in sorted(timed + setting_off, key=lambda p: p.mention.start):
         if point is primary:
             continue
         if point.unit == primary.unit:

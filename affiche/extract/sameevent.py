@@ -128,7 +128,8 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
     shape, gives the blocks its headings open)."""
     gap = _gap(earlier.point, later.point)
     near = gap is not None and 0 < abs(gap) <= _PROTEST_GOES_ON
-    here = _unit_place_key(later.point.unit, places)
+    # the places of a line setting a protest off are its route, not a site of its own
+    here = None if later.point.cue == "route_start" else _unit_place_key(later.point.unit, places)
     there = _unit_place_key(earlier.point.unit, places)
     text = later.point.unit.text
     another = cues.cue_pattern(lang, "sibling_words").search(text) \
@@ -140,7 +141,8 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
         "same_kind_soon": float(near and earlier.kind is not None
                                 and earlier.kind == later.kind
                                 and (not later.listed or later.kind in _STREET_PROTESTS)),
-        "protest_words_soon": float(near and not later.listed and earlier.kind != later.kind
+        "protest_words_soon": float(near and earlier.kind != later.kind
+                                    and (not later.listed or later.point.cue == "route_start")
                                     and _one_protest(earlier.kind, later.kind)),
         "other_kind": float(earlier.kind is not None and later.kind is not None
                             and not _one_protest(earlier.kind, later.kind)),
