@@ -180,3 +180,24 @@ def test_setting_off_just_after_gathering_is_the_same_march() -> None:
             "13u30: samenkomst aan het Sint-Pietersstation.\n"
             "14u30: vertrek van de stoet richting Korenmarkt.\n")
     assert starts(extract(text, "2025-06-10", "nl")) == ["2025-06-21T13:30"]
+
+
+TOWNS = [
+    ("fr", "Grève des femmes le vendredi 14 juin 2024: où se retrouver\n\n"
+           "Lausanne\n\nDès 11h: Repas solidaire et ateliers à la Riponne.\n\n"
+           "15h: Rassemblement central à la Riponne.\n\n"
+           "Nyon\n\nDe 11h à 13h: Pique-nique canadien au bord du lac.\n",
+     "2024-06-10", ["2024-06-14T11:00", "2024-06-14T11:00", "2024-06-14T15:00"]),
+    ("en", "Climate strike on Friday 20 September 2024: where to go\n\n"
+           "Leeds\n\n11am: Picnic and workshops in Millennium Square.\n\n"
+           "3pm: Rally at the Town Hall.\n\n"
+           "Sheffield\n\n11am - 1pm: Bike ride around the Peace Gardens.\n",
+     "2024-09-16", ["2024-09-20T11:00", "2024-09-20T11:00", "2024-09-20T15:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), TOWNS)
+def test_list_lines_under_two_town_headings_are_two_items(lang: str, text: str,
+                                                          reference: str,
+                                                          expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang))[:3] == expected

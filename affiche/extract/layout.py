@@ -40,9 +40,12 @@ class Line:
         """True for a line that reads as a heading: short, open-ended, after a blank line or
         a closed sentence, neither a bullet nor a label/value line."""
         stripped = self.text.strip()
+        # a word alone heads a block only after a blank line, with a capital ("Liège",
+        # "Renens" over a town's list of actions)
         return bool(stripped) and len(stripped) <= _HEADING_LENGTH \
             and not stripped.endswith(_CLOSED) and not self.bullet and self.label is None \
-            and sum(ch.isalpha() for ch in stripped) >= 4 and " " in stripped
+            and sum(ch.isalpha() for ch in stripped) >= 4 \
+            and (" " in stripped or self.blank_before and stripped[:1].isupper())
 
 
 class Layout:

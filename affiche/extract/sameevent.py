@@ -102,6 +102,12 @@ def _bare(point: TimePoint) -> bool:
     return not any(ch.isalpha() for ch in rest)
 
 
+def _under_heading(layout: Layout, point: TimePoint) -> bool:
+    """True when the line of `point` stands under its block's heading, not as the heading
+    itself (a programme line may look like one: "▶︎ 20:00 Prise de paroles")."""
+    return not layout.opens_block(layout.line_at(point.mention.end))
+
+
 def list_line(point: TimePoint) -> bool:
     """True for a line of a list: a bullet or a programme line ("• 12u BBQ", "19h : débat")."""
     return bool(_BULLET.match(point.unit.text)) or _programme_line(point)
@@ -166,6 +172,11 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
         "bare_time": float(_bare(later.point)),
         "dated_in_another_block": float(
             layout is not None and later.point.mention.has_date
+            and layout.block_of(earlier.point.mention.end)
+            != layout.block_of(later.point.mention.end)),
+        "list_lines_in_two_blocks": float(
+            layout is not None and list_line(earlier.point) and list_line(later.point)
+            and _under_heading(layout, earlier.point) and _under_heading(layout, later.point)
             and layout.block_of(earlier.point.mention.end)
             != layout.block_of(later.point.mention.end)),
         "another_told": float(bool(another) and here is not None and here != there),
