@@ -33,3 +33,11 @@ def test_a_semicolon_closes_a_clause_of_its_own() -> None:
     text = "Mardi, à 13h30, manifestation devant la gare ; à 15h30, assemblée au local."
     assert [u.text for u in segment(text).units] == [
         "Mardi, à 13h30, manifestation devant la gare ;", "à 15h30, assemblée au local."]
+
+
+def test_a_bullet_with_a_variation_selector_is_a_bullet() -> None:
+    from affiche.extract.layout import Layout
+
+    text = "Programme\n\n▶︎ 20:00 Concert de soutien\n"
+    layout = Layout(text, segment(text))
+    assert layout.line_at(text.index("20:00")).bullet

@@ -18,7 +18,8 @@ __all__ = ["Line", "Layout"]
 
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
 _SECTION_REACH = 80  # lines above a list item within which its section's heading may stand
-_BULLET = re.compile(r"\s*(?:[-–•*>▶︎✯·]|\d{1,2}[.)])\s")
+# a bullet sign may carry a text-style variation selector ("▶︎")
+_BULLET = re.compile(r"\s*(?:[-–•*>▶✯·]\ufe0e?|\d{1,2}[.)])\s")
 _LABEL = re.compile(r"\s*([^\W\d_][\w'’ ]{1,25}?)\s*:\s+\S")
 _CLOSED = (".", ",", ";", ":", "!", "?", "…")
 

@@ -176,6 +176,7 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
             != layout.block_of(later.point.mention.end)),
         "list_lines_in_two_blocks": float(
             layout is not None and list_line(earlier.point) and list_line(later.point)
+            and not earlier.point.mention.has_date and not later.point.mention.has_date
             and _under_heading(layout, earlier.point) and _under_heading(layout, later.point)
             and layout.block_of(earlier.point.mention.end)
             != layout.block_of(later.point.mention.end)),
