@@ -201,3 +201,21 @@ def test_list_lines_under_two_town_headings_are_two_items(lang: str, text: str,
                                                           reference: str,
                                                           expected: list[str]) -> None:
     assert starts(extract(text, reference, lang))[:3] == expected
+
+
+SPAN_AND_DAY = [
+    ("en", "Our tenants' meeting is on Tuesday, 3 March, 7 - 9pm.\n\n"
+           "The Week of Action (7th - 15th March) is called by the housing network. "
+           "There is a rent strike rally on Sat, 7 March, and a vigil at City Hall on Fri, "
+           "13th.", "2026-02-27", ["2026-03-03T19:00", "2026-03-07", "2026-03-07",
+                                   "2026-03-13"]),
+    ("fr", "Semaine d'actions pour le logement (du 7 au 15 mars). Une manifestation a lieu "
+           "le samedi 7 mars place Flagey à Bruxelles.",
+     "2026-02-27", ["2026-03-07", "2026-03-07"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), SPAN_AND_DAY)
+def test_a_span_of_days_and_a_day_of_its_own_are_two_events(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected

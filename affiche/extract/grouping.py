@@ -3,6 +3,7 @@ item after a march, a part of the day of another kind (rule 3 of `timeline`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from affiche.extract import cues
@@ -49,9 +50,9 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
         # group's own event on the same day
         return [*_split_programme(draft, places, lang, title_kind, layout), *others]
     timed = _event_times(draft)
-    if not timed:
-        return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
+    if not timed:
+        return [_finish(part, lang, places) for part in _span_and_day(draft, kinds, places)]
     primary = timed[0]
     theirs = _last_kind(_unplaced(primary.unit, places), kinds)  # the first item's own kind
     until = [_until_item(draft, point, lang, places) for point in list(draft.times)
@@ -164,6 +165,33 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
             return [umbrella, *extra]
         return [umbrella, first, *extra]
     return [first, *extra]
+
+
+def _spans_days(point: TimePoint) -> bool:
+    """True for a mention of several days without an hour ("14th – 23rd Feb")."""
+    mention = point.mention
+    ends = mention.end_value
+    if mention.kind != "interval" or mention.has_time or ends is None:
+        return False
+    last = ends.date() if isinstance(ends, dt.datetime) else ends
+    return last > point.day if point.day is not None else False
+
+
+def _span_and_day(draft: Draft, kinds: Any, places: list[PlaceCandidate]) -> list[Draft]:
+    """A span of days and, in another sentence, a day of its own that names its own event
+    ("the Week of Action (14th – 23rd Feb)" … "a Love Council Housing action on Sat, 14
+    Feb"): two events, the span and the day; otherwise the draft as it is."""
+    spans = [p for p in draft.anchors if _spans_days(p)]
+    units = {p.unit.start for p in spans}
+    days = [p for p in draft.anchors if not _spans_days(p) and p.unit.start not in units
+            and any(ch.isdigit() for ch in p.mention.text)
+            and _last_kind(_unplaced(p.unit, places), kinds) is not None]
+    if not spans or not days:
+        return [draft]
+    for point in days:
+        draft.anchors.remove(point)
+        draft.times.remove(point)
+    return [draft, Draft(draft.day, anchors=days, times=list(days), item=True)]
 
 
 def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:

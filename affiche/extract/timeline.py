@@ -350,9 +350,11 @@ def _merge_headline_twin(drafts: list[Draft], segments: Segmentation,
         if not all(segments.index_at(p.unit.start) < _HEAD_LINES for p in draft.times):
             continue
         said = _word_runs(" ".join(_undated(p) for p in draft.anchors or draft.times))
+        own_units = {p.unit.start for p in draft.times}
         for other in kept:
-            if other is draft or other.day == draft.day:
-                continue
+            if other is draft or other.day == draft.day \
+                    or any(p.unit.start in own_units for p in other.anchors):
+                continue  # two days of one sentence ("… on Sat, 7 March, and … on Fri, 13th")
             shared = any(said & _word_runs(_undated(p)) for p in other.anchors)
             if not shared:
                 continue
