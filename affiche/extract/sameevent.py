@@ -41,6 +41,7 @@ __all__ = ["Told", "best_match", "list_line", "listed", "same_event", "told_at"]
 # "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
 _LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two moments of one street protest
+_RECENT = 8  # the latest events of the day a later time is scored against (with the first)
 _PROCESSION_REACH = 240  # minutes after a protest's start within which it arrives somewhere
 
 
@@ -194,7 +195,10 @@ def same_event(earlier: Told, later: Told, places: list[PlaceCandidate], lang: s
 def best_match(earlier: list[Told], later: Told, places: list[PlaceCandidate], lang: str,
                layout: Layout | None = None) -> tuple[int, Score]:
     """The earlier event `later` scores highest with (the latest one on a tie), and its score."""
-    scored = [(same_event(told, later, places, lang, layout), index)
-              for index, told in enumerate(earlier)]
+    # the day's first event and the latest few: a moment is told near its event, and the
+    # cost stays linear on an agenda of hundreds of items
+    near = sorted({0, *range(max(0, len(earlier) - _RECENT), len(earlier))})
+    scored = [(same_event(earlier[index], later, places, lang, layout), index)
+              for index in near]
     best, index = max(scored, key=lambda pair: (pair[0].total, pair[1]))
     return index, best
