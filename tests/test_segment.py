@@ -30,9 +30,9 @@ def test_units_map_back_to_the_text(text: str) -> None:
 
 
 def test_a_semicolon_closes_a_clause_of_its_own() -> None:
-    text = "Mardi, à 13h30, manifestation devant la gare ; à 15h30, assemblée au local."
+    text = "Jeudi, à 10h, piquet devant l'usine ; à 14h, assemblée au local."
     assert [u.text for u in segment(text).units] == [
-        "Mardi, à 13h30, manifestation devant la gare ;", "à 15h30, assemblée au local."]
+        "Jeudi, à 10h, piquet devant l'usine ;", "à 14h, assemblée au local."]
 
 
 def test_a_bullet_with_a_variation_selector_is_a_bullet() -> None:

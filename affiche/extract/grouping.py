@@ -86,7 +86,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     told = [Told(primary, first.kind or theirs or title_kind, first.listed)]
     owners: list[Draft | None] = [None]  # the draft of each event of `told` (None: the day's)
     extra: list[Draft] = []
-    # "18h: Départ de la manifestation": a programme line setting a protest off is an item
+    # "17h : départ du cortège vers la gare": a programme line setting a protest off is an item
     # too, unless it is the step of a protest gathered just before
     setting_off = [p for p in draft.times if p.role == "meeting" and p.cue == "route_start"
                    and p.mention.has_time and p.mention.start > primary.mention.start
@@ -168,7 +168,7 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
 
 
 def _spans_days(point: TimePoint) -> bool:
-    """True for a mention of several days without an hour ("14th – 23rd Feb")."""
+    """True for a mention of several days without an hour ("7th – 15th March")."""
     mention = point.mention
     ends = mention.end_value
     if mention.kind != "interval" or mention.has_time or ends is None:
@@ -179,8 +179,8 @@ def _spans_days(point: TimePoint) -> bool:
 
 def _span_and_day(draft: Draft, kinds: Any, places: list[PlaceCandidate]) -> list[Draft]:
     """A span of days and, in another sentence, a day of its own that names its own event
-    ("the Week of Action (14th – 23rd Feb)" … "a Love Council Housing action on Sat, 14
-    Feb"): two events, the span and the day; otherwise the draft as it is."""
+    ("our Week of Action runs 7th – 15th March" … "a rent strike rally on Sat, 7
+    March"): two events, the span and the day; otherwise the draft as it is."""
     spans = [p for p in draft.anchors if _spans_days(p)]
     units = {p.unit.start for p in spans}
     days = [p for p in draft.anchors if not _spans_days(p) and p.unit.start not in units

@@ -65,7 +65,7 @@ def listed(point: TimePoint, places: list[PlaceCandidate]) -> bool:
 
 def told_at(point: TimePoint, places: list[PlaceCandidate], kinds: Any) -> Told:
     """What a time's sentence tells: for a list item, the kind that heads its text after the
-    time ("11.00am Rally opens: messages … musical protest" is a rally; "10am Bike ride
+    time ("11.00am Rally opens: music and poetry" is a rally; "10.00am Bike ride
     assembles at …" a ride), else the last kind of its sentence."""
     item = listed(point, places)
     text = _unplaced(point.unit, places)
@@ -86,7 +86,7 @@ def _arrives(lang: str) -> re.Pattern[str]:
 
 def _within(earlier: TimePoint, later: TimePoint) -> bool:
     """True when the later time falls inside the earlier's stated range of hours, after its
-    start ("07:00 pm - 09:00 pm" … "At 9pm, please hold up a candle")."""
+    start ("de 19h à 21h" … "À 21h, une minute de silence")."""
     mention = earlier.mention
     begins, at = _clock(earlier), _clock(later)
     ends = mention.end_value
@@ -97,15 +97,15 @@ def _within(earlier: TimePoint, later: TimePoint) -> bool:
 
 
 def _bare(point: TimePoint) -> bool:
-    """True for a line holding nothing but its time, after a dash or bullet ("- 3:00 P.M."
-    under "… from 1:00 P.M."): a hard-wrapped range or a repeated hour, no item of its own."""
+    """True for a line holding nothing but its time, after a dash or bullet ("- 4:00 P.M."
+    under "… from 2:00 P.M."): a hard-wrapped range or a repeated hour, no item of its own."""
     rest = point.unit.text.replace(point.mention.text.split("\n")[-1], " ", 1)
     return not any(ch.isalpha() for ch in rest)
 
 
 def _under_heading(layout: Layout, point: TimePoint) -> bool:
     """True when the line of `point` stands under its block's heading, not as the heading
-    itself (a programme line may look like one: "▶︎ 20:00 Prise de paroles")."""
+    itself (a programme line may look like one: "▶︎ 21:00 Bal folk")."""
     return not layout.opens_block(layout.line_at(point.mention.end))
 
 

@@ -15,7 +15,8 @@ __all__ = ["Unit", "Segmentation", "segment"]
 # A sentence ends at . ! ? … followed by space and an upper-case letter, a digit or an opening
 # quote/bracket; abbreviations such as "av." or "St." rarely precede such a capital in calls.
 # A semicolon closes a clause of its own: an agenda told in one sentence lists its items so
-# ("Mardi, à 13h30, manifestation … ; à 15h30, AG …"), and a cue speaks for its own clause.
+# ("Jeudi, à 10h, piquet devant l'usine ; à 14h, assemblée au local …"), and a cue speaks
+# for its own clause.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])|(?<=;)\s+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
 

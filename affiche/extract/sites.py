@@ -33,7 +33,7 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
                  dated: list[int], lang: str, timed: set[int] | None = None) -> list[Draft]:
     """The event another one hands over to, at another place, on the same day ("ce
     rassemblement se prolongera par la projection du film … à la salle municipale René
-    Grison", "Après la marche, … un grand rassemblement fraternel à la Bourse du Travail"):
+    Grison", "Après la marche, un concert de soutien au centre culturel"):
     its day and no time, its kind and its place from that sentence. A sentence holding
     another draft's hour (`timed`, the units of every draft's times) is not looked at."""
     if draft.item or draft.umbrella or draft.start is None or draft.place_at is not None:
@@ -42,8 +42,8 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
     kinds = cues.cue_table(lang, "kinds")
     own = draft.anchors or [draft.start]  # a march told only by its rendez-vous has no anchor
     own_sites = {_unit_place_key(p.unit, places) for p in own} - {None}
-    # from the event's first sentence to the one after its last time ("… jusqu'aux environs
-    # de 12h30. Elle sera suivie d'une assemblée générale sur la place des Sciences.")
+    # from the event's first sentence to the one after its last time ("… jusqu'à midi
+    # environ. La marche sera suivie d'un concert au centre culturel.")
     indexes = sorted({segments.index_at(p.unit.start) for p in own + draft.times})
     last = min(indexes[-1] + _FOLLOW_REACH, len(segments.units) - 1)
     found: list[Draft] = []
@@ -209,9 +209,9 @@ def _towns(unit: Unit, places: list[PlaceCandidate]) -> set[str]:
 
 def _route_starts_elsewhere(draft: Draft, lang: str,
                             places: list[PlaceCandidate]) -> list[Draft]:
-    """A procession setting off in another town than the day's event ("À Toulouse, le
-    cortège s'élancera à 10h30 de la place Esquirol" beside "À Muret, la manifestation
-    débutera à 10 heures"): a march of its own, not a rendez-vous for the other one. Only
+    """A procession setting off in another town than the day's event ("À Namur, le
+    cortège partira à 11h de la place de la Station" beside "À Dinant, rassemblement à
+    10h devant l'hôtel de ville"): a march of its own, not a rendez-vous for the other one. Only
     route starts: a rendez-vous or a group departure elsewhere leads to the event."""
     timed = [p for p in draft.times if p.role == "event" and p.mention.has_time]
     if not timed:
