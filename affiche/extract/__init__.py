@@ -11,11 +11,12 @@ Stages, each a module of pure functions over typed values, in the order `run` ca
                    negation, ban (`grammar.py`, words in `[events.grammar]`)
   4. scoring     — `scoring.py`: weights in `weights.toml` (a note per weight, how it was
                    set), each score with its contributions; decisions still_to_come,
-                   told_twice, contact_of, place_of
+                   told_twice, same_event, contact_of, place_of
   5. roles, days, grouping — the role of each time (`roles.py`), whether a day still invites
                    (`liveness.py` rules + the still_to_come score), days (`timeline.py`),
-                   readings of a weekday (`readings.py`), items of a day (`grouping.py`,
-                   `sites.py`, `siblings.py`), start and end (`starts.py`), on the types of
+                   readings of a weekday (`readings.py`), items of a day (`grouping.py`
+                   with the same_event score of `sameevent.py`, `sites.py`, `siblings.py`),
+                   start and end (`starts.py`), on the types of
                    `points.py`
   6. assignment  — one site per event (`assign.place_event`, `placechoice.py`), meeting
                    points and transport (`logistics.py`), each contact to its event
