@@ -219,3 +219,10 @@ SPAN_AND_DAY = [
 def test_a_span_of_days_and_a_day_of_its_own_are_two_events(
         lang: str, text: str, reference: str, expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_part_of_the_day_with_its_own_hour_is_one_item() -> None:
+    text = ("This weekend in Leeds\n\nOn Saturday 15 March there is a rally at 11am outside "
+            "the Town Hall. In the evening, a benefit gig at the Brudenell from 8pm.\n")
+    assert starts(extract(text, "2025-03-10", "en")) == ["2025-03-15T11:00",
+                                                         "2025-03-15T20:00"]

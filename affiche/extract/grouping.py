@@ -265,11 +265,15 @@ def _part_of_day_item(draft: Draft, primary: TimePoint, theirs: str | None, kind
     """A part of the day without a date or clock time ("Le soir, …", "In the evening: …")
     that opens its sentence after the first timed item and names a kind of its own (other
     than `theirs`, the first item's)."""
+    # "In the evening, a benefit gig … from 8pm": a sentence with an hour of its own is
+    # that hour's item, not a second, date-only one
+    timed_units = {p.unit.start for p in draft.times if p.mention.has_time}
     for point in draft.times:
         mention = point.mention
         if point.role != "event" or mention.has_date or mention.has_time \
                 or not mention.has_part_of_day or point.unit == primary.unit \
-                or mention.start < primary.mention.start or not _opens_with_time(point):
+                or mention.start < primary.mention.start or not _opens_with_time(point) \
+                or point.unit.start in timed_units:
             continue
         own = _last_kind(_unplaced(point.unit, places), kinds)
         if own is not None and own != theirs:
