@@ -226,3 +226,19 @@ def test_a_part_of_the_day_with_its_own_hour_is_one_item() -> None:
             "the Town Hall. In the evening, a benefit gig at the Brudenell from 8pm.\n")
     assert starts(extract(text, "2025-03-10", "en")) == ["2025-03-15T11:00",
                                                          "2025-03-15T20:00"]
+
+
+TWO_CLAUSES = [
+    ("en", "This weekend in Leeds\n\nOn Saturday 15 March there is a rally at 11am outside the "
+           "Town Hall, and the tenants union meets at 2pm at the Swarthmore Centre.\n",
+     "2025-03-10", ["2025-03-15T11:00", "2025-03-15T14:00"]),
+    ("fr", "Ce samedi 15 mars, rassemblement à 11h devant la gare de Namur, et les locataires "
+           "se retrouvent à 15h à la Maison des associations.\n",
+     "2025-03-10", ["2025-03-15T11:00", "2025-03-15T15:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), TWO_CLAUSES)
+def test_two_clauses_with_their_hours_and_sites_are_two_events(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected

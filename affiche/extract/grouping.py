@@ -98,7 +98,8 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
             # "the rally starts at noon and the vigil starts at 6": one sentence, two events
             own, begins = _own_kind(point, kinds, places)
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
-            if own is not None and before != own and _clock(point) != _clock(primary):
+            if (own is not None and before != own or _two_sites(point, begins, places)) \
+                    and _clock(point) != _clock(primary):
                 draft.kind = draft.kind or before
                 item = _take_item(draft, point, own, lang, places)
                 # "… puis manifestation à 17h au départ de la gare Centrale": its own place
@@ -192,6 +193,26 @@ def _span_and_day(draft: Draft, kinds: Any, places: list[PlaceCandidate]) -> lis
         draft.anchors.remove(point)
         draft.times.remove(point)
     return [draft, Draft(draft.day, anchors=days, times=list(days), item=True)]
+
+
+def _two_sites(point: TimePoint, begins: int, places: list[PlaceCandidate]) -> bool:
+    """True when the clause of `point` (from `begins` in its sentence) names a site of its
+    own, other than the one the sentence named before it ("a rally at 11am outside the Town
+    Hall, and the tenants' union meets at 2pm at the Swarthmore Centre")."""
+    unit = point.unit
+    cut = unit.start + begins
+    sites = [c for c in places if c.source != "locality" and unit.start <= c.start < unit.end]
+    before = [c for c in sites if c.start < cut]
+    after = [c for c in sites if c.start >= cut]
+    if not before or not after:
+        return False
+    return _site_key(before[-1]) != _site_key(after[0])
+
+
+def _site_key(candidate: PlaceCandidate) -> str:
+    """The loose key of a place candidate (street, else name), lower case."""
+    place = candidate.place
+    return (place.street or place.name or "").casefold()
 
 
 def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:
