@@ -242,3 +242,30 @@ TWO_CLAUSES = [
 def test_two_clauses_with_their_hours_and_sites_are_two_events(
         lang: str, text: str, reference: str, expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+DECENTRALISED = [
+    ("fr", "Samedi 22 mars, rassemblements à Namur (14h, place d'Armes), à Liège (15h, place "
+           "Saint-Lambert) et à Mons (14h, Grand-Place).\n",
+     "2025-03-17", ["2025-03-22T14:00", "2025-03-22T14:00", "2025-03-22T15:00"]),
+    ("nl", "Op zaterdag 22 maart zijn er betogingen in Gent om 14 uur aan het "
+           "Sint-Pietersplein, in Antwerpen om 15 uur op de Groenplaats en in Leuven om 14 uur "
+           "aan het Ladeuzeplein.\n",
+     "2025-03-17", ["2025-03-22T14:00", "2025-03-22T14:00", "2025-03-22T15:00"]),
+    ("en", "Rallies on Saturday 22 March: Leeds, 12pm at the Town Hall; York, 1pm at the "
+           "Minster; Sheffield, 12pm at the Peace Gardens.\n",
+     "2025-03-17", ["2025-03-22T12:00", "2025-03-22T12:00", "2025-03-22T13:00"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "expected"), DECENTRALISED)
+def test_one_sentence_naming_several_towns_gives_one_event_per_town(
+        lang: str, text: str, reference: str, expected: list[str]) -> None:
+    assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_rendez_vous_from_another_town_still_leads_to_the_event() -> None:
+    text = ("Fietsactie tegen de ring op vrijdag 26 september in Brussel.\n\n"
+            "Vanuit Brussel, 18u afspraak aan het Flageyplein.\n"
+            "Vanuit Gent, 17u afspraak aan het Sint-Pietersstation.\n")
+    assert len(extract(text, "2025-09-20", "nl")) == 1

@@ -98,14 +98,21 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
             # "the rally starts at noon and the vigil starts at 6": one sentence, two events
             own, begins = _own_kind(point, kinds, places)
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
-            if (own is not None and before != own or _two_sites(point, begins, places)) \
-                    and _clock(point) != _clock(primary):
+            two_sites = _two_sites(point, begins, places)
+            # two sites of one sentence are two events even at one hour: nobody is at two
+            # places at once ("… in Gent om 14 uur …, in Leuven om 14 uur …")
+            if (own is not None and before != own or two_sites) \
+                    and (two_sites or _clock(point) != _clock(primary)):
                 draft.kind = draft.kind or before
                 item = _take_item(draft, point, own, lang, places)
                 # "… puis manifestation à 17h au départ de la gare Centrale": its own place
-                # is named after its time
+                # is named after its time; else its clause's town ("et à Mons (14h)")
                 item.place_at = next((c.start for c in places if c.source != "locality"
                                       and point.mention.end <= c.start < point.unit.end), None)
+                if item.place_at is None and two_sites:
+                    item.place_at = next((c.start for c in places
+                                          if point.unit.start + begins <= c.start
+                                          < point.unit.end), None)
                 extra.append(item)
                 told.append(Told(point, own, False))
                 owners.append(item)
@@ -201,7 +208,7 @@ def _two_sites(point: TimePoint, begins: int, places: list[PlaceCandidate]) -> b
     Hall, and the tenants' union meets at 2pm at the Swarthmore Centre")."""
     unit = point.unit
     cut = unit.start + begins
-    sites = [c for c in places if c.source != "locality" and unit.start <= c.start < unit.end]
+    sites = [c for c in places if unit.start <= c.start < unit.end]
     before = [c for c in sites if c.start < cut]
     after = [c for c in sites if c.start >= cut]
     if not before or not after:
@@ -210,9 +217,9 @@ def _two_sites(point: TimePoint, begins: int, places: list[PlaceCandidate]) -> b
 
 
 def _site_key(candidate: PlaceCandidate) -> str:
-    """The loose key of a place candidate (street, else name), lower case."""
+    """The loose key of a place candidate (street, else name, else town), lower case."""
     place = candidate.place
-    return (place.street or place.name or "").casefold()
+    return (place.street or place.name or place.locality or "").casefold()
 
 
 def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:

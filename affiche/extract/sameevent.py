@@ -41,6 +41,7 @@ __all__ = ["Told", "best_match", "list_line", "listed", "same_event", "told_at"]
 # "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
 _LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
 _PROTEST_GOES_ON = 90  # minutes: the longest gap between two moments of one street protest
+_BRACKETS = re.compile(r"\s*\([^)]*\)")
 _RECENT = 8  # the latest events of the day a later time is scored against (with the first)
 _PROCESSION_REACH = 240  # minutes after a protest's start within which it arrives somewhere
 
@@ -76,6 +77,21 @@ def told_at(point: TimePoint, places: list[PlaceCandidate], kinds: Any) -> Told:
         after = re.split(r"[.,;!?(]", text[point.mention.end - point.unit.start:], maxsplit=1)
         kind = _first_kind(after[0], kinds)
     return Told(point, kind or _last_kind(text, kinds), item)
+
+
+def _towns(point: TimePoint, places: list[PlaceCandidate]) -> set[str]:
+    """The towns the place candidates of a time's sentence name (lower case)."""
+    unit = point.unit
+    # "Rouillé (86)" and "Rouillé" are one town: its department in brackets is no part of it
+    return {_BRACKETS.sub("", c.place.locality).strip().casefold() for c in places
+            if unit.start <= c.start < unit.end and c.place.locality}
+
+
+def _other_towns(earlier: TimePoint, later: TimePoint, places: list[PlaceCandidate]) -> bool:
+    """True when both sentences name towns and share none ("Leeds, 12pm at the Town Hall;"
+    then "York, 1pm at the Minster;")."""
+    theirs, ours = _towns(earlier, places), _towns(later, places)
+    return bool(theirs and ours and not theirs & ours)
 
 
 def _arrives(lang: str) -> re.Pattern[str]:
@@ -181,6 +197,11 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
             and _under_heading(layout, earlier.point) and _under_heading(layout, later.point)
             and layout.block_of(earlier.point.mention.end)
             != layout.block_of(later.point.mention.end)),
+        "other_town": float(_other_towns(earlier.point, later.point, places)),
+        "same_hour_other_town": float(gap == 0
+                                      and _other_towns(earlier.point, later.point, places)),
+        "rendez_vous": float(later.kind is None and bool(
+            cues.cue_pattern(lang, "meeting.meeting").search(text))),
         "another_told": float(bool(another) and here is not None and here != there),
     }
 
