@@ -1,9 +1,10 @@
 """The same-event score between two times of one day: is a later time a moment of an event
 already drafted (told again, a step of the same protest, a detail of its programme), or an
 event of its own? Scored (`same_event` in `weights.toml`) from named features of the pair,
-read off the layout of their lines (list lines, programme lines), their kind cues, their
-places, their clocks and the language's words for another event held too
-(`events.sibling_words`, `events.other_group`).
+read off the layout (list lines, programme lines, the blocks its headings open), their kind
+cues, their places and towns, their clocks and the language's words for another event held
+too (`events.sibling_words`, `events.other_group`), for arriving
+(`events.transport.arrive_words`) and for a rendez-vous (`events.meeting.meeting`).
 
 One score replaces what were five branches (the same hour told twice, the steps of one
 street protest, a moment of the same event, one protest going on over two programme lines, a
@@ -94,12 +95,6 @@ def _other_towns(earlier: TimePoint, later: TimePoint, places: list[PlaceCandida
     return bool(theirs and ours and not theirs & ours)
 
 
-def _arrives(lang: str) -> re.Pattern[str]:
-    """The language's words of arriving (`events.transport.arrive_words`) and of a route's
-    end (`events.meeting.route_end`), as one pattern."""
-    return cues.cue_pattern(lang, "transport.arrive_words")
-
-
 def _within(earlier: TimePoint, later: TimePoint) -> bool:
     """True when the later time falls inside the earlier's stated range of hours, after its
     start ("de 19h à 21h" … "À 21h, une minute de silence")."""
@@ -157,6 +152,7 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
     text = later.point.unit.text
     another = cues.cue_pattern(lang, "sibling_words").search(text) \
         or cues.cue_pattern(lang, "other_group").search(text)
+    towns_differ = _other_towns(earlier.point, later.point, places)
     return {
         "same_clock": float(gap == 0),
         "listed": float(later.listed),
@@ -183,7 +179,8 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
                          and (earlier.kind in _STREET_PROTESTS
                               or later.kind in _STREET_PROTESTS)
                          and later.kind in (None, *_STREET_PROTESTS)
-                         and bool(_arrives(lang).search(text))),
+                         and bool(cues.cue_pattern(lang, "transport.arrive_words")
+                                  .search(text))),
         "within_span": float(later.kind is None and not list_line(later.point)
                              and _within(earlier.point, later.point)),
         "bare_time": float(_bare(later.point)),
@@ -197,9 +194,8 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
             and _under_heading(layout, earlier.point) and _under_heading(layout, later.point)
             and layout.block_of(earlier.point.mention.end)
             != layout.block_of(later.point.mention.end)),
-        "other_town": float(_other_towns(earlier.point, later.point, places)),
-        "same_hour_other_town": float(gap == 0
-                                      and _other_towns(earlier.point, later.point, places)),
+        "other_town": float(towns_differ),
+        "same_hour_other_town": float(gap == 0 and towns_differ),
         "rendez_vous": float(later.kind is None and bool(
             cues.cue_pattern(lang, "meeting.meeting").search(text))),
         "another_told": float(bool(another) and here is not None and here != there),
