@@ -41,3 +41,10 @@ def test_a_bullet_with_a_variation_selector_is_a_bullet() -> None:
     text = "Programme\n\n▶︎ 20:00 Concert de soutien\n"
     layout = Layout(text, segment(text))
     assert layout.line_at(text.index("20:00")).bullet
+
+
+def test_a_blank_line_inside_a_sentence_keeps_one_paragraph() -> None:
+    text = ("Het collectief houdt op zaterdag 14 juni een\n\n\"groot buurtfeest\" in het park.\n\n"
+            "Iedereen welkom.")
+    units = segment(text).units
+    assert units[0].paragraph == units[1].paragraph != units[2].paragraph

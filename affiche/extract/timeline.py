@@ -75,7 +75,7 @@ import datetime as dt
 import re
 
 from affiche.extract import cues, features, grammar
-from affiche.extract.enumerations import spread_over_day_lists
+from affiche.extract.enumerations import join_running_days, spread_over_day_lists
 from affiche.extract.grouping import _split_programme
 from affiche.extract.layout import Layout
 from affiche.extract.liveness import (
@@ -238,6 +238,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = _merge_headline_twin(drafts, segments, places)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
+    drafts = join_running_days(drafts, points, reference)
     drafts = spread_over_day_lists(drafts, points, reference)
     result: list[Draft] = []
     dated = sorted(p.unit.start for p in points if p.mention.has_date)
