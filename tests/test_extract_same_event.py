@@ -252,8 +252,8 @@ DECENTRALISED = [
            "Sint-Pietersplein, in Antwerpen om 15 uur op de Groenplaats en in Leuven om 14 uur "
            "aan het Ladeuzeplein.\n",
      "2025-03-17", ["2025-03-22T14:00", "2025-03-22T14:00", "2025-03-22T15:00"]),
-    ("en", "Rallies on Saturday 22 March: Leeds, 12pm at the Town Hall; York, 1pm at the "
-           "Minster; Sheffield, 12pm at the Peace Gardens.\n",
+    ("en", "Rallies on Saturday 22 March: Leeds, rally at 12pm at the Town Hall; York, rally "
+           "at 1pm at the Minster; Sheffield, rally at 12pm at the Peace Gardens.\n",
      "2025-03-17", ["2025-03-22T12:00", "2025-03-22T12:00", "2025-03-22T13:00"]),
 ]
 
@@ -262,6 +262,12 @@ DECENTRALISED = [
 def test_one_sentence_naming_several_towns_gives_one_event_per_town(
         lang: str, text: str, reference: str, expected: list[str]) -> None:
     assert starts(extract(text, reference, lang)) == expected
+
+
+def test_a_town_and_an_hour_alone_may_be_where_a_coach_leaves() -> None:
+    text = ("Grande manifestation nationale le samedi 22 mars 2025 à 13h à la gare du Nord "
+            "à Bruxelles.\nLiège, 10h30 place Saint-Lambert.\nNamur, 11h place d'Armes.\n")
+    assert starts(extract(text, "2025-03-17", "fr")) == ["2025-03-22T13:00"]
 
 
 def test_a_rendez_vous_from_another_town_still_leads_to_the_event() -> None:

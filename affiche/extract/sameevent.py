@@ -88,6 +88,16 @@ def _towns(point: TimePoint, places: list[PlaceCandidate]) -> set[str]:
             if unit.start <= c.start < unit.end and c.place.locality}
 
 
+def _opens_with_town(point: TimePoint, places: list[PlaceCandidate]) -> bool:
+    """True when the time's sentence opens with a town, after at most a short word or a
+    bullet ("York, 1pm …", "– À Dinant, …", "in Leuven om 14 uur …")."""
+    unit = point.unit
+    first = next((c for c in places if unit.start <= c.start < unit.end), None)
+    if first is None or first.source != "locality":
+        return False
+    return len(unit.text[: first.start - unit.start].strip(" -–•*:,\t")) <= 3
+
+
 def _other_towns(earlier: TimePoint, later: TimePoint, places: list[PlaceCandidate]) -> bool:
     """True when both sentences name towns and share none ("Leeds, 12pm at the Town Hall;"
     then "York, 1pm at the Minster;")."""
@@ -152,7 +162,13 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
     text = later.point.unit.text
     another = cues.cue_pattern(lang, "sibling_words").search(text) \
         or cues.cue_pattern(lang, "other_group").search(text)
-    towns_differ = _other_towns(earlier.point, later.point, places)
+    # a decentralised call names the town first in each of its items ("York, 1pm at the
+    # Minster;", "In Leuven om 14 uur …"); a town told in passing proves nothing
+    # — when it names its own kind or stands as a list item: "Liège, 7h30 …" alone may be
+    # where a coach leaves for the event
+    towns_differ = (later.kind is not None or later.listed) \
+        and _opens_with_town(later.point, places) \
+        and _other_towns(earlier.point, later.point, places)
     return {
         "same_clock": float(gap == 0),
         "listed": float(later.listed),
@@ -162,6 +178,7 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
                                 and (not later.listed or later.kind in _STREET_PROTESTS)),
         "protest_words_soon": float(near and earlier.kind != later.kind
                                     and (not later.listed or later.point.cue == "route_start")
+                                    and here in (None, there)
                                     and _one_protest(earlier.kind, later.kind)),
         "other_kind": float(earlier.kind is not None and later.kind is not None
                             and not _one_protest(earlier.kind, later.kind)),

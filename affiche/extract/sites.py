@@ -216,6 +216,7 @@ def _route_starts_elsewhere(draft: Draft, lang: str,
     timed = [p for p in draft.times if p.role == "event" and p.mention.has_time]
     if not timed:
         return []
+    kinds = cues.cue_table(lang, "kinds")
     here = _towns(timed[0].unit, places)
     event_units = {p.unit.start for p in timed}
     items = []
@@ -224,6 +225,9 @@ def _route_starts_elsewhere(draft: Draft, lang: str,
                 or not point.mention.has_time or point.unit.start in event_units:
             continue
         there = _towns(point.unit, places)
-        if here and there and not here & there:
+        # the procession itself sets off there ("le cortège partira"): a coach or a group
+        # leaving another town ("départ de Liège à 7h") goes to the event
+        protest = _last_kind(_unplaced(point.unit, places), kinds) in _STREET_PROTESTS
+        if protest and here and there and not here & there:
             items.append(_take_item(draft, point, None, lang, places))
     return items if draft.times else []
