@@ -28,3 +28,22 @@ def test_two_dates_are_no_day_list() -> None:
     text = ("Fête du quartier le samedi 14 juin 2025 à 15h place Flagey. En cas de pluie, "
             "elle aura lieu le 21 juin.\n")
     assert len(extract(text, "2025-06-01", "fr")) <= 2
+
+
+RUNNING_DAYS = [
+    ("nl", "De bar houdt op vrijdag 12, zaterdag 13 en zondag 14 september een\n\n"
+           "\"afscheidsfestival\" in de Spuistraat in Amsterdam.\n", "2025-09-01",
+     ("2025-09-12", "2025-09-14")),
+    ("fr", "Festival de soutien samedi 14 et dimanche 15 juin au parc de la Boverie à Liège.\n",
+     "2025-06-01", ("2025-06-14", "2025-06-15")),
+    ("en", "Benefit weekend on Saturday 14 and Sunday 15 June at the Brudenell, Leeds.\n",
+     "2025-06-01", ("2025-06-14", "2025-06-15")),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "reference", "span"), RUNNING_DAYS)
+def test_days_that_follow_one_another_are_one_event(lang: str, text: str, reference: str,
+                                                    span: tuple[str, str]) -> None:
+    events = extract(text, reference, lang)
+    assert len(events) == 1
+    assert (str(events[0].start), str(events[0].end)) == span

@@ -27,3 +27,24 @@ def test_unit_at_offset() -> None:
 def test_units_map_back_to_the_text(text: str) -> None:
     for unit in segment(text).units:
         assert text[unit.start:unit.end] == unit.text
+
+
+def test_a_semicolon_closes_a_clause_of_its_own() -> None:
+    text = "Jeudi, à 10h, piquet devant l'usine ; à 14h, assemblée au local."
+    assert [u.text for u in segment(text).units] == [
+        "Jeudi, à 10h, piquet devant l'usine ;", "à 14h, assemblée au local."]
+
+
+def test_a_bullet_with_a_variation_selector_is_a_bullet() -> None:
+    from affiche.extract.layout import Layout
+
+    text = "Programme\n\n▶︎ 20:00 Concert de soutien\n"
+    layout = Layout(text, segment(text))
+    assert layout.line_at(text.index("20:00")).bullet
+
+
+def test_a_blank_line_inside_a_sentence_keeps_one_paragraph() -> None:
+    text = ("Het collectief houdt op zaterdag 14 juni een\n\n\"groot buurtfeest\" in het park.\n\n"
+            "Iedereen welkom.")
+    units = segment(text).units
+    assert units[0].paragraph == units[1].paragraph != units[2].paragraph

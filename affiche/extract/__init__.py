@@ -11,11 +11,12 @@ Stages, each a module of pure functions over typed values, in the order `run` ca
                    negation, ban (`grammar.py`, words in `[events.grammar]`)
   4. scoring     — `scoring.py`: weights in `weights.toml` (a note per weight, how it was
                    set), each score with its contributions; decisions still_to_come,
-                   told_twice, contact_of, place_of
+                   told_twice, same_event, contact_of, place_of
   5. roles, days, grouping — the role of each time (`roles.py`), whether a day still invites
                    (`liveness.py` rules + the still_to_come score), days (`timeline.py`),
-                   readings of a weekday (`readings.py`), items of a day (`grouping.py`,
-                   `sites.py`, `siblings.py`), start and end (`starts.py`), on the types of
+                   readings of a weekday (`readings.py`), items of a day (`grouping.py`
+                   with the same_event score of `sameevent.py`, `sites.py`, `siblings.py`),
+                   start and end (`starts.py`), on the types of
                    `points.py`
   6. assignment  — one site per event (`assign.place_event`, `placechoice.py`), meeting
                    points and transport (`logistics.py`), each contact to its event
@@ -92,7 +93,9 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     title, title_span = describe.headline(text, document.title)
     points = roles.classify(mentions, segments, lang)
     readings.weekday_of_writing(points, reference, lang)
-    drafts = timeline.build_drafts(points, segments, places, lang, reference, title)
+    # the text's shape (headings, bullets, blocks) speaks in the grouping and after it
+    shape = Layout(text, segments, [(m.start, m.end) for m in mentions])
+    drafts = timeline.build_drafts(points, segments, places, lang, reference, title, shape)
     organisers = describe.find_organisers(lang, text, segments)
     # month names ("March", "mars") and street names ("Market Square") are no kind cues
     timed_spans = tuple(sorted(span for m in mentions for span in build.expression_spans(m)))
@@ -110,7 +113,6 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     over = set(liveness.past_sentences(points, reference))
     done = liveness.done_sentences(segments, lang)
     units = [build.draft_units(draft) for draft in drafts]
-    shape = Layout(text, segments, [(m.start, m.end) for m in mentions])
     headings = titles.own_headings(drafts, shape)
     # the kind of an item of a list comes from its section's heading before the text's title
     sections = titles.section_headings(drafts, shape)

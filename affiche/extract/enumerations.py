@@ -1,7 +1,9 @@
 """A day list: several dates of one sentence joined only by commas or "and" ("les jeudis 7
 avril, 21 avril et 19 mai", "on 7 April, 21 April and 19 May", "op 7 april, 21 april en 19
 mei") tell one event held on each of them; the hours and places the text gives for one of
-those days are every day's."""
+those days are every day's. Days that follow one another without an hour ("vrijdag 28,
+zaterdag 29 en zondag 30 september", "samedi 14 et dimanche 15 juin") are one event running
+from the first to the last."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from dataclasses import replace
 
 from affiche.extract.points import Draft, TimePoint
 
-__all__ = ["spread_over_day_lists"]
+__all__ = ["spread_over_day_lists", "join_running_days"]
 
 # what may stand between two dates of one list (a comma, "and", "et", "en", "&", "/", ";")
 _JOINER = re.compile(r"\s*(?:,|;|/|&|\band\b|\bet\b|\ben\b)?\s*(?:,|\band\b|\bet\b|\ben\b)?\s*",
@@ -48,8 +50,8 @@ def spread_over_day_lists(drafts: list[Draft], points: list[TimePoint],
     return drafts + added
 
 
-def _listed_with(anchor: TimePoint, points: list[TimePoint],
-                 reference: dt.datetime) -> list[TimePoint]:
+def _listed_with(anchor: TimePoint, points: list[TimePoint], reference: dt.datetime,
+                 fewest: int = _FEWEST) -> list[TimePoint]:
     """The other dated points of `anchor`'s day list (none when it stands in no such list)."""
     same = sorted((p for p in points if p.unit.start == anchor.unit.start
                    and p.mention.has_date and p.day is not None and p.day >= reference.date()
@@ -63,6 +65,37 @@ def _listed_with(anchor: TimePoint, points: list[TimePoint],
         else:
             runs.append([point])
     for run in runs:
-        if len(run) >= _FEWEST and any(p.mention.start == anchor.mention.start for p in run):
+        if len(run) >= fewest and any(p.mention.start == anchor.mention.start for p in run):
             return [p for p in run if p.mention.start != anchor.mention.start]
     return []
+
+
+def join_running_days(drafts: list[Draft], points: list[TimePoint],
+                      reference: dt.datetime) -> list[Draft]:
+    """`drafts` with the days of a list that follow one another, none with an hour, joined
+    into the first day's draft, which ends on the last day (a festival weekend)."""
+    by_day = {d.day: d for d in drafts}
+    kept = list(drafts)
+    for draft in drafts:
+        if draft not in kept or any(p.mention.has_time for p in draft.times):
+            continue
+        for anchor in [p for p in draft.anchors if p.mention.has_date]:
+            run = sorted([anchor, *_listed_with(anchor, points, reference, fewest=2)],
+                         key=lambda p: p.mention.start)
+            days = [p.day for p in run]
+            if len(run) < 2 or run[0] is not anchor or any(
+                    day is None or later != day + dt.timedelta(days=1)
+                    for day, later in zip(days, days[1:], strict=False)):
+                continue
+            others = [by_day.get(day) for day in days[1:]]
+            if any(o is None or o is draft or o not in kept
+                   or any(p.mention.has_time for p in o.times) for o in others):
+                continue
+            for other in others:
+                assert other is not None
+                kept.remove(other)
+                draft.times.extend(other.times)
+            draft.times.sort(key=lambda p: p.mention.start)
+            draft.end_value = days[-1]
+            break
+    return kept

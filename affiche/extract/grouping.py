@@ -3,10 +3,11 @@ item after a march, a part of the day of another kind (rule 3 of `timeline`)."""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from typing import Any
 
 from affiche.extract import cues
+from affiche.extract.layout import Layout
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     _BULLET,
@@ -16,8 +17,6 @@ from affiche.extract.points import (
     _clock,
     _end_clock,
     _event_times,
-    _first_kind,
-    _has_place,
     _last_kind,
     _opens_with_time,
     _own_kind,
@@ -27,26 +26,33 @@ from affiche.extract.points import (
     move_to,
 )
 from affiche.extract.roles import _opening_label
-from affiche.extract.sites import _other_group_items, _protest_rendez_vous
+from affiche.extract.sameevent import Told, best_match, list_line, told_at
+from affiche.extract.sites import (
+    _other_group_items,
+    _protest_rendez_vous,
+    _route_starts_elsewhere,
+)
 from affiche.extract.starts import _finish, _take_item
 
 __all__ = []
 
 
 def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
-                     title_kind: str | None = None) -> list[Draft]:
+                     title_kind: str | None = None,
+                     layout: Layout | None = None) -> list[Draft]:
     """Rule 3: one draft per timed item of the day whose own sentence names a kind of event
     ("concert à 20h", "projection à 18h30") or that is a list item with its own place
     ("- Ambert – 18 h, place des Allées"); other times of the day stay with the first."""
-    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places)
+    others = _other_group_items(draft, lang, places) + _protest_rendez_vous(draft, lang, places) \
+        + _route_starts_elsewhere(draft, lang, places)
     if others:
         # "Les Gilets jaunes s'élanceront quant à eux à 14h du boulevard Diderot": another
         # group's own event on the same day
-        return [*_split_programme(draft, places, lang, title_kind), *others]
+        return [*_split_programme(draft, places, lang, title_kind, layout), *others]
     timed = _event_times(draft)
-    if not timed:
-        return [_finish(draft, lang, places)]
     kinds = cues.cue_table(lang, "kinds")
+    if not timed:
+        return [_finish(part, lang, places) for part in _span_and_day(draft, kinds, places)]
     primary = timed[0]
     theirs = _last_kind(_unplaced(primary.unit, places), kinds)  # the first item's own kind
     until = [_until_item(draft, point, lang, places) for point in list(draft.times)
@@ -55,94 +61,91 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
     if until:
         # "Jusqu'à 13h, la CGT tient sa permanence" ↵ "à 14h, rassemblement": an agenda
         # entry that opens with its closing time is an event of its own, open since morning
-        return [*until, *_split_programme(draft, places, lang, title_kind)]
+        return [*until, *_split_programme(draft, places, lang, title_kind, layout)]
     if _after_the_march(draft, primary, theirs, kinds, places):
         # "vertrek van de stoet om 11 uur …" ↵ "Daarna, om 14 uur, volksfeest": the march is
         # the day's event (from its assembly), the feast after it another one
         item = _take_item(draft, primary, None, lang, places)
-        return [*_split_programme(draft, places, lang, title_kind), item]
+        return [*_split_programme(draft, places, lang, title_kind, layout), item]
     later = _part_of_day_item(draft, primary, theirs, kinds, places)
     if later is not None:
         # "Grande mobilisation ce 22/09 à 19h …" ↵ "Le soir, soirée de soutien au Garcia
         # Lorca": a part of the day opening a sentence of another kind is its own event
         item = _take_item(draft, later, None, lang, places)
         item.date_only = True
-        return [*_split_programme(draft, places, lang, title_kind), item]
+        return [*_split_programme(draft, places, lang, title_kind, layout), item]
     untimed = _untimed_other_kind(draft, primary, theirs, kinds, places)
     if untimed is not None:
         # "Woensdagnamiddag 20 juni: de Refugee Walk. Vanaf 18 uur: een Wereldmaal": a day
         # named with its own kind, before the timed items of another kind, is its own event
         alone = _take_item(draft, untimed, None, lang, places)
-        return [alone, *_split_programme(draft, places, lang, title_kind)]
-    # an item is told apart by its time, or by its own place when items share a time
-    # ("- MELUN : 9h30 …", "- MEAUX : 9h30 …")
-    seen = {(_clock(primary), _unit_place_key(primary.unit, places))}
+        return [alone, *_split_programme(draft, places, lang, title_kind, layout)]
+    # each later time is scored against the day's events so far (`same_event`): a moment of
+    # one of them, or an item of its own
+    first = told_at(primary, places, kinds)
+    told = [Told(primary, first.kind or theirs or title_kind, first.listed)]
+    owners: list[Draft | None] = [None]  # the draft of each event of `told` (None: the day's)
     extra: list[Draft] = []
-    for point in timed:
-        key = (_clock(point), _unit_place_key(point.unit, places))
-        if point is primary or key in seen or (
-                key[1] is None and any(c == key[0] for c, _ in seen)):
+    # "17h : départ du cortège vers la gare": a programme line setting a protest off is an item
+    # too, unless it is the step of a protest gathered just before
+    setting_off = [p for p in draft.times if p.role == "meeting" and p.cue == "route_start"
+                   and p.mention.has_time and p.mention.start > primary.mention.start
+                   and list_line(p) and told_at(p, places, kinds).kind in _STREET_PROTESTS]
+    for point in sorted(timed + setting_off, key=lambda p: p.mention.start):
+        if point is primary:
             continue
         if point.unit == primary.unit:
             # "the rally starts at noon and the vigil starts at 6": one sentence, two events
             own, begins = _own_kind(point, kinds, places)
             before = _last_kind(_unplaced(point.unit, places)[:begins], kinds)
-            if own is not None and before != own:
-                seen.add(key)
+            two_sites = _two_sites(point, begins, places)
+            # two sites of one sentence are two events even at one hour: nobody is at two
+            # places at once ("… in Gent om 14 uur …, in Leuven om 14 uur …")
+            if (own is not None and before != own or two_sites) \
+                    and (two_sites or _clock(point) != _clock(primary)):
                 draft.kind = draft.kind or before
                 item = _take_item(draft, point, own, lang, places)
                 # "… puis manifestation à 17h au départ de la gare Centrale": its own place
-                # is named after its time
+                # is named after its time; else its clause's town ("et à Mons (14h)")
                 item.place_at = next((c.start for c in places if c.source != "locality"
                                       and point.mention.end <= c.start < point.unit.end), None)
+                if item.place_at is None and two_sites:
+                    item.place_at = next((c.start for c in places
+                                          if point.unit.start + begins <= c.start
+                                          < point.unit.end), None)
                 extra.append(item)
+                told.append(Told(point, own, False))
+                owners.append(item)
             continue
-        listed = _programme_line(point) or _opens_with_time(point) or (
-            (_BULLET.match(point.unit.text) or _LABEL_ITEM.match(point.unit.text))
-            and _has_place(point.unit, places))
-        if any(c == key[0] for c, _ in seen) and not listed:
-            # the same hour again at another place in running text is the same event told
-            # twice ("we will gather from 3pm near the embassy"); only a list sets items apart
-            continue
-        own = _last_kind(_unplaced(point.unit, places), kinds)
-        if not listed and theirs is None and own in _STREET_PROTESTS \
+        here = told_at(point, places, kinds)
+        own = here.kind
+        if not here.listed and theirs is None and own in _STREET_PROTESTS \
                 and primary in draft.times and _gathers_before(point, primary):
             # "Le procès reprend … à 9h au palais de justice" ↵ "concentration devant le
             # tribunal dès 8h30": the protest before what it is about is the event
             draft.times.remove(primary)
             continue
-        if not listed and own is not None and own == (theirs or title_kind) \
-                and _gathers_before(primary, point, _PROTEST_GOES_ON):
-            # "Veillée … à 20h" ↵ "Une minute de silence sera observée à 20h15": a moment of
-            # the same event, told in running text
-            continue
-        if listed and own in (None, "meeting") \
+        if here.listed and own in (None, "meeting") \
                 and _step_after_setting_off(draft, point, places, own is None):
             # "14u30 - vertrek van de stoet richting Korenmarkt" ↵ "16u00 - toespraken op de
             # Korenmarkt": the speeches where the march arrives are a step of the march
             continue
-        if not listed and own in _STREET_PROTESTS and key[1] is None \
-                and theirs in _STREET_PROTESTS:
-            # "Assemble: Rochester Station 12pm" ↵ "Rally starts at 12.30pm" ↵ "Set off at
-            # 1pm": the steps of one street protest, at its own place
+        index, decision = best_match(told, here, places, lang, layout)
+        if decision.taken:
+            owner = owners[index]
+            if owner is not None and here.listed:
+                # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
+                draft.times.remove(point)
+                if point in draft.anchors:
+                    draft.anchors.remove(point)
+                owner.times.append(point)
+                owner.anchors.append(point)
             continue
-        previous = extra[-1].start if extra else primary
-        if listed and previous is not None and _same_protest_goes_on(previous, point, kinds,
-                                                                    places):
-            # "11.00am Rally opens" ↵ "12 noon Main Rally at US Embassy": one rally
-            draft.times.remove(point)
-            if point in draft.anchors:
-                draft.anchors.remove(point)
-            target = extra[-1] if extra else draft
-            target.times.append(point)
-            target.anchors.append(point)
-            seen.add(key)
-            continue
-        # "naar het stadhuis op de Grote Markt, waar we rond 15u30 aankomen": a place's name
-        # ("Markt") names no kind of event
-        if own is not None or listed:
-            seen.add(key)
-            extra.append(_take_item(draft, point, None, lang, places))
+        item = _take_item(draft, point, None, lang, places)
+        item.decisions.append(decision)
+        extra.append(item)
+        told.append(here)
+        owners.append(item)
     _hand_rendez_vous_to_items(draft, primary, extra)
     first = _finish(draft, lang, places)
     own_places = {_unit_place_key(d.start.unit, places) for d in extra if d.start} - {None}
@@ -162,8 +165,61 @@ def _split_programme(draft: Draft, places: list[PlaceCandidate], lang: str,
         if _opening_label(lang, first.start):
             # "Doors 7pm", "18h : ouverture des portes": the evening opens, no item of its own
             return [umbrella, *extra]
+        if first.start is primary and not list_line(primary) \
+                and "\n" not in primary.mention.text \
+                and all(d.start is not None and list_line(d.start) for d in extra):
+            # "Onze betoging op 14 juni om 13 uur …:" over "• 13:10: opening …": the sentence
+            # announcing the day is the programme as a whole, no item of its own
+            return [umbrella, *extra]
         return [umbrella, first, *extra]
     return [first, *extra]
+
+
+def _spans_days(point: TimePoint) -> bool:
+    """True for a mention of several days without an hour ("7th – 15th March")."""
+    mention = point.mention
+    ends = mention.end_value
+    if mention.kind != "interval" or mention.has_time or ends is None:
+        return False
+    last = ends.date() if isinstance(ends, dt.datetime) else ends
+    return last > point.day if point.day is not None else False
+
+
+def _span_and_day(draft: Draft, kinds: Any, places: list[PlaceCandidate]) -> list[Draft]:
+    """A span of days and, in another sentence, a day of its own that names its own event
+    ("our Week of Action runs 7th – 15th March" … "a rent strike rally on Sat, 7
+    March"): two events, the span and the day; otherwise the draft as it is."""
+    spans = [p for p in draft.anchors if _spans_days(p)]
+    units = {p.unit.start for p in spans}
+    days = [p for p in draft.anchors if not _spans_days(p) and p.unit.start not in units
+            and any(ch.isdigit() for ch in p.mention.text)
+            and _last_kind(_unplaced(p.unit, places), kinds) is not None]
+    if not spans or not days:
+        return [draft]
+    for point in days:
+        draft.anchors.remove(point)
+        draft.times.remove(point)
+    return [draft, Draft(draft.day, anchors=days, times=list(days), item=True)]
+
+
+def _two_sites(point: TimePoint, begins: int, places: list[PlaceCandidate]) -> bool:
+    """True when the clause of `point` (from `begins` in its sentence) names a site of its
+    own, other than the one the sentence named before it ("a rally at 11am outside the Town
+    Hall, and the tenants' union meets at 2pm at the Swarthmore Centre")."""
+    unit = point.unit
+    cut = unit.start + begins
+    sites = [c for c in places if unit.start <= c.start < unit.end]
+    before = [c for c in sites if c.start < cut]
+    after = [c for c in sites if c.start >= cut]
+    if not before or not after:
+        return False
+    return _site_key(before[-1]) != _site_key(after[0])
+
+
+def _site_key(candidate: PlaceCandidate) -> str:
+    """The loose key of a place candidate (street, else name, else town), lower case."""
+    place = candidate.place
+    return (place.street or place.name or place.locality or "").casefold()
 
 
 def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Draft]) -> None:
@@ -179,11 +235,6 @@ def _hand_rendez_vous_to_items(draft: Draft, primary: TimePoint, items: list[Dra
         if owner is not None:
             draft.times.remove(point)
             owner.times.append(point)
-
-
-# "Leeds: Park Square, 14:00 Oct. 21": a list item labelled with its town, like a bullet
-_LABEL_ITEM = re.compile(r"\s*[^\W\d_][\w'’. -]{1,30}:\s+\S")
-_PROTEST_GOES_ON = 90  # minutes: the longest gap between two lines of one street protest
 
 
 _BEFORE_REACH = 120  # minutes before a hearing or a vote within which a protest gathers for it
@@ -220,20 +271,6 @@ def _step_after_setting_off(draft: Draft, point: TimePoint, places: list[PlaceCa
     return False
 
 
-def _same_protest_goes_on(previous: TimePoint, point: TimePoint, kinds: Any,
-                          places: list[PlaceCandidate]) -> bool:
-    """True for a programme line that carries on the street protest of the line before: the
-    same kind of protest heads both lines, at most an hour and a half apart."""
-    before, now = _clock(previous), _clock(point)
-    if before is None or now is None or not _programme_line(previous) and \
-            not _opens_with_time(previous):
-        return False
-    gap = (now[0] - before[0]) * 60 + now[1] - before[1]
-    kind = _first_kind(_unplaced(point.unit, places), kinds)
-    return 0 < gap <= _PROTEST_GOES_ON and kind in _STREET_PROTESTS \
-        and kind == _first_kind(_unplaced(previous.unit, places), kinds)
-
-
 def _after_the_march(draft: Draft, primary: TimePoint, theirs: str | None, kinds: Any,
                      places: list[PlaceCandidate]) -> bool:
     """True when a procession sets off (or, on a day announced as a street protest, people
@@ -256,11 +293,15 @@ def _part_of_day_item(draft: Draft, primary: TimePoint, theirs: str | None, kind
     """A part of the day without a date or clock time ("Le soir, …", "In the evening: …")
     that opens its sentence after the first timed item and names a kind of its own (other
     than `theirs`, the first item's)."""
+    # "In the evening, a benefit gig … from 8pm": a sentence with an hour of its own is
+    # that hour's item, not a second, date-only one
+    timed_units = {p.unit.start for p in draft.times if p.mention.has_time}
     for point in draft.times:
         mention = point.mention
         if point.role != "event" or mention.has_date or mention.has_time \
                 or not mention.has_part_of_day or point.unit == primary.unit \
-                or mention.start < primary.mention.start or not _opens_with_time(point):
+                or mention.start < primary.mention.start or not _opens_with_time(point) \
+                or point.unit.start in timed_units:
             continue
         own = _last_kind(_unplaced(point.unit, places), kinds)
         if own is not None and own != theirs:

@@ -18,7 +18,8 @@ __all__ = ["Line", "Layout"]
 
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
 _SECTION_REACH = 80  # lines above a list item within which its section's heading may stand
-_BULLET = re.compile(r"\s*(?:[-–•*>▶︎✯·]|\d{1,2}[.)])\s")
+# a bullet sign may carry a text-style variation selector ("▶︎")
+_BULLET = re.compile(r"\s*(?:[-–•*>▶✯·]\ufe0e?|\d{1,2}[.)])\s")
 _LABEL = re.compile(r"\s*([^\W\d_][\w'’ ]{1,25}?)\s*:\s+\S")
 _CLOSED = (".", ",", ";", ":", "!", "?", "…")
 
@@ -40,9 +41,12 @@ class Line:
         """True for a line that reads as a heading: short, open-ended, after a blank line or
         a closed sentence, neither a bullet nor a label/value line."""
         stripped = self.text.strip()
+        # a word alone heads a block only after a blank line, with a capital ("Liège",
+        # "Renens" over a town's list of actions)
         return bool(stripped) and len(stripped) <= _HEADING_LENGTH \
             and not stripped.endswith(_CLOSED) and not self.bullet and self.label is None \
-            and sum(ch.isalpha() for ch in stripped) >= 4 and " " in stripped
+            and sum(ch.isalpha() for ch in stripped) >= 4 \
+            and (" " in stripped or self.blank_before and stripped[:1].isupper())
 
 
 class Layout:

@@ -14,7 +14,10 @@ __all__ = ["Unit", "Segmentation", "segment"]
 
 # A sentence ends at . ! ? … followed by space and an upper-case letter, a digit or an opening
 # quote/bracket; abbreviations such as "av." or "St." rarely precede such a capital in calls.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])")
+# A semicolon closes a clause of its own: an agenda told in one sentence lists its items so
+# ("Jeudi, à 10h, piquet devant l'usine ; à 14h, assemblée au local …"), and a cue speaks
+# for its own clause.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])|(?<=;)\s+")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
 
 
@@ -56,7 +59,8 @@ class Segmentation:
 def segment(text: str) -> Segmentation:
     """Cut `text` into lines, and lines into sentences, each a `Unit` with its paragraph."""
     units: list[Unit] = []
-    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)
+                              if not _sentence_goes_on(text, m.start(), m.end())]
     line_start = 0
     for number, line in enumerate(text.split("\n")):
         line_end = line_start + len(line)
@@ -71,6 +75,20 @@ def segment(text: str) -> Segmentation:
     if not units:
         units.append(Unit(0, len(text), 0, text))
     return Segmentation(units)
+
+
+# a line left open ("… houdt op vrijdag 28 en zaterdag 29 september een") and, after the
+# blank line, its sentence going on in lower case ("\"feestweekend\" in de Spuistraat.")
+_OPEN_END = re.compile(r"[^\W\d_,]*[a-zà-ÿ,]\s*$")
+_GOES_ON = re.compile(r"\s*[\"“«'‘]?\s*[a-zà-ÿ]")
+
+
+def _sentence_goes_on(text: str, blank_start: int, blank_end: int) -> bool:
+    """True when the blank lines at [blank_start, blank_end) cut a sentence in two: the line
+    before ends on a lower-case word or a comma, the line after opens in lower case (a flyer
+    or a mail wrapped at a blank line), so both halves stay one paragraph."""
+    before = text[text.rfind("\n", 0, blank_start) + 1: blank_start]
+    return bool(_OPEN_END.search(before)) and bool(_GOES_ON.match(text, blank_end))
 
 
 def _add(units: list[Unit], text: str, start: int, end: int, paragraph: int,

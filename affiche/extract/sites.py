@@ -30,18 +30,21 @@ _FOLLOW_REACH = 2  # sentences after an event's own ones where it may hand over 
 
 
 def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandidate],
-                 dated: list[int], lang: str) -> list[Draft]:
+                 dated: list[int], lang: str, timed: set[int] | None = None) -> list[Draft]:
     """The event another one hands over to, at another place, on the same day ("ce
     rassemblement se prolongera par la projection du film … à la salle municipale René
-    Grison"): its day and no time, its kind and its place from that sentence."""
+    Grison", "Après la marche, un concert de soutien au centre culturel"):
+    its day and no time, its kind and its place from that sentence. A sentence holding
+    another draft's hour (`timed`, the units of every draft's times) is not looked at."""
     if draft.item or draft.umbrella or draft.start is None or draft.place_at is not None:
         return []
     follow = cues.cue_pattern(lang, "followed_by")
     kinds = cues.cue_table(lang, "kinds")
-    if not draft.anchors:
-        return []
-    own_sites = {_unit_place_key(p.unit, places) for p in draft.anchors} - {None}
-    indexes = sorted({segments.index_at(p.unit.start) for p in draft.anchors})
+    own = draft.anchors or [draft.start]  # a march told only by its rendez-vous has no anchor
+    own_sites = {_unit_place_key(p.unit, places) for p in own} - {None}
+    # from the event's first sentence to the one after its last time ("… jusqu'à midi
+    # environ. La marche sera suivie d'un concert au centre culturel.")
+    indexes = sorted({segments.index_at(p.unit.start) for p in own + draft.times})
     last = min(indexes[-1] + _FOLLOW_REACH, len(segments.units) - 1)
     found: list[Draft] = []
     for index in range(indexes[0], last + 1):
@@ -49,8 +52,9 @@ def _followed_by(draft: Draft, segments: Segmentation, places: list[PlaceCandida
         if index > indexes[-1] and any(unit.start <= d < unit.end for d in dated):
             break  # another day's sentence
         handover = follow.search(unit.text)
-        if handover is None:
-            continue
+        if handover is None or (timed and unit.start in timed and unit.start not in {
+                p.unit.start for p in own}):
+            continue  # a sentence with an hour of its own is an event drafted already
         rest = _unplaced(unit, places)[handover.end():]
         kind = _first_kind(rest[:_KIND_AFTER], kinds)
         venue = next((c for c in places if c.source in ("venue", "address")
@@ -194,4 +198,36 @@ def _protest_rendez_vous(draft: Draft, lang: str, places: list[PlaceCandidate]) 
             continue
         if own in _STREET_PROTESTS:
             items.append(_take_item(draft, point, own, lang, places))
+    return items if draft.times else []
+
+
+def _towns(unit: Unit, places: list[PlaceCandidate]) -> set[str]:
+    """The towns the place candidates of a sentence name (lower case)."""
+    return {(c.place.locality or "").casefold() for c in places
+            if unit.start <= c.start < unit.end and c.place.locality}
+
+
+def _route_starts_elsewhere(draft: Draft, lang: str,
+                            places: list[PlaceCandidate]) -> list[Draft]:
+    """A procession setting off in another town than the day's event ("À Namur, le
+    cortège partira à 11h de la place de la Station" beside "À Dinant, rassemblement à
+    10h devant l'hôtel de ville"): a march of its own, not a rendez-vous for the other one. Only
+    route starts: a rendez-vous or a group departure elsewhere leads to the event."""
+    timed = [p for p in draft.times if p.role == "event" and p.mention.has_time]
+    if not timed:
+        return []
+    kinds = cues.cue_table(lang, "kinds")
+    here = _towns(timed[0].unit, places)
+    event_units = {p.unit.start for p in timed}
+    items = []
+    for point in list(draft.times):
+        if point.role != "meeting" or point.cue != "route_start" \
+                or not point.mention.has_time or point.unit.start in event_units:
+            continue
+        there = _towns(point.unit, places)
+        # the procession itself sets off there ("le cortège partira"): a coach or a group
+        # leaving another town ("départ de Liège à 7h") goes to the event
+        protest = _last_kind(_unplaced(point.unit, places), kinds) in _STREET_PROTESTS
+        if protest and here and there and not here & there:
+            items.append(_take_item(draft, point, None, lang, places))
     return items if draft.times else []

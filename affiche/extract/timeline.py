@@ -20,9 +20,10 @@ Rules, in order (each a reason a reader can check against the text):
      (unless a word puts it still ahead: "Later vanmiddag wordt … nog een demonstratie").
      A cancelled item leaves its day to the sentences after it.
   3. Dated mentions of the same day are one event (a call repeated with more details); a later
-     time of that day is an event of its own when its line names a kind of event, opens with
-     its time ("19h : débat", "à 14h aussi, …"), or is a list item with its own place; the
-     same hour again in running text is the same event told twice. A day named again with a
+     time of that day is scored against the day's events so far (`same_event`, sameevent.py:
+     the same hour, a list line, a kind of its own or none, the same protest within an hour
+     and a half, another place, another event told too) and is an event of its own unless it
+     is a moment of one of them. A day named again with a
      kind of its own before the first timed item of another kind is its own event (a walk in
      the afternoon, then a meal from 18h), unless both are words for one street protest or
      the items are a programme's lines. An agenda entry that opens with its closing time
@@ -74,8 +75,9 @@ import datetime as dt
 import re
 
 from affiche.extract import cues, features, grammar
-from affiche.extract.enumerations import spread_over_day_lists
+from affiche.extract.enumerations import join_running_days, spread_over_day_lists
 from affiche.extract.grouping import _split_programme
+from affiche.extract.layout import Layout
 from affiche.extract.liveness import (
     _bare_habit,
     _cancelled,
@@ -108,8 +110,10 @@ __all__ = ["build_drafts"]
 
 
 def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[PlaceCandidate],
-                 lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
-    """Group time points into event drafts (rules 2-5)."""
+                 lang: str, reference: dt.datetime, title: str | None,
+                 layout: Layout | None = None) -> list[Draft]:
+    """Group time points into event drafts (rules 2-5); `layout`, the text's shape, tells
+    the grouping which block each time stands in."""
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
@@ -234,6 +238,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = _merge_headline_twin(drafts, segments, places)
     if len(drafts) > 1:
         drafts = [d for d in drafts if not _title_date(d, segments, reference)]
+    drafts = join_running_days(drafts, points, reference)
     drafts = spread_over_day_lists(drafts, points, reference)
     result: list[Draft] = []
     dated = sorted(p.unit.start for p in points if p.mention.has_date)
@@ -241,11 +246,14 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     # sentence names none
     title_kind = _last_kind(title, cues.cue_table(lang, "kinds")) if title else None
     for draft in sorted(drafts, key=lambda d: d.day):
-        for part in _split_programme(draft, places, lang, title_kind):
+        for part in _split_programme(draft, places, lang, title_kind, layout):
             result.extend(_split_sites(part, segments, places, dated, lang))
             result.extend(_same_hour_elsewhere(part, segments, lang, places))
-    result += [follow for draft in result for follow in _followed_by(draft, segments, places,
-                                                                      dated, lang)]
+    # a handover sentence with an hour of its own is an item already ("Na de mars, rond 16
+    # uur, slotmoment …"): only one without gives an event of the day
+    told = {p.unit.start for d in result for p in d.times if p.mention.has_time}
+    result += [follow for draft in result
+               for follow in _followed_by(draft, segments, places, dated, lang, told)]
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
@@ -343,9 +351,11 @@ def _merge_headline_twin(drafts: list[Draft], segments: Segmentation,
         if not all(segments.index_at(p.unit.start) < _HEAD_LINES for p in draft.times):
             continue
         said = _word_runs(" ".join(_undated(p) for p in draft.anchors or draft.times))
+        own_units = {p.unit.start for p in draft.times}
         for other in kept:
-            if other is draft or other.day == draft.day:
-                continue
+            if other is draft or other.day == draft.day \
+                    or any(p.unit.start in own_units for p in other.anchors):
+                continue  # two days of one sentence ("… on Sat, 7 March, and … on Fri, 13th")
             shared = any(said & _word_runs(_undated(p)) for p in other.anchors)
             if not shared:
                 continue
