@@ -117,6 +117,8 @@ def _why(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> s
         return "a day already over"
     if liveness._registration(point, lang):
         return "a registration or ticket date"
+    if point.set_aside:
+        return point.set_aside
     decision = point.decision or score(
         "still_to_come", features.still_to_come(point, lang, reference, report),
         subject=point.mention.text)

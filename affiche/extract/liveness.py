@@ -111,7 +111,9 @@ def _told_as_done(point: TimePoint, lang: str) -> bool:
 def _done(text: str, lang: str, tense_only: bool = False) -> bool:
     """True when a sentence is told in the past or perfect tense (by its verbs alone with
     `tense_only`) and invites to nothing."""
-    return bool(cues.past_pattern(lang, perfect=True, tense_only=tense_only).search(text)) \
+    # "On leur a proposé de se rassembler pour 18h00": the perfect of a call is no report
+    told = grammar.without_calls(text, lang)
+    return bool(cues.past_pattern(lang, perfect=True, tense_only=tense_only).search(told)) \
         and not cues.cue_pattern(lang, "invite").search(text)
 
 

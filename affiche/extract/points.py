@@ -29,6 +29,7 @@ class TimePoint:
     list_kind: str | None = None  # the kind its list's heading names ("Rassemblements :")
     moved_from: dt.date | None = None  # the day the time engine gave, when another was chosen
     decision: Score | None = None  # its still_to_come decision, when it was scored
+    set_aside: str | None = None  # why the grouping rules gave it no event, for --explain
 
 
 @dataclass

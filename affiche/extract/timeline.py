@@ -135,17 +135,18 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # a vague period or a duration: no day to hang anything on
         if point.day is None and _opens_with_time(point) \
                 and segments.index_at(point.unit.start) - 1 in datelines:
+            point.set_aside = "the hour printed under the page's date line"
             continue  # "19 juni 2019 / 16u48 …": the hour the page was published
         if point.day is not None:
             current = point.day
             moved, off = _moved_to(point, cancelled), _cancelled(point, cancelled)
-            live = not _is_past(point, reference) and not _registration(point, lang) and (
-                moved or not (_is_report(point, lang, reference, report, past_units,
-                                         id(point) in dateline_points) or off))
+            point.set_aside = _why_not_live(point, moved, off, report, lang, reference,
+                                            past_units, dateline_points)
+            live = point.set_aside is None
             if live and point.day in cancelled_days and not point.mention.has_time:
                 # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
                 # the day called off, named again without a time of its own
-                live = False
+                live, point.set_aside = False, "a day called off, named again without a time"
             if live and not moved:
                 # the grammar of its sentence: a day told as done or called off is no event
                 decision = score("still_to_come",
@@ -153,6 +154,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                                  subject=point.mention.text)
                 point.decision = decision  # kept for --explain and per-field confidence
                 live = decision.taken
+                if not live:
+                    point.set_aside = "not still to come (its sentence's grammar)"
             if not live and off and not moved:
                 cancelled_days.add(point.day)
             current_live = live
@@ -225,9 +228,12 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.append(point)
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     drafts = [d for d in by_day.values() if d.anchors or any(
-        p.role == "meeting" for p in d.times)]
-    drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)
-              and not _bare_habit(d, places)]
+        p.role == "meeting" for p in d.times)
+              or _aside(d, "no time of the event on that day (only ends or transport)")]
+    drafts = [d for d in drafts if (_invites(segments, d.times, lang, title, places)
+                                    or _aside(d, "nothing around it invites to act"))
+              and (not _bare_habit(d, places)
+                   or _aside(d, "a habit told with neither a time nor a place"))]
     drafts = _merge_conflicts(drafts)
     drafts = _merge_next_occurrence(drafts)
     drafts = _without_agenda_period(drafts, lang, places)
@@ -249,6 +255,30 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
+
+
+def _aside(draft: Draft, why: str) -> bool:
+    """Mark the times of a draft that gives no event with the reason; always False."""
+    for point in draft.times:
+        point.set_aside = point.set_aside or why
+    return False
+
+
+def _why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
+                  reference: dt.datetime, past_units: set[int],
+                  dateline_points: set[int]) -> str | None:
+    """Why a dated point is no event's day by the rules of liveness (rule 2), or None."""
+    if _is_past(point, reference):
+        return "a day already over"
+    if _registration(point, lang):
+        return "a registration or ticket date"
+    if moved:
+        return None
+    dateline = id(point) in dateline_points
+    if _is_report(point, lang, reference, report, past_units, dateline):
+        return "the page's date line" if dateline and not _is_report(
+            point, lang, reference, report, past_units) else "told in a report"
+    return "a cancelled or postponed date" if off else None
 
 
 def _title_date(draft: Draft, segments: Segmentation, reference: dt.datetime) -> bool:

@@ -1,0 +1,42 @@
+"""Which times are event times and which day a time belongs to (affiche.extract roles,
+liveness, timeline, starts), one construction per test, with our own example calls in
+French, Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+from calls import extract, starts
+
+from affiche.extract import grammar
+
+# The perfect of a verb of calling tells of the event called, still ahead: the hour it gives
+# is the event's, even after a sentence that reports the morning.
+CALLED = {
+    "fr": "Ce mardi 3 mars, les parents d'élèves se mobilisent contre la fermeture de l'école.\n"
+          "Une chaîne humaine a eu lieu ce matin devant la mairie.\n"
+          "Le collectif leur a proposé de se rassembler à 19h devant l'école des Tilleuls pour "
+          "une veillée.\n",
+    "en": "This Tuesday 3 March, parents are mobilising against the closure of the school.\n"
+          "A human chain was held this morning outside the town hall.\n"
+          "The committee has asked them to gather at 7pm outside the Linden school for a "
+          "vigil.\n",
+    "nl": "Deze dinsdag 3 maart komen de ouders op straat tegen de sluiting van de school.\n"
+          "Vanmorgen werd een menselijke ketting gevormd aan het stadhuis.\n"
+          "Het comité heeft hen gevraagd om 19 uur samen te komen aan de Lindeschool voor een "
+          "wake.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CALLED))
+def test_the_perfect_of_a_call_gives_the_event_its_hour(lang: str) -> None:
+    assert starts(extract(CALLED[lang], "2026-03-03", lang)) == ["2026-03-03T19:00"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le comité a annoncé une marche aux flambeaux."),
+    ("en", "The union has announced a walkout at the depot."),
+    ("nl", "De vakbond heeft een staking aangekondigd."),
+])
+def test_a_perfect_of_calling_is_no_past(lang: str, text: str) -> None:
+    assert not grammar.read(text, lang).perfect_past
+    assert grammar.without_calls(text, lang) != text
