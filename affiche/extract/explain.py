@@ -117,7 +117,7 @@ def _why(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> s
         return "a day already over"
     if liveness._registration(point, lang):
         return "a registration or ticket date"
-    if point.set_aside:
+    if point.set_aside and (point.decision is None or point.decision.taken):
         return point.set_aside
     decision = point.decision or score(
         "still_to_come", features.still_to_come(point, lang, reference, report),
