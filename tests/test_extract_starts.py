@@ -40,3 +40,30 @@ def test_the_perfect_of_a_call_gives_the_event_its_hour(lang: str) -> None:
 def test_a_perfect_of_calling_is_no_past(lang: str, text: str) -> None:
     assert not grammar.read(text, lang).perfect_past
     assert grammar.without_calls(text, lang) != text
+
+
+# The page's publication and update lines give no event, and the agenda's own heading of that
+# day stays a heading (it is not the page's date line).
+PUBLISHED = {
+    "fr": "Cette semaine à Namur\n"
+          "Publié le 2 mars 2026 à 09:14 (mis à jour le 4 mars 2026 à 18:02)\n\n"
+          "Lundi 2 mars\n\nDébat sur le vélo en ville, à 18h à la Maison des jeunes (rue Haute "
+          "5, Namur) ;\n\nMercredi 4 mars\n\nConcert de la fanfare, à 20h au local du Chiroux "
+          "(rue du Pont 3, Namur) ;\n",
+    "en": "This week in Leeds\n"
+          "Published 2 March 2026 at 09:14 (updated 4 March 2026 at 18:02)\n\n"
+          "Monday 2 March\n\nDebate on cycling in town, at 6pm at the Youth House (5 High "
+          "Street, Leeds);\n\nWednesday 4 March\n\nBrass band concert, at 8pm at the Chiroux "
+          "hall (3 Bridge Street, Leeds);\n",
+    "nl": "Deze week in Gent\n"
+          "Gepubliceerd op 2 maart 2026 om 09.14 uur (bijgewerkt op 4 maart 2026 om 18.02 uur)"
+          "\n\nMaandag 2 maart\n\nDebat over fietsen in de stad, om 18 uur in het Jeugdhuis "
+          "(Hoogstraat 5, Gent);\n\nWoensdag 4 maart\n\nConcert van de fanfare, om 20 uur in "
+          "zaal Chiroux (Brugstraat 3, Gent);\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PUBLISHED))
+def test_publication_and_update_lines_are_no_events(lang: str) -> None:
+    found = starts(extract(PUBLISHED[lang], "2026-03-02", lang))
+    assert found == ["2026-03-02T18:00", "2026-03-04T20:00"]

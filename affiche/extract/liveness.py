@@ -13,7 +13,7 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
 from affiche.extract.segment import Segmentation
 
-__all__ = ["past_sentences", "done_sentences", "is_report"]
+__all__ = ["past_sentences", "done_sentences", "is_report", "published"]
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
@@ -165,6 +165,21 @@ def _registration(point: TimePoint, lang: str) -> bool:
         return False
     between = window[found.end():]
     return not any(p.search(between) for _, p in cues.cue_table(lang, "kinds"))
+
+
+def published(point: TimePoint, lang: str) -> bool:
+    """True for the date or hour a page was published or updated ("Publié le 3 mai à 11:26",
+    "updated 5 May", "bijgewerkt op 5 mei"): a publication word right before the mention, with
+    at most one short word between ("le", "on", "op")."""
+    unit, mention = point.unit, point.mention
+    window = unit.text[max(0, mention.start - unit.start - 40): mention.start - unit.start]
+    found = None
+    for match in cues.cue_pattern(lang, "publication").finditer(window):
+        found = match
+    return found is not None and bool(_SHORT_GAP.fullmatch(window[found.end():]))
+
+
+_SHORT_GAP = re.compile(r"[^\w\n]*(?:[^\W\d_]{1,3}[^\w\n]+)?")
 
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])")

@@ -85,7 +85,9 @@ from affiche.extract.liveness import (
     _is_report,
     _moved_to,
     _registration,
+    _YEAR,
     _still_live,
+    published,
     _told_as_done,
     is_report,
 )
@@ -127,12 +129,20 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     cancelled_days: set[dt.date] = set()
     called_off: dt.date | None = None  # the day of a cancelled item, still live after it
     pending: list[TimePoint] = []
-    dateline_points = {id(p) for p in points
-                       if p.day is not None and _is_dateline(p, reference, lang)}
+    # a page that says when it was published ("Publié le 16 septembre 2019 à 11:26") has its
+    # date line there: another line of that day alone and without its year is an agenda's
+    # heading ("Lundi 16 septembre")
+    stated = {id(p) for p in points if p.day == reference.date() and published(p, lang)}
+    dateline_points = stated | {id(p) for p in points if p.day is not None
+                                and _is_dateline(p, reference, lang)
+                                and (not stated or _YEAR.search(p.mention.text))}
     datelines = {segments.index_at(p.unit.start) for p in points if id(p) in dateline_points}
     for point in points:
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
+        if point.day is None and point.mention.has_time and published(point, lang):
+            point.set_aside = "when the page was published or updated"
+            continue  # "Updated at 10:38": the page's hour
         if point.day is None and _opens_with_time(point) \
                 and segments.index_at(point.unit.start) - 1 in datelines:
             point.set_aside = "the hour printed under the page's date line"
@@ -272,6 +282,8 @@ def _why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: 
         return "a day already over"
     if _registration(point, lang):
         return "a registration or ticket date"
+    if published(point, lang):
+        return "when the page was published or updated"
     if moved:
         return None
     dateline = id(point) in dateline_points
