@@ -4,9 +4,12 @@ French, Dutch and English."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from calls import extract, starts
 
+from affiche.cli import main
 from affiche.extract import grammar
 
 # The perfect of a verb of calling tells of the event called, still ahead: the hour it gives
@@ -67,3 +70,89 @@ PUBLISHED = {
 def test_publication_and_update_lines_are_no_events(lang: str) -> None:
     found = starts(extract(PUBLISHED[lang], "2026-03-02", lang))
     assert found == ["2026-03-02T18:00", "2026-03-04T20:00"]
+
+
+# A live report stamps its entries with bare hours, newest first: no hour is the event's.
+LIVE = {
+    "en": "Live: the march against the bypass\n\n11:45 a.m.\n\nThe first walkers have reached "
+          "the bridge, police said.\n\n10:30 a.m.\n\nA crowd is gathering at Elm station "
+          "ahead of today's march against the bypass.\n",
+    "fr": "En direct : la marche contre le contournement\n\n11h45\n\nLes premiers marcheurs "
+          "ont atteint le pont, selon la police.\n\n10h30\n\nUne foule se rassemble à la gare "
+          "d'Ormes avant la marche de ce samedi contre le contournement.\n",
+    "nl": "Live: de mars tegen de ringweg\n\n11.45 uur\n\nDe eerste wandelaars hebben de brug "
+          "bereikt, meldt de politie.\n\n10.30 uur\n\nAan het station van Olmen verzamelt een "
+          "menigte voor de mars van vandaag tegen de ringweg.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LIVE))
+def test_the_timestamps_of_a_live_report_are_no_event_times(lang: str) -> None:
+    assert starts(extract(LIVE[lang], "2026-03-07", lang)) == ["2026-03-07"]
+
+
+def test_a_programme_going_forward_keeps_its_hour_lines() -> None:
+    text = ("Samedi 7 mars, fête du quartier des Tilleuls\n\n10h30\n\nAtelier de peinture "
+            "pour les enfants.\n\n14h00\n\nConcert de la fanfare sur la place.\n")
+    assert "2026-03-07T10:30" in starts(extract(text, "2026-03-02", "fr"))
+
+
+# A night hour beside the day's hours, in a sentence naming no event, is a closure or a ban
+# around the event, not its start.
+NIGHT = {
+    "en": "On Sunday 14 June the street party takes over Elm Road.\nRoad closures begin at "
+          "0.30am.\nThe party starts at 2pm outside the community hall.\n",
+    "fr": "Le dimanche 14 juin, la fête de rue s'installe rue des Ormes.\nLa rue sera fermée "
+          "à la circulation dès 0h30.\nLa fête commence à 14h devant la maison de quartier.\n",
+    "nl": "Op zondag 14 juni neemt het straatfeest de Olmenstraat over.\nDe straat wordt "
+          "afgesloten vanaf 0.30 uur.\nHet feest begint om 14 uur aan het buurthuis.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NIGHT))
+def test_a_night_closure_is_no_start(lang: str) -> None:
+    assert starts(extract(NIGHT[lang], "2026-06-08", lang)) == ["2026-06-14T14:00"]
+
+
+def test_a_march_gathering_at_its_route_start_takes_it_over_a_night_ban() -> None:
+    text = ("Op zondag 14 juni trekt een stille mars door de stad.\nDe mars vertrekt om 14 uur "
+            "aan het Olmenplein.\nDaar geldt een parkeerverbod, dat al ingaat om 0.01 uur.\n")
+    assert starts(extract(text, "2026-06-08", "nl")) == ["2026-06-14T14:00"]
+
+
+# When a rendez-vous elsewhere and the event's own hour score close, the start says so, with
+# both hours as candidates (never a silent pick).
+CLOSE = {
+    "fr": "Samedi 14 mars, marche pour le climat.\nDépart à 13h de la gare du Midi.\n"
+          "Rassemblement à 14h30 au parc du Cinquantenaire.\n",
+    "en": "Saturday 14 March: climate march.\nThe march sets off at 1pm from Victoria station."
+          "\nRally at 2.30pm in Hyde Park.\n",
+    "nl": "Zaterdag 14 maart: klimaatmars.\nVertrek om 13 uur aan het Zuidstation.\n"
+          "Betoging om 14.30 uur in het Jubelpark.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CLOSE))
+def test_close_start_readings_give_an_ambiguous_start_warning(lang: str) -> None:
+    (event,) = extract(CLOSE[lang], "2026-03-09", lang)
+    warning = next(w for w in event.warnings if w.code == "ambiguous_start")
+    assert [c[:16] for c in warning.candidates] == ["2026-03-14T14:30", "2026-03-14T13:00"]
+
+
+def test_a_clear_start_gives_no_ambiguous_start() -> None:
+    text = "Samedi 14 mars à 14h30, rassemblement au parc du Cinquantenaire.\n"
+    (event,) = extract(text, "2026-03-09", "fr")
+    assert not any(w.code == "ambiguous_start" for w in event.warnings)
+
+
+def test_explain_shows_the_start_scores_and_the_warning(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    call = tmp_path / "call.txt"
+    call.write_text(CLOSE["fr"], encoding="utf-8")
+    code = main(["extract", str(call), "--reference", "2026-03-09", "--lang", "fr",
+                 "--explain"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "chosen: start_of 2.00 (told_first +2.00)" in out
+    assert 'runner-up: "13h"' in out and "start_of 1.50" in out
+    assert "warning ambiguous_start:" in out

@@ -15,8 +15,10 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
 from affiche.extract.segment import Segmentation
 
-__all__ = ["told_twice", "still_to_come"]
+__all__ = ["told_twice", "still_to_come", "start_of"]
 
+_NIGHT_ENDS = 5  # a start before this hour is a night hour (a parking ban, a coach, a timestamp)
+_START_REACH = 40  # characters before a time where a word of starting speaks of it
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
 _NEAR_DAYS = 30  # days ahead within which a call usually announces its event
 _FAR_DAYS = 150  # days beyond `_NEAR_DAYS` over which a day told in the past grows unlikely
@@ -91,3 +93,24 @@ def _has_year(point: TimePoint) -> bool:
     """True when the mention writes its year (four digits)."""
     return any(len(run) == 4 for run in "".join(
         ch if ch.isdigit() else " " for ch in point.mention.text).split())
+
+
+def start_of(point: TimePoint, told_first: bool, assembly: bool, on_site: bool,
+             earliest: bool, lang: str) -> dict[str, float]:
+    """Features of "`point` is the start of its draft's event", among the draft's times of
+    the event and its rendez-vous (`starts`): told first, a rendez-vous (on the event's own
+    site or not), a word of starting before it, the earliest hour, a night hour."""
+    mention, unit = point.mention, point.unit
+    low = max(0, mention.start - unit.start - _START_REACH)
+    before = unit.text[low: mention.start - unit.start]
+    before = grammar.clause_tail(before)
+    said = before + " " + mention.text
+    clock = _clock(point)
+    return {
+        "told_first": float(told_first),
+        "assembly_on_site": float(assembly and on_site),
+        "assembly": float(assembly and not on_site),
+        "start_word": float(bool(cues.cue_pattern(lang, "starting").search(said))),
+        "earliest": float(earliest),
+        "night_hour": float(clock is not None and clock[0] < _NIGHT_ENDS),
+    }

@@ -133,6 +133,12 @@ def _calling(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(pieces)})", re.IGNORECASE)
 
 
+def clause_tail(text: str) -> str:
+    """The last clause of `text` (what follows its last clause break)."""
+    ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+    return text[ends[-1]:] if ends else text
+
+
 def perfect_past(text: str, lang: str) -> bool:
     """True when a clause of `text` holds a past auxiliary then a participle within reach,
     other than one of calling ("a annoncé", "have called", "heeft opgeroepen"): the perfect

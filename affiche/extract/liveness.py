@@ -13,7 +13,7 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
 from affiche.extract.segment import Segmentation
 
-__all__ = ["past_sentences", "done_sentences", "is_report", "published"]
+__all__ = ["past_sentences", "done_sentences", "is_report", "published", "timestamps"]
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
@@ -177,6 +177,27 @@ def published(point: TimePoint, lang: str) -> bool:
     for match in cues.cue_pattern(lang, "publication").finditer(window):
         found = match
     return found is not None and bool(_SHORT_GAP.fullmatch(window[found.end():]))
+
+
+def timestamps(points: list[TimePoint]) -> set[int]:
+    """The ids of the points that stamp the entries of a live report: lines that hold only a
+    clock time, at least two, each no later than the one above (the newest entry first:
+    "10:30 a.m." ↵ "Organizers have called off …" ↵ "10 a.m." ↵ "A crowd is …"); a
+    programme's hour lines go forward in time."""
+    lines = [p for p in points if p.mention.has_time and not p.mention.has_date
+             and _clock_line(p)]
+    clocks = [(p.mention.value.hour, p.mention.value.minute) for p in lines
+              if isinstance(p.mention.value, dt.datetime)]
+    if len(clocks) < 2 or len(clocks) != len(lines) \
+            or any(later > earlier for earlier, later in zip(clocks, clocks[1:], strict=False)):
+        return set()
+    return {id(p) for p in lines}
+
+
+def _clock_line(point: TimePoint) -> bool:
+    """True when the point's line holds its clock time and nothing else."""
+    line = point.unit.text.strip(" \t-–—•*>:|")
+    return line.casefold() == point.mention.text.strip().casefold() and "\n" not in line
 
 
 _SHORT_GAP = re.compile(r"[^\w\n]*(?:[^\W\d_]{1,3}[^\w\n]+)?")

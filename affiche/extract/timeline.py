@@ -77,6 +77,7 @@ from affiche.extract import cues, features, grammar
 from affiche.extract.enumerations import spread_over_day_lists
 from affiche.extract.grouping import _split_programme
 from affiche.extract.liveness import (
+    _YEAR,
     _bare_habit,
     _cancelled,
     _invites,
@@ -85,11 +86,11 @@ from affiche.extract.liveness import (
     _is_report,
     _moved_to,
     _registration,
-    _YEAR,
     _still_live,
-    published,
     _told_as_done,
     is_report,
+    published,
+    timestamps,
 )
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
@@ -137,7 +138,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                                 and _is_dateline(p, reference, lang)
                                 and (not stated or _YEAR.search(p.mention.text))}
     datelines = {segments.index_at(p.unit.start) for p in points if id(p) in dateline_points}
+    stamps = timestamps(points)
     for point in points:
+        if id(point) in stamps:
+            point.set_aside = "the timestamp of a live report's entry"
+            continue  # "10:30 a.m." ↵ "Organizers have called off …"
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
         if point.day is None and point.mention.has_time and published(point, lang):
@@ -237,6 +242,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         if point.day in by_day:
             by_day[point.day].times.append(point)
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
+    for draft in by_day.values():
+        _without_night_context(draft, lang, places)
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)
               or _aside(d, "no time of the event on that day (only ends or transport)")]
@@ -265,6 +272,34 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
+
+
+_NIGHT_ENDS = 5  # hours before this one are night hours
+
+
+def _without_night_context(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
+    """Without the night hours of a day that has day hours, told in a sentence that names no
+    kind of event and invites to nothing ("La rue sera fermée dès 0h30", "Het parkeerverbod
+    gaat in om 0.01 uur"): a closure or a ban around the event, not an event."""
+    def clock(point: TimePoint) -> tuple[int, int] | None:
+        value = point.mention.value
+        return (value.hour, value.minute) if point.mention.has_time \
+            and isinstance(value, dt.datetime) else None
+
+    if not any((c := clock(p)) is not None and c[0] >= _NIGHT_ENDS for p in draft.times):
+        return
+    kinds = cues.cue_table(lang, "kinds")
+    invite = cues.cue_pattern(lang, "invite")
+    for point in list(draft.times):
+        hour = clock(point)
+        if hour is None or hour[0] >= _NIGHT_ENDS or point.role not in ("event", "meeting") \
+                or _last_kind(_unplaced(point.unit, places), kinds) is not None \
+                or invite.search(point.unit.text):
+            continue
+        draft.times.remove(point)
+        if point in draft.anchors:
+            draft.anchors.remove(point)
+        point.set_aside = "a night hour beside the day's hours, in a sentence naming no event"
 
 
 def _aside(draft: Draft, why: str) -> bool:
