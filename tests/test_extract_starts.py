@@ -156,3 +156,15 @@ def test_explain_shows_the_start_scores_and_the_warning(
     assert "chosen: start_of 2.00 (told_first +2.00)" in out
     assert 'runner-up: "13h"' in out and "start_of 1.50" in out
     assert "warning ambiguous_start:" in out
+
+
+@pytest.mark.parametrize(("text", "reference", "start"), [
+    ("Herdenking aan de haven\nZondagmiddag wordt aan de Oude Dokken een herdenking gehouden "
+     "voor de verdronken vissers. De herdenking begint om 15.00 uur.\n", "2026-03-08",
+     "2026-03-08T15:00"),
+    ("Wake aan de haven\nZaterdagavond wordt aan de Oude Dokken een wake gehouden voor de "
+     "verdronken vissers, om 20 uur.\n", "2026-03-07", "2026-03-07T20:00"),
+])
+def test_a_weekday_compound_written_that_day_is_that_day(text: str, reference: str,
+                                                          start: str) -> None:
+    assert starts(extract(text, reference, "nl")) == [start]

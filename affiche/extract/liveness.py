@@ -54,8 +54,23 @@ def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
 
 
 def _names_weekday(text: str) -> bool:
-    """True when the text holds a weekday name of any language."""
-    return any(word in _weekday_words() for word in re.findall(r"[^\W\d_]+", text.casefold()))
+    """True when the text holds a weekday name of any language, alone or opening a compound
+    with a part of the day ("zondagmiddag", "zaterdagavond")."""
+    days, parts = _weekday_words(), _day_part_words()
+    for word in re.findall(r"[^\W\d_]+", text.casefold()):
+        if word in days or any(word.startswith(day) and word[len(day):] in parts
+                               for day in days if len(word) > len(day)):
+            return True
+    return False
+
+
+@functools.cache
+def _day_part_words() -> frozenset[str]:
+    """The one-word parts of the day of every language file ("middag", "avond", "morning")."""
+    from affiche import lang as language_data
+
+    return frozenset(word.casefold() for code in language_data.available()
+                     for word in cues.time_words(code, "part_of_day_words") if " " not in word)
 
 
 @functools.cache
