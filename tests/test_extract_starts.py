@@ -168,3 +168,20 @@ def test_explain_shows_the_start_scores_and_the_warning(
 def test_a_weekday_compound_written_that_day_is_that_day(text: str, reference: str,
                                                           start: str) -> None:
     assert starts(extract(text, reference, "nl")) == [start]
+
+
+STAMPED = {
+    "en": "2026-03-07 Residents say they will gather on Sunday afternoon from 2pm outside the "
+          "Elm library to protest against its closure.\n",
+    "fr": "07/03/2026 Les habitants se rassembleront dimanche à 14h devant la bibliothèque des "
+          "Ormes contre sa fermeture.\n",
+    "nl": "07-03-2026 De buurtbewoners verzamelen zondag om 14 uur aan de bibliotheek van Olmen "
+          "tegen de sluiting.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(STAMPED))
+def test_a_numeric_stamp_opening_the_text_is_its_date_line(lang: str) -> None:
+    (event,) = extract(STAMPED[lang], "2026-03-07", lang)
+    assert starts([event]) == ["2026-03-08T14:00"]
+    assert not any(w.code == "conflicting_dates" for w in event.warnings)

@@ -160,10 +160,17 @@ def _is_dateline(point: TimePoint, reference: dt.datetime, lang: str) -> bool:
         return False
     unit = point.head or point.unit  # "19 juni 2019\n16u48 …": the date's own line
     stated = point.mention.text.split("\n", 1)[0] if point.head else point.mention.text
+    if point.mention.start < _OPENING and _NUMERIC_DATE.fullmatch(stated.strip()):
+        # "2021-11-20 Brussels police say …": a page's stamp opening the text
+        return True
     if cues.cue_pattern(lang, "invite").search(unit.text) or any(
             p.search(unit.text) for _, p in cues.cue_table(lang, "kinds")):
         return False
     return len(unit.text) - len(stated) < 25
+
+
+_OPENING = 3  # characters before a stamp that opens the text
+_NUMERIC_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 
 
 def _registration(point: TimePoint, lang: str) -> bool:
