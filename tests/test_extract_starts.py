@@ -185,3 +185,24 @@ def test_a_numeric_stamp_opening_the_text_is_its_date_line(lang: str) -> None:
     (event,) = extract(STAMPED[lang], "2026-03-07", lang)
     assert starts([event]) == ["2026-03-08T14:00"]
     assert not any(w.code == "conflicting_dates" for w in event.warnings)
+
+
+NEXT_DAY = {
+    "fr": "Le samedi 14 mars, fête du quartier à 15h place des Ormes.\nLe lendemain à 10h, "
+          "brocante au même endroit.\n",
+    "en": "On Saturday 14 March, street party at 3pm in Elm Square.\nThe next day at 10am, "
+          "jumble sale at the same place.\n",
+    "nl": "Op zaterdag 14 maart, buurtfeest om 15 uur op het Olmenplein.\nDe dag erna om 10 "
+          "uur, concert van de fanfare op dezelfde plaats.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NEXT_DAY))
+def test_the_next_day_counts_from_the_day_named_before(lang: str) -> None:
+    assert starts(extract(NEXT_DAY[lang], "2026-03-02", lang)) == [
+        "2026-03-14T15:00", "2026-03-15T10:00"]
+
+
+def test_the_next_day_without_a_day_before_gives_no_event() -> None:
+    text = "Programme : le lendemain, piquet de grève devant l'école des Tilleuls.\n"
+    assert extract(text, "2026-03-02", "fr") == []

@@ -145,6 +145,13 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # "10:30 a.m." ↵ "Organizers have called off …"
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
+        offset = _anaphoric(point, lang) if point.day is not None else None
+        if offset is not None:
+            # "Samedi 14, fête ; le lendemain, brocante": the day after the one named before
+            if current is None:
+                point.set_aside = "a day counted from another that the text does not give"
+                continue
+            point.day = current + dt.timedelta(days=offset)
         if point.day is None and point.mention.has_time and published(point, lang):
             point.set_aside = "when the page was published or updated"
             continue  # "Updated at 10:38": the page's hour
@@ -272,6 +279,16 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
+
+
+def _anaphoric(point: TimePoint, lang: str) -> int | None:
+    """The days after the day named before, for a mention opening with a day counted from it
+    ("le lendemain à 10h", "the next day", "de dag erna"; `events.anaphoric_days`), else None."""
+    said = " ".join(point.mention.text.casefold().split())
+    for words, offset in cues.events_data(lang).get("anaphoric_days", {}).items():
+        if said == words or said.startswith(words + " "):
+            return int(offset)
+    return None
 
 
 _NIGHT_ENDS = 5  # hours before this one are night hours
