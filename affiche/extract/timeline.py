@@ -285,9 +285,10 @@ def _anaphoric(point: TimePoint, lang: str) -> int | None:
     """The days after the day named before, for a mention opening with a day counted from it
     ("le lendemain à 10h", "the next day", "de dag erna"; `events.anaphoric_days`), else None."""
     said = " ".join(point.mention.text.casefold().split())
-    for words, offset in cues.events_data(lang).get("anaphoric_days", {}).items():
-        if said == words or said.startswith(words + " "):
-            return int(offset)
+    table = cues.events_data(lang).get("anaphoric_days", {})
+    for key, offset in (("next_day", 1), ("previous_day", -1)):
+        if any(said == words or said.startswith(words + " ") for words in table.get(key, [])):
+            return offset
     return None
 
 
