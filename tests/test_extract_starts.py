@@ -206,3 +206,24 @@ def test_the_next_day_counts_from_the_day_named_before(lang: str) -> None:
 def test_the_next_day_without_a_day_before_gives_no_event() -> None:
     text = "Programme : le lendemain, piquet de grève devant l'école des Tilleuls.\n"
     assert extract(text, "2026-03-02", "fr") == []
+
+
+# A night told from one day to the next has its evening hours on the first day.
+NIGHTS = [
+    ("fr", "Veillée de solidarité dans la nuit du samedi 14 au dimanche 15 mars, à partir de "
+           "21h devant la mairie de Namur.\n", "2026-03-14T21:00"),
+    ("fr", "Veillée dans la nuit de samedi à dimanche. Rendez-vous à 22h devant la mairie de "
+           "Namur.\n", "2026-03-14T22:00"),
+    ("nl", "Wake in de nacht van zaterdag op zondag, vanaf 22 uur aan het stadhuis van Gent.\n",
+     "2026-03-14T22:00"),
+    ("en", "All-night vigil from Saturday 14 to Sunday 15 March, from 9pm outside Leeds town "
+           "hall.\n", "2026-03-14T21:00"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), NIGHTS)
+def test_a_night_from_one_day_to_the_next_starts_on_the_first_evening(
+        lang: str, text: str, start: str) -> None:
+    (event,) = extract(text, "2026-03-09", lang)
+    assert starts([event]) == [start]
+    assert not any(w.code in ("conflicting_dates", "weekday_of_writing") for w in event.warnings)

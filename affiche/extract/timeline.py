@@ -101,6 +101,7 @@ from affiche.extract.points import (
     _opens_with_time,
     _unplaced,
 )
+from affiche.extract.readings import overnight
 from affiche.extract.roles import _without_session_times
 from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
@@ -113,6 +114,7 @@ __all__ = ["build_drafts"]
 def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[PlaceCandidate],
                  lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
     """Group time points into event drafts (rules 2-5)."""
+    overnight(points)  # "la nuit du samedi 14 au dimanche 15, dès 21h": the Saturday's
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
