@@ -227,3 +227,39 @@ def test_a_night_from_one_day_to_the_next_starts_on_the_first_evening(
     (event,) = extract(text, "2026-03-09", lang)
     assert starts([event]) == [start]
     assert not any(w.code in ("conflicting_dates", "weekday_of_writing") for w in event.warnings)
+
+
+# A pause of a day's programme is no event and no start.
+PAUSED = {
+    "en": "Saturday 14 March, Elm Hall\n12 - 1pm: lunch (free)\n3.00 - 4.00: open meeting on "
+          "housing\n",
+    "fr": "Samedi 14 mars, salle des Ormes\n12h30 : repas\n14h : assemblée sur le logement\n",
+    "nl": "Zaterdag 14 maart, zaal De Olm\n12u30: lunch\n14u: vergadering over wonen\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAUSED))
+def test_a_programme_pause_is_no_event(lang: str) -> None:
+    found = starts(extract(PAUSED[lang], "2026-03-09", lang))
+    assert found == ["2026-03-14T15:00" if lang == "en" else "2026-03-14T14:00"]
+
+
+def test_a_meal_of_its_own_stays_an_event() -> None:
+    text = "Samedi 14 mars, salle des Ormes\n12h30 : repas solidaire\n14h : assemblée sur le " \
+           "logement\n"
+    assert "2026-03-14T12:30" in starts(extract(text, "2026-03-09", "fr"))
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("nl", "Zaterdag 14 maart om 3 uur: vergadering over wonen in het buurthuis.\n",
+     "2026-03-14T15:00"),
+    ("en", "The vigil starts at 3am on Saturday 14 March outside Elm Hall.\n",
+     "2026-03-14T03:00"),
+    ("en", "Saturday 14 March: night walk, meet at 03:00 outside Elm Hall.\n",
+     "2026-03-14T03:00"),
+    ("fr", "Samedi 14 mars à 3h : marche de nuit devant la salle des Ormes.\n",
+     "2026-03-14T03:00"),
+])
+def test_a_small_hour_on_a_twelve_hour_clock_is_the_afternoons(lang: str, text: str,
+                                                                start: str) -> None:
+    assert starts(extract(text, "2026-03-09", lang)) == [start]

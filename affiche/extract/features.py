@@ -9,13 +9,14 @@ Each function returns plain `{name: value}` maps, values in [0, 1]; the names ar
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from affiche.extract import cues, grammar
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
 from affiche.extract.segment import Segmentation
 
-__all__ = ["told_twice", "still_to_come", "start_of"]
+__all__ = ["told_twice", "still_to_come", "start_of", "break_line"]
 
 _NIGHT_ENDS = 5  # a start before this hour is a night hour (a parking ban, a coach, a timestamp)
 _START_REACH = 40  # characters before a time where a word of starting speaks of it
@@ -107,6 +108,7 @@ def start_of(point: TimePoint, told_first: bool, assembly: bool, on_site: bool,
     said = before + " " + mention.text
     clock = _clock(point)
     return {
+        "break_line": float(break_line(point, lang)),
         "told_first": float(told_first),
         "assembly_on_site": float(assembly and on_site),
         "assembly": float(assembly and not on_site),
@@ -114,3 +116,22 @@ def start_of(point: TimePoint, told_first: bool, assembly: bool, on_site: bool,
         "earliest": float(earliest),
         "night_hour": float(clock is not None and clock[0] < _NIGHT_ENDS),
     }
+
+
+_LABEL_REST = 3  # characters a pause's label may hold besides its word and a remark in brackets
+
+
+def _opens_with_label(label: str, pattern: object) -> bool:
+    """True when a programme line's label after its time is a pause ("Lunch", "Repas"),
+    a remark in brackets aside ("Lunch (no charge)")."""
+    label = re.sub(r"\([^()]*\)", "", label).strip()
+    found = pattern.match(label)  # type: ignore[attr-defined]
+    return bool(found) and len(label) - found.end() <= _LABEL_REST
+
+
+def break_line(point: TimePoint, lang: str) -> bool:
+    """True for a programme line whose label after its time is a pause of the day ("12 - 1pm
+    : Lunch", "12h30 : repas", "12u30: middagpauze")."""
+    unit, mention = point.unit, point.mention
+    label = unit.text[mention.end - unit.start:].strip(" \t:–—-|•*>").casefold()
+    return _opens_with_label(label, cues.cue_pattern(lang, "breaks"))

@@ -14,7 +14,7 @@ from affiche.extract import cues
 from affiche.extract.liveness import _names_weekday
 from affiche.extract.points import TimePoint
 
-__all__ = ["weekday_of_writing", "overnight"]
+__all__ = ["weekday_of_writing", "overnight", "afternoon_hours"]
 
 _WEEK = dt.timedelta(days=7)
 # a day of the month beside the weekday ("samedi 21", "Saturday 21st", "21/06"), not a clock
@@ -81,3 +81,35 @@ def overnight(points: list[TimePoint]) -> None:
             closing.mention = dataclasses.replace(
                 closing.mention, value=value.replace(year=start.year, month=start.month,
                                                      day=start.day))
+
+
+_SMALL_HOURS = range(1, 5)  # hours a call on a twelve-hour clock means in the afternoon
+
+
+def afternoon_hours(points: list[TimePoint], lang: str) -> None:
+    """Read a bare small hour of a twelve-hour clock without am/pm ("3.00 - 4.00: calls for
+    action", "om 3 uur") as the afternoon's, as calls mean them (nobody gathers at 3 a.m.):
+    not one written with a leading zero ("03:00"), a part of the day or an am/pm marker."""
+    from affiche import lang as language_data
+
+    settings = language_data.load(lang).get("time", {}).get("settings", {})
+    if not settings.get("twelve_hour"):
+        return
+    markers = [str(m).casefold() for m in settings.get("am_markers", [])
+               + settings.get("pm_markers", []) if len(str(m)) > 1]
+    for point in points:
+        mention = point.mention
+        value = mention.value
+        if not mention.has_time or mention.has_part_of_day or not isinstance(value, dt.datetime) \
+                or value.hour not in _SMALL_HOURS or _LEADING_ZERO.search(mention.text) \
+                or any(m in mention.text.casefold() for m in markers):
+            continue
+        later = dt.timedelta(hours=12)
+        end = mention.end_value
+        if isinstance(end, dt.datetime) and end.hour < 12 and end + later > value + later \
+                and end.date() == value.date():
+            end = end + later
+        point.mention = dataclasses.replace(mention, value=value + later, end_value=end)
+
+
+_LEADING_ZERO = re.compile(r"(?<!\d)0\d[:.h]")

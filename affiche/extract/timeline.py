@@ -101,7 +101,7 @@ from affiche.extract.points import (
     _opens_with_time,
     _unplaced,
 )
-from affiche.extract.readings import overnight
+from affiche.extract.readings import afternoon_hours, overnight
 from affiche.extract.roles import _without_session_times
 from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
@@ -115,6 +115,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                  lang: str, reference: dt.datetime, title: str | None) -> list[Draft]:
     """Group time points into event drafts (rules 2-5)."""
     overnight(points)  # "la nuit du samedi 14 au dimanche 15, dès 21h": the Saturday's
+    afternoon_hours(points, lang)  # "3.00 - 4.00: calls for action": the afternoon's
     cancelled = cues.cue_pattern(lang, "cancelled")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
@@ -252,7 +253,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.append(point)
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     for draft in by_day.values():
-        _without_night_context(draft, lang, places)
+        _without_context_times(draft, lang, places)
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)
               or _aside(d, "no time of the event on that day (only ends or transport)")]
@@ -297,10 +298,11 @@ def _anaphoric(point: TimePoint, lang: str) -> int | None:
 _NIGHT_ENDS = 5  # hours before this one are night hours
 
 
-def _without_night_context(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
+def _without_context_times(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
     """Without the night hours of a day that has day hours, told in a sentence that names no
     kind of event and invites to nothing ("La rue sera fermée dès 0h30", "Het parkeerverbod
-    gaat in om 0.01 uur"): a closure or a ban around the event, not an event."""
+    gaat in om 0.01 uur": a closure or a ban around the event), and without the pauses of a
+    programme of other items ("12 - 1pm: Lunch"): no event."""
     def clock(point: TimePoint) -> tuple[int, int] | None:
         value = point.mention.value
         return (value.hour, value.minute) if point.mention.has_time \
@@ -312,14 +314,21 @@ def _without_night_context(draft: Draft, lang: str, places: list[PlaceCandidate]
     invite = cues.cue_pattern(lang, "invite")
     for point in list(draft.times):
         hour = clock(point)
-        if hour is None or hour[0] >= _NIGHT_ENDS or point.role not in ("event", "meeting") \
-                or _last_kind(_unplaced(point.unit, places), kinds) is not None \
-                or invite.search(point.unit.text):
+        if hour is None or point.role not in ("event", "meeting"):
+            continue
+        if _opens_with_time(point) and features.break_line(point, lang) and any(
+                p is not point and p.role == "event" and clock(p) is not None
+                for p in draft.times):
+            why = "a pause of the day's programme"  # "12 - 1pm: Lunch"
+        elif hour[0] < _NIGHT_ENDS and _last_kind(_unplaced(point.unit, places), kinds) is None \
+                and not invite.search(point.unit.text):
+            why = "a night hour beside the day's hours, in a sentence naming no event"
+        else:
             continue
         draft.times.remove(point)
-        if point in draft.anchors:
-            draft.anchors.remove(point)
-        point.set_aside = "a night hour beside the day's hours, in a sentence naming no event"
+        if point in draft.anchors and len(draft.anchors) > 1:
+            draft.anchors.remove(point)  # the last one still gives the day its date line
+        point.set_aside = why
 
 
 def _aside(draft: Draft, why: str) -> bool:
