@@ -263,3 +263,51 @@ def test_a_meal_of_its_own_stays_an_event() -> None:
 def test_a_small_hour_on_a_twelve_hour_clock_is_the_afternoons(lang: str, text: str,
                                                                 start: str) -> None:
     assert starts(extract(text, "2026-03-09", lang)) == [start]
+
+
+def test_the_stamps_of_comments_are_no_events() -> None:
+    text = ("Rassemblement samedi 14 mars à 15h devant la gare de Namur.\n\n3 commentaires\n\n"
+            "Julie, le 10 mars 2026 à 21:14\nJ'y serai !\n\nMarc, 11 mars 2026 à 08:02\n"
+            "Bravo pour l'initiative.\n")
+    assert starts(extract(text, "2026-03-09", "fr")) == ["2026-03-14T15:00"]
+
+
+def test_a_mail_header_stamp_is_no_event() -> None:
+    text = ("From: the tenants' union\nDate: 10 Mar 2026 18:29\n\nJoin the tenants' rally on "
+            "Saturday 14 March at 2pm outside Leeds civic hall.\n")
+    assert starts(extract(text, "2026-03-10", "en")) == ["2026-03-14T14:00"]
+
+
+OPENING_HOURS = {
+    "fr": "Manifestation samedi 14 mars à 14h au départ de la gare de Namur.\nLa permanence du "
+          "syndicat, rue de Fer 5, est ouverte du lundi au vendredi de 9h à 17h.\n",
+    "en": "Demonstration on Saturday 14 March at 2pm from Leeds station.\nThe union office is "
+          "open Monday to Friday, 9am to 5pm.\n",
+    "nl": "Betoging op zaterdag 14 maart om 14 uur aan het station van Gent.\nHet secretariaat "
+          "is open van maandag tot vrijdag van 9 tot 17 uur.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(OPENING_HOURS))
+def test_a_places_opening_hours_are_no_event(lang: str) -> None:
+    assert starts(extract(OPENING_HOURS[lang], "2026-03-09", lang)) == ["2026-03-14T14:00"]
+
+
+def test_a_strike_from_monday_to_friday_stays_an_event() -> None:
+    text = ("Grève du lundi 16 au vendredi 20 mars, piquets ouverts de 6h à 14h devant l'usine "
+            "Alba à Liège.\n")
+    assert starts(extract(text, "2026-03-09", "fr")) == ["2026-03-16T06:00"]
+
+
+DISCLOSED = {
+    "fr": "Assemblée générale le jeudi 19 mars à 19h. Le lieu sera communiqué le mardi 17 mars.\n",
+    "en": "General meeting on Thursday 19 March at 7pm. The venue will be announced on Tuesday "
+          "17 March.\n",
+    "nl": "Algemene vergadering op donderdag 19 maart om 19 uur. De locatie wordt dinsdag 17 "
+          "maart bekendgemaakt.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DISCLOSED))
+def test_the_day_details_will_be_given_is_no_event(lang: str) -> None:
+    assert starts(extract(DISCLOSED[lang], "2026-03-09", lang)) == ["2026-03-19T19:00"]

@@ -13,7 +13,8 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
 from affiche.extract.segment import Segmentation
 
-__all__ = ["past_sentences", "done_sentences", "is_report", "published", "timestamps"]
+__all__ = ["past_sentences", "done_sentences", "is_report", "published", "timestamps",
+           "disclosed", "opening_hours", "stamp"]
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
@@ -223,6 +224,55 @@ def _clock_line(point: TimePoint) -> bool:
 
 
 _SHORT_GAP = re.compile(r"[^\w\n]*(?:[^\W\d_]{1,3}[^\w\n]+)?")
+
+
+def stamp(point: TimePoint, lang: str) -> bool:
+    """True for the machine stamp of a post or a comment ("Julie, le 10 mars 2026 à 21:14",
+    "Date: 10 Sep 2001 18:29", "Thu Dec 2 04:30:48 PST 2021"): a day with a clock of odd
+    minutes (not a multiple of five, as events are told), on a short line of its own that
+    names no kind of event and invites to nothing."""
+    mention, unit = point.mention, point.unit
+    value = mention.value
+    if not (mention.has_date and mention.has_time and isinstance(value, dt.datetime)) \
+            or value.minute % 5 == 0:
+        return False
+    line = point.head or unit
+    if len(line.text.strip()) - len(mention.text.split("\n", 1)[0]) > _STAMP_SLACK:
+        return False
+    return not cues.cue_pattern(lang, "invite").search(line.text) and not any(
+        p.search(line.text) for _, p in cues.cue_table(lang, "kinds"))
+
+
+_STAMP_SLACK = 30  # characters besides its stamp a post's or comment's header line holds
+
+
+def disclosed(point: TimePoint, lang: str) -> bool:
+    """True for the day details will be given ("le lieu sera communiqué le 17 mars", "the
+    venue will be announced on 17 March", "de locatie wordt dinsdag 17 maart bekendgemaakt"):
+    a disclosure word shortly before the mention, or right after it, in its clause."""
+    unit, mention = point.unit, point.mention
+    low, high = mention.start - unit.start, mention.end - unit.start
+    pattern = cues.cue_pattern(lang, "disclosure")
+    before = re.split(r"[,;.!?()]", unit.text[max(0, low - _DISCLOSURE_REACH): low])[-1]
+    after = re.split(r"[,;.!?()]", unit.text[high: high + _DISCLOSURE_REACH])[0]
+    return bool(pattern.search(before)) or bool(pattern.match(after.strip()))
+
+
+_DISCLOSURE_REACH = 40  # characters between a disclosure word and its day
+
+
+def opening_hours(point: TimePoint, lang: str) -> bool:
+    """True for a place's weekly opening hours ("la permanence est ouverte du lundi au
+    vendredi de 9h à 17h", "the office is open Monday to Friday, 9am to 5pm"): a span of
+    weekdays without a day number, in a sentence with an opening-hours word."""
+    text = point.mention.text.casefold()
+    words = re.findall(r"[^\W\d_]+", text)
+    days = {w for w in words if w in _weekday_words()}
+    months = {w.casefold() for w in cues.time_words(lang, "month_words")}
+    numbered = any(re.search(rf"\b{re.escape(day)}\.?\s+(?:the\s+)?\d{{1,2}}\b", text)
+                   for day in days)
+    return len(days) >= 2 and not numbered and not any(w in months for w in words) \
+        and bool(cues.cue_pattern(lang, "opening_hours").search(point.unit.text))
 
 
 _GLUED = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])")

@@ -88,8 +88,11 @@ from affiche.extract.liveness import (
     _registration,
     _still_live,
     _told_as_done,
+    disclosed,
     is_report,
+    opening_hours,
     published,
+    stamp,
     timestamps,
 )
 from affiche.extract.locate import PlaceCandidate
@@ -348,6 +351,12 @@ def _why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: 
         return "a registration or ticket date"
     if published(point, lang):
         return "when the page was published or updated"
+    if stamp(point, lang):
+        return "the stamp of a post or a comment"
+    if disclosed(point, lang):
+        return "the day details will be given"
+    if opening_hours(point, lang):
+        return "a place's opening hours"
     if moved:
         return None
     dateline = id(point) in dateline_points
