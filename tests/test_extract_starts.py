@@ -311,3 +311,22 @@ DISCLOSED = {
 @pytest.mark.parametrize("lang", sorted(DISCLOSED))
 def test_the_day_details_will_be_given_is_no_event(lang: str) -> None:
     assert starts(extract(DISCLOSED[lang], "2026-03-09", lang)) == ["2026-03-19T19:00"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("nl", "Na de rellen van gisteravond blijft het rustig.\n"),
+    ("fr", "Après les heurts d'hier soir, le calme est revenu.\n"),
+    ("en", "After the riots of last night, the town is calm.\n")])
+def test_last_evening_is_over(lang: str, text: str) -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from affiche import when
+    from affiche.extract import liveness, roles
+    from affiche.extract.segment import segment
+
+    reference = dt.datetime(2026, 3, 14, tzinfo=ZoneInfo("Europe/Brussels"))
+    points = roles.classify(when.find(text, reference, lang), segment(text), lang)
+    (point,) = [p for p in points if p.day is not None]
+    assert point.day == dt.date(2026, 3, 13)
+    assert liveness._is_past(point, reference)

@@ -47,6 +47,8 @@ def _is_past(point: TimePoint, reference: dt.datetime) -> bool:
         return False
     end = mention.end_value
     end_day = (end.date() if isinstance(end, dt.datetime) else end) if end else point.day
+    if mention.has_part_of_day and not mention.has_time:
+        end_day = point.day  # "gisteravond", "last night": an evening runs into the morning
     if max(point.day, end_day) < reference.date():
         return True
     # a weekday that agrees with the day ("Thursday 20 November") says which year it is
