@@ -330,3 +330,15 @@ def test_last_evening_is_over(lang: str, text: str) -> None:
     (point,) = [p for p in points if p.day is not None]
     assert point.day == dt.date(2026, 3, 13)
     assert liveness._is_past(point, reference)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Samedi 14 mars, marche pour le climat au départ de la gare de Namur à 13h. Le "
+           "cortège doit arriver vers 15h30 place d'Armes.\n"),
+    ("en", "Saturday 14 March: climate march from Leeds station at 1pm. The march will arrive "
+           "at Park Square at 3.30pm.\n"),
+])
+def test_a_marchs_arrival_is_its_end_not_another_event(lang: str, text: str) -> None:
+    (event,) = extract(text, "2026-03-09", lang)
+    assert starts([event]) == ["2026-03-14T13:00"]
+    assert event.end is not None and event.end.isoformat()[:16] == "2026-03-14T15:30"
