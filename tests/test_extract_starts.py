@@ -342,3 +342,30 @@ def test_a_marchs_arrival_is_its_end_not_another_event(lang: str, text: str) -> 
     (event,) = extract(text, "2026-03-09", lang)
     assert starts([event]) == ["2026-03-14T13:00"]
     assert event.end is not None and event.end.isoformat()[:16] == "2026-03-14T15:30"
+
+
+
+# Two entries of one agenda, of the same shape but for their dates, are two events (not one
+# told twice), and the second invites as the first does.
+ENTRIES = {
+    "en": "Elm Cinema club: spring season\n\nWed 11 March, 7pm Free entry, donations "
+          "welcome\n\nThe Long Road\n\nA quiet portrait of three generations of dockers "
+          "in Hull.\n\nWed 08 April, 7pm Free entry, donations welcome\n\nPaper Houses\n\nFollowed "
+          "by a discussion with the film's director about housing in the city.\n",
+    "fr": "Ciné-club des Ormes : saison de printemps\n\nMer 11 mars, 19h Entrée libre, "
+          "chapeau à la sortie\n\nLa longue route\n\nUn portrait tranquille de trois "
+          "générations de dockers à Anvers.\n\nMer 08 avril, 19h Entrée libre, chapeau "
+          "à la sortie\n\nMaisons de papier\n\nSuivi d'une discussion avec la réalisatrice "
+          "sur le logement en ville.\n",
+    "nl": "Filmclub De Olm: lenteseizoen\n\nWoe 11 maart, 19 uur Gratis toegang, vrije "
+          "bijdrage\n\nDe lange weg\n\nEen rustig portret van drie generaties dokwerkers "
+          "in Antwerpen.\n\nWoe 08 april, 19 uur Gratis toegang, vrije bijdrage\n\nPapieren "
+          "huizen\n\nGevolgd door een gesprek met de regisseur over wonen in de stad.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ENTRIES))
+def test_agenda_entries_of_one_shape_are_each_an_event(lang: str) -> None:
+    found = extract(ENTRIES[lang], "2026-03-02", lang)
+    assert starts(found) == ["2026-03-11T19:00", "2026-04-08T19:00"]
+    assert not any(w.code == "conflicting_dates" for e in found for w in e.warnings)

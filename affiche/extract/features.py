@@ -16,7 +16,7 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
 from affiche.extract.segment import Segmentation
 
-__all__ = ["told_twice", "still_to_come", "start_of", "break_line"]
+__all__ = ["told_twice", "still_to_come", "start_of", "break_line", "entry_shapes"]
 
 _NIGHT_ENDS = 5  # a start before this hour is a night hour (a parking ban, a coach, a timestamp)
 _START_REACH = 40  # characters before a time where a word of starting speaks of it
@@ -42,7 +42,25 @@ def told_twice(first: Draft, other: Draft, segments: Segmentation,
         "clocks_differ": float(bool(clocks and theirs and not clocks & theirs)),
         "places_differ": float(bool(keys and their_keys and not keys & their_keys)),
         "own_heading": float(_own_heading(first, other, segments)),
+        "entry_shape": float(bool(entry_shapes(first) & entry_shapes(other))),
     }
+
+
+_SHAPE_LETTERS = 10  # letters an agenda entry's line holds besides its date
+
+
+def entry_shapes(draft: Draft) -> set[str]:
+    """The lines of a draft's dated times without their time expression, folded, when they
+    hold enough words to tell an agenda's entries by their shape ("…, 7pm Free but ticketed
+    £4 suggested donation"): two days of one shape are two entries of one agenda."""
+    found = set()
+    for point in draft.anchors:
+        unit, mention = point.unit, point.mention
+        rest = unit.text[:mention.start - unit.start] + " " + unit.text[mention.end - unit.start:]
+        folded = " ".join(re.findall(r"[^\W\d_]+", rest.casefold()))
+        if sum(ch.isalpha() for ch in folded) >= _SHAPE_LETTERS:
+            found.add(folded)
+    return found
 
 
 def _own_heading(first: Draft, other: Draft, segments: Segmentation) -> bool:

@@ -260,7 +260,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     drafts = [d for d in by_day.values() if d.anchors or any(
         p.role == "meeting" for p in d.times)
               or _aside(d, "no time of the event on that day (only ends or transport)")]
-    drafts = [d for d in drafts if (_invites(segments, d.times, lang, title, places)
+    inviting = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
+    # "Wed 04 March, 7pm Free but ticketed" invites (its film is told below it): the entry
+    # of the same shape on another day is an entry of the same agenda
+    shapes = {shape for d in inviting for shape in features.entry_shapes(d)}
+    drafts = [d for d in drafts if (d in inviting or shapes & features.entry_shapes(d)
                                     or _aside(d, "nothing around it invites to act"))
               and (not _bare_habit(d, places)
                    or _aside(d, "a habit told with neither a time nor a place"))]
@@ -471,6 +475,7 @@ def _merge_headline_twin(drafts: list[Draft], segments: Segmentation,
             if decision.taken:
                 other.conflicts.append(draft.day)
                 kept.remove(draft)
+                _aside(draft, f"the same event told again on {other.day} (told_twice)")
                 break
     return kept
 
