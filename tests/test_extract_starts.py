@@ -369,3 +369,27 @@ def test_agenda_entries_of_one_shape_are_each_an_event(lang: str) -> None:
     found = extract(ENTRIES[lang], "2026-03-02", lang)
     assert starts(found) == ["2026-03-11T19:00", "2026-04-08T19:00"]
     assert not any(w.code == "conflicting_dates" for e in found for w in e.warnings)
+
+
+# The hour of an item called off or moved stays with it: the new day is told without it, and
+# the old day's heading gives no event.
+MOVED = {
+    "fr": "Samedi 21 mars\n\nMarche pour le climat, départ à 14h30 depuis la place d'Armes : "
+          "REPORTÉE AU 28 MARS.\n",
+    "en": "Saturday 21 March\n\nClimate march, leaving Park Square at 2.30pm: POSTPONED TO 28 "
+          "MARCH.\n",
+    "nl": "Zaterdag 21 maart\n\nKlimaatmars, vertrek om 14.30 uur aan de Kouter: UITGESTELD "
+          "NAAR 28 MAART.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MOVED))
+def test_a_moved_item_keeps_its_old_hour_and_day_behind(lang: str) -> None:
+    assert starts(extract(MOVED[lang], "2026-03-16", lang)) == ["2026-03-28"]
+
+
+def test_a_day_with_another_item_than_the_moved_one_stays() -> None:
+    text = ("Samedi 21 mars\n\nAssemblée des locataires, à 10h à la maison de quartier ;\n\n"
+            "Marche pour le climat, départ à 14h30 depuis la place d'Armes : REPORTÉE AU 28 "
+            "MARS.\n")
+    assert starts(extract(text, "2026-03-16", "fr")) == ["2026-03-21T10:00", "2026-03-28"]

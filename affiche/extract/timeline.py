@@ -100,6 +100,7 @@ from affiche.extract.points import (
     Draft,
     TimePoint,
     _dated_until,
+    _is_heading,
     _last_kind,
     _opens_with_time,
     _unplaced,
@@ -145,12 +146,22 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                                 and (not stated or _YEAR.search(p.mention.text))}
     datelines = {segments.index_at(p.unit.start) for p in points if id(p) in dateline_points}
     stamps = timestamps(points)
+    moved_items: set[dt.date] = set()  # days whose item was called off or moved
     for point in points:
         if id(point) in stamps:
             point.set_aside = "the timestamp of a live report's entry"
             continue  # "10:30 a.m." ↵ "Organizers have called off …"
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
+        if point.day is None and point.mention.has_time and any(
+                m.start() >= point.mention.end - point.unit.start
+                for m in cancelled.finditer(point.unit.text)):
+            # "départ à 14h30 … : REPORTÉ AU 29 SEPTEMBRE", "the 8pm concert is cancelled": the
+            # hour of what was called off or moved; the new day is told without it
+            point.set_aside = "the hour of an event called off or moved"
+            if current is not None:
+                moved_items.add(current)
+            continue
         offset = _anaphoric(point, lang) if point.day is not None else None
         if offset is not None:
             # "Samedi 14, fête ; le lendemain, brocante": the day after the one named before
@@ -257,7 +268,10 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     for draft in by_day.values():
         _without_context_times(draft, lang, places)
-    drafts = [d for d in by_day.values() if d.anchors or any(
+    drafts = [d for d in by_day.values() if not (
+        d.day in moved_items and all(_is_heading(p) and not p.mention.has_time for p in d.times))
+              or _aside(d, "a day heading whose item was called off or moved")]
+    drafts = [d for d in drafts if d.anchors or any(
         p.role == "meeting" for p in d.times)
               or _aside(d, "no time of the event on that day (only ends or transport)")]
     inviting = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
