@@ -8,13 +8,22 @@ import functools
 import re
 from typing import Any
 
-from affiche.extract import cues, grammar
+from affiche.extract import cues, features, grammar
 from affiche.extract.locate import PlaceCandidate
-from affiche.extract.points import Draft, TimePoint, _has_place, _is_heading, _relative_only
+from affiche.extract.points import (
+    Draft,
+    TimePoint,
+    _has_place,
+    _is_heading,
+    _last_kind,
+    _opens_with_time,
+    _relative_only,
+    _unplaced,
+)
 from affiche.extract.segment import Segmentation
 
 __all__ = ["past_sentences", "done_sentences", "is_report", "published", "timestamps",
-           "disclosed", "opening_hours", "stamp"]
+           "disclosed", "opening_hours", "stamp", "why_not_live", "without_context_times"]
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
@@ -323,3 +332,64 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
             return True
     return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
         p.mention.has_time for p in points)
+
+
+def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
+                 reference: dt.datetime, past_units: set[int],
+                 dateline_points: set[int]) -> str | None:
+    """Why a dated point is no event's day by the rules of liveness (rule 2), or None."""
+    if _is_past(point, reference):
+        return "a day already over"
+    if _registration(point, lang):
+        return "a registration or ticket date"
+    if published(point, lang):
+        return "when the page was published or updated"
+    if stamp(point, lang):
+        return "the stamp of a post or a comment"
+    if disclosed(point, lang):
+        return "the day details will be given"
+    if opening_hours(point, lang):
+        return "a place's opening hours"
+    if moved:
+        return None
+    dateline = id(point) in dateline_points
+    if _is_report(point, lang, reference, report, past_units, dateline):
+        return "the page's date line" if dateline and not _is_report(
+            point, lang, reference, report, past_units) else "told in a report"
+    return "a cancelled or postponed date" if off else None
+
+
+_NIGHT_ENDS = 5  # hours before this one are night hours
+
+
+def without_context_times(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
+    """Without the night hours of a day that has day hours, told in a sentence that names no
+    kind of event and invites to nothing ("La rue sera fermée dès 0h30", "Het parkeerverbod
+    gaat in om 0.01 uur": a closure or a ban around the event), and without the pauses of a
+    programme of other items ("12 - 1pm: Lunch"): no event."""
+    def clock(point: TimePoint) -> tuple[int, int] | None:
+        value = point.mention.value
+        return (value.hour, value.minute) if point.mention.has_time \
+            and isinstance(value, dt.datetime) else None
+
+    if not any((c := clock(p)) is not None and c[0] >= _NIGHT_ENDS for p in draft.times):
+        return
+    kinds = cues.cue_table(lang, "kinds")
+    invite = cues.cue_pattern(lang, "invite")
+    for point in list(draft.times):
+        hour = clock(point)
+        if hour is None or point.role not in ("event", "meeting"):
+            continue
+        if _opens_with_time(point) and features.break_line(point, lang) and any(
+                p is not point and p.role == "event" and clock(p) is not None
+                for p in draft.times):
+            why = "a pause of the day's programme"  # "12 - 1pm: Lunch"
+        elif hour[0] < _NIGHT_ENDS and _last_kind(_unplaced(point.unit, places), kinds) is None \
+                and not invite.search(point.unit.text):
+            why = "a night hour beside the day's hours, in a sentence naming no event"
+        else:
+            continue
+        draft.times.remove(point)
+        if point in draft.anchors and len(draft.anchors) > 1:
+            draft.anchors.remove(point)  # the last one still gives the day its date line
+        point.set_aside = why

@@ -14,7 +14,7 @@ from affiche.extract import cues
 from affiche.extract.liveness import _names_weekday
 from affiche.extract.points import TimePoint
 
-__all__ = ["weekday_of_writing", "overnight", "afternoon_hours"]
+__all__ = ["weekday_of_writing", "overnight", "afternoon_hours", "anaphoric"]
 
 _WEEK = dt.timedelta(days=7)
 # a day of the month beside the weekday ("samedi 21", "Saturday 21st", "21/06"), not a clock
@@ -113,3 +113,14 @@ def afternoon_hours(points: list[TimePoint], lang: str) -> None:
 
 
 _LEADING_ZERO = re.compile(r"(?<!\d)0\d[:.h]")
+
+
+def anaphoric(point: TimePoint, lang: str) -> int | None:
+    """The days after the day named before, for a mention opening with a day counted from it
+    ("le lendemain à 10h", "the next day", "de dag erna"; `events.anaphoric_days`), else None."""
+    said = " ".join(point.mention.text.casefold().split())
+    table = cues.events_data(lang).get("anaphoric_days", {})
+    for key, offset in (("next_day", 1), ("previous_day", -1)):
+        if any(said == words or said.startswith(words + " ") for words in table.get(key, [])):
+            return offset
+    return None

@@ -83,17 +83,14 @@ from affiche.extract.liveness import (
     _invites,
     _is_dateline,
     _is_past,
-    _is_report,
     _moved_to,
-    _registration,
     _still_live,
     _told_as_done,
-    disclosed,
     is_report,
-    opening_hours,
     published,
-    stamp,
     timestamps,
+    why_not_live,
+    without_context_times,
 )
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
@@ -105,7 +102,7 @@ from affiche.extract.points import (
     _opens_with_time,
     _unplaced,
 )
-from affiche.extract.readings import afternoon_hours, overnight
+from affiche.extract.readings import afternoon_hours, anaphoric, overnight
 from affiche.extract.roles import _without_session_times
 from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
@@ -162,7 +159,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             if current is not None:
                 moved_items.add(current)
             continue
-        offset = _anaphoric(point, lang) if point.day is not None else None
+        offset = anaphoric(point, lang) if point.day is not None else None
         if offset is not None:
             # "Samedi 14, fête ; le lendemain, brocante": the day after the one named before
             if current is None:
@@ -179,8 +176,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         if point.day is not None:
             current = point.day
             moved, off = _moved_to(point, cancelled), _cancelled(point, cancelled)
-            point.set_aside = _why_not_live(point, moved, off, report, lang, reference,
-                                            past_units, dateline_points)
+            point.set_aside = why_not_live(point, moved, off, report, lang, reference,
+                                           past_units, dateline_points)
             live = point.set_aside is None
             if live and point.day in cancelled_days and not point.mention.has_time:
                 # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
@@ -267,7 +264,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             by_day[point.day].times.append(point)
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
     for draft in by_day.values():
-        _without_context_times(draft, lang, places)
+        without_context_times(draft, lang, places)
     drafts = [d for d in by_day.values() if not (
         d.day in moved_items and all(_is_heading(p) and not p.mention.has_time for p in d.times))
               or _aside(d, "a day heading whose item was called off or moved")]
@@ -305,83 +302,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     return result
 
 
-def _anaphoric(point: TimePoint, lang: str) -> int | None:
-    """The days after the day named before, for a mention opening with a day counted from it
-    ("le lendemain à 10h", "the next day", "de dag erna"; `events.anaphoric_days`), else None."""
-    said = " ".join(point.mention.text.casefold().split())
-    table = cues.events_data(lang).get("anaphoric_days", {})
-    for key, offset in (("next_day", 1), ("previous_day", -1)):
-        if any(said == words or said.startswith(words + " ") for words in table.get(key, [])):
-            return offset
-    return None
-
-
-_NIGHT_ENDS = 5  # hours before this one are night hours
-
-
-def _without_context_times(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
-    """Without the night hours of a day that has day hours, told in a sentence that names no
-    kind of event and invites to nothing ("La rue sera fermée dès 0h30", "Het parkeerverbod
-    gaat in om 0.01 uur": a closure or a ban around the event), and without the pauses of a
-    programme of other items ("12 - 1pm: Lunch"): no event."""
-    def clock(point: TimePoint) -> tuple[int, int] | None:
-        value = point.mention.value
-        return (value.hour, value.minute) if point.mention.has_time \
-            and isinstance(value, dt.datetime) else None
-
-    if not any((c := clock(p)) is not None and c[0] >= _NIGHT_ENDS for p in draft.times):
-        return
-    kinds = cues.cue_table(lang, "kinds")
-    invite = cues.cue_pattern(lang, "invite")
-    for point in list(draft.times):
-        hour = clock(point)
-        if hour is None or point.role not in ("event", "meeting"):
-            continue
-        if _opens_with_time(point) and features.break_line(point, lang) and any(
-                p is not point and p.role == "event" and clock(p) is not None
-                for p in draft.times):
-            why = "a pause of the day's programme"  # "12 - 1pm: Lunch"
-        elif hour[0] < _NIGHT_ENDS and _last_kind(_unplaced(point.unit, places), kinds) is None \
-                and not invite.search(point.unit.text):
-            why = "a night hour beside the day's hours, in a sentence naming no event"
-        else:
-            continue
-        draft.times.remove(point)
-        if point in draft.anchors and len(draft.anchors) > 1:
-            draft.anchors.remove(point)  # the last one still gives the day its date line
-        point.set_aside = why
-
-
 def _aside(draft: Draft, why: str) -> bool:
     """Mark the times of a draft that gives no event with the reason; always False."""
     for point in draft.times:
         point.set_aside = point.set_aside or why
     return False
-
-
-def _why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
-                  reference: dt.datetime, past_units: set[int],
-                  dateline_points: set[int]) -> str | None:
-    """Why a dated point is no event's day by the rules of liveness (rule 2), or None."""
-    if _is_past(point, reference):
-        return "a day already over"
-    if _registration(point, lang):
-        return "a registration or ticket date"
-    if published(point, lang):
-        return "when the page was published or updated"
-    if stamp(point, lang):
-        return "the stamp of a post or a comment"
-    if disclosed(point, lang):
-        return "the day details will be given"
-    if opening_hours(point, lang):
-        return "a place's opening hours"
-    if moved:
-        return None
-    dateline = id(point) in dateline_points
-    if _is_report(point, lang, reference, report, past_units, dateline):
-        return "the page's date line" if dateline and not _is_report(
-            point, lang, reference, report, past_units) else "told in a report"
-    return "a cancelled or postponed date" if off else None
 
 
 def _title_date(draft: Draft, segments: Segmentation, reference: dt.datetime) -> bool:
