@@ -16,9 +16,10 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import Draft, TimePoint, _clock, _unit_place_key
 from affiche.extract.segment import Segmentation
 
-__all__ = ["told_twice", "still_to_come", "start_of", "break_line", "entry_shapes"]
+__all__ = ["told_twice", "still_to_come", "start_of", "break_line", "entry_shapes",
+           "NIGHT_ENDS"]
 
-_NIGHT_ENDS = 5  # a start before this hour is a night hour (a parking ban, a coach, a timestamp)
+NIGHT_ENDS = 5  # an hour before this one is a night hour (a parking ban, a coach, a timestamp)
 _START_REACH = 40  # characters before a time where a word of starting speaks of it
 _HEADING_LENGTH = 90  # characters of a line that can head an announcement
 _NEAR_DAYS = 30  # days ahead within which a call usually announces its event
@@ -132,7 +133,7 @@ def start_of(point: TimePoint, told_first: bool, assembly: bool, on_site: bool,
         "assembly": float(assembly and not on_site),
         "start_word": float(bool(cues.cue_pattern(lang, "starting").search(said))),
         "earliest": float(earliest),
-        "night_hour": float(clock is not None and clock[0] < _NIGHT_ENDS),
+        "night_hour": float(clock is not None and clock[0] < NIGHT_ENDS),
     }
 
 

@@ -13,6 +13,7 @@ from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     Draft,
     TimePoint,
+    _clock,
     _has_place,
     _is_heading,
     _last_kind,
@@ -359,20 +360,17 @@ def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: s
     return "a cancelled or postponed date" if off else None
 
 
-_NIGHT_ENDS = 5  # hours before this one are night hours
-
-
 def without_context_times(draft: Draft, lang: str, places: list[PlaceCandidate]) -> None:
     """Without the night hours of a day that has day hours, told in a sentence that names no
     kind of event and invites to nothing ("La rue sera fermée dès 0h30", "Het parkeerverbod
     gaat in om 0.01 uur": a closure or a ban around the event), and without the pauses of a
     programme of other items ("12 - 1pm: Lunch"): no event."""
     def clock(point: TimePoint) -> tuple[int, int] | None:
-        value = point.mention.value
-        return (value.hour, value.minute) if point.mention.has_time \
-            and isinstance(value, dt.datetime) else None
+        """The time of day the point states, None for a day alone."""
+        return _clock(point) if point.mention.has_time else None
 
-    if not any((c := clock(p)) is not None and c[0] >= _NIGHT_ENDS for p in draft.times):
+    night = features.NIGHT_ENDS
+    if not any((c := clock(p)) is not None and c[0] >= night for p in draft.times):
         return
     kinds = cues.cue_table(lang, "kinds")
     invite = cues.cue_pattern(lang, "invite")
@@ -384,7 +382,7 @@ def without_context_times(draft: Draft, lang: str, places: list[PlaceCandidate])
                 p is not point and p.role == "event" and clock(p) is not None
                 for p in draft.times):
             why = "a pause of the day's programme"  # "12 - 1pm: Lunch"
-        elif hour[0] < _NIGHT_ENDS and _last_kind(_unplaced(point.unit, places), kinds) is None \
+        elif hour[0] < night and _last_kind(_unplaced(point.unit, places), kinds) is None \
                 and not invite.search(point.unit.text):
             why = "a night hour beside the day's hours, in a sentence naming no event"
         else:

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from affiche.extract import cues
+from affiche.extract.features import NIGHT_ENDS
 from affiche.extract.liveness import _names_weekday
 from affiche.extract.points import TimePoint
 
@@ -83,7 +84,7 @@ def overnight(points: list[TimePoint]) -> None:
                                                      day=start.day))
 
 
-_SMALL_HOURS = range(1, 5)  # hours a call on a twelve-hour clock means in the afternoon
+_SMALL_HOURS = range(1, NIGHT_ENDS)  # hours a call on a twelve-hour clock means after noon
 
 
 def afternoon_hours(points: list[TimePoint], lang: str) -> None:
