@@ -280,10 +280,12 @@ def opening_hours(point: TimePoint, lang: str) -> bool:
     text = point.mention.text.casefold()
     words = re.findall(r"[^\W\d_]+", text)
     days = {w for w in words if w in _weekday_words()}
+    if len(days) < 2:
+        return False
     months = {w.casefold() for w in cues.time_words(lang, "month_words")}
     numbered = any(re.search(rf"\b{re.escape(day)}\.?\s+(?:the\s+)?\d{{1,2}}\b", text)
                    for day in days)
-    return len(days) >= 2 and not numbered and not any(w in months for w in words) \
+    return not numbered and not any(w in months for w in words) \
         and bool(cues.cue_pattern(lang, "opening_hours").search(point.unit.text))
 
 

@@ -274,7 +274,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     inviting = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
     # "Wed 04 March, 7pm Free but ticketed" invites (its film is told below it): the entry
     # of the same shape on another day is an entry of the same agenda
-    shapes = {shape for d in inviting for shape in features.entry_shapes(d)}
+    shapes = {shape for d in inviting for shape in features.entry_shapes(d)} \
+        if len(inviting) < len(drafts) else set()
     drafts = [d for d in drafts if (d in inviting or shapes & features.entry_shapes(d)
                                     or _aside(d, "nothing around it invites to act"))
               and (not _bare_habit(d, places)
