@@ -393,3 +393,35 @@ def test_a_day_with_another_item_than_the_moved_one_stays() -> None:
             "Marche pour le climat, départ à 14h30 depuis la place d'Armes : REPORTÉE AU 28 "
             "MARS.\n")
     assert starts(extract(text, "2026-03-16", "fr")) == ["2026-03-21T10:00", "2026-03-28"]
+
+
+# A whole day called off leaves the hours told after it to the day told before it; an item
+# called off with its hour leaves its day to the next items.
+CALLED_OFF = {
+    "fr": "Samedi 14 mars : rassemblement contre la fermeture de la gare.\nLa marche du "
+          "dimanche 15 mars est annulée.\nRendez-vous à 14h place d'Armes.\n",
+    "en": "Saturday 14 March: rally against the closure of the station.\nThe march on Sunday "
+          "15 March is cancelled.\nMeet at 2pm in Park Square.\n",
+    "nl": "Zaterdag 14 maart: betoging tegen de sluiting van het station.\nDe mars van zondag "
+          "15 maart is afgelast.\nAfspraak om 14 uur op de Kouter.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CALLED_OFF))
+def test_an_hour_after_a_day_called_off_is_the_live_days(lang: str) -> None:
+    assert starts(extract(CALLED_OFF[lang], "2026-03-09", lang)) == ["2026-03-14T14:00"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Conférence annulée le samedi 14 mars à 19h.\nPuis concerts à partir de 21h30 au "
+           "local.\n"),
+    ("en", "Talk cancelled on Saturday 14 March at 7pm.\nThen gigs from 9.30pm at the social "
+           "centre.\n"),
+])
+def test_a_date_right_after_a_cancel_word_is_the_one_called_off(lang: str, text: str) -> None:
+    assert starts(extract(text, "2026-03-09", lang)) == ["2026-03-14T21:30"]
+
+
+def test_a_date_right_after_a_move_word_is_the_new_one() -> None:
+    text = "La marche du samedi 14 mars à 14h est reportée au samedi 21 mars.\n"
+    assert starts(extract(text, "2026-03-09", "fr"))[0].startswith("2026-03-21")

@@ -28,14 +28,14 @@ __all__ = ["past_sentences", "done_sentences", "is_report", "published", "timest
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
-    """True when the sentence cancels or postpones the event of this date; the date right
-    after "reporté au / uitgesteld naar / postponed to" is the new one and stands."""
-    return any(not _right_after(point, match) for match in cancelled.finditer(point.unit.text))
+    """True when the sentence cancels or postpones the event of this date."""
+    return bool(cancelled.search(point.unit.text))
 
 
-def _moved_to(point: TimePoint, cancelled: Any) -> bool:
-    """True for the new date of a postponed event ("a été reporté au 4 juillet")."""
-    return any(_right_after(point, match) for match in cancelled.finditer(point.unit.text))
+def _moved_to(point: TimePoint, moving: Any) -> bool:
+    """True for the new date of a postponed event, right after a word that moves it ("a été
+    reporté au 4 juillet", `events.moved_to`)."""
+    return any(_right_after(point, match) for match in moving.finditer(point.unit.text))
 
 
 def _right_after(point: TimePoint, match: re.Match[str]) -> bool:

@@ -84,6 +84,7 @@ from affiche.extract.liveness import (
     _is_dateline,
     _is_past,
     _moved_to,
+    _right_after,
     _still_live,
     _told_as_done,
     is_report,
@@ -118,6 +119,7 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     overnight(points)  # "la nuit du samedi 14 au dimanche 15, dès 21h": the Saturday's
     afternoon_hours(points, lang)  # "3.00 - 4.00: calls for action": the afternoon's
     cancelled = cues.cue_pattern(lang, "cancelled")
+    moving = cues.cue_pattern(lang, "moved_to")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
     unit_days = {p.unit.start: p.day for p in reversed(points)
@@ -175,7 +177,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             continue  # "19 juni 2019 / 16u48 …": the hour the page was published
         if point.day is not None:
             current = point.day
-            moved, off = _moved_to(point, cancelled), _cancelled(point, cancelled)
+            moved = _moved_to(point, moving)
+            off = _cancelled(point, cancelled) if not moved else any(
+                not _right_after(point, m) for m in cancelled.finditer(point.unit.text))
             point.set_aside = why_not_live(point, moved, off, report, lang, reference,
                                            past_units, dateline_points)
             live = point.set_aside is None
@@ -202,9 +206,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             if not live:
                 past_unit = point.unit.start
                 # a cancelled item leaves its day live for the next sentences ("Conférence
-                # annulée à 19h" ↵ "Puis concerts à partir de 21h30")
+                # annulée à 19h" ↵ "Puis concerts à partir de 21h30"); a whole day called off
+                # ("La marche du dimanche 15 est annulée") leaves the next hours to the day
+                # told before it
                 called_off = point.day if point.day >= reference.date() and not moved \
-                    and off else None
+                    and off and (point.mention.has_time or last_live is None) else None
                 continue
             called_off = None
             last_live = point
