@@ -425,3 +425,19 @@ def test_a_date_right_after_a_cancel_word_is_the_one_called_off(lang: str, text:
 def test_a_date_right_after_a_move_word_is_the_new_one() -> None:
     text = "La marche du samedi 14 mars à 14h est reportée au samedi 21 mars.\n"
     assert starts(extract(text, "2026-03-09", "fr"))[0].startswith("2026-03-21")
+
+
+# In a text written as a report, a day counted ahead ("morgen", "tomorrow") is still ahead.
+AHEAD = {
+    "fr": "Les grévistes ont bloqué le dépôt ce matin. Ils avaient déjà manifesté la semaine "
+          "dernière.\nDemain, ils se rassembleront à nouveau devant la gare à 10h.\n",
+    "en": "Strikers blocked the depot this morning. They had marched last week too.\nTomorrow "
+          "they gather again outside the station at 10am.\n",
+    "nl": "De stakers blokkeerden vanmorgen het depot. Vorige week hadden ze al betoogd.\n"
+          "Morgen verzamelen ze opnieuw aan het station om 10 uur.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(AHEAD))
+def test_tomorrow_in_a_report_is_still_ahead(lang: str) -> None:
+    assert starts(extract(AHEAD[lang], "2026-03-09", lang)) == ["2026-03-10T10:00"]

@@ -110,8 +110,12 @@ def _is_report(point: TimePoint, lang: str, reference: dt.datetime, report: bool
     if report and not any(ch.isdigit() for ch in point.mention.text) \
             and not point.mention.has_time:
         # "Later vanmiddag wordt op de Dam nog een demonstratie gehouden": still to come, and
-        # so is a day told in the future tense ("protesters will gather on Saturday")
-        return not (_still_to_come(point, lang) or grammar.future(point.unit.text, lang))
+        # so is a day told in the future tense ("protesters will gather on Saturday") and a
+        # day counted ahead without a weekday ("morgen", "demain", "tomorrow")
+        ahead = point.day is not None and point.day > reference.date() \
+            and not _names_weekday(point.mention.text)
+        return not (ahead or _still_to_come(point, lang)
+                    or grammar.future(point.unit.text, lang))
     if dateline:
         return True
     if not cues.past_pattern(lang).search(point.unit.text):
