@@ -441,3 +441,24 @@ AHEAD = {
 @pytest.mark.parametrize("lang", sorted(AHEAD))
 def test_tomorrow_in_a_report_is_still_ahead(lang: str) -> None:
     assert starts(extract(AHEAD[lang], "2026-03-09", lang)) == ["2026-03-10T10:00"]
+
+
+# A recording's length and a countdown are no time of day.
+LENGTHS = {
+    "en": "Call for the march on Saturday 14 March\n\nWatch: our call in 2 minutes (02:14)\n\n"
+          "Meet at 2pm outside Leeds station.\n",
+    "nl": "Oproep voor de betoging op zaterdag 14 maart\n\nVideo (1:45)\n\nAfspraak om 14 uur "
+          "aan het station van Gent.\n",
+    "fr": "Appel à la manifestation du samedi 14 mars\n\nÉcoutez notre podcast de 12:30 sur la "
+          "grève\n\nRendez-vous à 14h devant la gare de Namur.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LENGTHS))
+def test_a_recordings_length_is_no_time(lang: str) -> None:
+    assert starts(extract(LENGTHS[lang], "2026-03-09", lang)) == ["2026-03-14T14:00"]
+
+
+def test_an_hour_in_brackets_beside_a_date_stays_an_hour() -> None:
+    text = "Rassemblement samedi 14 mars (14:00) devant la gare de Namur.\n"
+    assert starts(extract(text, "2026-03-09", "fr")) == ["2026-03-14T14:00"]

@@ -24,7 +24,8 @@ from affiche.extract.points import (
 from affiche.extract.segment import Segmentation
 
 __all__ = ["past_sentences", "done_sentences", "is_report", "published", "timestamps",
-           "disclosed", "opening_hours", "stamp", "why_not_live", "without_context_times"]
+           "disclosed", "opening_hours", "stamp", "why_not_live", "without_context_times",
+           "duration"]
 
 
 def _cancelled(point: TimePoint, cancelled: Any) -> bool:
@@ -260,6 +261,32 @@ def stamp(point: TimePoint, lang: str) -> bool:
 
 
 _STAMP_SLACK = 30  # characters besides its stamp a post's or comment's header line holds
+
+
+def duration(point: TimePoint, lang: str, reference: dt.datetime) -> bool:
+    """True for a length or a countdown read as a time: a recording's length ("Vidéo
+    (02:14)", "watch: our call (1:45)": a bare clock number a few words after a media word,
+    or with its seconds), or an offset of minutes from now ("in 2 minutes")."""
+    mention, unit = point.mention, point.unit
+    said = mention.text.strip()
+    value = mention.value
+    if mention.grain in ("second", "minute") and isinstance(value, dt.datetime) \
+            and abs(value - reference) < _COUNTDOWN and _UNIT_WORDS.search(said):
+        return True  # "in 2 minutes (02:14)": from the moment of reading
+    clock = _BARE_CLOCK.search(said)
+    if clock is None or not mention.has_time:
+        return False
+    low = mention.start - unit.start + clock.start()
+    before = unit.text[max(0, low - _MEDIA_REACH): low]
+    # "(14:00)" beside a date is an hour: only a media word, or seconds, tell a length
+    return clock.group(0).count(":") == 2 or bool(cues.cue_pattern(lang, "media").search(before))
+
+
+_COUNTDOWN = dt.timedelta(hours=1)  # an offset of minutes from the reference
+_MEDIA_REACH = 25  # characters between a media word and the length after it
+_BARE_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?::\d{2})?"
+                         r"(?![\d:.]|\s*(?:h|u|am|pm|a\.m|p\.m)\b)", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"\b(?:min\w*|sec\w*|minut\w*|seconde\w*)\b", re.IGNORECASE)
 
 
 def disclosed(point: TimePoint, lang: str) -> bool:

@@ -87,6 +87,7 @@ from affiche.extract.liveness import (
     _right_after,
     _still_live,
     _told_as_done,
+    duration,
     is_report,
     published,
     timestamps,
@@ -147,6 +148,9 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     stamps = timestamps(points)
     moved_items: set[dt.date] = set()  # days whose item was called off or moved
     for point in points:
+        if duration(point, lang, reference):
+            point.set_aside = "a recording's length or a countdown, not a time of day"
+            continue  # "Vidéo (02:14)", "in 2 minutes"
         if id(point) in stamps:
             point.set_aside = "the timestamp of a live report's entry"
             continue  # "10:30 a.m." ↵ "Organizers have called off …"
