@@ -271,7 +271,8 @@ def duration(point: TimePoint, lang: str, reference: dt.datetime) -> bool:
     said = mention.text.strip()
     value = mention.value
     if mention.grain in ("second", "minute") and isinstance(value, dt.datetime) \
-            and abs(value - reference) < _COUNTDOWN and _UNIT_WORDS.search(said):
+            and abs(value.replace(tzinfo=None) - reference.replace(tzinfo=None)) < _COUNTDOWN \
+            and _UNIT_WORDS.search(said):
         return True  # "in 2 minutes (02:14)": from the moment of reading
     clock = _BARE_CLOCK.search(said)
     if clock is None or not mention.has_time:
