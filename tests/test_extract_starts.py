@@ -462,3 +462,20 @@ def test_a_recordings_length_is_no_time(lang: str) -> None:
 def test_an_hour_in_brackets_beside_a_date_stays_an_hour() -> None:
     text = "Rassemblement samedi 14 mars (14:00) devant la gare de Namur.\n"
     assert starts(extract(text, "2026-03-09", "fr")) == ["2026-03-14T14:00"]
+
+
+def test_an_end_hour_does_not_make_a_day_invite_through_the_headline() -> None:
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from affiche import when
+    from affiche.extract import liveness, locate, roles
+    from affiche.extract.segment import segment
+
+    text = "Les voitures doivent quitter la place avant 23h.\n"
+    reference = dt.datetime(2026, 3, 9, tzinfo=ZoneInfo("Europe/Brussels"))
+    segments = segment(text)
+    points = roles.classify(when.find(text, reference, "fr"), segments, "fr")
+    assert [p.role for p in points] == ["end"]
+    places = locate.candidates(text, "fr")
+    assert not liveness._invites(segments, points, "fr", "Marche silencieuse", places)

@@ -365,8 +365,9 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
             around += " " + " ".join(u.text for u in segments.units[index + 1: index + 4])
         if invite.search(around) or any(p.search(around) for _, p in kinds):
             return True
+    # the headline's kind with an hour of the event ("voor middernacht", an end, is none)
     return bool(title) and any(p.search(title or "") for _, p in kinds) and any(
-        p.mention.has_time for p in points)
+        p.mention.has_time and p.role != "end" for p in points)
 
 
 def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
