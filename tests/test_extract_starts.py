@@ -479,3 +479,19 @@ def test_an_end_hour_does_not_make_a_day_invite_through_the_headline() -> None:
     assert [p.role for p in points] == ["end"]
     places = locate.candidates(text, "fr")
     assert not liveness._invites(segments, points, "fr", "Marche silencieuse", places)
+
+
+# A coach trip told on line after line keeps its arrival a transport time, not an event.
+TRIPS = {
+    "fr": "Manifestation nationale le samedi 14 mars à 14h à Bruxelles.\n\nRetour en car le "
+          "samedi 14 mars : départ vers 19h30\nde Bruxelles pour une arrivée le 15 mars\nvers "
+          "02h15 à Lyon.\n",
+    "en": "National demonstration on Saturday 14 March at 2pm in London.\n\nReturn coach on "
+          "Saturday 14 March: leaving at 7.30pm\nfrom London with arrival on 15 March\naround "
+          "2.15am in Leeds.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(TRIPS))
+def test_a_trip_told_over_lines_keeps_its_arrival_out(lang: str) -> None:
+    assert starts(extract(TRIPS[lang], "2026-03-09", lang)) == ["2026-03-14T14:00"]
