@@ -221,8 +221,10 @@ def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
     if not opening:
         # "Retour en car : départ vers 19h30" ↵ "de Bar-le-Duc pour une arrivée le 17 vers
         # 2h15": a trip told on, line after line, with its arrival
-        return _vehicle_moving(before.text, modes, motion) if motion.search(unit.text) \
-            and before.line != unit.line else None
+        # (not the items of a list under its heading: each is its own departure)
+        told_on = motion.search(unit.text) and before.line != unit.line \
+            and not _BULLET.match(unit.text) and not before.text.rstrip().endswith(":")
+        return _vehicle_moving(before.text, modes, motion) if told_on else None
     return next((name for name, pattern in modes if pattern.search(before.text)), None)
 
 
