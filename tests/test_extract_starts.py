@@ -495,3 +495,26 @@ TRIPS = {
 @pytest.mark.parametrize("lang", sorted(TRIPS))
 def test_a_trip_told_over_lines_keeps_its_arrival_out(lang: str) -> None:
     assert starts(extract(TRIPS[lang], "2026-03-09", lang)) == ["2026-03-14T14:00"]
+
+
+# A habit told in passing, in a relative clause, is background to the call.
+HABITS = {
+    "fr": "Le forum social, qui se réunit tous les jeudis à 19h30 à la Maison du peuple, "
+          "appelle à manifester le samedi 14 mars à 14h place d'Armes.\n",
+    "en": "The Social Forum, which meets every Thursday at 7.30pm at the Friends' House, calls "
+          "for a march on Saturday 14 March at 2pm from Park Square.\n",
+    "nl": "Het sociaal forum, dat elke donderdag om 19.30 uur samenkomt in het Volkshuis, roept "
+          "iedereen op: betoging op zaterdag 14 maart om 14 uur op de Kouter.\n",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(HABITS))
+def test_a_habit_in_a_relative_clause_is_background(lang: str) -> None:
+    (event,) = extract(HABITS[lang], "2026-03-09", lang)
+    assert starts([event]) == ["2026-03-14T14:00"]
+    assert not any(w.code == "conflicting_dates" for w in event.warnings)
+
+
+def test_a_repeated_event_told_as_such_stays() -> None:
+    text = "Vigil every Thursday at 7pm outside the town hall: join us!\n"
+    assert starts(extract(text, "2026-03-09", "en")) == ["2026-03-12T19:00"]

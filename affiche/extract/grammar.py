@@ -13,6 +13,8 @@ Constructions read (the words are data; a new language is a new table):
   - conditional: a `conditionals` word or a word with a `conditional_endings` ending;
   - negated event: a negation (`negation_before` … `negation_after`, or `negation_after`
     alone) in a clause that holds a `takes_place` phrase or a kind of event;
+  - a habit in passing: a relative pronoun (`relative_pronouns`) opening the clause of a
+    repeated day ("the forum, which meets on Thursdays");
   - banned: a `ban_words` phrase in a sentence naming an event, without a `ban_against`
     word just before it (a protest against a ban is still a protest).
 """
@@ -26,7 +28,7 @@ from typing import Any
 
 from affiche.extract import cues
 
-__all__ = ["Reading", "read", "clause_around", "without_calls"]
+__all__ = ["Reading", "read", "clause_around", "without_calls", "in_relative_clause"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -137,6 +139,14 @@ def clause_tail(text: str) -> str:
     """The last clause of `text` (what follows its last clause break)."""
     ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
     return text[ends[-1]:] if ends else text
+
+
+def in_relative_clause(text: str, start: int, lang: str) -> bool:
+    """True when the clause of `text` holding offset `start` opens with a relative pronoun
+    before it ("…, which meets on Thursdays", "…, qui se réunit le jeudi", "…, dat elke
+    donderdag samenkomt")."""
+    low, _ = clause_around(text, start, start)
+    return bool(_phrases(lang, "relative_pronouns").search(text, low, start))
 
 
 def perfect_past(text: str, lang: str) -> bool:

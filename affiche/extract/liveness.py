@@ -370,6 +370,14 @@ def _invites(segments: Segmentation, points: list[TimePoint], lang: str,
         p.mention.has_time and p.role != "end" for p in points)
 
 
+def habit_in_passing(point: TimePoint, lang: str) -> bool:
+    """True for a repeated day told in a relative clause ("the Social Forum, which meets on
+    Thursdays (7.30 pm) at the Friends' Meeting House"): what an organisation usually does,
+    background to the call."""
+    return bool(getattr(point.mention, "recurring", False)) and grammar.in_relative_clause(
+        point.unit.text, point.mention.start - point.unit.start, lang)
+
+
 def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
                  reference: dt.datetime, past_units: set[int],
                  dateline_points: set[int]) -> str | None:
@@ -386,6 +394,8 @@ def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: s
         return "the day details will be given"
     if opening_hours(point, lang):
         return "a place's opening hours"
+    if habit_in_passing(point, lang):
+        return "a habit told in passing (a relative clause)"
     if moved:
         return None
     dateline = id(point) in dateline_points
