@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from affiche import when
-from affiche.extract import cues, describe, locate, logistics, points
+from affiche.extract import cues, describe, locate, logistics, points, starts
 from affiche.extract.assign import place_event
 from affiche.extract.segment import Segmentation
 from affiche.model import Contact, Document, Event, Warning, iso
@@ -88,6 +88,9 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
     if organisers:
         event.evidence["organisers"] = (organisers[0][1], organisers[0][2])
     event.warnings[:0] = _mention_warnings(draft)  # after the place's own warnings
+    close = starts.start_warning(draft)
+    if close is not None:
+        event.warnings.append(close)
     if draft.conflicts:
         other = ", ".join(day.isoformat() for day in draft.conflicts)
         event.warnings.append(Warning(
