@@ -151,10 +151,8 @@ def share_zone(events: list[Event]) -> None:
 
 
 def _confidence(event: Event) -> float:
-    """Overall confidence: the mean of the field confidences, lowered by each warning."""
-    values = list(event.field_confidence.values()) or [0.5]
-    base = sum(values) / len(values)
-    serious = {"weekday_mismatch", "conflicting_dates", "no_date", "meeting_after_start",
-               "end_before_start", "past_date"}
-    penalty = sum(0.15 if w.code in serious else 0.05 for w in event.warnings)
-    return max(0.05, min(1.0, base - penalty))
+    """The event's confidence, derived from its calibrated field confidences
+    (`affiche.extract.confidence`); 0.5 for an event that has none (made elsewhere)."""
+    from affiche.extract.confidence import event_confidence
+
+    return event_confidence(event.field_confidence) if event.field_confidence else 0.5
