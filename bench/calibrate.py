@@ -147,7 +147,8 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "coef": model.coef_[0].round(6).tolist(),
             "intercept": round(float(model.intercept_[0]), 6),
             "platt": {"a": round(a, 6), "b": round(b, 6)},
-            "threshold": _threshold(mapped, y) if telling else 0.0, "values": len(rows), "right": int(y.sum())}
+            "threshold": _threshold(mapped, y) if telling else 0.0, "values": len(rows),
+            "right": int(y.sum())}
 
 
 class _Flat:
@@ -356,19 +357,19 @@ def write(rows: list[dict[str, Any]], corpora: list[Path]) -> Path:
     return confidence.CALIBRATION_PATH
 
 
-def gather(corpora: list[Path]) -> tuple[list[dict[str, Any]], ModuleType]:
-    """The rows of the corpora, collected with the committed maps (neutral ones when the file
+def gather(records: list[dict[str, Any]], bench: ModuleType | None = None,
+           ) -> list[dict[str, Any]]:
+    """The rows of the records, collected with the committed maps (neutral ones when the file
     is missing or malformed: the features do not depend on the maps)."""
-    bench = _bench()
-    records = bench.read_corpus(corpora)
+    bench = bench or _bench()
     if _committed() is None:
         original = confidence.load
-        confidence.load = lambda path=None: _neutral()  # type: ignore
+        confidence.load = lambda path=None: _neutral()  # type: ignore[assignment]
         try:
-            return collect(records, bench), bench
+            return collect(records, bench)
         finally:
             confidence.load = original  # type: ignore[assignment]
-    return collect(records, bench), bench
+    return collect(records, bench)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -385,7 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         if not path.is_file():
             print(f"calibrate: corpus not found at {path} (clone with ../shared beside the repo)")
             return 2
-    rows, _ = gather(corpora)
+    bench = _bench()
+    rows = gather(bench.read_corpus(corpora), bench)
     if args.fit:
         print(f"wrote {write(rows, corpora)} ({len(rows)} labelled values)")
     found = report(rows)

@@ -134,6 +134,10 @@ def _start_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
                                        if p.decision is not None), None)
     if decision is not None:
         found["still_to_come"] = decision.probability - 0.5
+    # the margin of the closest scored decision that shaped the event (1: on the boundary)
+    scored = [d for d in [decision, *draft.decisions] if d is not None]
+    if scored:
+        found["close_call"] = max(math.exp(-abs(d.total)) for d in scored)
     found["role_not_event"] = float(point.role != "event")
     found["ocr"] = 1.0 - ctx.document.confidence_at(mention.start, mention.end)
     if decision is not None:
@@ -343,6 +347,7 @@ class Calibration:
 def _field_map(name: str, data: Any, path: Path) -> FieldMap:
     """One field's map, checked: every list as long as its features, numbers, xs sorted."""
     where = f"calibration file {path}: field {name!r}"
+    fix = "; re-fit with bench/calibrate.py --fit"
     if not isinstance(data, dict):
         raise CalibrationError(f"{where} is not an object; re-fit with bench/calibrate.py --fit")
     try:
@@ -357,11 +362,12 @@ def _field_map(name: str, data: Any, path: Path) -> FieldMap:
         raise CalibrationError(f"{where} holds a value that is not a number; re-fit with "
                                "bench/calibrate.py --fit") from None
     if any(len(values) != len(features) for values in lists):
-        raise CalibrationError(f"{where}: mean, scale and coef must have one value per feature")
+        raise CalibrationError(f"{where}: mean, scale and coef must have one value per "
+                               f"feature{fix}")
     if any(s == 0 for s in lists[1]):
-        raise CalibrationError(f"{where}: a scale of 0 (a feature must be divided by it)")
+        raise CalibrationError(f"{where}: a scale of 0 (a feature is divided by it){fix}")
     if not 0 <= threshold <= 1:
-        raise CalibrationError(f"{where}: threshold {threshold} is not a probability")
+        raise CalibrationError(f"{where}: threshold {threshold} is not a probability{fix}")
     return FieldMap(features, lists[0], lists[1], lists[2], intercept, a, b, threshold)
 
 
