@@ -125,7 +125,7 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
-    names = sorted({n for row in rows for n in row["features"]})
+    names = _directed(rows)
     x = _matrix(rows, names)
     y = np.array([row["label"] for row in rows])
     groups = np.array([row["doc"] for row in rows])
@@ -149,6 +149,28 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "platt": {"a": round(a, 6), "b": round(b, 6)},
             "threshold": _threshold(mapped, y) if telling else 0.0, "values": len(rows),
             "right": int(y.sum())}
+
+
+def _directed(rows: list[dict[str, Any]]) -> list[str]:
+    """The features of `rows` whose fitted weights keep to `confidence.DIRECTIONS`: a feature
+    whose weight goes against its known direction is dropped and the rest fitted again."""
+    import numpy as np
+
+    field = rows[0]["field"] if rows else ""
+    directions = confidence.DIRECTIONS.get(field, {})
+    names = sorted({n for row in rows for n in row["features"]})
+    y = np.array([row["label"] for row in rows])
+    while names:
+        x = _matrix(rows, names)
+        mean, scale = x.mean(axis=0), x.std(axis=0)
+        scale[scale == 0] = 1.0
+        coef = _logistic(x, y, mean, scale).coef_[0]
+        against = [n for n, c in zip(names, coef, strict=True)
+                   if directions.get(n, 0) * c < 0]
+        if not against:
+            break
+        names = [n for n in names if n not in against]
+    return names
 
 
 class _Flat:

@@ -34,7 +34,7 @@ from affiche.extract import placechoice
 from affiche.extract.points import Draft, at_day, move_to
 from affiche.model import Document, Event, Warning, iso
 
-__all__ = ["Context", "CalibrationError", "Calibration", "FIELDS", "CALIBRATION_PATH",
+__all__ = ["Context", "CalibrationError", "Calibration", "FIELDS", "CALIBRATION_PATH", "DIRECTIONS",
            "signals", "apply", "assess", "load", "event_confidence", "meeting_key"]
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
@@ -44,6 +44,27 @@ _SHOWN_CANDIDATES = 3  # runners-up given with an uncertain_* warning
 
 class CalibrationError(AfficheError):
     """The calibration file is missing or malformed; the message names the file and the fix."""
+
+
+# The direction each feature's evidence can only push, when it is known: a written day number
+# can only make a start surer, a warning only less sure. `bench/calibrate.py --fit` drops a
+# feature whose fitted weight goes against its direction (on a small corpus such a weight is
+# noise: a rule of the language read backwards).
+DIRECTIONS: dict[str, dict[str, int]] = {
+    "start": {"day_number": 1, "relative_day": -1, "weekday_mismatch": -1,
+              "conflicting_dates": -1, "weekday_of_writing": -1, "past": -1, "no_start": -1,
+              "odd_minute": -1, "night": -1, "ocr": -1, "still_to_come": 1, "close_call": -1,
+              "said_future": 1, "said_invite": 1, "said_perfect_past": -1, "said_past_cue": -1,
+              "said_report_document": -1, "said_negated_event": -1, "said_banned": -1,
+              "said_conditional": -1, "said_past_told_far_ahead": -1, "clock_told": 1,
+              "day_told": 1, "other_clocks": -1, "days": -1, "events": -1},
+    "place": {"ambiguous_place": -1, "rival": -1, "rival_margin": 1, "unknown_town": -1,
+              "population": 1, "town_in_span": 1, "town_share": 1, "ocr": -1,
+              "other_town_nearer": -1, "towns": -1, "short_town": -1, "town_distance": -1},
+    "end": {},
+    "kind": {"top_margin": 1, "own_share": 1, "other": -1},
+    "meeting_point": {"has_time": 1, "after_start": -1},
+}
 
 
 def meeting_key(index: int) -> str:
