@@ -168,11 +168,12 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
               "meeting_points": event.meeting_points, "transport": event.transport,
               "contacts": values["contacts"], "organisers": values["organisers"],
               "description": values["description"]}
-    for key, present in filled.items():
-        # A field's own confidence (Contract 1 field_confidence), else the event's; none for
-        # a field left empty, where a figure would only mislead.
-        if key in event.field_confidence or (present and event.confidence):
-            form.confidence[key] = event.field_confidence.get(key, event.confidence)
+    for key in filled:
+        # A field's own calibrated confidence (Contract 1 field_confidence); none for the
+        # fields that have none: the event's own is the chance its start, place and kind are
+        # all right, which says nothing of a title
+        if key in event.field_confidence:
+            form.confidence[key] = event.field_confidence[key]
     points = [v for k, v in event.field_confidence.items() if k.startswith("meeting_points.")]
     if points:
         form.confidence["meeting_points"] = min(points)  # the least sure of its rows
