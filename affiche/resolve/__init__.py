@@ -43,6 +43,11 @@ WARNING_CODES = {
                     "(document warning)",
     "from_structured_data": "the event comes from the page's schema.org data, not its text",
     "zone_guessed": "the country spans several time zones; the zone was chosen from the place",
+    "uncertain_start": "the start's calibrated confidence is under its threshold; candidates",
+    "uncertain_end": "the end's calibrated confidence is under its threshold",
+    "uncertain_place": "the place's calibrated confidence is under its threshold; candidates",
+    "uncertain_kind": "the kind's calibrated confidence is under its threshold; candidates",
+    "uncertain_meeting_point": "a meeting point's calibrated confidence is under its threshold",
 }
 
 
