@@ -1,12 +1,13 @@
 """Calibrated confidence per field: how often a value affiche gives is right.
 
-For each event and each field (start, end, place, kind, every meeting point) `signals` reads
-general features of how the value was found: the kind of evidence (a day number and a clock
-time written together, a weekday alone, a day lent by a heading, a start taken from a
-rendez-vous), the margins of the scored decisions over their runners-up (the `place_of` score
-of the chosen place against the best of another town, the `still_to_come` probability of the
-day), the warnings already raised (weekday_mismatch, ambiguous_place, …), the competition in
-the text (how many days, events and towns it names) and the OCR confidence of the evidence.
+For each event and each field (start, end, place, kind, every meeting point) `signals`
+(`fieldsignals.py`) reads general features of how the value was found: the kind of evidence
+(a day number and a clock time written together, a weekday alone, a day lent by a heading,
+a start taken from a rendez-vous), the margins of the scored decisions over their runners-up
+(the `place_of` score of the chosen place against the best other candidate and the best of
+another town, the `still_to_come` probability of the day), the warnings already raised
+(weekday_mismatch, ambiguous_place, …), the competition in the text (how many days, events
+and towns it names) and the OCR confidence of the evidence.
 `apply` turns them into probabilities with the maps of `calibration.json` beside this module:
 a logistic score per field, then Platt's scaling fitted on held-out scores, both fitted by
 `bench/calibrate.py --fit` on the dev corpus with cross-validation by document, so that 0.8
@@ -19,23 +20,23 @@ maps offline, as a dev dependency, so running affiche needs neither it nor numpy
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import math
-import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from affiche.errors import AfficheError
 from affiche.extract import placechoice
+from affiche.extract.fieldsignals import DIRECTIONS, Context, meeting_key, signals
 from affiche.extract.points import Draft, at_day, move_to
-from affiche.model import Document, Event, Warning, iso
+from affiche.model import Event, Warning, iso
 
-__all__ = ["Context", "CalibrationError", "Calibration", "FIELDS", "CALIBRATION_PATH", "DIRECTIONS",
-           "signals", "apply", "assess", "load", "event_confidence", "meeting_key"]
+__all__ = ["Context", "CalibrationError", "Calibration", "FieldMap", "FIELDS",
+           "CALIBRATION_PATH", "DIRECTIONS", "signals", "apply", "assess", "load",
+           "event_confidence", "meeting_key", "explain"]
 
 CALIBRATION_PATH = Path(__file__).with_name("calibration.json")
 FIELDS = ("start", "end", "place", "kind", "meeting_point")
@@ -44,282 +45,6 @@ _SHOWN_CANDIDATES = 3  # runners-up given with an uncertain_* warning
 
 class CalibrationError(AfficheError):
     """The calibration file is missing or malformed; the message names the file and the fix."""
-
-
-# The direction each feature's evidence can only push, when it is known: a written day number
-# can only make a start surer, a warning only less sure. `bench/calibrate.py --fit` drops a
-# feature whose fitted weight goes against its direction (on a small corpus such a weight is
-# noise: a rule of the language read backwards).
-DIRECTIONS: dict[str, dict[str, int]] = {
-    "start": {"day_number": 1, "relative_day": -1, "weekday_mismatch": -1,
-              "conflicting_dates": -1, "weekday_of_writing": -1, "past": -1, "no_start": -1,
-              "odd_minute": -1, "night": -1, "ocr": -1, "still_to_come": 1, "close_call": -1,
-              "said_future": 1, "said_invite": 1, "said_perfect_past": -1, "said_past_cue": -1,
-              "said_report_document": -1, "said_negated_event": -1, "said_banned": -1,
-              "said_conditional": -1, "said_past_told_far_ahead": -1, "clock_told": 1,
-              "day_told": 1, "other_clocks": -1, "days": -1, "events": -1},
-    "place": {"ambiguous_place": -1, "rival": -1, "rival_margin": 1, "unknown_town": -1,
-              "population": 1, "town_in_span": 1, "town_share": 1, "ocr": -1,
-              "other_town_nearer": -1, "towns": -1, "short_town": -1, "town_distance": -1},
-    "end": {},
-    "kind": {"top_margin": 1, "own_share": 1, "other": -1},
-    "meeting_point": {"has_time": 1, "after_start": -1},
-}
-
-
-def meeting_key(index: int) -> str:
-    """The `field_confidence` key of the meeting point at `index` ("meeting_points.0")."""
-    return f"meeting_points.{index}"
-
-
-@dataclass
-class Context:
-    """What the features read beside the event: the document, its reference and the stages'
-    values of the run (places, sentences, all drafts, the text's kind counts)."""
-
-    document: Document
-    reference: dt.datetime
-    places: list[Any] = field(default_factory=list)
-    segments: Any = None
-    drafts: list[Draft] = field(default_factory=list)
-    kind_counts: Mapping[str, int] = field(default_factory=dict)
-    points: list[Any] = field(default_factory=list)
-
-    @functools.cached_property
-    def days(self) -> int:
-        """Distinct days the text's time points name."""
-        return len({p.day for p in self.points if p.day is not None})
-
-    @functools.cached_property
-    def clocks(self) -> bool:
-        """True when the text tells a time of day somewhere."""
-        return any(p.mention.has_time for p in self.points)
-
-
-def _log(value: float) -> float:
-    """log(1 + value), so counts weigh by their order of magnitude."""
-    return math.log1p(max(0.0, value))
-
-
-_NUMBER = re.compile(r"\d+")
-
-
-def _states_day(mention: Any, day: dt.date) -> bool:
-    """True when the mention writes the day of the month of `day` ("samedi 19", "19/01")."""
-    return any(int(n) == day.day for n in _NUMBER.findall(mention.text) if len(n) <= 2)
-
-
-def _codes(event: Event) -> set[str]:
-    return {w.code for w in event.warnings}
-
-
-def _start_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str, float]:
-    """How the start was found: its evidence, its competition and its warnings."""
-    codes = _codes(event)
-    found: dict[str, float] = {
-        "no_start": float(event.start is None),
-        "has_time": float(isinstance(event.start, dt.datetime)),
-        "events": _log(len(ctx.drafts) - 1), "days": _log(ctx.days - 1),
-        "weekday_mismatch": float("weekday_mismatch" in codes),
-        "conflicting_dates": float("conflicting_dates" in codes),
-        "weekday_of_writing": float("weekday_of_writing" in codes),
-        "structured": float(bool(codes & {"from_structured_data", "structured_data_differs"})),
-        "recurring": float("recurring" in codes),
-    }
-    if event.start is not None:
-        day = event.start.date() if isinstance(event.start, dt.datetime) else event.start
-        ahead = (day - ctx.reference.date()).days
-        found["past"] = float(ahead < 0)
-        found["days_ahead"] = _log(ahead) / 6
-    if draft is None or draft.start is None:
-        found["no_draft"] = 1.0
-        return found
-    point = draft.start
-    mention = point.mention
-    told = [p for p in [point, *draft.anchors] if p.day == draft.day]
-    found["day_number"] = float(any(_states_day(p.mention, draft.day) for p in told))
-    found["day_from_other"] = float(not mention.has_date)
-    found["relative_day"] = float(not found["day_number"] and mention.has_date)
-    found["from_meeting"] = float(draft.start_from_meeting)
-    found["item"] = float(draft.item)
-    found["umbrella"] = float(draft.umbrella)
-    found["interval"] = float(mention.kind == "interval")
-    found["later_event"] = _log(next((i for i, d in enumerate(ctx.drafts) if d is draft), 0))
-    same_day = sum(1 for d in ctx.drafts if d.day == draft.day)
-    found["same_day_events"] = _log(same_day - 1)
-    clocks = {(p.mention.value.hour, p.mention.value.minute) for p in draft.times
-              if p.role == "event" and p.mention.has_time
-              and isinstance(p.mention.value, dt.datetime)}
-    found["other_clocks"] = _log(len(clocks) - 1)
-    decision = point.decision or next((p.decision for p in draft.anchors
-                                       if p.decision is not None), None)
-    if decision is not None:
-        found["still_to_come"] = decision.probability - 0.5
-    # the margin of the closest scored decision that shaped the event (1: on the boundary)
-    scored = [d for d in [decision, *draft.decisions] if d is not None]
-    if scored:
-        found["close_call"] = max(math.exp(-abs(d.total)) for d in scored)
-    found["role_not_event"] = float(point.role != "event")
-    found["ocr"] = 1.0 - ctx.document.confidence_at(mention.start, mention.end)
-    if decision is not None:
-        # the grammar of the day's sentence (future, invitation, past report…)
-        found.update({f"said_{c.feature}": c.value for c in decision.contributions})
-    found["day_told"] = _log(sum(1 for p in ctx.points if p.day == draft.day) - 1)
-    if isinstance(event.start, dt.datetime):
-        clock = (event.start.hour, event.start.minute)
-        # events start on the hour or a quarter, in waking hours; other clocks are
-        # timestamps, durations or train times
-        found["odd_minute"] = float(event.start.minute % 15 != 0)
-        found["night"] = float(event.start.hour < 7 or event.start.hour >= 23)
-        found["clock_told"] = _log(sum(
-            1 for p in ctx.points if p.mention.has_time and isinstance(p.mention.value, dt.datetime)
-            and (p.mention.value.hour, p.mention.value.minute) == clock) - 1)
-    elif ctx.clocks:
-        found["clock_elsewhere"] = 1.0  # a day alone in a text that tells times
-    if ctx.segments is not None:
-        found["opening"] = float(ctx.segments.index_at(mention.start) < _OPENING)
-    found.update(_language(ctx))
-    return found
-
-
-_OPENING = 3  # sentences that open a text (headline, dateline, first line)
-
-
-def _language(ctx: Context) -> dict[str, float]:
-    """The text's language as features (the lexicons are not equally full)."""
-    lang = ctx.document.language or ""
-    return {"lang_en": float(lang == "en"), "lang_nl": float(lang == "nl")}
-
-
-def _place_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str, float]:
-    """How the place was found: its richness, its closeness and the rival towns."""
-    place = event.place
-    codes = _codes(event)
-    towns = {(c.place.locality or "").casefold() for c in ctx.places if c.place.locality}
-    found: dict[str, float] = {
-        "empty": float(place.is_empty()), "no_locality": float(not place.locality),
-        "street": float(bool(place.street)), "postcode": float(bool(place.postcode)),
-        "name": float(bool(place.name)), "towns": _log(len(towns) - 1),
-        "ambiguous_place": float("ambiguous_place" in codes),
-        "structured": float(bool(codes & {"from_structured_data", "structured_data_differs"})),
-        "events": _log(len(ctx.drafts) - 1),
-    }
-    span = event.evidence.get("place")
-    own = (place.locality or "").casefold()
-    found.update(_language(ctx))
-    if own:
-        found.update(_town(place.locality or "", place.country))
-    if own:
-        mentions = sum(1 for c in ctx.places if (c.place.locality or "").casefold() == own)
-        found["town_share"] = mentions / max(1, sum(1 for c in ctx.places if c.place.locality))
-        found["town_in_span"] = float(span is not None and any(
-            span[0] <= c.start < span[1] and (c.place.locality or "").casefold() == own
-            for c in ctx.places))
-    if draft is None or draft.start is None or ctx.segments is None:
-        found["no_draft"] = 1.0
-        return found
-    segments = ctx.segments
-    start_unit = segments.index_at(draft.start.mention.start)
-    if span is not None:
-        distance = abs(segments.index_at(span[0]) - start_unit)
-        found["distance"] = _log(distance)
-        found["same_unit"] = float(distance == 0)
-        found["same_paragraph"] = float(segments.units[segments.index_at(span[0])].paragraph
-                                        == segments.units[start_unit].paragraph)
-        found["ocr"] = 1.0 - ctx.document.confidence_at(*span)
-    if own:
-        units = [segments.index_at(c.start) for c in ctx.places
-                 if (c.place.locality or "").casefold() == own]
-        others = [segments.index_at(c.start) for c in ctx.places if c.place.locality
-                  and (c.place.locality or "").casefold() != own]
-        nearest = min((abs(u - start_unit) for u in units), default=None)
-        if nearest is not None:
-            found["town_distance"] = _log(nearest)
-            found["other_town_nearer"] = float(any(abs(u - start_unit) < nearest
-                                                   for u in others))
-        found["town_opening"] = float(any(u < _OPENING for u in units))
-    anchors = draft.offsets()
-    rival = placechoice.rival_town(ctx.places, anchors, segments, [], place) \
-        if place.locality else None
-    found["rival"] = float(rival is not None)
-    if rival is not None:
-        found["rival_margin"] = max(-3.0, min(3.0, rival[0])) / 3
-    return found
-
-
-def _town(name: str, country: str | None) -> dict[str, float]:
-    """What the gazetteer knows of a town: unknown, or how populous (a short unknown word read
-    as a town is often a misread name)."""
-    from affiche.resolve import gazetteer
-
-    entry = gazetteer.load().best(name.split("(")[0].strip(), country)
-    return {"unknown_town": float(entry is None), "short_town": float(len(name) <= 4),
-            "population": math.log10(1 + entry.population) / 7 if entry else 0.0}
-
-
-def _end_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str, float]:
-    """How the end was found (or why none is given)."""
-    found = {"has_end": float(event.end is not None),
-             "end_day": float(event.end is not None and not isinstance(event.end, dt.datetime)),
-             "start_day": float(event.start is not None
-                                and not isinstance(event.start, dt.datetime)),
-             "events": _log(len(ctx.drafts) - 1)}
-    if draft is not None and draft.start is not None:
-        found["interval"] = float(draft.start.mention.kind == "interval")
-        found["ends_told"] = _log(sum(1 for p in draft.times if p.role == "end"))
-        found["open_after"] = float(draft.start.mention.open == "after")
-    return found
-
-
-def _kind_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str, float]:
-    """How the kind was found: its own cue, and how the text's cues are shared out."""
-    counts = sorted(ctx.kind_counts.values(), reverse=True)
-    cues = sum(counts)
-    found = {"other": float(event.kind == "other"), "evidence": float("kind" in event.evidence),
-             "cues": _log(cues), "kinds": _log(sum(1 for c in counts if c) - 1),
-             "own_share": ctx.kind_counts.get(event.kind, 0) / cues if cues else 0.0,
-             "events": _log(len(ctx.drafts) - 1)}
-    if counts and cues:
-        found["top_margin"] = (counts[0] - (counts[1] if len(counts) > 1 else 0)) / cues
-    if draft is not None:
-        found["clause_kind"] = float(draft.kind is not None)
-        found["item"] = float(draft.item)
-        span = event.evidence.get("kind")
-        if span is not None and draft.start is not None and ctx.segments is not None:
-            found["cue_distance"] = _log(abs(ctx.segments.index_at(span[0])
-                                             - ctx.segments.index_at(draft.start.mention.start)))
-    return found
-
-
-def _meeting_signals(event: Event, index: int, ctx: Context) -> dict[str, float]:
-    """How one meeting point was found: its time, its place, its role and its neighbours."""
-    point = event.meeting_points[index]
-    found = {"has_time": float(isinstance(point.time, dt.datetime)),
-             "has_place": float(not point.place.is_empty()),
-             "group_departure": float(point.role == "group_departure"),
-             "route": float(point.role.startswith("route")),
-             "points": _log(len(event.meeting_points) - 1),
-             "events": _log(len(ctx.drafts) - 1)}
-    if isinstance(point.time, dt.datetime) and isinstance(event.start, dt.datetime):
-        minutes = (event.start - point.time).total_seconds() / 60
-        found["before_start"] = float(0 < minutes <= 180)
-        found["after_start"] = float(minutes < 0)
-    start_span = event.evidence.get("start")
-    if point.evidence and start_span and ctx.segments is not None:
-        found["distance"] = _log(abs(ctx.segments.index_at(point.evidence[0])
-                                     - ctx.segments.index_at(start_span[0])))
-    return found
-
-
-def signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str, dict[str, float]]:
-    """The features of every field of `event` (its meeting points under `meeting_key`)."""
-    found = {"start": _start_signals(event, draft, ctx),
-             "place": _place_signals(event, draft, ctx),
-             "end": _end_signals(event, draft, ctx),
-             "kind": _kind_signals(event, draft, ctx)}
-    for index in range(len(event.meeting_points)):
-        found[meeting_key(index)] = _meeting_signals(event, index, ctx)
-    return found
 
 
 @dataclass(frozen=True)
@@ -493,6 +218,26 @@ def assess(event: Event, draft: Draft | None, ctx: Context,
             code, f"The {what} is uncertain (confidence {value:.0%}, under "
             f"{fitted.threshold:.0%}): check it against the text.",
             _candidates(event, draft, key, ctx)))
+
+
+def explain(event: Event, count: int = 3) -> list[str]:
+    """One line per field: its confidence and the features that moved it most (for
+    `--explain`), e.g. "start 0.53 (weekday_mismatch -0.91, days +0.52, …)"."""
+    calibration = load()
+    lines = []
+    for key, values in event.signals.items():
+        fitted = calibration.map_for(key)
+        if fitted is None:
+            continue
+        parts = sorted(((c * (values.get(n, 0.0) - m) / s, n) for n, m, s, c in zip(
+            fitted.features, fitted.mean, fitted.scale, fitted.coef, strict=True)),
+            key=lambda pair: -abs(pair[0]))
+        said = ", ".join(f"{name} {amount:+.2f}" for amount, name in parts[:count] if amount)
+        flag = " (under its threshold)" if event.field_confidence.get(key, 1.0) \
+            < fitted.threshold else ""
+        lines.append(f"{key} {event.field_confidence.get(key, 0.0):.2f}{flag}"
+                     + (f" ({said})" if said else ""))
+    return lines
 
 
 def _worth_saying(event: Event, key: str) -> bool:
