@@ -184,7 +184,8 @@ def _candidates(event: Event, draft: Draft | None, key: str, ctx: Context) -> li
         values += [iso(c) or "" for c in draft.start.mention.candidates]
     elif key == "place":
         values = [event.place.label()]
-        ranked = placechoice.rank(ctx.places, draft.offsets(), ctx.segments)
+        ranked = placechoice.rank(ctx.places_near(draft.offsets()), draft.offsets(),
+                                  ctx.segments)
         values += [c.place.label() for _, c in ranked if c.place.label()]
     elif key == "kind":
         values = [event.kind] + [k for k, n in sorted(ctx.kind_counts.items(),

@@ -6,10 +6,12 @@ fitted by `bench/calibrate.py --fit` into `calibration.json`."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,6 +73,62 @@ class Context:
         """True when the text tells a time of day somewhere."""
         return any(p.mention.has_time for p in self.points)
 
+    @functools.cached_property
+    def draft_index(self) -> dict[int, int]:
+        """The position of each draft (by identity) among the text's drafts."""
+        return {id(d): i for i, d in enumerate(self.drafts)}
+
+    @functools.cached_property
+    def draft_days(self) -> Counter[dt.date]:
+        """How many drafts fall on each day."""
+        return Counter(d.day for d in self.drafts)
+
+    @functools.cached_property
+    def day_counts(self) -> Counter[dt.date]:
+        """How many time points name each day."""
+        return Counter(p.day for p in self.points if p.day is not None)
+
+    @functools.cached_property
+    def clock_counts(self) -> Counter[tuple[int, int]]:
+        """How many time points tell each clock time."""
+        return Counter((p.mention.value.hour, p.mention.value.minute) for p in self.points
+                       if p.mention.has_time and isinstance(p.mention.value, dt.datetime))
+
+    @functools.cached_property
+    def towns(self) -> list[tuple[int, str]]:
+        """(sentence index, town folded) of every place candidate that names a town, sorted."""
+        if self.segments is None:
+            return []
+        return sorted((self.segments.index_at(c.start), (c.place.locality or "").casefold())
+                      for c in self.places if c.place.locality)
+
+    @functools.cached_property
+    def town_counts(self) -> Counter[str]:
+        """How many place candidates name each town (folded)."""
+        return Counter(town for _, town in self.towns)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """The place candidates' start offsets (the candidates are in text order)."""
+        return [c.start for c in self.places]
+
+    def places_within(self, low: int, high: int) -> list[Any]:
+        """The place candidates that start in [low, high)."""
+        return self.places[bisect.bisect_left(self.starts, low):
+                           bisect.bisect_left(self.starts, high)]
+
+    def places_near(self, offsets: list[int]) -> list[Any]:
+        """The place candidates within `_NEAR` sentences of `offsets`: the only ones whose
+        `place_of` closeness is not negligible (keeps the margins linear in the text)."""
+        units = [self.segments.index_at(o) for o in offsets] or [0]
+        last = len(self.segments.units) - 1
+        low = self.segments.units[max(0, min(units) - _NEAR)].start
+        high = self.segments.units[min(last, max(units) + _NEAR)].end
+        return self.places_within(low, high + 1)
+
+
+_NEAR = 8  # sentences either side of an event over which place candidates compete
+
 
 def _log(value: float) -> float:
     """log(1 + value), so counts weigh by their order of magnitude."""
@@ -120,8 +178,8 @@ def _start_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
     found["item"] = float(draft.item)
     found["umbrella"] = float(draft.umbrella)
     found["interval"] = float(mention.kind == "interval")
-    found["later_event"] = _log(next((i for i, d in enumerate(ctx.drafts) if d is draft), 0))
-    same_day = sum(1 for d in ctx.drafts if d.day == draft.day)
+    found["later_event"] = _log(ctx.draft_index.get(id(draft), 0))
+    same_day = ctx.draft_days[draft.day]
     found["same_day_events"] = _log(same_day - 1)
     clocks = {(p.mention.value.hour, p.mention.value.minute) for p in draft.times
               if p.role == "event" and p.mention.has_time
@@ -140,16 +198,14 @@ def _start_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
     if decision is not None:
         # the grammar of the day's sentence (future, invitation, past report…)
         found.update({f"said_{c.feature}": c.value for c in decision.contributions})
-    found["day_told"] = _log(sum(1 for p in ctx.points if p.day == draft.day) - 1)
+    found["day_told"] = _log(ctx.day_counts[draft.day] - 1)
     if isinstance(event.start, dt.datetime):
         clock = (event.start.hour, event.start.minute)
         # events start on the hour or a quarter, in waking hours; other clocks are
         # timestamps, durations or train times
         found["odd_minute"] = float(event.start.minute % 15 != 0)
         found["night"] = float(event.start.hour < 7 or event.start.hour >= 23)
-        found["clock_told"] = _log(sum(
-            1 for p in ctx.points if p.mention.has_time and isinstance(p.mention.value, dt.datetime)
-            and (p.mention.value.hour, p.mention.value.minute) == clock) - 1)
+        found["clock_told"] = _log(ctx.clock_counts[clock] - 1)
     elif ctx.clocks:
         found["clock_elsewhere"] = 1.0  # a day alone in a text that tells times
     if ctx.segments is not None:
@@ -171,7 +227,7 @@ def _place_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
     """How the place was found: its richness, its closeness and the rival towns."""
     place = event.place
     codes = _codes(event)
-    towns = {(c.place.locality or "").casefold() for c in ctx.places if c.place.locality}
+    towns = ctx.town_counts
     found: dict[str, float] = {
         "empty": float(place.is_empty()), "no_locality": float(not place.locality),
         "street": float(bool(place.street)), "postcode": float(bool(place.postcode)),
@@ -186,11 +242,9 @@ def _place_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
     if own:
         found.update(_town(place.locality or "", place.country))
     if own:
-        mentions = sum(1 for c in ctx.places if (c.place.locality or "").casefold() == own)
-        found["town_share"] = mentions / max(1, sum(1 for c in ctx.places if c.place.locality))
+        found["town_share"] = towns[own] / max(1, len(ctx.towns))
         found["town_in_span"] = float(span is not None and any(
-            span[0] <= c.start < span[1] and (c.place.locality or "").casefold() == own
-            for c in ctx.places))
+            (c.place.locality or "").casefold() == own for c in ctx.places_within(*span)))
     if draft is None or draft.start is None or ctx.segments is None:
         found["no_draft"] = 1.0
         return found
@@ -204,31 +258,59 @@ def _place_signals(event: Event, draft: Draft | None, ctx: Context) -> dict[str,
                                         == segments.units[start_unit].paragraph)
         found["ocr"] = 1.0 - ctx.document.confidence_at(*span)
     if own:
-        units = [segments.index_at(c.start) for c in ctx.places
-                 if (c.place.locality or "").casefold() == own]
-        others = [segments.index_at(c.start) for c in ctx.places if c.place.locality
-                  and (c.place.locality or "").casefold() != own]
-        nearest = min((abs(u - start_unit) for u in units), default=None)
-        if nearest is not None:
-            found["town_distance"] = _log(nearest)
-            found["other_town_nearer"] = float(any(abs(u - start_unit) < nearest
-                                                   for u in others))
-        found["town_opening"] = float(any(u < _OPENING for u in units))
+        found.update(_town_distances(ctx, own, start_unit))
     anchors = draft.offsets()
-    if span is not None and ctx.places:
-        # the margin of the chosen candidate's place_of score over the best other place
-        ranked = placechoice.rank(ctx.places, anchors, segments)
+    near = ctx.places_near(anchors + [draft.start.mention.start])
+    # one ranking of the nearby candidates gives both margins: over the best other place,
+    # and over the best place of another town (as `placechoice.rival_town` weighs them)
+    ranked = placechoice.rank(near, anchors, segments) if near else []
+    if span is not None and ranked:
         chosen = [value for value, c in ranked if span[0] <= c.start < span[1]]
         others = [value for value, c in ranked if not span[0] <= c.start < span[1]]
         if chosen:
             found["place_score"] = max(-3.0, min(6.0, chosen[0])) / 6
             found["place_margin"] = max(-3.0, min(3.0, chosen[0] - max(others, default=0.0))) / 3
             found["not_top"] = float(bool(others) and chosen[0] < max(others))
-    rival = placechoice.rival_town(ctx.places, anchors, segments, [], place) \
-        if place.locality else None
+    rival = next((value for value, c in ranked if not c.route_end and _other_town(c, own)),
+                 None) if own else None
     found["rival"] = float(rival is not None)
     if rival is not None:
-        found["rival_margin"] = max(-3.0, min(3.0, rival[0])) / 3
+        found["rival_margin"] = max(-3.0, min(3.0, ranked[0][0] - rival)) / 3
+    return found
+
+
+def _other_town(candidate: Any, own: str) -> bool:
+    """True for a candidate of a town that is not the event's (nor holds it, nor is held)."""
+    town = (candidate.place.locality or "").casefold()
+    return bool(town) and town != own and own not in town and town not in own
+
+
+def _town_distances(ctx: Context, own: str, start_unit: int) -> dict[str, float]:
+    """How far the nearest mention of the event's town is from its start (in sentences),
+    whether another town is named nearer, and whether the town opens the text."""
+    towns = ctx.towns
+    at = bisect.bisect_left(towns, (start_unit, ""))
+    nearest: int | None = None
+    # walk outwards from the start: the first mention of the town met is the nearest
+    low, high = at - 1, at
+    other_nearer = False
+    while nearest is None and (low >= 0 or high < len(towns)):
+        below = start_unit - towns[low][0] if low >= 0 else None
+        above = towns[high][0] - start_unit if high < len(towns) else None
+        if above is not None and (below is None or above <= below):
+            distance, town, high = above, towns[high][1], high + 1
+        else:
+            assert below is not None
+            distance, town, low = below, towns[low][1], low - 1
+        if town == own:
+            nearest = distance
+        elif nearest is None:
+            other_nearer = True
+    found = {"town_opening": float(any(u < _OPENING for u, t in towns[:_OPENING * 4]
+                                       if t == own))}
+    if nearest is not None:
+        found["town_distance"] = _log(nearest)
+        found["other_town_nearer"] = float(other_nearer)
     return found
 
 
