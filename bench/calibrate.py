@@ -89,6 +89,10 @@ def collect(records: list[dict[str, Any]], bench: ModuleType) -> list[dict[str, 
                     continue
                 rows.append({"doc": number, "field": _field_of(key), "features": values,
                              "label": label, "committed": event.field_confidence.get(key)})
+            # the event's own confidence: is its start, place and kind all right?
+            whole = all(_label(bench, key, gold, guess) for key in ("start", "place", "kind"))
+            rows.append({"doc": number, "field": "event", "features": {}, "label": int(whole),
+                         "committed": event.confidence})
     return rows
 
 
@@ -291,6 +295,14 @@ def report(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             scores = [fitted.probability(row["features"]) for row in mine]
             entry["committed"] = figures(scores, [s < fitted.threshold for s in scores], labels)
         found[name] = entry
+    whole = [row for row in rows if row["field"] == "event"]
+    if whole:
+        # derived, not fitted: the product of the committed start, place and kind
+        labels = [row["label"] for row in whole]
+        scores = [float(row["committed"] or 0.0) for row in whole]
+        judged = figures(scores, [False] * len(scores), labels)
+        judged["wrong_flagged"] = judged["right_flagged"] = None  # an event is not flagged
+        found["event (start, place and kind right)"] = {"committed": judged}
     return found
 
 

@@ -190,3 +190,16 @@ def test_a_sure_event_has_no_box_to_check(tmp_path, monkeypatch):
     assert 'class="check-first"' not in page.text
     assert " uncertain" not in page.text.split("<main", 1)[-1].split("</main>")[0] \
         .replace("uncertain_", "")
+
+
+def test_explain_says_what_moved_each_confidence(tmp_path):
+    source = tmp_path / "call.txt"
+    source.write_text(MARCH, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", "--explain", str(source),
+                                      "--reference", "2026-03-02"])
+    assert result.exit_code == 0, result.output
+    lines = [line.strip() for line in result.output.splitlines()
+             if line.strip().startswith("confidence: ")]
+    assert any(line.startswith("confidence: start 0.") for line in lines)
+    assert any(line.startswith("confidence: place 0.") for line in lines)
+    assert any("day_number" in line or "(" in line for line in lines)
