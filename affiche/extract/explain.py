@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from affiche.extract import Run, features, liveness, locate, run
+from affiche.extract import Run, confidence, features, liveness, locate, run
 from affiche.extract.placechoice import place_score
 from affiche.extract.points import Draft, TimePoint
 from affiche.extract.scoring import score
@@ -54,6 +54,7 @@ def render(document: Document, result: Run, lang: str, reference: dt.datetime) -
                             if warning.candidates else ""))
         for decision in draft.decisions:
             lines.append(f"  {decision.explain()}")
+        lines += [f"  confidence: {line}" for line in confidence.explain(event)]
         lines += [f"  {d.explain()}" for d in result.contact_decisions
                   if d.subject.endswith(f"→ event {index + 1}") and d.taken]
         lines += [f"  contact: {c.type} {c.value}" for c in event.contacts]
