@@ -378,24 +378,26 @@ def habit_in_passing(point: TimePoint, lang: str) -> bool:
         point.unit.text, point.mention.start - point.unit.start, lang)
 
 
+# the days that are no event's by what their words say, with the reason --explain gives
+_NOT_EVENT_DAYS = (
+    (_registration, "a registration or ticket date"),
+    (published, "when the page was published or updated"),
+    (stamp, "the stamp of a post or a comment"),
+    (disclosed, "the day details will be given"),
+    (opening_hours, "a place's opening hours"),
+    (habit_in_passing, "a habit told in passing (a relative clause)"),
+)
+
+
 def why_not_live(point: TimePoint, moved: bool, off: bool, report: bool, lang: str,
                  reference: dt.datetime, past_units: set[int],
                  dateline_points: set[int]) -> str | None:
     """Why a dated point is no event's day by the rules of liveness (rule 2), or None."""
     if _is_past(point, reference):
         return "a day already over"
-    if _registration(point, lang):
-        return "a registration or ticket date"
-    if published(point, lang):
-        return "when the page was published or updated"
-    if stamp(point, lang):
-        return "the stamp of a post or a comment"
-    if disclosed(point, lang):
-        return "the day details will be given"
-    if opening_hours(point, lang):
-        return "a place's opening hours"
-    if habit_in_passing(point, lang):
-        return "a habit told in passing (a relative clause)"
+    for test, why in _NOT_EVENT_DAYS:
+        if test(point, lang):
+            return why
     if moved:
         return None
     dateline = id(point) in dateline_points
