@@ -140,11 +140,11 @@ def start_of(point: TimePoint, told_first: bool, assembly: bool, on_site: bool,
 _LABEL_REST = 3  # characters a pause's label may hold besides its word and a remark in brackets
 
 
-def _opens_with_label(label: str, pattern: object) -> bool:
+def _opens_with_label(label: str, pattern: re.Pattern[str]) -> bool:
     """True when a programme line's label after its time is a pause ("Lunch", "Repas"),
     a remark in brackets aside ("Lunch (no charge)")."""
     label = re.sub(r"\([^()]*\)", "", label).strip()
-    found = pattern.match(label)  # type: ignore[attr-defined]
+    found = pattern.match(label)
     return bool(found) and len(label) - found.end() <= _LABEL_REST
 
 
