@@ -7,7 +7,8 @@ point (its time among the gold event's meeting-point times). Per field, a logist
 over the features of `confidence.signals` (standardised), then Platt's scaling fitted on its
 out-of-fold scores (scikit-learn, a dev dependency), and the threshold under which a value is
 flagged: the highest that flags at most 20 % of the right values out of fold (none for a field
-whose out-of-fold AUROC is under 0.65: its flags would not tell right from wrong).
+whose out-of-fold AUROC is not above chance, 0.5, at the 5th percentile of a bootstrap by
+document: its flags would not tell right from wrong).
 
 Prints, per field and cross-validated by document (5 folds: every map and threshold fitted on
 the other folds' documents): the AUROC of confidence for a right value, a reliability table
@@ -43,7 +44,7 @@ MIN_BIN = 20  # values in a bin for its reliability to be judged
 TARGETS = {"auroc": 0.90, "wrong_flagged": 0.90, "right_flagged": 0.20, "reliability": 0.05}
 JUDGED = ("start", "place")  # the fields the issue's targets name
 LOW, HIGH = 0.01, 0.99  # no map claims certainty
-MIN_AUROC = 0.65  # held-out AUROC under which a field's confidence flags nothing
+BOOTSTRAPS, BOOTSTRAP_SEED = 200, 17  # resamples of documents judging a field's AUROC
 REGULARISATION = 0.1  # C of the logistic regressions (chosen by cross-validation, 0.03-1)
 
 
@@ -146,12 +147,13 @@ def fit(rows: list[dict[str, Any]]) -> dict[str, Any]:
     mapped = 1 / (1 + np.exp(-(a * held + b)))
     # a field whose held-out confidence does not tell right from wrong is never flagged:
     # its warnings would fall on right values as often as on wrong ones
-    telling = len(set(y.tolist())) == 2 and auroc(held.tolist(), y.tolist()) >= MIN_AUROC
+    telling = _telling(held, y, groups)
     return {"features": names, "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
             "coef": model.coef_[0].round(6).tolist(),
             "intercept": round(float(model.intercept_[0]), 6),
             "platt": {"a": round(a, 6), "b": round(b, 6)},
             "threshold": _threshold(mapped, y) if telling else 0.0, "values": len(rows),
+            "auroc_held_out": round(float(auroc(held.tolist(), y.tolist()) or 0.5), 4),
             "right": int(y.sum())}
 
 
@@ -175,6 +177,27 @@ def _directed(rows: list[dict[str, Any]]) -> list[str]:
             break
         names = [n for n in names if n not in against]
     return names
+
+
+def _telling(scores: Any, labels: Any, groups: Any) -> bool:
+    """True when held-out scores tell right from wrong better than chance: the 5th percentile
+    of their AUROC over documents drawn again (a bootstrap by document, fixed seed) is above
+    0.5. A field whose confidence does not is never flagged: its warnings would fall on right
+    values as often as on wrong ones."""
+    import numpy as np
+
+    if len(set(labels.tolist())) < 2:
+        return False
+    random = np.random.default_rng(BOOTSTRAP_SEED)
+    documents = np.unique(groups)
+    rows = {doc: np.flatnonzero(groups == doc) for doc in documents}
+    found = []
+    for _ in range(BOOTSTRAPS):
+        drawn = np.concatenate([rows[doc] for doc in random.choice(documents, len(documents))])
+        value = auroc(scores[drawn].tolist(), labels[drawn].tolist())
+        if value is not None:
+            found.append(value)
+    return bool(found) and float(np.percentile(found, 5)) > 0.5
 
 
 class _Flat:

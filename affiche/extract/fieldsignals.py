@@ -138,9 +138,15 @@ def _log(value: float) -> float:
 _NUMBER = re.compile(r"\d+")
 
 
+# a clock time's hour ("14h", "14:00", "2 pm", "20 uur"): no day of the month
+_CLOCK = re.compile(r"\d{1,2}(?=\s*(?:[hH:]|\.\d{2}(?![.\d])|u\b|uur|[aApP]\.?[mM]\b))")
+
+
 def _states_day(mention: Any, day: dt.date) -> bool:
-    """True when the mention writes the day of the month of `day` ("samedi 19", "19/01")."""
-    return any(int(n) == day.day for n in _NUMBER.findall(mention.text) if len(n) <= 2)
+    """True when the mention writes the day of the month of `day` ("samedi 19", "19/01"),
+    not in its clock time ("samedi à 14h" names no 14th)."""
+    text = _CLOCK.sub(" ", mention.text)
+    return any(int(n) == day.day for n in _NUMBER.findall(text) if len(n) <= 2)
 
 
 def _codes(event: Event) -> set[str]:

@@ -74,20 +74,19 @@ def _warning_lines(warnings: list[Warning], event: Event, lang: str) -> list[str
 
 
 def _flagged(event: Event) -> set[str]:
-    """The `field_confidence` keys under their calibrated threshold, when the event carries
-    the uncertain_* warnings that say so (affiche.extract.confidence)."""
-    from affiche.extract import confidence
-
+    """The `field_confidence` keys of the fields an uncertain_* warning flags
+    (affiche.extract.confidence); of the meeting points, those under their threshold."""
     codes = {w.code for w in event.warnings}
     if not any(code.startswith("uncertain_") for code in codes):
         return set()
-    calibration = confidence.load()
-    found = set()
-    for key, value in event.field_confidence.items():
-        fitted = calibration.map_for(key)
-        code = "uncertain_" + ("meeting_point" if key.startswith("meeting_points.") else key)
-        if fitted is not None and value < fitted.threshold and code in codes:
-            found.add(key)
+    found = {key for key in event.field_confidence if f"uncertain_{key}" in codes}
+    if "uncertain_meeting_point" in codes:
+        from affiche.extract import confidence
+
+        fitted = confidence.load().map_for("meeting_points.0")
+        found |= {key for key, value in event.field_confidence.items()
+                  if key.startswith("meeting_points.") and fitted is not None
+                  and value < fitted.threshold}
     return found
 
 
