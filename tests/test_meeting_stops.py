@@ -77,3 +77,14 @@ def test_where_the_coaches_are_received_is_a_meeting_point(text: str, lang: str,
     _, events = pipeline.extract_text(text, reference=REFERENCE, lang=lang)
     names = [m.place.name or "" for e in events for m in e.meeting_points]
     assert any(where in name for name in names), names
+
+
+def test_two_named_places_of_one_town_are_two_places() -> None:
+    from affiche.extract.logistics import same_place
+    from affiche.model import Place
+
+    square = Place(name="place de l'Église", locality="Bure")
+    camp = Place(name="la ZAD", locality="Bure")
+    assert not same_place(square, camp)
+    assert same_place(Place(name="gare de Namur", locality="Namur"), Place(locality="Namur"))
+    assert same_place(Place(name="gare de Namur"), Place(name="la gare de Namur", locality="Namur"))

@@ -45,7 +45,12 @@ def _unit_place(places: list[PlaceCandidate], unit: Unit,
 
 
 def same_place(a: Place, b: Place) -> bool:
-    """True when two places share a locality, name or street (loosely, case-insensitive)."""
+    """True when two places share a locality, name or street (loosely, case-insensitive);
+    two named venues of one town ("place de l'Église", "la ZAD") are two places."""
+    if a.name and b.name and not _same_word(a.name, b.name) and not (
+            a.street and b.street and _same_word(a.street, b.street)):
+        return False
+
     def words(p: Place) -> set[str]:
         return {w.lower() for w in (p.locality, p.name, p.street) if w}
 
