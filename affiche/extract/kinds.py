@@ -258,9 +258,9 @@ def _paragraph(focus: Focus, reach: int = 400) -> str:
 
 def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
                  reach: int = 150) -> str:
-    """The text from the event's own sentence (at `start`) on, up to a blank line or `reach`
-    characters, that still speaks of it: a line that opens with a time of its own is another
-    item."""
+    """The text after the event's own sentence (from `start` on), up to a blank line or
+    `reach` characters, that still speaks of it: a line or clause that opens with a time of
+    its own ("; à 18h, manifestation …") is another item."""
     if not focus.text or focus.at is None:
         return ""
     end = min(len(focus.text), focus.at + reach)
@@ -268,8 +268,8 @@ def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
     others = [(a, b) for a, b in masked if not a <= focus.at < b]  # its own time runs on
     taken = []
     offset = start
-    for index, line in enumerate(focus.text[start:blank.start() if blank else end].split("\n")):
-        if index and _opens_with_time(line, offset, others):
+    for line in focus.text[start:blank.start() if blank else end].split("\n"):
+        if _opens_with_time(line, offset, others):
             break
         taken.append(line)
         offset += len(line) + 1
