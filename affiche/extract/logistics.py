@@ -94,7 +94,7 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
         if unit.paragraph not in paragraphs and not whole_text and not check_in.search(unit.text):
             continue
         # without a time, only a group departure ("départ groupé depuis la gare de X") or a
-        # place to sign in first ("please sign in first at the strike headquarters") is a
+        # place to sign in first ("please sign in first at the union office") is a
         # meeting point; a bare "rendez-vous à Paris" names the event's own place
         role = next((name for name, pattern in table
                      if name == "group_departure" and pattern.search(unit.text)), None)
