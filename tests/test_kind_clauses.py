@@ -32,9 +32,8 @@ def test_each_timed_clause_names_its_own_event(text: str, lang: str) -> None:
 
 
 def test_the_clause_after_then_holds_the_later_event() -> None:
-    text = ("Au programme :\n\nRassemblement aux flambeaux sur la place Verte le vendredi 7 mars "
-            "2025 à 18h, suivi d'une soirée de concerts dans la salle des fêtes, à partir de "
-            "19h30.")
+    text = ("Rassemblement sur la place Verte de Spa le vendredi 7 mars 2025 à 18h, suivi d'un "
+            "concert de la fanfare au kiosque dès 19h30.")
     found = dict(kinds(text, "fr"))
     assert found["2025-03-07T18:00"] == "rally"
     assert "concert" in found.values()
