@@ -21,8 +21,9 @@ def kinds(text: str, lang: str) -> list[tuple[str, str]]:
 
 # a sentence of two timed clauses tells two events: the later clause's word is no name of the first
 @pytest.mark.parametrize("text, lang", [
-    ("Mercredi 12 mars 2025, à partir de 7h, piquet de grève devant l'usine Delta, 4 rue des "
-     "Forges à Seraing ; à 13h, rassemblement et concert devant la maison communale.", "fr"),
+    ("Le mercredi 12 mars 2025 dès 7h, les ouvriers tiennent un piquet de grève à l'entrée de "
+     "l'usine Delta, 4 rue des Forges à Seraing ; à 13h, rassemblement et concert au parc.",
+     "fr"),
     ("On Wednesday 12 March 2025 from 7am, picket line at the Delta depot, 4 Mill Road, Leeds; "
      "at 1pm, rally and concert outside Leeds Civic Hall.", "en"),
 ])
@@ -31,9 +32,8 @@ def test_each_timed_clause_names_its_own_event(text: str, lang: str) -> None:
 
 
 def test_the_clause_after_then_holds_the_later_event() -> None:
-    text = ("Au programme :\n\nRassemblement aux flambeaux sur la place Verte le vendredi 7 mars "
-            "2025 à 18h, suivi d'une soirée de concerts dans la salle des fêtes, à partir de "
-            "19h30.")
+    text = ("Rassemblement sur la place Verte de Spa le vendredi 7 mars 2025 à 18h, suivi d'un "
+            "concert de la fanfare au kiosque dès 19h30.")
     found = dict(kinds(text, "fr"))
     assert found["2025-03-07T18:00"] == "rally"
     assert "concert" in found.values()
@@ -42,10 +42,10 @@ def test_the_clause_after_then_holds_the_later_event() -> None:
 @pytest.mark.parametrize("text, lang, kind", [
     # a cue after "suivi de / gevolgd door / followed by" in a one-timed sentence is what comes
     # next, never the event's name, even when it is the sentence's only cue word
-    ("Conférence du collectif\nOuverture le samedi 8 mars 2025 à 9h30, suivie d'une assemblée "
-     "plénière.", "fr", "meeting"),
-    ("Conferentie van het netwerk\nOpening op zaterdag 8 maart 2025 om 9.30 uur, gevolgd door "
-     "een plenaire sessie.", "nl", "meeting"),
+    ("Conférence du collectif\nAccueil le samedi 8 mars 2025 à 9h, suivi d'une assemblée "
+     "plénière sur la paix.", "fr", "meeting"),
+    ("Conferentie van het netwerk\nOnthaal op zaterdag 8 maart 2025 om 9 uur, gevolgd door een "
+     "plenaire zitting over vrede.", "nl", "meeting"),
 ])
 def test_a_sequel_is_no_name_of_the_event(text: str, lang: str, kind: str) -> None:
     assert [k for _, k in kinds(text, lang)] == [kind]
@@ -54,9 +54,9 @@ def test_a_sequel_is_no_name_of_the_event(text: str, lang: str, kind: str) -> No
 @pytest.mark.parametrize("text, lang, kind", [
     # "départ de la parade", "coup d'envoi de la grève": a part of the event, not a topic
     ("Samedi 8 mars 2025 à la place du Marché de Huy\n- 10h : accueil et café\n"
-     "- 14h30 : départ de la parade à vélo\n", "fr", "march"),
-    ("Programme du vendredi 14 mars 2025 à Liège\nMinuit : coup d'envoi de la grève.\n"
-     "8h : petit-déjeuner sur la place.\n", "fr", "strike"),
+     "- 15h : départ de la parade depuis le pont\n", "fr", "march"),
+    ("Programme du vendredi 14 mars 2025 à Liège\n23h59 : lancement de la grève.\n"
+     "7h : café et croissants sur le piquet.\n", "fr", "strike"),
     ("On Saturday 8 March 2025 at 2pm: start of the march at Leeds station.", "en", "march"),
 ])
 def test_a_part_noun_keeps_its_event(text: str, lang: str, kind: str) -> None:
@@ -71,13 +71,13 @@ def test_a_topic_stays_a_topic() -> None:
 
 @pytest.mark.parametrize("text, lang, kind", [
     # a rally named so by its noun stays one when unions are among those who call it
-    ("Le vendredi 14 mars 2025 à 18h, la plateforme des syndicats et des associations appelle à "
-     "un rassemblement place du Luxembourg à Bruxelles.", "fr", "rally"),
+    ("Le vendredi 14 mars 2025 à 18h, les syndicats et les comités de quartier appellent à un "
+     "rassemblement devant la gare de Charleroi-Sud.", "fr", "rally"),
     ("Op vrijdag 14 maart 2025 om 18 uur roepen de vakbonden op tot een samenkomst op het "
      "Martelarenplein in Leuven.", "nl", "rally"),
     # a verb of gathering tells where a union demonstration assembles: it stays one
-    ("Manifestation nationale des syndicats à Bruxelles ce jeudi 13 mars 2025. Les manifestants "
-     "se rassembleront dès 10h à la gare du Nord.", "fr", "demonstration"),
+    ("Manifestation nationale des syndicats à Bruxelles ce jeudi 13 mars 2025. Les délégués "
+     "se rassembleront vers 10h au parc du Cinquantenaire.", "fr", "demonstration"),
 ])
 def test_a_named_rally_stays_a_rally_under_a_union_call(text: str, lang: str, kind: str) -> None:
     assert [k for _, k in kinds(text, lang)] == [kind]
@@ -106,16 +106,15 @@ def test_a_departure_of_the_march_after_the_assembly_makes_a_march(text: str, la
 
 
 @pytest.mark.parametrize("text, lang, kind", [
-    ("Cycloparade féministe le dimanche 9 mars 2025 à 14h au départ de la place Cathédrale à "
-     "Liège.", "fr", "march"),
-    ("Flash mob dans la gare de Namur le samedi 8 mars 2025 à 10h.", "fr", "action"),
-    ("Cantine populaire le dimanche 9 mars 2025 à midi au Centre culturel de Huy.", "fr",
+    ("Cycloparade le dimanche 9 mars 2025 à 14h depuis la place du Marché de Namur.", "fr",
+     "march"),
+    ("Flash mob sur la place d'Armes de Namur le samedi 8 mars 2025 à 10h.", "fr", "action"),
+    ("Cantine solidaire le dimanche 9 mars 2025 dès 12h30 au Centre culturel de Huy.", "fr",
      "other"),
     ("Op zondag 9 maart 2025 om 16 uur slotdiscussie met de sprekers in De Centrale in Gent.",
      "nl", "meeting"),
-    ("Op zondag 9 maart 2025 vanaf 15 uur vinden in het park enkele verrassingsoptredens plaats.",
-     "nl", "concert"),
-    ("Kritische Massa op vrijdag 28 maart 2025 om 18u aan de Naamsepoort in Leuven.", "nl",
+    ("Straatoptredens in het Citadelpark op zondag 9 maart 2025 om 15 uur.", "nl", "concert"),
+    ("Kritische Massa op vrijdag 28 maart 2025 om 18u op het Martelarenplein in Leuven.", "nl",
      "march"),
     ("Flash mob at Leeds station on Saturday 8 March 2025 at 10am.", "en", "action"),
     ("Rassemblement le dimanche 9 mars 2025 à 11h sur les marches du palais de justice de "
@@ -126,15 +125,15 @@ def test_common_kinds_by_their_own_word(text: str, lang: str, kind: str) -> None
 
 
 def test_a_kind_word_inside_a_venue_name_names_no_event() -> None:
-    text = ("Palestine solidarity rallies across Canada:\n\n"
-            "Winnipeg: Memorial Park, 13:00 March 8\n\nRegina: Victoria Park, 14:00 March 8\n")
+    text = ("Solidarity rallies on Saturday 8 March 2025:\n\n"
+            "Halifax: Memorial Gardens, 1pm\n\nLeeds: Woodhouse Moor, 2pm\n")
     assert {k for _, k in kinds(text, "en")} == {"rally"}
 
 
 @pytest.mark.parametrize("text, lang, kind", [
-    ("Les marches pour le climat continuent à Liège. Prochain rendez-vous le jeudi 13 mars 2025 "
-     "à 10h30 sur la place Saint-Lambert.\n\nLes syndicats parlent d'une manifestation, les "
-     "élèves d'une grève ; la mobilisation grandit.", "fr", "march"),
+    ("Depuis janvier, les marches du jeudi se succèdent à Liège. Rendez-vous cette fois le jeudi "
+     "13 mars 2025 à 10h30 sur la place Saint-Lambert.\n\nLes syndicats parlent d'une "
+     "manifestation, les élèves d'une grève ; la mobilisation grandit.", "fr", "march"),
     ("De fietstochten voor het klimaat gaan door in Gent. Volgende afspraak op zaterdag 15 maart "
      "2025 om 14 uur aan het Sint-Pietersstation.\n\nDe betoging en de staking van vorige "
      "maand waren een succes, de acties gaan door.", "nl", "march"),
@@ -148,8 +147,8 @@ def test_a_sentence_naming_nothing_goes_on_from_the_one_before(text: str, lang: 
 
 
 def test_what_the_headline_says_comes_next_is_no_name_of_the_event() -> None:
-    text = ("Rassemblement et pique-nique puis manifestation\n\nDate : samedi 15 mars 2025\n"
-            "11h00 - 15h00\n\nLieu : devant la préfecture de Lille\n")
+    text = ("Rassemblement devant la mairie puis manifestation en ville\n\nQuand : samedi 15 mars "
+            "2025\n10h - 12h\n\nOù : hôtel de ville de Lille\n")
     assert [k for _, k in kinds(text, "fr")][0] == "rally"
 
 
@@ -171,11 +170,11 @@ def test_a_kind_word_inside_an_organiser_name_names_no_event() -> None:
 
 
 @pytest.mark.parametrize("text, lang, umbrella", [
-    ("Soirée de soutien aux grévistes du rail\n\nLe vendredi 14 mars 2025 à la salle des fêtes "
-     "de Ciney.\n\n19h : apéro et témoignages\n20h : repas partagé\n21h : concerts\n", "fr",
+    ("Soirée de soutien aux cheminots\n\nLe vendredi 14 mars 2025 à la salle des fêtes de "
+     "Ciney.\n\n18h30 : accueil et soupe\n19h30 : lectures\n21h : concert\n", "fr",
      "concert"),
-    ("Steunavond voor de stakers van de haven\n\nVrijdag 14 maart 2025 in het Vredeshuis in Gent."
-     "\n\n19u: aperitief en getuigenissen\n20u: maaltijd\n21u: optredens\n", "nl", "concert"),
+    ("Steunavond voor de havenarbeiders\n\nVrijdag 14 maart 2025 in het Vredeshuis in Gent."
+     "\n\n18u30: soep\n19u30: voorlezing\n21u: optreden\n", "nl", "concert"),
 ])
 def test_a_programme_is_what_its_headline_names(text: str, lang: str, umbrella: str) -> None:
     found = kinds(text, lang)
@@ -184,8 +183,8 @@ def test_a_programme_is_what_its_headline_names(text: str, lang: str, umbrella: 
 
 
 @pytest.mark.parametrize("text, lang", [
-    ("Répétition ouverte de la chorale du quartier le mercredi 12 mars 2025 à 18h à la Maison "
-     "du Peuple de Liège.", "fr"),
+    ("Répétition publique de la chorale des cheminots le mercredi 12 mars 2025 à 19h30 à la "
+     "Maison du Peuple de Liège.", "fr"),
     ("Open rehearsal of the strike choir on Wednesday 12 March 2025 at 6pm at the Trades Club, "
      "Hebden Bridge.", "en"),
 ])
@@ -195,10 +194,10 @@ def test_a_rehearsal_is_no_concert(text: str, lang: str) -> None:
 
 @pytest.mark.parametrize("text, lang, kind", [
     # a demonstration that sets off from a place moves: a march
-    ("Mardi 11 mars 2025, à 13h30, manifestation au départ de la gare des Guillemins à Liège.",
-     "fr", "march"),
-    ("Manifestation du 1er mai à Huy : le départ est prévu le jeudi 1er mai 2025 à 10h30, place "
-     "Verte.", "fr", "march"),
+    ("Le mardi 11 mars 2025, une manifestation au départ de la gare des Guillemins est annoncée "
+     "à 13h30.", "fr", "march"),
+    ("Manifestation du 1er mai à Huy : le départ est prévu vers 10h le jeudi 1er mai 2025 depuis "
+     "la place Verte.", "fr", "march"),
     ("Betoging op 1 mei in Hasselt: het vertrek is voorzien op donderdag 1 mei 2025 om 10u30 aan "
      "het station.", "nl", "march"),
 ])
@@ -208,8 +207,8 @@ def test_a_demonstration_setting_off_from_a_place_is_a_march(text: str, lang: st
 
 
 def test_the_route_of_another_clause_leaves_a_rally_a_rally() -> None:
-    text = ("Jeudi 13 mars 2025, à 14h, rassemblement devant l'hôtel de ville de Namur ; à 18h, "
-            "manifestation au départ de la gare de Namur.")
+    text = ("Le jeudi 13 mars 2025, un rassemblement aura lieu à 14h sur la place d'Armes de "
+            "Namur ; à 18h, une manifestation partira de la gare en direction du parlement.")
     assert kinds(text, "fr")[0] == ("2025-03-13T14:00", "rally")
 
 
@@ -218,8 +217,8 @@ def test_the_route_of_another_clause_leaves_a_rally_a_rally() -> None:
      "Haute 12, 1000 Bruxelles\n\nEntrée libre.", "fr"),
     ("Wie beslist over onze huur?\n\nDonderdag 13 maart 2025 om 19u30\nDe Centrale, "
      "Kraankinderstraat 2, 9000 Gent\n\nGratis toegang.", "nl"),
-    ("Who should set our rents?\n\nThursday 13 March 2025 19:30\nConway Hall, Red Lion Square, "
-     "London WC1R 4RL\n\nAll welcome.", "en"),
+    ("Who should set our rents?\n\nThursday 13 March 2025 19:30\nFriends Meeting House, 6 "
+     "Mount Street, Manchester M2 5NS\n\nAll welcome.", "en"),
 ])
 def test_a_question_for_a_headline_names_a_talk(text: str, lang: str) -> None:
     assert [k for _, k in kinds(text, lang)] == ["meeting"]

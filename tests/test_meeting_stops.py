@@ -25,7 +25,7 @@ def boarding(text: str, lang: str) -> list[tuple[str, str | None, str]]:
 @pytest.mark.parametrize("text, lang, stop", [
     ("Manifestation à Paris le samedi 15 mars 2025 à 14h place de la République.\n\n"
      "Pour y aller :\nCar au départ de Lille : rendez-vous le samedi 15 mars à 7h place de la "
-     "Gare\nArrêt à Arras à 8h00 (parking du stade)\nArrivée à Paris vers 11h", "fr",
+     "Gare\nArrêt à Arras vers 8h sur le parking du stade\nArrivée à Paris vers 11h", "fr",
      ("08:00", "parking du stade")),
     ("March in London on Saturday 15 March 2025 at 1pm from Hyde Park.\n\n"
      "Coach from Leeds: meet at 6am outside Leeds station.\nThe coach stops at Sheffield at "
@@ -66,9 +66,9 @@ def test_a_place_to_sign_in_first_is_a_meeting_point(text: str, lang: str, where
 
 
 @pytest.mark.parametrize("text, lang, where", [
-    ("Grand rassemblement contre l'aéroport le samedi 15 mars 2025 à 14h sur la ZAD de Bure.\n\n"
-     "Bus : les cars seront accueillis place de la Mairie de Bure, puis guidés vers le parking."
-     , "fr", "place de la Mairie"),
+    ("Grand rassemblement contre le terminal le samedi 15 mars 2025 à 14h au champ de Gonesse."
+     "\n\nBus : les cars seront accueillis place de la Mairie de Gonesse, puis guidés plus "
+     "loin.", "fr", "place de la Mairie"),
     ("Mass rally against the incinerator on Saturday 15 March 2025 in Edmonton, London.\n\n"
      "Coaches will be met at Pymmes Park and guided to the parking area.", "en", "Pymmes Park"),
 ])
@@ -77,3 +77,14 @@ def test_where_the_coaches_are_received_is_a_meeting_point(text: str, lang: str,
     _, events = pipeline.extract_text(text, reference=REFERENCE, lang=lang)
     names = [m.place.name or "" for e in events for m in e.meeting_points]
     assert any(where in name for name in names), names
+
+
+def test_two_named_places_of_one_town_are_two_places() -> None:
+    from affiche.extract.logistics import same_place
+    from affiche.model import Place
+
+    square = Place(name="place de l'Église", locality="Bure")
+    camp = Place(name="la ZAD", locality="Bure")
+    assert not same_place(square, camp)
+    assert same_place(Place(name="gare de Namur", locality="Namur"), Place(locality="Namur"))
+    assert same_place(Place(name="gare de Namur"), Place(name="la gare de Namur", locality="Namur"))

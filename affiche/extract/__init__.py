@@ -102,11 +102,11 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     timed_spans = tuple(sorted(span for m in mentions for span in build.expression_spans(m)))
     masked = list(timed_spans)
     masked += [(c.start, c.end) for c in places if c.source == "address"]
-    # a kind word inside a venue's name ("Memorial Park", "Legislative Assembly") names no
+    # a kind word inside a venue's name ("Memorial Gardens", "Assembly Rooms") names no
     # event, unless the name opens its line: a heading "Cinéma en plein air" is the event's
     masked += [(c.start, c.end) for c in places if c.source == "venue"
                and text[text.rfind("\n", 0, c.start) + 1:c.start].strip(" \t-•*>")]
-    # nor is a word of an organiser's name ("called by the Social Forum")
+    # nor is a word of an organiser's name ("called by the Housing Action Forum")
     masked += [(start, end) for _, start, end in organisers]
     counts = describe.kind_counts(lang, text, masked)
     # "Jeudi passé, … pendu au centre fermé de Merksplas": a place told with a day that is

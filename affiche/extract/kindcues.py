@@ -221,7 +221,7 @@ def after_then(lang: str, text: str, cue: Cue) -> bool:
 
 def is_topic(lang: str, text: str, cue: Cue) -> bool:
     """True when the cue is a topic ("l'histoire des grèves", "a talk about strikes"), not a
-    part of the event naming it ("départ de la parade", "coup d'envoi de la grève")."""
+    part of the event naming it ("départ du cortège", "lancement de la grève")."""
     if not _after_shape_word(lang, "topic", text, cue):
         return False
     line_start = text.rfind("\n", 0, cue.start) + 1

@@ -46,7 +46,7 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         # the strike"): that is no kind of the item
         own = [[c for c in found if not is_topic(lang, focus.text, c)] for found in own]
     if focus.umbrella:
-        # a programme is what its headline names ("Soirée de soutien aux grévistes" with an
+        # a programme is what its headline names ("Soirée de soutien aux cheminots" with an
         # apéro, a meal and concerts is a benefit evening), not its first item
         named = _headline_names(lang, title, masked, focus)
         if named is not None:
@@ -74,7 +74,7 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         for cue in found:
             count(cue, (roles.get(cue) or "own_sentence") if index == 0 else "other_sentence")
     if not spans and units and not focus.item:
-        # "Les marches continuent. Prochain rendez-vous jeudi à 10h30": a sentence that names
+        # "Les marches du jeudi se succèdent. Rendez-vous cette fois à 10h30": a sentence that names
         # nothing goes on from the one before it in its paragraph
         for cue in _sentence_before(lang, units[0], masked, focus):
             count(cue, "previous")
@@ -88,8 +88,8 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         in_text = bool(title and focus.text and title in focus.text)
         within = focus.text if in_text else (title or "")
         for cue in headline:  # cues of a headline not in the text are offsets into the title
-            # "Rassemblement et pique-nique puis manifestation": what comes next is no name;
-            # "Soirée de soutien aux grévistes": nor is a topic
+            # "Rassemblement devant la mairie puis manifestation": what comes next is no name;
+            # "Soirée de soutien aux cheminots": nor is a topic
             if is_topic(lang, within, cue):
                 continue
             feature = "sequel" if after_then(lang, within, cue) else "headline"
@@ -97,7 +97,7 @@ def choose_kind(lang: str, units: list[Unit], title: str | None, counts: dict[st
         for kind in KINDS:
             features[kind]["text"] = min(4.0, float(counts.get(kind, 0)))
     if not focus.item and _asks(title, _block_text(units, masked, focus)):
-        # "Who should run London?", "Faut-il encore manifester ?": a talk is named by its question
+        # "Who should set our rents?", "Faut-il encore manifester ?": a talk named by its question
         features["meeting"]["question_title"] = 1.0
     scores = {kind: scoring.total("kind_of", features[kind]) for kind in KINDS}
     best = max(KINDS, key=lambda k: (scores[k], -KINDS.index(k)))
@@ -126,8 +126,8 @@ def _refine(lang: str, kind: str, units: list[Unit], own: list[list[Cue]],
     rally_nouns = cues.cue_pattern(lang, "kind_shape.named_rally")
     named_rally = kind == "rally" and head is not None and head.kind == "rally" and bool(
         rally_nouns.fullmatch(focus.text[head.start:head.end]))
-    # a rally named so in its own sentence is shaped by it and what follows it ("le cortège
-    # se rendra ensuite au parc"): a march told before it ("l'extrême droite prévoit un
+    # a rally named so in its own sentence is shaped by it and what follows it ("puis le
+    # cortège rejoint la gare"): a march told before it ("l'extrême droite prévoit un
     # défilé … Nous appelons à un rassemblement") is another event's
     told = [index for index, unit in enumerate(units)
             if index and (not named_rally or unit.start > units[0].start)]
@@ -173,7 +173,7 @@ def _clauses(lang: str, unit: Unit, focus: Focus) -> tuple[list[int], set[int], 
 
 def _clause_roles(lang: str, unit: Unit, found: list[Cue], focus: Focus) -> dict[Cue, str]:
     """The cues of the event's own sentence that do not name it, each with its feature: in a
-    sentence of several timed clauses ("piquet à 8h ; à 14h, rassemblement", "rassemblement
+    sentence of several timed clauses ("piquet dès 6h ; à 13h, rassemblement", "rassemblement
     à 18h, suivi d'un concert à 18h30") a cue of another time's clause is `other_clause`; in a
     sentence of one timed clause, a cue after a word of what comes next ("suivi d'un
     concert") is `sequel`."""
@@ -231,7 +231,7 @@ def _sentence_before(lang: str, unit: Unit, masked: list[tuple[int, int]],
 def _headline_names(lang: str, title: str | None, masked: list[tuple[int, int]],
                     focus: Focus) -> Cue | None:
     """The headline's word of a kind that names what it announces ("Soirée de soutien aux
-    grévistes", "Cycloparade féministe"): the first that is no topic nor what comes next."""
+    cheminots", "Cycloparade du printemps"): the first that is no topic nor what comes next."""
     if not title:
         return None
     within = focus.text if focus.text and title in focus.text else title
@@ -258,9 +258,9 @@ def _paragraph(focus: Focus, reach: int = 400) -> str:
 
 def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
                  reach: int = 150) -> str:
-    """The text from the event's own sentence (at `start`) on, up to a blank line or `reach`
-    characters, that still speaks of it: a line that opens with a time of its own is another
-    item."""
+    """The text after the event's own sentence (from `start` on), up to a blank line or
+    `reach` characters, that still speaks of it: a line or clause that opens with a time of
+    its own ("; à 18h, manifestation …") is another item."""
     if not focus.text or focus.at is None:
         return ""
     end = min(len(focus.text), focus.at + reach)
@@ -268,8 +268,8 @@ def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
     others = [(a, b) for a, b in masked if not a <= focus.at < b]  # its own time runs on
     taken = []
     offset = start
-    for index, line in enumerate(focus.text[start:blank.start() if blank else end].split("\n")):
-        if index and _opens_with_time(line, offset, others):
+    for line in focus.text[start:blank.start() if blank else end].split("\n"):
+        if _opens_with_time(line, offset, others):
             break
         taken.append(line)
         offset += len(line) + 1

@@ -45,7 +45,12 @@ def _unit_place(places: list[PlaceCandidate], unit: Unit,
 
 
 def same_place(a: Place, b: Place) -> bool:
-    """True when two places share a locality, name or street (loosely, case-insensitive)."""
+    """True when two places share a locality, name or street (loosely, case-insensitive);
+    two named venues of one town ("place de l'Église", "la ZAD") are two places."""
+    if a.name and b.name and not _same_word(a.name, b.name) and not (
+            a.street and b.street and _same_word(a.street, b.street)):
+        return False
+
     def words(p: Place) -> set[str]:
         return {w.lower() for w in (p.locality, p.name, p.street) if w}
 
@@ -89,7 +94,7 @@ def meeting_points(draft: Draft, segments: Segmentation, places: list[PlaceCandi
         if unit.paragraph not in paragraphs and not whole_text and not check_in.search(unit.text):
             continue
         # without a time, only a group departure ("départ groupé depuis la gare de X") or a
-        # place to sign in first ("please sign in first at the strike headquarters") is a
+        # place to sign in first ("please sign in first at the union office") is a
         # meeting point; a bare "rendez-vous à Paris" names the event's own place
         role = next((name for name, pattern in table
                      if name == "group_departure" and pattern.search(unit.text)), None)
