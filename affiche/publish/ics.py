@@ -97,6 +97,16 @@ def _add_entry(vevent: icalendar.Event, entry: Entry) -> None:
             vevent.add(name, value.astimezone(dt.UTC).replace(microsecond=0))
 
 
+class _Text(icalendar.vText):
+    """A TEXT value escaped by RFC 5545 alone: icalendar first turns a written backslash-N
+    into a line break ("C:\\Nouveau" would lose its backslash), so the escaping is ours."""
+
+    def to_ical(self) -> bytes:
+        """The value escaped: backslash first, then semicolon, comma and line break."""
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        return text.replace("\n", "\\n").encode(self.encoding)
+
+
 def _vevent(event: Event, key: bytes, stamp: dt.datetime,
             entry: Entry | None = None) -> icalendar.Event:
     vevent = icalendar.Event()
@@ -104,22 +114,22 @@ def _vevent(event: Event, key: bytes, stamp: dt.datetime,
     vevent.add("dtstamp", stamp)
     extra: list[str] = [entry.status_line] if entry and entry.status_line else []
     _add_times(vevent, event, extra)
-    vevent.add("summary", clean_text(summary_line(event)))
+    vevent.add("summary", _Text(clean_text(summary_line(event))))
     place = event.place
     if not place.is_empty():
-        vevent.add("location", clean_text(place.label()))
+        vevent.add("location", _Text(clean_text(place.label())))
     if place.lat is not None and place.lon is not None:
         vevent.add("geo", (float(place.lat), float(place.lon)))
     description = "\n".join(extra + detail_lines(event))
     if description:
-        vevent.add("description", clean_text(description))
+        vevent.add("description", _Text(clean_text(description)))
     url = entry.url if entry and entry.url else event.url
     if url:
         vevent.add("url", clean_text(url))
     if entry is not None:
         _add_entry(vevent, entry)
     for contact in event.contacts:
-        vevent.add("contact", clean_text(contact_line(contact.type, contact.value)))
+        vevent.add("contact", _Text(clean_text(contact_line(contact.type, contact.value))))
     vevent.add("categories", [event.kind])
     if event.language:
         # RFC 5545 has no per-event language property; LANGUAGE is a parameter of SUMMARY.
