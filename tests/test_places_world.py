@@ -238,3 +238,9 @@ def test_postcodes_years_states_and_plurals_around_a_place(
     got = (place.name, place.street, place.postcode, place.locality)
     assert all(want is None or want == have for want, have in zip(expected, got, strict=True))
     assert not (place.street or "").startswith("2025")
+
+
+def test_a_march_setting_off_from_a_town_station_is_in_that_town() -> None:
+    (event,) = extract("Samedi 14 juin 2025 à 14h, manifestation au départ de la gare de "
+                       "Namur.\n", "2025-06-01", "fr")
+    assert event.place.locality == "Namur"
