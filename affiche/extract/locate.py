@@ -97,8 +97,8 @@ def uncapped(text: str, lang: str) -> str:
     small = compile_grammar(lang).cue_words | _common_words(lang)
     lines = []
     for line in text.split("\n"):
-        letters = [ch for ch in line if ch.isalpha()]
-        if len(letters) < _CAPS_LETTERS or sum(ch.isupper() for ch in letters) \
+        letters = list(filter(str.isalpha, line))  # (filter and map: no Python-level loop)
+        if len(letters) < _CAPS_LETTERS or sum(map(str.isupper, letters)) \
                 < _CAPS_SHARE * len(letters):
             lines.append(line)
             continue

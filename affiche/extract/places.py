@@ -85,7 +85,9 @@ _WEB_SUFFIX = re.compile(r"\.(?:[a-z]{2,6})(?:[/\w.\-]*)(?![\w@])")
 
 # ---- localities ----
 
-_CAPITAL_WORD = re.compile(r"(?<![\w\-'’])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:[\-‐][^\W\d_]+)*"
+# the capital is read first, then what stands before it is looked at: the engine then jumps
+# from one capital to the next instead of testing the look-behind at every character
+_CAPITAL_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w\-'’].)[^\W\d_]*(?:[\-‐][^\W\d_]+)*"
                            r"(?:['’][^\W\d_]+)*")
 _BRACKET = re.compile(r" \(([^()\n]{1,28})\)")
 

@@ -121,5 +121,11 @@ def total(decision: str, features: Mapping[str, float]) -> float:
     candidates, where only the best one is explained)."""
     table = weights(decision)
     found = table.weights
-    return table.bias + sum(found[name] * value for name, value in features.items()
-                            if name in found)
+    # the same sum as `score` makes, term by term in the same order (so the same float), in
+    # a plain loop: this runs for every candidate of every event
+    subtotal = 0
+    for name, value in features.items():
+        weight = found.get(name)
+        if weight is not None:
+            subtotal += weight * value
+    return table.bias + subtotal

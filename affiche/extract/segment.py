@@ -17,7 +17,9 @@ __all__ = ["Unit", "Segmentation", "segment"]
 # A semicolon closes a clause of its own: an agenda told in one sentence lists its items so
 # ("Jeudi, à 10h, piquet devant l'usine ; à 14h, assemblée au local …"), and a cue speaks
 # for its own clause.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“])|(?<=;)\s+")
+# (the mark is read, not looked behind for, so the engine skips from one mark to the next;
+# the break itself is the group that matched)
+_SENTENCE_END = re.compile(r"[.!?…]([\"»”)]?\s+(?=[A-ZÀ-ÖØ-Þ0-9«\"(“]))|;(\s+)")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n|\f")
 
 
@@ -67,7 +69,7 @@ def segment(text: str) -> Segmentation:
         paragraph = bisect.bisect_right(paragraph_starts, line_start) - 1
         cut = line_start
         for match in _SENTENCE_END.finditer(line):
-            piece_end = line_start + match.start()
+            piece_end = line_start + match.start(match.lastindex or 0)
             _add(units, text, cut, piece_end, paragraph, number)
             cut = line_start + match.end()
         _add(units, text, cut, line_end, paragraph, number)
@@ -87,8 +89,10 @@ def _sentence_goes_on(text: str, blank_start: int, blank_end: int) -> bool:
     """True when the blank lines at [blank_start, blank_end) cut a sentence in two: the line
     before ends on a lower-case word or a comma, the line after opens in lower case (a flyer
     or a mail wrapped at a blank line), so both halves stay one paragraph."""
+    if not _GOES_ON.match(text, blank_end):
+        return False  # tried first: one test at one place, where the other searches a line
     before = text[text.rfind("\n", 0, blank_start) + 1: blank_start]
-    return bool(_OPEN_END.search(before)) and bool(_GOES_ON.match(text, blank_end))
+    return bool(_OPEN_END.search(before))
 
 
 def _add(units: list[Unit], text: str, start: int, end: int, paragraph: int,

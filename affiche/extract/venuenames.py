@@ -144,6 +144,18 @@ def without_town(name: str, grammar: Grammar, table: gazetteer.Gazetteer) -> int
 
 
 @functools.cache
+def _several_words(lang: str) -> tuple[str, ...]:
+    """The event-kind words of `_event_words` made of several words ("sit in")."""
+    return tuple(w for w in _event_words(lang)[0] if " " in w)
+
+
+@functools.cache
+def _organisation_words(lang: str) -> frozenset[str]:
+    """The words that make a name an organisation's ("Campaign", "vzw")."""
+    return frozenset(language_places_list(lang, "organisation_words"))
+
+
+@functools.cache
 def _event_words(lang: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
     """The event-kind words of a language (whole words, prefixes, suffixes): an event's name
     ("Refugee Walk", "Solidarity Rally") is no venue."""
@@ -169,9 +181,9 @@ def not_a_venue(name: str, lang: str) -> bool:
     whole, prefixes, suffixes = _event_words(lang)
     lowered = " " + " ".join(words) + " "
     if any(w in whole or w.startswith(prefixes) or w.endswith(suffixes) for w in words) \
-            or any(" " in w and f" {w} " in lowered for w in whole):
+            or any(f" {w} " in lowered for w in _several_words(lang)):
         return True
-    if set(words) & set(language_places_list(lang, "organisation_words")):
+    if not _organisation_words(lang).isdisjoint(words):
         return True  # "Palestine Solidarity Campaign", "Comité X vzw": an organiser
     # "Wereldvluchtelingendag", "Refugee Day": a day's name
     endings = language_places_list(lang, "day_name_endings")
@@ -186,6 +198,7 @@ def shouted(name: str, cue: str | None) -> bool:
 
 
 @functools.cache
+@functools.cache  # the language files are read once: so are their lists
 def language_places_list(lang: str, key: str) -> tuple[str, ...]:
     """One word list of a language's `[places]` table, lower case (empty when absent)."""
     try:
