@@ -268,8 +268,11 @@ def _lines_after(focus: Focus, start: int, masked: list[tuple[int, int]],
     others = [(a, b) for a, b in masked if not a <= focus.at < b]  # its own time runs on
     taken = []
     offset = start
+    # a sentence closed by a semicolon leaves the rest of its line to a clause of its own
+    # ("rassemblement à 14h ; à 18h, manifestation au départ de la gare")
+    clause = focus.text[start - 1:start] == ";"
     for index, line in enumerate(focus.text[start:blank.start() if blank else end].split("\n")):
-        if index and _opens_with_time(line, offset, others):
+        if (index or clause) and _opens_with_time(line, offset, others):
             break
         taken.append(line)
         offset += len(line) + 1
