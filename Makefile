@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: setup system run test bench clean messages
+.PHONY: setup system run test bench calibrate clean messages
 
 setup: system $(STAMP)
 
@@ -66,6 +66,11 @@ bench: setup
 	nice -n 10 $(PY) bench/web.py
 	$(PY) bench/web_submit.py
 	nice -n 10 $(PY) bench/batch.py --documents 2000
+
+# Re-fit the calibrated per-field confidences (affiche/extract/calibration.json) on the dev
+# corpus after a change to the extraction; prints the cross-validated figures.
+calibrate: setup
+	$(PY) bench/calibrate.py --fit
 
 # The agenda's translations: extract the messages, merge them into the FR/NL/EN catalogues
 # (translate the new ones in affiche/web/locale/*/LC_MESSAGES/messages.po), compile the .mo.

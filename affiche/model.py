@@ -283,6 +283,10 @@ class Event:
     evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
     field_confidence: dict[str, float] = field(default_factory=dict)
     confidence: float = 0.0
+    # not part of Contract 1: the features the field confidences were computed from
+    # (affiche.extract.confidence), kept for bench/calibrate.py and --explain
+    signals: dict[str, dict[str, float]] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     @property
     def all_day(self) -> bool:

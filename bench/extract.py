@@ -18,15 +18,18 @@ points). Contacts:
 micro P/R/F1 over documents, with e-mail obfuscation undone, phones compared by digits, URLs
 without scheme, "www." or trailing slash.
 
-Also: predicted events that match no gold event (unmatched), and the figures per language
-and per tag.
+Also: predicted events that match no gold event (unmatched), the figures per language
+and per tag, and the calibrated confidence per field (bench/calibrate.py: AUROC, reliability
+table and flagged shares, cross-validated by document).
 
 Usage: python bench/extract.py [--corpus PATH ...] [--limit N] [--show-errors] [--quick] [--json]
+       [--no-calibration]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import re
@@ -359,6 +362,17 @@ def print_cross_validation() -> None:
               f" | {result['kept']}")
 
 
+def print_calibration(records: list[dict]) -> None:
+    """The calibrated confidence per field (bench/calibrate.py), on these records."""
+    spec = importlib.util.spec_from_file_location("bench_calibrate",
+                                                  ROOT / "bench" / "calibrate.py")
+    assert spec is not None and spec.loader is not None
+    calibrate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(calibrate)
+    rows = calibrate.gather(records, sys.modules[__name__])
+    calibrate.print_report(calibrate.report(rows))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run both systems and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -370,6 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="figures only: in-process, no baseline, no timings")
     parser.add_argument("--json", action="store_true", help="print the summary figures as JSON")
+    parser.add_argument("--no-calibration", action="store_true",
+                        help="leave out the calibrated confidence section")
     args = parser.parse_args(argv)
     corpora = args.corpus or [CORPUS]
     for path in corpora:
@@ -436,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     if base_elapsed is not None:
         print(f"baseline: {len(records) / base_elapsed:.1f} documents/s")
     print_cross_validation()
+    if not args.no_calibration:
+        print_calibration(records)
     if args.show_errors:
         print("\nerrors:")
         for line in ours["errors"]:

@@ -88,7 +88,11 @@ def test_the_queue_lists_pending_newest_first_with_warnings(http, app):
     login(http, app.state.store)
     page = http.get("/admin")
     assert page.text.index(second.slug) < page.text.index(first.slug)
-    assert 'class="badge warn">1<' in page.text  # the weekday_mismatch warning
+    # the weekday_mismatch warning, and uncertain_start when the calibrated confidence of a
+    # start whose weekday disagrees is under its threshold
+    codes = first.event.warning_codes()
+    assert "weekday_mismatch" in codes
+    assert f'class="badge warn">{len(codes)}<' in page.text
 
 
 def test_the_edit_page_shows_the_source_beside_the_form(http, app):

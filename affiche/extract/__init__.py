@@ -40,6 +40,7 @@ from affiche import when
 from affiche.extract import (
     assign,
     build,
+    confidence,
     describe,
     hints,
     liveness,
@@ -129,13 +130,15 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     build.text_country(built, places)
     decisions = assign.assign_contacts(built, drafts, contacts, shape)
     titles.assign_titles(built, drafts, headings, title, title_span, lang)
-    for event in built:
-        event.field_confidence = build.field_confidence(event, document)
     result = Run(built, drafts, points, places, segments, decisions)
     if document.hints:
         result.events = hints.apply_hints(built, document.hints, reference, document.timezone,
                                           lang)
         result.hinted = True
+    context = confidence.Context(document, reference, places, segments, drafts, counts, points)
+    for index, event in enumerate(result.events):
+        # the events a page's schema.org data added come after the drafts' own
+        confidence.assess(event, drafts[index] if index < len(drafts) else None, context)
     return result
 
 

@@ -11,12 +11,12 @@ from collections import Counter
 from typing import Any
 
 from affiche import when
-from affiche.extract import cues, describe, locate, logistics, points
+from affiche.extract import cues, describe, locate, logistics, points, starts
 from affiche.extract.assign import place_event
 from affiche.extract.segment import Segmentation
 from affiche.model import Contact, Document, Event, Warning, iso
 
-__all__ = ["build_event", "claimed_spans", "draft_units", "expression_spans", "field_confidence",
+__all__ = ["build_event", "claimed_spans", "draft_units", "expression_spans",
            "merge_told_twice", "programme_place", "same_place_as_before", "text_country"]
 
 
@@ -88,6 +88,9 @@ def build_event(draft: points.Draft, document: Document, lang: str, segments: Se
     if organisers:
         event.evidence["organisers"] = (organisers[0][1], organisers[0][2])
     event.warnings[:0] = _mention_warnings(draft)  # after the place's own warnings
+    close = starts.start_warning(draft)
+    if close is not None:
+        event.warnings.append(close)
     if draft.conflicts:
         other = ", ".join(day.isoformat() for day in draft.conflicts)
         event.warnings.append(Warning(
@@ -239,20 +242,3 @@ def _mention_warnings(draft: points.Draft) -> list[Warning]:
                 seen.add(key)
                 found.append(warning)
     return found
-
-
-def field_confidence(event: Event, document: Document) -> dict[str, float]:
-    """Per-field confidence: how the field was found, lowered where OCR was unsure."""
-    scores = {
-        "start": 0.9 if isinstance(event.start, dt.datetime) else (0.6 if event.start else 0.0),
-        "place": {"address": 0.9}.get("address" if event.place.street else "", 0.0)
-        or (0.75 if event.place.name else 0.5 if event.place.locality else 0.0),
-        "kind": 0.8 if "kind" in event.evidence else 0.3,
-        "title": 0.9 if "title" in event.evidence else 0.5,
-    }
-    if any(w.code in ("weekday_mismatch", "conflicting_dates") for w in event.warnings):
-        scores["start"] *= 0.6
-    for name, span in event.evidence.items():
-        if name in scores:
-            scores[name] = round(scores[name] * document.confidence_at(*span), 3)
-    return scores

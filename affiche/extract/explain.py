@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from affiche.extract import Run, features, liveness, locate, run
+from affiche.extract import Run, confidence, features, liveness, locate, run
 from affiche.extract.placechoice import place_score
 from affiche.extract.points import Draft, TimePoint
 from affiche.extract.scoring import score
@@ -54,6 +54,7 @@ def render(document: Document, result: Run, lang: str, reference: dt.datetime) -
                             if warning.candidates else ""))
         for decision in draft.decisions:
             lines.append(f"  {decision.explain()}")
+        lines += [f"  confidence: {line}" for line in confidence.explain(event)]
         lines += [f"  {d.explain()}" for d in result.contact_decisions
                   if d.subject.endswith(f"→ event {index + 1}") and d.taken]
         lines += [f"  contact: {c.type} {c.value}" for c in event.contacts]
@@ -81,10 +82,16 @@ def _start(text: str, event: Event, draft: Draft, lang: str,
     if decision is not None:
         lines.append(f"    {decision.explain()}")
     if draft.start_from_meeting:
-        lines.append("    the rendez-vous on the event's own site gives the start")
-    others = [p for p in draft.times if p is not chosen][:_RUNNERS_UP]
+        lines.append("    a rendez-vous gives the start")
+    scored = {id(p): s for s, p in draft.start_scores}
+    if chosen is not None and id(chosen) in scored:
+        lines.append(f"    chosen: {scored[id(chosen)].summary(4)}")
+    # the scored candidates first (best first), then the draft's other times
+    ranked = [p for _, p in draft.start_scores] + draft.times
+    others = list({id(p): p for p in ranked if p is not chosen}.values())[:_RUNNERS_UP]
     for point in others:
-        lines.append(f"    runner-up: {_point(text, point)}")
+        lines.append(f"    runner-up: {_point(text, point)}"
+                     + (f" {scored[id(point)].summary(4)}" if id(point) in scored else ""))
     for day in draft.conflicts:
         lines.append(f"    conflicting day (warning): {day.isoformat()}")
     return lines
@@ -117,6 +124,8 @@ def _why(point: TimePoint, lang: str, reference: dt.datetime, report: bool) -> s
         return "a day already over"
     if liveness._registration(point, lang):
         return "a registration or ticket date"
+    if point.set_aside and (point.decision is None or point.decision.taken):
+        return point.set_aside
     decision = point.decision or score(
         "still_to_come", features.still_to_come(point, lang, reference, report),
         subject=point.mention.text)

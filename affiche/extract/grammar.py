@@ -6,10 +6,15 @@ Constructions read (the words are data; a new language is a new table):
     words of the same clause ("a été organisée", "was held", "werd … gehouden"); a participle
     is a word with one of `participle_endings`, one of `participles`, or (Dutch) a prefix of
     `participle_prefixes` with one of `participle_suffixes`, and none of `not_participles`;
+  - a perfect of a verb of calling, announcing or planning (`calling_participles`: "a
+    proposé de se rassembler", "have announced", "heeft opgeroepen") is no past: it tells of
+    the event called, still ahead;
   - future: a `future_auxiliaries` phrase, or a word with a `future_endings` ending;
   - conditional: a `conditionals` word or a word with a `conditional_endings` ending;
   - negated event: a negation (`negation_before` … `negation_after`, or `negation_after`
     alone) in a clause that holds a `takes_place` phrase or a kind of event;
+  - a habit in passing: a relative pronoun (`relative_pronouns`) opening the clause of a
+    repeated day ("the forum, which meets on Thursdays");
   - banned: a `ban_words` phrase in a sentence naming an event, without a `ban_against`
     word just before it (a protest against a ban is still a protest).
 """
@@ -23,7 +28,7 @@ from typing import Any
 
 from affiche.extract import cues
 
-__all__ = ["Reading", "read", "clause_around"]
+__all__ = ["Reading", "read", "clause_around", "without_calls", "in_relative_clause"]
 
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]|\s-\s")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -97,18 +102,67 @@ def clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     return low, after.start() if after else min(len(text), end + 200)
 
 
-def perfect_past(text: str, lang: str) -> bool:
-    """True when a clause of `text` holds a past auxiliary then a participle within reach."""
+def _perfects(text: str, lang: str) -> list[tuple[int, int, bool]]:
+    """Each past auxiliary with the first participle within reach of its clause: (start, end,
+    whether the participle is a verb of calling)."""
     auxiliaries = _phrases(lang, "past_auxiliaries")
     participle = _participle(lang)
+    calling = _calling(lang)
     reach = int(_grammar(lang).get("participle_reach", 3) or 3)
     excluded = _not_participles(lang)
+    found = []
     for match in auxiliaries.finditer(text):
         rest = _CLAUSE_BREAK.split(text[match.end(): match.end() + 160], maxsplit=1)[0]
-        for word in _WORD.findall(rest)[:reach]:
-            if word.casefold() not in excluded and participle.fullmatch(word):
-                return True
-    return False
+        for word in list(_WORD.finditer(rest))[:reach]:
+            said = word.group(0)
+            if calling.fullmatch(said) or (said.casefold() not in excluded
+                                           and participle.fullmatch(said)):
+                found.append((match.start(), match.end() + word.end(),
+                              bool(calling.fullmatch(said))))
+                break
+    return found
+
+
+@functools.cache
+def _calling(lang: str) -> re.Pattern[str]:
+    """A regex matching a whole word that is the participle of a verb of calling, announcing
+    or planning (`calling_participles`, a trailing * lets the word go on)."""
+    words = _words(lang, "calling_participles")
+    if not words:
+        return re.compile(r"(?!x)x")
+    pieces = [re.escape(w[:-1]) + r"[\w'’-]*" if w.endswith("*") else re.escape(w)
+              for w in words]
+    return re.compile(rf"(?:{'|'.join(pieces)})", re.IGNORECASE)
+
+
+def clause_tail(text: str) -> str:
+    """The last clause of `text` (what follows its last clause break)."""
+    ends = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+    return text[ends[-1]:] if ends else text
+
+
+def in_relative_clause(text: str, start: int, lang: str) -> bool:
+    """True when the clause of `text` holding offset `start` opens with a relative pronoun
+    before it ("…, which meets on Thursdays", "…, qui se réunit le jeudi", "…, dat elke
+    donderdag samenkomt")."""
+    low, _ = clause_around(text, start, start)
+    return bool(_phrases(lang, "relative_pronouns").search(text, low, start))
+
+
+def perfect_past(text: str, lang: str) -> bool:
+    """True when a clause of `text` holds a past auxiliary then a participle within reach,
+    other than one of calling ("a annoncé", "have called", "heeft opgeroepen"): the perfect
+    of a call tells of the event called, still ahead."""
+    return any(not calling for _, _, calling in _perfects(text, lang))
+
+
+def without_calls(text: str, lang: str) -> str:
+    """`text` with each perfect of a verb of calling blanked (offsets unchanged), so that the
+    past-tense cues read what else the sentence tells ("On leur a proposé de se rassembler")."""
+    for start, end, calling in _perfects(text, lang):
+        if calling:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def future(text: str, lang: str) -> bool:

@@ -30,6 +30,7 @@ class TimePoint:
     list_kind: str | None = None  # the kind its list's heading names ("Rassemblements :")
     moved_from: dt.date | None = None  # the day the time engine gave, when another was chosen
     decision: Score | None = None  # its still_to_come decision, when it was scored
+    set_aside: str | None = None  # why the grouping rules gave it no event, for --explain
 
 
 @dataclass
@@ -51,6 +52,9 @@ class Draft:
     kind: str | None = None  # the kind its own clause names, when a sentence holds two events
     place_at: int | None = None  # where its own place is named, when a day has several sites
     decisions: list[Score] = field(default_factory=list)  # the scored decisions that shaped it
+    # the start_of scores of its start candidates, best first (an ambiguous_start warning
+    # when the runner-up of another hour comes close)
+    start_scores: list[tuple[Score, TimePoint]] = field(default_factory=list)
 
     def offsets(self) -> list[int]:
         """Character offsets of the mentions that anchor this event."""

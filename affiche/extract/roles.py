@@ -62,7 +62,8 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             unit = segments.unit_at(mention.end - 1)
         role, cue = "event", None
         mode = _vehicle_moving(unit.text, vehicles, motion, lang) or _continued_vehicle(
-            segments, unit, vehicles, motion)
+            segments, unit, vehicles, motion) or (head is not unit and _continued_vehicle(
+                segments, head, vehicles, motion))
         if mode:
             role, cue = "transport", mode
         elif mention.open == "before" or (mention.kind == "value" and (
@@ -215,11 +216,18 @@ def _continued_vehicle(segments: Segmentation, unit: Unit, modes: Any,
     ("EN BUS : ligne 57" then "Départ de République à 9h50")."""
     opening = motion.match(unit.text.lstrip(" -–•*>:"))
     index = segments.index_at(unit.start)
-    if not opening or index == 0:
+    if index == 0:
         return None
     before = segments.units[index - 1]
     if before.paragraph != unit.paragraph:
         return None
+    if not opening:
+        # "Retour en car : départ vers 19h30" ↵ "de Bar-le-Duc pour une arrivée le 17 vers
+        # 2h15": a trip told on, line after line, with its arrival
+        # (not the items of a list under its heading: each is its own departure)
+        told_on = motion.search(unit.text) and before.line != unit.line \
+            and not _BULLET.match(unit.text) and not before.text.rstrip().endswith(":")
+        return _vehicle_moving(before.text, modes, motion) if told_on else None
     return next((name for name, pattern in modes if pattern.search(before.text)), None)
 
 

@@ -1,11 +1,13 @@
-"""The start and end of a draft: the first cued time, an assembly on the event's site, a
-rendez-vous alone, or the day only (rule 8 of `timeline`)."""
+"""The start and end of a draft (rule 8 of `timeline`): a scored choice (`start_of` in
+weights.toml) among the event's times and its rendez-vous — the first time told, an assembly
+on the event's site, a rendez-vous alone, never a night hour beside a day one — or the day
+only; a runner-up of another hour close to the best gives an `ambiguous_start` warning."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from affiche.extract import cues
+from affiche.extract import cues, features
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     Draft,
@@ -15,10 +17,13 @@ from affiche.extract.points import (
     _end_clock,
     _event_times,
     _unit_place_key,
+    at_day,
     move_to,
 )
+from affiche.extract.scoring import Score, score
+from affiche.model import Warning, iso
 
-__all__ = []
+__all__ = ["start_warning"]
 
 
 def _take_item(draft: Draft, point: TimePoint, kind: str | None, lang: str,
@@ -74,20 +79,53 @@ def _assembles_on_site(assembly: TimePoint, first: TimePoint,
         or bool(cues.cue_pattern(lang, "route").search(first.unit.text))
 
 
+def _rank_starts(candidates: list[TimePoint], timed: list[TimePoint],
+                 assembly: TimePoint | None, on_site: bool,
+                 lang: str) -> list[tuple[Score, TimePoint]]:
+    """The start_of score of each candidate, best first (ties keep the order told)."""
+    clocks = [c for c in (_clock(p) for p in candidates) if c is not None]
+    first = min(clocks) if clocks else None
+    scored = [(score("start_of", features.start_of(
+        point, point is timed[0] if timed else False, point is assembly, on_site,
+        _clock(point) == first, lang), subject=point.mention.text), point)
+        for point in candidates]
+    return sorted(scored, key=lambda pair: -pair[0].total)
+
+
+_CLOSE = 1.0  # start_of points between the best start and another hour's: ambiguous_start
+
+
+def start_warning(draft: Draft) -> Warning | None:
+    """An `ambiguous_start` warning when a candidate of another hour scores within `_CLOSE`
+    of the chosen start (both as candidates), else None."""
+    if draft.date_only or len(draft.start_scores) < 2:
+        return None
+    best, chosen = draft.start_scores[0]
+    rival = next(((s, p) for s, p in draft.start_scores[1:]
+                  if _clock(p) is not None and _clock(p) != _clock(chosen)), None)
+    if rival is None or best.total - rival[0].total >= _CLOSE:
+        return None
+    ours, theirs = (iso(at_day(p.mention, draft.day)) or "" for p in (chosen, rival[1]))
+    return Warning("ambiguous_start", f"The text gives '{rival[1].mention.text}' nearly as "
+                   f"much as '{chosen.mention.text}' for the start of this event; "
+                   f"{ours} was kept.", [ours, theirs])
+
+
 def _finish(draft: Draft, lang: str, places: list[PlaceCandidate]) -> Draft:
     """Choose the start point (the first cued time, else the first time) and the end."""
     timed = _event_times(draft)
     meeting = [p for p in draft.times if p.role == "meeting" and p.mention.has_time]
     assembly = _assembly(meeting)
-    if timed and assembly is not None and _assembles_on_site(assembly, timed[0], places, lang):
+    candidates = timed + ([assembly] if assembly is not None else [])
+    if candidates:
         # "Rendez-vous dès 14h, Rue de Fer" then "Mobilisation à 14h30": the event starts
-        # when people gather on its site
-        draft.start, draft.start_from_meeting = assembly, True
-    elif timed:
-        draft.start = timed[0]
-    elif assembly is not None:
-        # "rendez-vous 13h" with no other time: the rendez-vous is the assembly time
-        draft.start, draft.start_from_meeting = assembly, True
+        # when people gather on its site; "rendez-vous 13h" with no other time: the
+        # rendez-vous is the assembly time; else the first time told (scored: start_of)
+        on_site = bool(timed) and assembly is not None \
+            and _assembles_on_site(assembly, timed[0], places, lang)
+        draft.start_scores = _rank_starts(candidates, timed, assembly, on_site, lang)
+        draft.start = draft.start_scores[0][1]
+        draft.start_from_meeting = draft.start is assembly
     else:
         # several departure times and no time of the event itself: only the day is known
         draft.start = (draft.anchors or draft.times)[0]

@@ -79,27 +79,34 @@ from affiche.extract.enumerations import join_running_days, spread_over_day_list
 from affiche.extract.grouping import _split_programme
 from affiche.extract.layout import Layout
 from affiche.extract.liveness import (
+    _YEAR,
     _bare_habit,
     _cancelled,
     _invites,
     _is_dateline,
     _is_past,
-    _is_report,
     _moved_to,
-    _registration,
+    _right_after,
     _still_live,
     _told_as_done,
+    duration,
     is_report,
+    published,
+    timestamps,
+    why_not_live,
+    without_context_times,
 )
 from affiche.extract.locate import PlaceCandidate
 from affiche.extract.points import (
     Draft,
     TimePoint,
     _dated_until,
+    _is_heading,
     _last_kind,
     _opens_with_time,
     _unplaced,
 )
+from affiche.extract.readings import afternoon_hours, anaphoric, overnight
 from affiche.extract.roles import _without_session_times
 from affiche.extract.scoring import score
 from affiche.extract.segment import Segmentation
@@ -114,7 +121,10 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                  layout: Layout | None = None) -> list[Draft]:
     """Group time points into event drafts (rules 2-5); `layout`, the text's shape, tells
     the grouping which block each time stands in."""
+    overnight(points)  # "la nuit du samedi 14 au dimanche 15, dès 21h": the Saturday's
+    afternoon_hours(points, lang)  # "3.00 - 4.00: calls for action": the afternoon's
     cancelled = cues.cue_pattern(lang, "cancelled")
+    moving = cues.cue_pattern(lang, "moved_to")
     report = is_report(" ".join(u.text for u in segments.units), lang)
     # the day of each sentence, for its times; a past day mentioned in passing lends none
     unit_days = {p.unit.start: p.day for p in reversed(points)
@@ -131,25 +141,60 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     cancelled_days: set[dt.date] = set()
     called_off: dt.date | None = None  # the day of a cancelled item, still live after it
     pending: list[TimePoint] = []
-    dateline_points = {id(p) for p in points
-                       if p.day is not None and _is_dateline(p, reference, lang)}
+    # a page that says when it was published ("Publié le 16 septembre 2019 à 11:26") has its
+    # date line there: another line of that day alone and without its year is an agenda's
+    # heading ("Lundi 16 septembre")
+    stated = {id(p) for p in points if p.day == reference.date() and published(p, lang)}
+    dateline_points = stated | {id(p) for p in points if p.day is not None
+                                and _is_dateline(p, reference, lang)
+                                and (not stated or _YEAR.search(p.mention.text))}
     datelines = {segments.index_at(p.unit.start) for p in points if id(p) in dateline_points}
+    stamps = timestamps(points)
+    moved_items: set[dt.date] = set()  # days whose item was called off or moved
     for point in points:
+        if duration(point, lang, reference):
+            point.set_aside = "a recording's length or a countdown, not a time of day"
+            continue  # "Vidéo (02:14)", "in 2 minutes"
+        if id(point) in stamps:
+            point.set_aside = "the timestamp of a live report's entry"
+            continue  # "10:30 a.m." ↵ "Organizers have called off …"
         if point.day is None and point.mention.has_date:
             continue  # a vague period or a duration: no day to hang anything on
+        if point.day is None and point.mention.has_time and any(
+                m.start() >= point.mention.end - point.unit.start
+                for m in cancelled.finditer(point.unit.text)):
+            # "départ à 14h30 … : REPORTÉ AU 29 SEPTEMBRE", "the 8pm concert is cancelled": the
+            # hour of what was called off or moved; the new day is told without it
+            point.set_aside = "the hour of an event called off or moved"
+            if current is not None:
+                moved_items.add(current)
+            continue
+        offset = anaphoric(point, lang) if point.day is not None else None
+        if offset is not None:
+            # "Samedi 14, fête ; le lendemain, brocante": the day after the one named before
+            if current is None:
+                point.set_aside = "a day counted from another that the text does not give"
+                continue
+            point.day = current + dt.timedelta(days=offset)
+        if point.day is None and point.mention.has_time and published(point, lang):
+            point.set_aside = "when the page was published or updated"
+            continue  # "Updated at 10:38": the page's hour
         if point.day is None and _opens_with_time(point) \
                 and segments.index_at(point.unit.start) - 1 in datelines:
+            point.set_aside = "the hour printed under the page's date line"
             continue  # "19 juni 2019 / 16u48 …": the hour the page was published
         if point.day is not None:
             current = point.day
-            moved, off = _moved_to(point, cancelled), _cancelled(point, cancelled)
-            live = not _is_past(point, reference) and not _registration(point, lang) and (
-                moved or not (_is_report(point, lang, reference, report, past_units,
-                                         id(point) in dateline_points) or off))
+            moved = _moved_to(point, moving)
+            off = _cancelled(point, cancelled) if not moved else any(
+                not _right_after(point, m) for m in cancelled.finditer(point.unit.text))
+            point.set_aside = why_not_live(point, moved, off, report, lang, reference,
+                                           past_units, dateline_points)
+            live = point.set_aside is None
             if live and point.day in cancelled_days and not point.mention.has_time:
                 # "tomorrow's lobby … is POSTPONED" … "a meeting with your MP for tomorrow":
                 # the day called off, named again without a time of its own
-                live = False
+                live, point.set_aside = False, "a day called off, named again without a time"
             if live and not moved:
                 # the grammar of its sentence: a day told as done or called off is no event
                 decision = score("still_to_come",
@@ -157,6 +202,8 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
                                  subject=point.mention.text)
                 point.decision = decision  # kept for --explain and per-field confidence
                 live = decision.taken
+                if not live:
+                    point.set_aside = "not still to come (its sentence's grammar)"
             if not live and off and not moved:
                 cancelled_days.add(point.day)
             current_live = live
@@ -167,9 +214,11 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
             if not live:
                 past_unit = point.unit.start
                 # a cancelled item leaves its day live for the next sentences ("Conférence
-                # annulée à 19h" ↵ "Puis concerts à partir de 21h30")
+                # annulée à 19h" ↵ "Puis concerts à partir de 21h30"); a whole day called off
+                # ("La marche du dimanche 15 est annulée") leaves the next hours to the day
+                # told before it
                 called_off = point.day if point.day >= reference.date() and not moved \
-                    and off else None
+                    and off and (point.mention.has_time or last_live is None) else None
                 continue
             called_off = None
             last_live = point
@@ -228,10 +277,23 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
         if point.day in by_day:
             by_day[point.day].times.append(point)
             by_day[point.day].times.sort(key=lambda p: p.mention.start)
-    drafts = [d for d in by_day.values() if d.anchors or any(
-        p.role == "meeting" for p in d.times)]
-    drafts = [d for d in drafts if _invites(segments, d.times, lang, title, places)
-              and not _bare_habit(d, places)]
+    for draft in by_day.values():
+        without_context_times(draft, lang, places)
+    drafts = [d for d in by_day.values() if not (
+        d.day in moved_items and all(_is_heading(p) and not p.mention.has_time for p in d.times))
+              or _aside(d, "a day heading whose item was called off or moved")]
+    drafts = [d for d in drafts if d.anchors or any(
+        p.role == "meeting" for p in d.times)
+              or _aside(d, "no time of the event on that day (only ends or transport)")]
+    inviting = [d for d in drafts if _invites(segments, d.times, lang, title, places)]
+    # "Wed 04 March, 7pm Free but ticketed" invites (its film is told below it): the entry
+    # of the same shape on another day is an entry of the same agenda
+    shapes = {shape for d in inviting for shape in features.entry_shapes(d)} \
+        if len(inviting) < len(drafts) else set()
+    drafts = [d for d in drafts if (d in inviting or shapes & features.entry_shapes(d)
+                                    or _aside(d, "nothing around it invites to act"))
+              and (not _bare_habit(d, places)
+                   or _aside(d, "a habit told with neither a time nor a place"))]
     drafts = _merge_conflicts(drafts)
     drafts = _merge_next_occurrence(drafts)
     drafts = _without_agenda_period(drafts, lang, places)
@@ -257,6 +319,13 @@ def build_drafts(points: list[TimePoint], segments: Segmentation, places: list[P
     result += [other for draft in list(result)
                for other in siblings(draft, segments, places, dated, lang)]
     return result
+
+
+def _aside(draft: Draft, why: str) -> bool:
+    """Mark the times of a draft that gives no event with the reason; always False."""
+    for point in draft.times:
+        point.set_aside = point.set_aside or why
+    return False
 
 
 def _title_date(draft: Draft, segments: Segmentation, reference: dt.datetime) -> bool:
@@ -366,6 +435,7 @@ def _merge_headline_twin(drafts: list[Draft], segments: Segmentation,
             if decision.taken:
                 other.conflicts.append(draft.day)
                 kept.remove(draft)
+                _aside(draft, f"the same event told again on {other.day} (told_twice)")
                 break
     return kept
 

@@ -82,7 +82,9 @@ ENGLISH: dict[str, Any] = {
         "past_events": "past events found",
         "published": "published", "language": "language",
         "cancelled": "cancelled", "postponed": "postponed", "rescheduled": "rescheduled",
-        "scheduled": "scheduled",
+        "scheduled": "scheduled", "check": "check", "confidence": "Confidence",
+        "start_field": "start", "end_field": "end", "place_field": "place",
+        "kind_field": "kind", "meeting_point": "meeting point",
     },
 }
 

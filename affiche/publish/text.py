@@ -73,16 +73,62 @@ def _warning_lines(warnings: list[Warning], event: Event, lang: str) -> list[str
     return lines
 
 
+def _flagged(event: Event) -> set[str]:
+    """The `field_confidence` keys under their calibrated threshold, when the event carries
+    the uncertain_* warnings that say so (affiche.extract.confidence)."""
+    from affiche.extract import confidence
+
+    codes = {w.code for w in event.warnings}
+    if not any(code.startswith("uncertain_") for code in codes):
+        return set()
+    calibration = confidence.load()
+    found = set()
+    for key, value in event.field_confidence.items():
+        fitted = calibration.map_for(key)
+        code = "uncertain_" + ("meeting_point" if key.startswith("meeting_points.") else key)
+        if fitted is not None and value < fitted.threshold and code in codes:
+            found.add(key)
+    return found
+
+
+def _mark(event: Event, line: str, keys: tuple[str, ...], flagged: set[str], lang: str) -> str:
+    """The line with "  [? check: 41 %]" when one of its fields is to check."""
+    values = [event.field_confidence[k] for k in flagged
+              if k in keys or k.split(".")[0] in keys]
+    if not values:
+        return line
+    return f"{line}  [? {labels(lang)['words']['check']}: {100 * min(values):.0f} %]"
+
+
+def _confidence_line(event: Event, flagged: set[str], lang: str) -> str:
+    """"Confidence: start 93 %, place 41 % ?, …" (a ? marks a field to check)."""
+    words = labels(lang)["words"]
+    parts = []
+    for key, value in event.field_confidence.items():
+        name, _, number = key.partition(".")
+        label = f"{words['meeting_point']} {int(number) + 1}" if number else \
+            words.get(f"{name}_field", name)
+        parts.append(f"{label} {100 * value:.0f} %" + (" ?" if key in flagged else ""))
+    return f"{words['confidence']}: {', '.join(parts)}"
+
+
 def _event_lines(event: Event, number: int, total: int, lang: str) -> list[str]:
     words = labels(lang)["words"]
     lines = [f"{words['event']} {number} {words['of']} {total}: {summary_line(event, lang)}"]
+    flagged = _flagged(event)
     body = [
-        f"{words['kind']}: {kind_label(event.kind, lang)}",
-        f"{words['when']}: {when_words(event, lang)}",
-        f"{words['where']}: {place_words(event.place, lang, with_geo=True)}",
+        _mark(event, f"{words['kind']}: {kind_label(event.kind, lang)}", ("kind",), flagged,
+              lang),
+        _mark(event, f"{words['when']}: {when_words(event, lang)}", ("start", "end"), flagged,
+              lang),
+        _mark(event, f"{words['where']}: {place_words(event.place, lang, with_geo=True)}",
+              ("place",), flagged, lang),
     ]
     for heading, items in detail_sections(event, lang):
         body.append(f"{heading}:")
+        if heading == words["meeting_points"]:
+            items = [_mark(event, item, (f"meeting_points.{j}",), flagged, lang)
+                     for j, item in enumerate(items)]
         body += [f"{INDENT}- {item}" for item in items]
     if event.organisers:
         body.append(f"{words['organisers']}: {', '.join(event.organisers)}")
@@ -90,6 +136,8 @@ def _event_lines(event: Event, number: int, total: int, lang: str) -> list[str]:
         body.append(f"{words['link']}: {event.url}")
     if event.description:
         body.append(f"{words['about']}: {' '.join(event.description.split())}")
+    if event.field_confidence:
+        body.append(_confidence_line(event, flagged, lang))
     if event.warnings:
         body.append(f"{words['warnings']}:")
         body += [f"{INDENT}{line}" for line in _warning_lines(event.warnings, event, lang)]

@@ -43,6 +43,11 @@ WARNING_CODES = {
                     "(document warning)",
     "from_structured_data": "the event comes from the page's schema.org data, not its text",
     "zone_guessed": "the country spans several time zones; the zone was chosen from the place",
+    "uncertain_start": "the start's calibrated confidence is under its threshold; candidates",
+    "uncertain_end": "the end's calibrated confidence is under its threshold",
+    "uncertain_place": "the place's calibrated confidence is under its threshold; candidates",
+    "uncertain_kind": "the kind's calibrated confidence is under its threshold; candidates",
+    "uncertain_meeting_point": "a meeting point's calibrated confidence is under its threshold",
 }
 
 
@@ -151,10 +156,8 @@ def share_zone(events: list[Event]) -> None:
 
 
 def _confidence(event: Event) -> float:
-    """Overall confidence: the mean of the field confidences, lowered by each warning."""
-    values = list(event.field_confidence.values()) or [0.5]
-    base = sum(values) / len(values)
-    serious = {"weekday_mismatch", "conflicting_dates", "no_date", "meeting_after_start",
-               "end_before_start", "past_date"}
-    penalty = sum(0.15 if w.code in serious else 0.05 for w in event.warnings)
-    return max(0.05, min(1.0, base - penalty))
+    """The event's confidence, derived from its calibrated field confidences
+    (`affiche.extract.confidence`); 0.5 for an event that has none (made elsewhere)."""
+    from affiche.extract.confidence import event_confidence
+
+    return event_confidence(event.field_confidence) if event.field_confidence else 0.5

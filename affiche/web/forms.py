@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from affiche.model import KINDS, ROLES, Contact, Event, MeetingPoint, Place, Transport, Warning
 
 __all__ = ["EventForm", "Choice", "event_form", "read_event", "highlight", "excerpt",
-           "MODES", "KINDS", "ROLES", "FIELD_OF_WARNING", "form_indexes"]
+           "MODES", "KINDS", "ROLES", "FIELD_OF_WARNING", "UNCERTAIN", "form_indexes"]
 
 MODES = ("train", "bus", "tram", "metro", "coach", "bike", "walk", "car", "boat", "other")
 PLACE_KEYS = ("name", "street", "postcode", "locality", "country")
@@ -40,7 +40,14 @@ FIELD_OF_WARNING = {
     "no_time": "start", "no_date": "start", "recurring": "start", "zone_guessed": "start",
     "structured_data_differs": "start", "end_before_start": "end", "no_place": "place",
     "place_not_found": "place", "meeting_after_start": "meeting_points",
+    "uncertain_start": "start", "uncertain_end": "end", "uncertain_place": "place",
+    "uncertain_kind": "kind", "uncertain_meeting_point": "meeting_points",
+    "ambiguous_place": "place",
 }
+# The warnings that mark a field as one to check first (its calibrated confidence is under
+# its threshold, affiche.extract.confidence).
+UNCERTAIN = {"uncertain_start", "uncertain_end", "uncertain_place", "uncertain_kind",
+             "uncertain_meeting_point"}
 # Longest text accepted in one field (a description may be long, a title not).
 _LIMITS = {"description": 20_000, "note": 1_000, "lines": 4_000}
 _DEFAULT_LIMIT = 300
@@ -70,6 +77,7 @@ class EventForm:
     confidence: dict[str, float] = field(default_factory=dict)
     evidence: dict[str, tuple[int, int]] = field(default_factory=dict)
     offset: str = ""
+    uncertain: list[str] = field(default_factory=list)  # fields to check, least sure first
 
     def name(self, key: str) -> str:
         """The input name of `key` for this event."""
@@ -78,6 +86,10 @@ class EventForm:
     def value(self, key: str) -> str:
         """The current value of `key` ('' when empty)."""
         return self.values.get(key, "")
+
+    def is_uncertain(self, key: str) -> bool:
+        """True when field `key` is one to check first (its confidence is under threshold)."""
+        return key in self.uncertain
 
     def top_warnings(self) -> list[Warning]:
         """Warnings not attached to one field."""
@@ -156,11 +168,17 @@ def event_form(event: Event, index: int, tags: Sequence[str] = (),
               "meeting_points": event.meeting_points, "transport": event.transport,
               "contacts": values["contacts"], "organisers": values["organisers"],
               "description": values["description"]}
-    for key, present in filled.items():
-        # A field's own confidence (Contract 1 field_confidence), else the event's; none for
-        # a field left empty, where a figure would only mislead.
-        if key in event.field_confidence or (present and event.confidence):
-            form.confidence[key] = event.field_confidence.get(key, event.confidence)
+    for key in filled:
+        # A field's own calibrated confidence (Contract 1 field_confidence); none for the
+        # fields that have none: the event's own is the chance its start, place and kind are
+        # all right, which says nothing of a title
+        if key in event.field_confidence:
+            form.confidence[key] = event.field_confidence[key]
+    points = [v for k, v in event.field_confidence.items() if k.startswith("meeting_points.")]
+    if points:
+        form.confidence["meeting_points"] = min(points)  # the least sure of its rows
+    flagged = {FIELD_OF_WARNING[w.code] for w in event.warnings if w.code in UNCERTAIN}
+    form.uncertain = sorted(flagged, key=lambda k: form.confidence.get(k, 0.0))
     current = values["start_date"] + "T" + values["start_time"]
     for warning in form.warnings.get("start", []):
         for candidate in warning.candidates:

@@ -262,3 +262,38 @@ def test_phone_width_submit_form(browser: Any, site: dict[str, Any]) -> None:
     assert width <= PHONE["width"], "the submit form scrolls sideways on a phone"
     page.screenshot(path=str(SCREENSHOTS / "submit-form-phone.png"), full_page=True)
     context.close()
+
+
+# A call of our own whose weekday disagrees with its day of the month: the start is the field
+# the calibrated confidence sends the editor to first.
+DOUBTFUL = """Rassemblement pour le droit au logement
+
+Rendez-vous samedi 19 à 15h place Flagey, 1050 Ixelles.
+Départ groupé à 14h30 devant la gare du Luxembourg.
+"""
+
+
+def test_the_fields_to_check_come_first_and_are_outlined(tab: Any, site: dict[str, Any]) -> None:
+    base = site["base"]
+    tab.goto(base + "/submit")
+    tab.fill("#text", DOUBTFUL)
+    tab.fill("#reference", "2025-01-13")
+    tab.get_by_role("button", name="Read the call").click()
+    tab.wait_for_selector("fieldset.event-form")
+    box = tab.locator(".check-first")
+    assert box.is_visible()
+    assert "Date and start time" in box.inner_text()
+    # the box comes before the fields, and its link leads to the outlined field
+    first_field = tab.locator("fieldset.event-form .field").first.bounding_box()
+    assert box.bounding_box()["y"] < first_field["y"]
+    when = tab.locator("#e0-field-start")
+    assert "uncertain" in (when.get_attribute("class") or "")
+    colour = when.evaluate("e => getComputedStyle(e).borderLeftColor")
+    assert colour == "rgb(179, 38, 30)"
+    tab.locator(".check-first a", has_text="Date and start time").click()
+    assert tab.url.endswith("#e0-field-start")
+    assert tab.locator('#e0-field-start [data-code="uncertain_start"]').count() == 1
+    shoot(tab, "submit-uncertain")
+    tab.set_viewport_size(PHONE)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert tab.problems == []
