@@ -84,8 +84,9 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
     """Run every stage on a document; the events and what decided them."""
     text = document.text
     segments = segment(text)
-    mentions = when.find(_without_bracketed_postcodes(text), reference, lang)
     places = locate.candidates(text, lang)
+    mentions = when.find(_without_bracketed_postcodes(text), reference, lang,
+                         _date_locale(document, places, lang))
     contacts = find_contacts(text, countries=[(c.start, c.place.country or "") for c in places])
     # "14.00 – 15.00 uur" is a time, not a phone number: a time expression is no contact
     timed = sorted((m.start, m.end) for m in mentions)
@@ -140,6 +141,21 @@ def run(document: Document, lang: str, reference: dt.datetime) -> Run:
         # the events a page's schema.org data added come after the drafts' own
         confidence.assess(event, drafts[index] if index < len(drafts) else None, context)
     return result
+
+
+def _date_locale(document: Document, places: list[locate.PlaceCandidate],
+                 lang: str) -> str | None:
+    """The locale numeric dates follow: en_US or en_CA ("12/04" = December 4th) for an English
+    call placed in North America by its zone or by most of its places, else none (day first)."""
+    if lang != "en":
+        return None  # a French call from Quebec writes the day first
+    countries = [c.place.country for c in places if c.place.country]
+    american = [c for c in countries if c in ("US", "CA")]
+    if countries and 2 * len(american) > len(countries):
+        return "en_" + max(set(american), key=american.count)
+    if (document.timezone or "").startswith("America/"):
+        return "en_US"
+    return None
 
 
 def _overlaps(span: tuple[int, int], timed: list[tuple[int, int]]) -> bool:

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from affiche.extract import cues
+from affiche.lang import LANGUAGES
 from affiche.extract.points import (
     _BULLET,
     _ITEM_SEPARATOR,
@@ -49,6 +50,10 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
     joining = cues.cue_pattern(lang, "join_another")
     # "meet at 10.30am outside Hove station and we'll walk over together"
     departing = dict(meeting_table)["group_departure"]
+    # a bilingual call repeats its programme in another language ("14.30: return to …"): a
+    # programme line's label is read with the cues of every language
+    label_table = meeting_table + tuple(entry for code in LANGUAGES if code != lang
+                        for entry in cues.cue_table(code, "meeting"))
     kinds = cues.cue_table(lang, "kinds")
     coaches = [(name, pattern) for name, pattern in vehicles if name in _GROUP_VEHICLES]
     points = []
@@ -81,7 +86,7 @@ def classify(mentions: list[Any], segments: Segmentation, lang: str) -> list[Tim
             # says it first after its time ("14u30 - vertrek van de stoet richting …")
             if label:
                 ranked = [(-position, -_ROLE_PRIORITY[name], name)
-                          for name, pattern in meeting_table
+                          for name, pattern in label_table
                           if (position := _cue_after(pattern, unit, mention.end)) is not None]
             else:
                 limit = mention.end if head is not unit else clock_at

@@ -51,6 +51,8 @@ logger = logging.getLogger(__name__)
 __all__ = ["DEFAULT_ZONE", "Reading", "TimeMention", "find", "parse", "values"]
 
 DEFAULT_ZONE = "Europe/Brussels"
+# Locales whose numeric dates put the month first ("12/04" is December 4th)
+MONTH_FIRST = frozenset({"en_us", "en_ca"})
 
 
 @functools.cache
@@ -83,8 +85,10 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     if reference.tzinfo is None:
         reference = reference.replace(tzinfo=_default_zone())
     lex = _lexicon(lang)
-    month_first = bool(locale) and str(locale).lower().endswith("_us")
+    month_first = str(locale or "").lower() in MONTH_FIRST
     atoms = scan(text, lex, month_first, locale)
+    if locale is None and _american_zone(atoms):  # "12/04, 8pm ET": a US call writes the month first
+        atoms = scan(text, lex, True, locale)
     if strict:  # running text: "3e étage", "3rd floor" count, they date nothing (when.context)
         from affiche.when.context import prune
 
@@ -110,6 +114,18 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
 
         found = plausible(found, text, atoms, lex, ref)
     return _finish(found, text, reference)
+
+
+def _american_zone(atoms: list) -> bool:
+    """True when a numeric date is read in a text that names a North American zone."""
+    if not any(a.kind == "date" for a in atoms):
+        return False
+    for atom in atoms:
+        if atom.kind == "zone" and (
+                (isinstance(atom.value, str) and atom.value.startswith("America/"))
+                or (isinstance(atom.value, int) and -480 <= atom.value <= -240)):
+            return True
+    return False
 
 
 def _zone_of(stated: int | str | None) -> dt.tzinfo | None:

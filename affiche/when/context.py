@@ -63,6 +63,8 @@ class Context:
     hour_words: frozenset[str]
     capitalised_only: frozenset[str]
     counted_after: frozenset[str]
+    march_after: frozenset[str]
+    month_before: re.Pattern[str]
 
 
 def _phrases(words: list[str]) -> str:
@@ -102,6 +104,8 @@ def _context(lang: str) -> Context:
         hour_words=frozenset(norm(w) for w in data["settings"]["hour_word_markers"]),
         capitalised_only=frozenset(norm(w) for w in words["capitalised_only"]),
         counted_after=frozenset(norm(w) for w in words["counted_after"]),
+        march_after=frozenset(norm(w) for w in words.get("march_after", [])),
+        month_before=_ending(words.get("month_before", [])),
     )
 
 
@@ -114,6 +118,8 @@ def prune(atoms: list[Atom], text: str, lex: Lexicon) -> list[Atom]:
                 and norm(text[atom.start:atom.end]) in context.capitalised_only \
                 and not _next_to_number(atoms, index, text, lex):
             continue  # "the march on 22 February": a walk, not the month ("3 march" stays)
+        if atom.kind == "month" and _noun_month(atoms, index, text, lex, context):
+            continue  # "March for Palestine", "March against the war": the walk, not the month
         dated = bool(out) and out[-1].kind in ("wd", "reld", "reldp", "month") \
             and atom.start - out[-1].end <= 2  # "samedi 6/1 place", "November 11th concerns"
         if atom.kind in ("num", "date") and not dated \
@@ -142,6 +148,27 @@ def _enumerator(text: str, atom: Atom) -> bool:
         return False
     line_start = text.rfind("\n", 0, atom.start) + 1
     return text.count("(", line_start, atom.start) <= text.count(")", line_start, atom.start)
+
+
+def _noun_month(atoms: list[Atom], index: int, text: str, lex: Lexicon,
+                context: Context) -> bool:
+    """True for a capital-only month word followed by a preposition and a word that dates
+    nothing, with no day number beside it and no "in"/"of" before it: "March for Palestine"."""
+    atom = atoms[index]
+    if not context.march_after or norm(text[atom.start:atom.end]) not in context.capitalised_only:
+        return False
+    link = NEXT_WORD.match(text, atom.end)
+    if link is None or norm(link.group(1)) not in context.march_after:
+        return False
+    following = NEXT_WORD.match(text, link.end())
+    if following is None:
+        return False  # "Rally ... March 3" / digits after: a date
+    dating = {kind for kind, _ in lex.lookup(following.group(1))}
+    if dating & {"month", "num", "numw", "ordw", "reld", "hol", "season"}:
+        return False  # "March to May", "March to mid-April"
+    if _next_to_number(atoms, index, text, lex):
+        return False
+    return not context.month_before.search(text, max(0, atom.start - 20), atom.start)
 
 
 def _next_to_number(atoms: list[Atom], index: int, text: str, lex: Lexicon) -> bool:

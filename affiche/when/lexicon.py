@@ -351,7 +351,7 @@ def _build(lang: str, data: dict[str, Any]) -> Lexicon:
         _at_digit(  # dates and clock times written with digits
             r"(?P<iso>(?<![\w.])(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?!\d))",
             r"(?P<nd>(?<![\w.,:/])(?P<nd_a>\d{1,2})\s?(?P<nd_sep>[/.\-])\s?(?P<nd_b>\d{1,2})"
-            r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?![\d:]|[/.\-]\d|\.\d)"
+            r"(?:(?P=nd_sep)(?P<nd_y>\d{4}|\d{2}))?(?!\d|:\d|[/.\-]\d|\.\d)"
             r"(?!\s?(?:" + ampm + r")(?!\w|\.\w))(?!\s?(?:" + hour_marks + r")(?![^\W\d])))",
             r"(?P<td>(?<![\w.,:])(?P<td_h>\d{1,2})[.:](?P<td_m>\d{2})\s?(?P<td_mark>" + hour_marks
             + r")(?![^\W\d]))",

@@ -312,6 +312,16 @@ def _carry(hour: int, minute: int) -> tuple[int, int]:
 _MONEY_AFTER = re.compile(r"\s?(?:[€$£¥]|eur\b|euros?\b|chf\b|gbp\b|usd\b)", re.IGNORECASE)
 
 
+_COLON_AFTER = re.compile(r"[ \t]?:(?!\d)")
+_LINE_MARKS = " \t-–—•*·>"
+
+
+def _line_head(text: str, start: int) -> bool:
+    """True when only blanks or a bullet stand between the line's start and `start`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip(_LINE_MARKS)
+
+
 def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -> list[Atom]:
     first, second = int(match.group("nd_a")), int(match.group("nd_b"))
     sep = match.group("nd_sep")
@@ -322,8 +332,14 @@ def _numeric_date(match: Any, atoms: list[Atom], text: str, month_first: bool) -
     # "1.00 - 3.00pm": no month is numbered 0, so ".00" is a time too (but not "1.00 €")
     zero = second == 0 and not _MONEY_AFTER.match(text, end) \
         and text[max(0, start - 2):start].strip()[-1:] not in ("€", "$", "£", "¥")
-    if sep == "." and not year_text and (after_at or second > 12 or zero or first > 31) \
-            and first <= 24:
+    colon = _COLON_AFTER.match(text, end) is not None
+    head = colon and not year_text and _line_head(text, start)
+    if colon and not head and text.startswith(":", end):
+        return []  # "version 1.2:", "ratio 3/4:": no date and no time
+    # "13.10: welcome", "13.10 : speech" at the head of a programme's line: hour.minute
+    head_time = head and sep == "." and second <= 59
+    if sep == "." and not year_text and (after_at or second > 12 or zero or first > 31
+                                         or head_time) and first <= 24:
         if second <= 59:
             return [Atom("time", start, end, Clock(first, second, 0, None, "minute", False, "."))]
         return []
