@@ -35,6 +35,14 @@ APART = [
            "At 9am, an action outside the town hall on Bartholomew Square.\n"
            "At 9.30am, an action of support at the county hospital on Eastern Road.",
      "2025-03-01", ["2025-03-08T09:00", "2025-03-08T09:30"]),
+    # agenda entries of one day, each with its hour alone on its line after a blank line:
+    # the hour is the entry's own, not a wrapped range of the entry before
+    ("en", "Saturday 14 June in Norwich\n\nVigil for the closed library\n11:00\n"
+           "Millennium Plain\n\nPicnic against the bypass\n15:00\nEaton Park",
+     "2025-06-01", ["2025-06-14T11:00", "2025-06-14T15:00"]),
+    ("nl", "Zaterdag 14 juni in Deventer\n\nWake voor de gesloten bibliotheek\n11.00 uur\n"
+           "Brink\n\nPicknick tegen de ringweg\n15.00 uur\nRijsterborgherpark",
+     "2025-06-01", ["2025-06-14T11:00", "2025-06-14T15:00"]),
 ]
 
 

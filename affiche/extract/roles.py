@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from affiche.extract import cues
-from affiche.lang import LANGUAGES
 from affiche.extract.points import (
     _BULLET,
     _ITEM_SEPARATOR,
@@ -18,6 +17,7 @@ from affiche.extract.points import (
     _relative_only,
 )
 from affiche.extract.segment import Segmentation, Unit
+from affiche.lang import LANGUAGES
 
 __all__ = ["classify"]
 

@@ -200,7 +200,10 @@ def features(earlier: Told, later: Told, places: list[PlaceCandidate], lang: str
                                   .search(text))),
         "within_span": float(later.kind is None and not list_line(later.point)
                              and _within(earlier.point, later.point)),
-        "bare_time": float(_bare(later.point)),
+        # a wrapped range or a repeated hour runs on in its paragraph; a time alone on its
+        # line after a blank line is an agenda entry's own ("Vigil for peace" ↵ "18:00")
+        "bare_time": float(_bare(later.point)
+                           and earlier.point.unit.paragraph == later.point.unit.paragraph),
         "dated_in_another_block": float(
             layout is not None and later.point.mention.has_date
             and layout.block_of(earlier.point.mention.end)

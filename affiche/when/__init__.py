@@ -87,7 +87,8 @@ def _mentions(text: str, reference: dt.datetime, lang: str, locale: str | None,
     lex = _lexicon(lang)
     month_first = str(locale or "").lower() in MONTH_FIRST
     atoms = scan(text, lex, month_first, locale)
-    if locale is None and _american_zone(atoms):  # "12/04, 8pm ET": a US call writes the month first
+    # "12/04, 8pm ET": a US call writes the month first
+    if locale is None and _american_zone(atoms):
         atoms = scan(text, lex, True, locale)
     if strict:  # running text: "3e étage", "3rd floor" count, they date nothing (when.context)
         from affiche.when.context import prune
