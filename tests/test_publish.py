@@ -158,6 +158,12 @@ def test_ics_calendar_name_is_one_escaped_line() -> None:
     assert "NAME" not in to_ics([], calendar_name=" \r\n")
 
 
+def test_ics_calendar_name_keeps_a_written_backslash() -> None:
+    # a backslash before N is the name's own, not a line break to write as \n
+    text = to_ics([], calendar_name="Archives C:\\Nouveau")
+    assert "X-WR-CALNAME:Archives C:\\\\Nouveau\r\n" in text
+
+
 def test_ics_rally_event() -> None:
     (vevent,) = vevents(to_ics([rally()]))
     assert vevent["DTSTART"].params["TZID"] == "Europe/Brussels"

@@ -154,8 +154,8 @@ def _head(calendar_name: str | None) -> str:
     # icalendar does not know NAME and X-WR-CALNAME as TEXT: say so, or ";" and "," go unescaped.
     name = clean_text(" ".join((calendar_name or "").split()))
     if name:
-        calendar.add("name", icalendar.vText(name))
-        calendar.add("x-wr-calname", icalendar.vText(name))
+        calendar.add("name", _Text(name))
+        calendar.add("x-wr-calname", _Text(name))
     return calendar.to_ical().decode("utf-8").removesuffix("END:VCALENDAR\r\n")
 
 
