@@ -111,6 +111,8 @@ def test_json_round_trip(generated: list[Event], text: str) -> None:
 @example(Event(title="x", start=dt.datetime(2030, 10, 27, 2, 30, tzinfo=BRUSSELS, fold=1)))
 # A written backslash-N ("C:\\Nouveau") is no line break: icalendar's own escaping made it one.
 @example(Event(title="a \\N b", start=dt.date(2000, 1, 1), place=Place(name="x\\Ny")))
+# Found by hypothesis: ";TZID=0" in a place's name was taken for a zone to build (a crash).
+@example(Event(title="x;TZID=0", start=dt.date(2000, 1, 1), place=Place(name="a;TZID=0")))
 def test_ics_parse_back(event: Event) -> None:
     text = to_ics([event], calendar_name=event.title)
     (vevent,) = icalendar.Calendar.from_ical(text).walk("VEVENT")

@@ -159,7 +159,9 @@ def _head(calendar_name: str | None) -> str:
     return calendar.to_ical().decode("utf-8").removesuffix("END:VCALENDAR\r\n")
 
 
-_TZID = re.compile(r";TZID=([^:;\r\n]+)")
+# TZID in the parameters of a content line (before its first colon), never inside a value:
+# a title "x;TZID=0" is escaped text, not a zone to build
+_TZID = re.compile(r"^[A-Z][A-Z0-9-]*(?:;[^:\r\n]*)?;TZID=([^:;\r\n]+)", re.MULTILINE)
 
 
 def _zones(blocks: list[str], dated: list[Event]) -> str:
